@@ -1,0 +1,241 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Every number this module puts on the wire, in one place.
+ * Standard numbers come from IANA's "Mobile IPv6 parameters" registry; the drafts' own
+ * messages and options ("TBD" in the drafts) use values from the unassigned top of each
+ * registry, see doc/pmipv6.rst, section "Wire numbers".
+ */
+
+#ifndef PMIPV6_WIRE_NUMBERS_H
+#define PMIPV6_WIRE_NUMBERS_H
+
+#include <cstdint>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * \brief Wire numbers of the Mobility Header, its messages, options and status codes.
+ */
+namespace mip6
+{
+
+/// IPv6 next header value of the Mobility Header (RFC 6275 6.1).
+constexpr uint8_t MOBILITY_HEADER_PROTOCOL = 135;
+/// IPv6 next header value of an IPv6-in-IPv6 tunnel (RFC 2473).
+constexpr uint8_t IPV6_IN_IPV6_PROTOCOL = 41;
+/// The Mobility Header's Payload Proto field is always IPPROTO_NONE (RFC 6275 6.1.1).
+constexpr uint8_t IPPROTO_NONE_VALUE = 59;
+/// Length of the common part of every Mobility Header (Payload Proto .. Checksum).
+constexpr uint32_t MH_COMMON_LENGTH = 6;
+
+/// Mobility Header message types (MH Type field).
+enum MhType : uint8_t
+{
+    MH_BINDING_REFRESH_REQUEST = 0,
+    MH_BINDING_UPDATE = 5,              ///< BU, PBU when the P flag is set (RFC 6275, RFC 5213)
+    MH_BINDING_ACK = 6,                 ///< BA, PBA when the P flag is set
+    MH_BINDING_ERROR = 7,               ///< RFC 6275 6.1.9
+    MH_BINDING_REVOCATION = 16,         ///< BRI / BRA (RFC 5846)
+    MH_LOCALIZED_ROUTING_INIT = 17,     ///< LRI (RFC 6705)
+    MH_LOCALIZED_ROUTING_ACK = 18,      ///< LRA (RFC 6705)
+    MH_UPDATE_NOTIFICATION = 19,        ///< UPN (RFC 7077)
+    MH_UPDATE_NOTIFICATION_ACK = 20,    ///< UPA (RFC 7077)
+    MH_FLOW_BINDING = 21,               ///< FBI / FBA (RFC 7109)
+    MH_PROXY_FLOW_BINDING_INDICATION = 240, ///< PFBI, draft-sarikaya-netext-lma-init-flow-binding
+    MH_PROXY_FLOW_BINDING_ACK = 241,        ///< PFBA, draft-sarikaya-netext-lma-init-flow-binding
+    MH_FLOW_MOBILITY = 242,          ///< FMI (I=1) / FMA (I=0), pmipv6-flow-mobility-draft
+    MH_LOCAL_ROUTING_OPTIMIZATION = 243, ///< LROREQ (R=0) / LRORSP (R=1), draft-wu-netext-local-ro
+    MH_LMA_RO_START_REQUEST = 244,       ///< draft-wu-netext-local-ro Appendix A.1.1
+    MH_LMA_RO_START_RESPONSE = 245,      ///< draft-wu-netext-local-ro Appendix A.1.2
+};
+
+/// Mobility option types.
+enum OptionType : uint8_t
+{
+    OPT_PAD1 = 0,
+    OPT_PADN = 1,
+    OPT_MOBILE_NODE_IDENTIFIER = 8,        ///< RFC 4283
+    OPT_HOME_NETWORK_PREFIX = 22,          ///< RFC 5213 8.3
+    OPT_HANDOFF_INDICATOR = 23,            ///< RFC 5213 8.4
+    OPT_ACCESS_TECHNOLOGY_TYPE = 24,       ///< RFC 5213 8.5
+    OPT_MOBILE_NODE_LINK_LAYER_ID = 25,    ///< RFC 5213 8.6
+    OPT_LINK_LOCAL_ADDRESS = 26,           ///< RFC 5213 8.7
+    OPT_TIMESTAMP = 27,                    ///< RFC 5213 8.8
+    OPT_BINDING_IDENTIFIER = 35,           ///< RFC 5648
+    OPT_CONTEXT_REQUEST = 40,              ///< RFC 5949
+    OPT_FLOW_SUMMARY = 44,                 ///< RFC 6089
+    OPT_FLOW_IDENTIFICATION = 45,          ///< RFC 6089
+    OPT_MAG_IPV6_ADDRESS = 51,             ///< RFC 6705
+    OPT_FLOW_ATTRIBUTE = 240,              ///< draft-sarikaya-netext-lma-init-flow-binding 7.2
+    OPT_MULTIHOMING = 241,                 ///< draft-melia-netext-muho-solution 4.1
+    OPT_MUHO_FLOW_IDENTIFIER = 242,        ///< draft-melia-netext-muho-solution 4.2
+    OPT_FB_FLOW_IDENTIFICATION = 243,      ///< draft-soliman-monami6-flow-binding 3.1
+    OPT_LOCAL_ROUTING_OPTIMIZATION = 244,  ///< draft-wu-netext-local-ro 9.1
+    OPT_MN_CN_PAIR = 245,                  ///< draft-wu-netext-local-ro 9.5
+};
+
+/// Mobile Node Identifier option subtypes (RFC 4283).
+constexpr uint8_t MNID_SUBTYPE_NAI = 1;
+
+/// Sub-option types of the RFC 6089 Flow Identification option.
+enum FlowIdSubOptionType : uint8_t
+{
+    FID_SUBOPT_PAD1 = 0,
+    FID_SUBOPT_PADN = 1,
+    FID_SUBOPT_BID_REFERENCE = 2,
+    FID_SUBOPT_TRAFFIC_SELECTOR = 3,
+};
+
+/// RFC 6088 traffic selector formats.
+enum TrafficSelectorFormat : uint8_t
+{
+    TS_FORMAT_IPV4_BINARY = 1,
+    TS_FORMAT_IPV6_BINARY = 2,
+};
+
+/// Handoff Indicator values (RFC 5213 8.4; 6 from RFC 7864).
+enum HandoffIndicator : uint8_t
+{
+    HI_RESERVED = 0,
+    HI_NEW_INTERFACE = 1,
+    HI_HANDOFF_BETWEEN_INTERFACES = 2,
+    HI_HANDOFF_BETWEEN_MAGS = 3,
+    HI_UNKNOWN = 4,
+    HI_NOT_CHANGED = 5,
+    HI_NEW_INTERFACE_SHARED_PREFIX = 6,
+};
+
+/// Access Technology Type values (RFC 5213 8.5).
+enum AccessTechnologyType : uint8_t
+{
+    ATT_RESERVED = 0,
+    ATT_VIRTUAL = 1,
+    ATT_PPP = 2,
+    ATT_IEEE_802_3 = 3,
+    ATT_IEEE_802_11 = 4,
+    ATT_IEEE_802_16E = 5,
+    ATT_GERAN = 6,
+    ATT_UTRAN = 7,
+    ATT_EUTRAN = 8,
+};
+
+/// Binding Acknowledgement status codes (RFC 6275 6.1.8, RFC 5213 8.9).
+enum BindingAckStatus : uint8_t
+{
+    BA_ACCEPTED = 0,
+    BA_UNSPECIFIED = 128,
+    BA_ADMINISTRATIVELY_PROHIBITED = 129,
+    BA_INSUFFICIENT_RESOURCES = 130,
+    BA_SEQUENCE_OUT_OF_WINDOW = 135,
+    BA_PROXY_REG_NOT_ENABLED = 152,
+    BA_NOT_LMA_FOR_THIS_MOBILE_NODE = 153,
+    BA_MAG_NOT_AUTHORIZED_FOR_PROXY_REG = 154,
+    BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX = 155,
+    BA_TIMESTAMP_MISMATCH = 156,
+    BA_TIMESTAMP_LOWER_THAN_PREV_ACCEPTED = 157,
+    BA_MISSING_HOME_NETWORK_PREFIX_OPTION = 158,
+    BA_BCE_PBU_PREFIX_SET_DO_NOT_MATCH = 159,
+    BA_MISSING_MN_IDENTIFIER_OPTION = 160,
+    BA_MISSING_HANDOFF_INDICATOR_OPTION = 161,
+    BA_MISSING_ACCESS_TECH_TYPE_OPTION = 162,
+};
+
+/// Binding Error status codes (RFC 6275 6.1.9).
+enum BindingErrorStatus : uint8_t
+{
+    BE_UNKNOWN_BINDING_FOR_HOME_ADDRESS = 1,
+    BE_UNRECOGNIZED_MH_TYPE = 2,
+};
+
+/// Binding Revocation message types (RFC 5846 6.1).
+enum BindingRevocationType : uint8_t
+{
+    BR_INDICATION = 1,
+    BR_ACKNOWLEDGEMENT = 2,
+};
+
+/// Update Notification reasons (RFC 7077, RFC 7864).
+constexpr uint8_t UPN_REASON_FLOW_MOBILITY = 8;
+
+/// Flow Binding message types (RFC 7109).
+enum FlowBindingType : uint8_t
+{
+    FB_INDICATION = 1,
+    FB_ACKNOWLEDGEMENT = 2,
+};
+
+// --- draft messages (proxy-flow-binding-header, flow-mobility-header,
+// --- local-routing-optimization-header); see doc/notes/draft-messages.md
+
+/// Status values below this accept the request, values from it up reject it (RFC 6275 style).
+constexpr uint8_t STATUS_REJECTION_THRESHOLD = 128;
+
+/// PFBI A (Acknowledge) flag, first bit of the octet after Trigger (lma-init-flow-binding 7.1.1).
+constexpr uint8_t PFBI_FLAG_A = 0x80;
+
+/// PFBI Trigger values (draft-sarikaya-netext-lma-init-flow-binding 7.1.1; the draft's own list).
+enum PfbiTrigger : uint8_t
+{
+    PFBI_TRIGGER_RESERVED = 0,
+    PFBI_TRIGGER_UNSPECIFIED = 1,
+    PFBI_TRIGGER_ADMINISTRATIVE_REASON = 2,
+    PFBI_TRIGGER_POSSIBLE_OUT_OF_SYNC_BCE_STATE = 3,
+    PFBI_TRIGGER_TESTING_FIRST = 250, ///< 250-255 reserved for testing purposes only
+    PFBI_TRIGGER_TESTING_LAST = 255,
+};
+
+/// PFBA Status values (draft-sarikaya-netext-lma-init-flow-binding 7.1.2; not the PBA codes).
+enum PfbaStatus : uint8_t
+{
+    PFBA_SUCCESS = 0,
+    PFBA_PARTIAL_SUCCESS = 1,
+    PFBA_BINDING_DOES_NOT_EXIST = 128,
+};
+
+/// Flags in the first octet after Sequence # of FMI / FMA (pmipv6-flow-mobility-draft 4.1, 4.2).
+constexpr uint8_t FM_FLAG_I = 0x80;  ///< Initiate: 1 = FMI, 0 = FMA
+constexpr uint8_t FMI_FLAG_C = 0x40; ///< Cancel (FMI only)
+constexpr uint8_t FMI_FLAG_R = 0x20; ///< Refresh (FMI only)
+/// FMI / FMA Lifetime (seconds) meaning infinity.
+constexpr uint16_t FM_LIFETIME_INFINITE = 0xffff;
+
+/// FMA Status values (pmipv6-flow-mobility-draft 4.2; not the PBA codes).
+enum FmaStatus : uint8_t
+{
+    FMA_SUCCESS = 0,
+    FMA_REASON_UNSPECIFIED = 128,
+    FMA_MN_NOT_ATTACHED = 129,
+    FMA_SEQUENCE_OUT_OF_WINDOW = 130,
+    FMA_TS_FORMAT_UNSUPPORTED = 131,
+    FMA_NO_FLOW_MOBILITY_CACHE_ENTRY = 132,
+    FMA_FLOW_MOBILITY_CACHE_ENTRY_EXISTS = 133,
+};
+
+/// LROREQ / LRORSP first octet after Sequence #: R | LRI (2) | Reserved (local-ro 9.2, 9.3).
+constexpr uint8_t LRO_FLAG_R = 0x80;   ///< 0 = LROREQ, 1 = LRORSP
+constexpr uint8_t LRO_LRI_MASK = 0x60; ///< the 2-bit LRI field
+constexpr uint8_t LRO_LRI_SHIFT = 5;   ///< LRI = (octet & LRO_LRI_MASK) >> LRO_LRI_SHIFT
+
+/// Local Routing Optimization Indication, 2 bits (draft-wu-netext-local-ro 9.1, 9.2).
+enum LocalRoutingIndication : uint8_t
+{
+    LRI_NOT_AVAILABLE = 0, ///< state unknown or local routing not available
+    LRI_INTRA_MAG = 1,
+    LRI_INTRA_LMA = 2,
+    LRI_INTER_LMA = 3,
+};
+
+/// LMA RO Start Response Status (local-ro A.1.2 defines none; the module's choice).
+enum LmaRoStartStatus : uint8_t
+{
+    LMA_RO_START_ACCEPTED = 0,
+    LMA_RO_START_REJECTED_UNSPECIFIED = 128,
+};
+
+} // namespace mip6
+} // namespace ns3
+
+#endif /* PMIPV6_WIRE_NUMBERS_H */
