@@ -118,14 +118,17 @@ UnknownMobilityOption::SetData(const std::vector<uint8_t>& data)
 
 MobilityOptionList::MobilityOptionList()
     : m_factory(&CreateMobilityOption),
-      m_padEndTo8(true)
+      m_padEndTo8(true),
+      m_padOptions(true)
 {
 }
 
-MobilityOptionList::MobilityOptionList(Factory factory, bool padEndTo8)
+MobilityOptionList::MobilityOptionList(Factory factory, bool padEndTo8, bool padOptions)
     : m_factory(factory),
-      m_padEndTo8(padEndTo8)
+      m_padEndTo8(padEndTo8),
+      m_padOptions(padOptions)
 {
+    NS_ASSERT_MSG(padOptions || !padEndTo8, "end padding needs Pad1/PadN");
 }
 
 void
@@ -199,7 +202,7 @@ MobilityOptionList::GetSerializedSize(uint32_t offset) const
     uint32_t pos = offset;
     for (const auto& o : m_options)
     {
-        pos += PaddingFor(pos, o->GetAlignment());
+        pos += m_padOptions ? PaddingFor(pos, o->GetAlignment()) : 0;
         pos += o->GetSerializedSize();
     }
     if (m_padEndTo8)
@@ -215,7 +218,7 @@ MobilityOptionList::Serialize(Buffer::Iterator& i, uint32_t offset) const
     uint32_t pos = offset;
     for (const auto& o : m_options)
     {
-        uint32_t pad = PaddingFor(pos, o->GetAlignment());
+        uint32_t pad = m_padOptions ? PaddingFor(pos, o->GetAlignment()) : 0;
         WritePadding(i, pad);
         pos += pad;
         o->Serialize(i);
@@ -237,7 +240,7 @@ MobilityOptionList::Deserialize(Buffer::Iterator i, uint32_t length, std::string
     {
         uint8_t type = i.ReadU8();
         pos++;
-        if (type == mip6::OPT_PAD1)
+        if (m_padOptions && type == mip6::OPT_PAD1)
         {
             continue;
         }
@@ -260,7 +263,7 @@ MobilityOptionList::Deserialize(Buffer::Iterator i, uint32_t length, std::string
             NS_LOG_LOGIC(error);
             return false;
         }
-        if (type == mip6::OPT_PADN)
+        if (m_padOptions && type == mip6::OPT_PADN)
         {
             i.Next(optLength);
             pos += optLength;

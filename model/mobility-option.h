@@ -171,8 +171,13 @@ class MobilityOptionList
      * \brief A list with its own factory, e.g. for the sub-options inside one option.
      * \param factory builds objects for known types
      * \param padEndTo8 pad the end so that offset + size is a multiple of 8
+     * \param padOptions types 0 and 1 are Pad1 / PadN (RFC 6275 6.2) and alignment padding
+     * is inserted; false for a sub-option space where 0 and 1 are ordinary types (e.g.
+     * draft-sarikaya-netext-lma-init-flow-binding 7.2.2, draft-soliman-monami6-flow-binding
+     * 3.2): then no padding is written or consumed, alignments are ignored, and \p padEndTo8
+     * must be false
      */
-    MobilityOptionList(Factory factory, bool padEndTo8);
+    MobilityOptionList(Factory factory, bool padEndTo8, bool padOptions = true);
 
     /**
      * \brief Append an option.
@@ -261,6 +266,7 @@ class MobilityOptionList
     std::vector<Ptr<MobilityOption>> m_options; ///< the options
     Factory m_factory;                          ///< builds known options
     bool m_padEndTo8;                           ///< pad the end to a multiple of 8
+    bool m_padOptions;                          ///< types 0 / 1 are Pad1 / PadN
 };
 
 /**

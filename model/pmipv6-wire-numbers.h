@@ -96,6 +96,33 @@ enum TrafficSelectorFormat : uint8_t
     TS_FORMAT_IPV6_BINARY = 2,
 };
 
+/// Per-flow Status of the RFC 6089 Flow Identification option (RFC 6089 4.1 / IANA; Wireshark
+/// 4.0 does not decode option 45, values as in RFC 6089 and Pcap.Net).
+enum FlowIdStatus : uint8_t
+{
+    FID_STATUS_SUCCESS = 0,                     ///< flow binding successful
+    FID_STATUS_ADMINISTRATIVELY_PROHIBITED = 128, ///< administratively prohibited
+    FID_STATUS_REJECTED_UNSPECIFIED = 129,      ///< flow binding rejected, reason unspecified
+    FID_STATUS_OPTION_MALFORMED = 130,          ///< Flow Identification option malformed
+    FID_STATUS_BID_NOT_FOUND = 131,             ///< BID not found
+    FID_STATUS_FID_NOT_FOUND = 132,             ///< FID not found
+    FID_STATUS_TS_FORMAT_NOT_SUPPORTED = 133,   ///< traffic selector format not supported
+};
+
+/// Binding Acknowledgement status codes added by RFC 5648 (multiple care-of addresses), also
+/// carried in the Status field of the Binding Identifier option (values as in Wireshark 4.0).
+enum McoaStatus : uint8_t
+{
+    BA_MCOA_NOTCOMPLETE = 4,
+    BA_MCOA_RETURNHOME_WO_NDP = 5,
+    BA_MCOA_MALFORMED = 164,
+    BA_MCOA_NON_MCOA_BINDING_EXISTS = 165,
+    BA_MCOA_PROHIBITED = 166,
+    BA_MCOA_UNKNOWN_COA = 167,
+    BA_MCOA_BULK_REGISTRATION_PROHIBITED = 168,
+    BA_MCOA_SIMULTANEOUS_HOME_AND_FOREIGN_PROHIBITED = 169,
+};
+
 /// Handoff Indicator values (RFC 5213 8.4; 6 from RFC 7864).
 enum HandoffIndicator : uint8_t
 {
@@ -167,6 +194,103 @@ enum FlowBindingType : uint8_t
     FB_ACKNOWLEDGEMENT = 2,
 };
 
+// --- standard messages beyond BU/BA/BE (binding-revocation-header, localized-routing-header,
+// --- update-notification-header, flow-binding-header); see doc/notes/messages.md
+
+/// BRI / BRA flags, first octets after Sequence # (RFC 5846 6.1, 6.2; 16-bit word).
+constexpr uint16_t BR_FLAG_P = 0x8000; ///< Proxy binding
+constexpr uint16_t BR_FLAG_I = 0x4000; ///< IPv4 HoA binding only (tshark calls it V)
+constexpr uint16_t BR_FLAG_G = 0x2000; ///< Global revocation
+
+/// BRI Revocation Trigger values (RFC 5846 6.1; 128.. are global-revocation triggers).
+enum RevocationTrigger : uint8_t
+{
+    BRI_TRIGGER_UNSPECIFIED = 0,
+    BRI_TRIGGER_ADMINISTRATIVE_REASON = 1,
+    BRI_TRIGGER_INTER_MAG_HANDOVER_SAME_ATT = 2,
+    BRI_TRIGGER_INTER_MAG_HANDOVER_DIFFERENT_ATT = 3,
+    BRI_TRIGGER_INTER_MAG_HANDOVER_UNKNOWN = 4,
+    BRI_TRIGGER_USER_INITIATED_SESSION_TERMINATION = 5,
+    BRI_TRIGGER_ACCESS_NETWORK_SESSION_TERMINATION = 6,
+    BRI_TRIGGER_POSSIBLE_OUT_OF_SYNC_BCE_STATE = 7,
+    BRI_TRIGGER_PER_PEER_POLICY = 128,
+    BRI_TRIGGER_REVOKING_MOBILITY_NODE_LOCAL_POLICY = 129,
+};
+
+/// BRA Status values (RFC 5846 6.2; below 128 = processed, from 128 up = rejected).
+enum BindingRevocationStatus : uint8_t
+{
+    BRA_SUCCESS = 0,
+    BRA_PARTIAL_SUCCESS = 1,
+    BRA_BINDING_DOES_NOT_EXIST = 128,
+    BRA_IPV4_HOA_OPTION_REQUIRED = 129,
+    BRA_GLOBAL_REVOCATION_NOT_AUTHORIZED = 130,
+    BRA_REVOKED_MN_IDENTITY_REQUIRED = 131,
+    BRA_REVOCATION_FAILED_MN_ATTACHED = 132,
+    BRA_REVOCATION_TRIGGER_NOT_SUPPORTED = 133,
+    BRA_REVOCATION_FUNCTION_NOT_SUPPORTED = 134,
+    BRA_PROXY_BINDING_REVOCATION_NOT_SUPPORTED = 135,
+};
+
+/// LRA U (unsolicited) flag, first octet after Sequence # (RFC 6705 8.2).
+constexpr uint8_t LRA_FLAG_U = 0x80;
+/// LRI / LRA Lifetime (seconds) meaning infinity (RFC 6705 8.1).
+constexpr uint16_t LR_LIFETIME_INFINITE = 0xffff;
+
+/// LRA Status values (RFC 6705 8.2).
+enum LocalizedRoutingStatus : uint8_t
+{
+    LRA_SUCCESS = 0,
+    LRA_LOCALIZED_ROUTING_NOT_ALLOWED = 128,
+    LRA_MN_NOT_ATTACHED = 129,
+};
+
+/// Update Notification reasons other than FLOW-MOBILITY (RFC 7077 4.1, RFC 7222, 3GPP).
+enum UpdateNotificationReason : uint8_t
+{
+    UPN_REASON_RESERVED = 0,
+    UPN_REASON_FORCE_REREGISTRATION = 1,
+    UPN_REASON_UPDATE_SESSION_PARAMETERS = 2,
+    UPN_REASON_VENDOR_SPECIFIC = 3,
+    UPN_REASON_ANI_PARAMS_REQUESTED = 4,
+    UPN_REASON_QOS_SERVICE_REQUEST = 5,
+};
+
+/// UPN flags, the octet after Notification Reason (RFC 7077 4.1).
+constexpr uint8_t UPN_FLAG_A = 0x80; ///< acknowledgement requested
+constexpr uint8_t UPN_FLAG_D = 0x40; ///< MAG should de-register
+
+/// UPA Status values (RFC 7077 4.2, RFC 7222, RFC 7864 5.3).
+enum UpdateNotificationAckStatus : uint8_t
+{
+    UPA_SUCCESS = 0,
+    UPA_FAILED_TO_UPDATE_SESSION_PARAMETERS = 128,
+    UPA_MISSING_VENDOR_SPECIFIC_OPTION = 129,
+    UPA_CANNOT_MEET_QOS_SERVICE_REQUEST = 130,
+    UPA_REASON_UNSPECIFIED = 131,
+    UPA_MN_NOT_ATTACHED = 132,
+};
+
+/// FBI A (acknowledge) flag, the octet after Trigger (RFC 7109 3.1.1).
+constexpr uint8_t FBI_FLAG_A = 0x80;
+
+/// FBI Trigger values (RFC 7109 3.1.1; 250-255 reserved for testing).
+enum FlowBindingTrigger : uint8_t
+{
+    FBI_TRIGGER_RESERVED = 0,
+    FBI_TRIGGER_UNSPECIFIED = 1,
+    FBI_TRIGGER_ADMINISTRATIVE_REASON = 2,
+    FBI_TRIGGER_POSSIBLE_OUT_OF_SYNC_BCE_STATE = 3,
+};
+
+/// FBA Status values (RFC 7109 3.1.2).
+enum FlowBindingAckStatus : uint8_t
+{
+    FBA_SUCCESS = 0,
+    FBA_BINDING_DOES_NOT_EXIST = 128, ///< binding (target CoA) does not exist
+    FBA_ACTION_NOT_AUTHORIZED = 129,
+};
+
 // --- draft messages (proxy-flow-binding-header, flow-mobility-header,
 // --- local-routing-optimization-header); see doc/notes/draft-messages.md
 
@@ -234,6 +358,122 @@ enum LmaRoStartStatus : uint8_t
     LMA_RO_START_ACCEPTED = 0,
     LMA_RO_START_REJECTED_UNSPECIFIED = 128,
 };
+
+// --- draft options (flow-attribute-option, multihoming-options, flow-binding-options,
+// --- local-routing-options); see doc/notes/draft-options.md
+
+/// Sub-option type of the flow description (TS Format | Reserved | RFC 6088 selector) inside
+/// the Flow Attribute (240), multihoming FID (242) and flow-binding Flow Identification (243)
+/// options. The drafts draw the flow description as a bare field; the module carries it as
+/// the RFC 6089 Traffic Selector sub-option (same type, same layout) to delimit it.
+constexpr uint8_t DRAFT_SUBOPT_FLOW_DESCRIPTION = FID_SUBOPT_TRAFFIC_SELECTOR;
+
+/// Flow Attribute option PRO values (draft-sarikaya-netext-lma-init-flow-binding 7.2.1).
+enum FlowAttributePro : uint8_t
+{
+    FA_PRO_RESERVED = 0,
+    FA_PRO_ADD = 1,
+    FA_PRO_DELETE = 2,
+    FA_PRO_MODIFY = 3,
+    FA_PRO_REFRESH = 4,
+    FA_PRO_MOVE = 5,
+    FA_PRO_SWITCH = 6, ///< switch to alternative local mobility anchors
+};
+
+/// Flow Attribute option sub-option types (lma-init-flow-binding 7.2.2, 7.2.3; no Pad1/PadN).
+enum FlowAttributeSubOptionType : uint8_t
+{
+    FA_SUBOPT_ALTERNATE_LMA = 1,
+    FA_SUBOPT_TARGET_COA = 2,
+    FA_SUBOPT_FLOW_DESCRIPTION = DRAFT_SUBOPT_FLOW_DESCRIPTION,
+};
+
+/// Multihoming option: default multihoming group (draft-melia-netext-muho-solution 4.1).
+constexpr uint8_t MUHO_GROUP_DEFAULT = 0;
+/// Multihoming option: ACT is the top 3 bits of the octet after MHGID, RFU the low 5.
+constexpr uint8_t MUHO_ACT_SHIFT = 5;
+
+/// Multihoming option ACT values, 3 bits (muho-solution 4.1).
+enum MultihomingAct : uint8_t
+{
+    MUHO_ACT_RESERVED = 0,
+    MUHO_ACT_REMOVE_FILTERS = 1,
+    MUHO_ACT_KEEP_FILTERS = 2,
+};
+
+/// Multihoming FID option: PRO is the low 4 bits of the octet after Action (muho-solution 4.2).
+constexpr uint8_t MUHO_PRO_MASK = 0x0f;
+
+/// Multihoming FID option PRO values: 0, 1, 15 as in the [MEXT] ancestor
+/// draft-soliman-monami6-flow-binding 3.1 (add / replace / remove), 2 from muho-solution 4.2.
+enum MuhoFidPro : uint8_t
+{
+    MUHO_PRO_ADD = 0,
+    MUHO_PRO_MODIFY = 1,
+    MUHO_PRO_REINSTANTIATED_BY_LMA = 2, ///< flow binding re-instantiated by LMA
+    MUHO_PRO_REMOVE = 15,
+};
+
+/// Multihoming FID option sub-option types (no Pad1/PadN; the module's choice).
+enum MuhoFidSubOptionType : uint8_t
+{
+    MUHO_SUBOPT_FLOW_DESCRIPTION = DRAFT_SUBOPT_FLOW_DESCRIPTION,
+};
+
+/// Flow Identification option (flow-binding variant): PRO is the top 4 bits of its octet
+/// (draft-soliman-monami6-flow-binding 3.1).
+constexpr uint8_t FBID_PRO_SHIFT = 4;
+
+/// Flow Identification option (flow-binding variant) PRO values (monami6-flow-binding 3.1).
+enum FbidPro : uint8_t
+{
+    FBID_PRO_ADD = 0,
+    FBID_PRO_REPLACE = 1,
+    FBID_PRO_REFRESH = 2,
+    FBID_PRO_REMOVE = 15,
+};
+
+/// Flow Identification option Action values (monami6-flow-binding 3.1); also the Action of the
+/// multihoming FID option (muho-solution 4.2 refers to the same [MEXT] option).
+enum FbidAction : uint8_t
+{
+    FBID_ACTION_FORWARD = 1,
+    FBID_ACTION_DISCARD = 2,
+    FBID_ACTION_N_CAST = 3,
+};
+
+/// Flow Identification option per-flow Status (monami6-flow-binding 3.1); also used by the
+/// multihoming FID option.
+enum FbidStatus : uint8_t
+{
+    FBID_STATUS_SUCCESS = 0,
+    FBID_STATUS_REJECTED_UNSPECIFIED = 128,
+    FBID_STATUS_POORLY_FORMED = 129,
+    FBID_STATUS_ADMINISTRATIVELY_PROHIBITED = 130,
+    FBID_STATUS_PREFIX_NOT_SUPPORTED = 131,
+    FBID_STATUS_PORTS_NOT_SUPPORTED = 132,
+    FBID_STATUS_FLOW_LABEL_NOT_SUPPORTED = 133,
+    FBID_STATUS_SPI_NOT_SUPPORTED = 134,
+    FBID_STATUS_FID_ALREADY_IN_USE = 135,
+    FBID_STATUS_FID_NOT_FOUND = 136,
+    FBID_STATUS_CLASSIFIER_NOT_SUPPORTED = 137,
+    FBID_STATUS_DISCARD_NOT_SUPPORTED = 138,
+    FBID_STATUS_N_CAST_NOT_SUPPORTED = 139,
+};
+
+/// Flow Identification option (flow-binding variant) sub-option types (monami6-flow-binding
+/// 3.2; no Pad1/PadN).
+enum FbidSubOptionType : uint8_t
+{
+    FBID_SUBOPT_BINDING_REFERENCE = 1,
+    FBID_SUBOPT_FLOW_DESCRIPTION = DRAFT_SUBOPT_FLOW_DESCRIPTION,
+};
+
+/// Local Routing Optimization option: LRI is the low 2 bits of its second octet (local-ro 9.1).
+constexpr uint8_t LROPT_LRI_MASK = 0x03;
+
+/// MN-CN pair option P flag: IPv4 HoA and IPv4 Proxy CoA present (local-ro 9.5).
+constexpr uint8_t MNCN_FLAG_P = 0x80;
 
 } // namespace mip6
 } // namespace ns3

@@ -1,0 +1,135 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PMIPV6_HELPER_H
+#define PMIPV6_HELPER_H
+
+#include "ns3/ipv6-address.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/object-factory.h"
+#include "ns3/pmipv6-lma-application.h"
+#include "ns3/pmipv6-mag-application.h"
+#include "ns3/pmipv6-profile.h"
+#include "ns3/prefix-pool.h"
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * \brief Installs a Proxy Mobile IPv6 domain: LMAs, MAGs, the shared policy store and the
+ * mobile nodes' profiles. Users never touch tunnels, routes or Router Advertisements.
+ *
+ * The nodes must already have an IPv6 stack (InternetStackHelper) and the transport network
+ * its addresses and routes; the helper adds the Mobility Header and tunnel protocols, the
+ * applications, the MAG access-link configuration, and (for mobile nodes) an IPv6 interface
+ * without address on each mobile node device, which then learns its home network prefix from
+ * the MAG's Router Advertisement.
+ */
+class Pmipv6Helper
+{
+  public:
+    /// \brief A helper with a new profile store and prefix pool.
+    Pmipv6Helper();
+
+    /**
+     * \brief Set an attribute of the LMA applications to be installed.
+     * \param name attribute name
+     * \param value value
+     */
+    void SetLmaAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * \brief Set an attribute of the MAG applications to be installed.
+     * \param name attribute name
+     * \param value value
+     */
+    void SetMagAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \brief The block home network prefixes are assigned from (when a profile names none).
+     * \param base the block's prefix
+     * \param baseLength its length
+     * \param allocatedLength the length of each assigned prefix
+     */
+    void SetPrefixPool(Ipv6Address base, uint8_t baseLength, uint8_t allocatedLength = 64);
+
+    /**
+     * \brief The domain's policy store, shared by every LMA and MAG installed.
+     * \return the store
+     */
+    Ptr<Pmipv6ProfileStore> GetProfileStore() const;
+
+    /**
+     * \brief Install an LMA.
+     * \param node the node (with IPv6)
+     * \param lmaAddress its address on the transport network (LMAA)
+     * \return the application
+     */
+    Ptr<Pmipv6LmaApplication> InstallLma(Ptr<Node> node, Ipv6Address lmaAddress);
+
+    /**
+     * \brief Install a MAG whose access links are wired (CSMA, point-to-point...): attachments
+     * are reported with Pmipv6MagApplication::NotifyAttach.
+     * \param node the node (with IPv6)
+     * \param proxyCoa its address on the transport network
+     * \param lmaAddress the LMA of mobile nodes whose profile names none
+     * \param accessDevices the node's access-link devices
+     * \param accessTechnologyType ATT of those links (0: the MAG's attribute)
+     * \return the application
+     */
+    Ptr<Pmipv6MagApplication> InstallMag(Ptr<Node> node,
+                                         Ipv6Address proxyCoa,
+                                         Ipv6Address lmaAddress,
+                                         NetDeviceContainer accessDevices,
+                                         uint8_t accessTechnologyType = 0);
+
+    /**
+     * \brief Install a MAG whose access links are Wi-Fi access points: attachments follow
+     * the association traces.
+     * \param node the node (with IPv6)
+     * \param proxyCoa its address on the transport network
+     * \param lmaAddress the LMA of mobile nodes whose profile names none
+     * \param apDevices the access point devices of the node
+     * \return the application
+     */
+    Ptr<Pmipv6MagApplication> InstallWifiMag(Ptr<Node> node,
+                                             Ipv6Address proxyCoa,
+                                             Ipv6Address lmaAddress,
+                                             NetDeviceContainer apDevices);
+
+    /**
+     * \brief Add a mobile node: its profile (identifier, link-layer addresses of its
+     * devices, LMA, home network prefixes) and an IPv6 interface on each device.
+     * \param mnId the identifier (NAI)
+     * \param devices the mobile node's access devices (on a node with IPv6)
+     * \param lmaAddress its LMA
+     * \param prefixes its home network prefixes (empty: assigned from the pool)
+     */
+    void AddMobileNode(const std::string& mnId,
+                       NetDeviceContainer devices,
+                       Ipv6Address lmaAddress,
+                       const std::vector<HomeNetworkPrefix>& prefixes = {});
+
+    /**
+     * \brief The address a device autoconfigures from a home network prefix (SLAAC).
+     * \param device the mobile node's device
+     * \param prefix the prefix
+     * \return the address
+     */
+    static Ipv6Address GetHomeAddress(Ptr<NetDevice> device, const HomeNetworkPrefix& prefix);
+
+  private:
+    ObjectFactory m_lmaFactory;         ///< builds LMAs
+    ObjectFactory m_magFactory;         ///< builds MAGs
+    Ptr<Pmipv6ProfileStore> m_profiles; ///< the domain's policy store
+    Ptr<PrefixPool> m_pool;             ///< the domain's prefix pool
+};
+
+} // namespace ns3
+
+#endif /* PMIPV6_HELPER_H */

@@ -1,0 +1,313 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PMIPV6_BINDING_CACHE_H
+#define PMIPV6_BINDING_CACHE_H
+
+#include "prefix-pool.h"
+
+#include "ns3/event-id.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/simple-ref-count.h"
+#include "ns3/traced-callback.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <ostream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * \brief One mobility session at the LMA (RFC 5213 5.1): a Binding Cache entry.
+ *
+ * A plain record with public fields. The fields that the cache indexes (mnId and
+ * homeNetworkPrefixes) may be changed after BindingCache::Add() only if
+ * BindingCache::NotifyChanged() is called next; the state only through
+ * BindingCache::SetState() (set the field directly only before Add()). The entry owns its
+ * timers; it never schedules anything itself.
+ */
+class BindingCacheEntry : public SimpleRefCount<BindingCacheEntry>
+{
+  public:
+    /// The life cycle of an entry.
+    enum State
+    {
+        /// The binding is registered and forwards traffic.
+        ACTIVE = 0,
+        /// De-registered (lifetime 0 or expired); kept MinDelayBeforeBCEDelete before deletion
+        /// so that a late PBU of the new MAG can still find it (RFC 5213 5.3.5).
+        DEREGISTERED_PENDING_DELETE,
+        /// Created for a PBU with Handoff Indicator 4: waiting up to
+        /// MaxDelayBeforeNewBCEAssign for the old MAG's de-registration (RFC 5213 5.4.1).
+        AWAITING_DEREGISTRATION,
+    };
+
+    /**
+     * \brief The name of a state.
+     * \param s the state
+     * \return its name, e.g. "ACTIVE"
+     */
+    static std::string StateName(State s);
+
+    BindingCacheEntry();
+
+    /**
+     * \brief Cancel lifetimeTimer and deleteTimer (a no-op for timers not running).
+     */
+    void CancelTimers();
+
+    /**
+     * \brief Print the entry on one line.
+     * \param os the stream
+     */
+    void Print(std::ostream& os) const;
+
+    /// Unique within its cache, assigned by BindingCache::Add(); 0 = never added.
+    uint64_t id = 0;
+    /// The MN-Identifier (RFC 4283 NAI) of the mobile node.
+    std::string mnId;
+    /// The MN Link-layer Identifier (RFC 5213 8.6) of the attached interface; empty = none.
+    std::vector<uint8_t> mnLinkLayerId;
+    /// Access Technology Type of the attachment (RFC 5213 8.5).
+    uint8_t accessTechnologyType = 0;
+    /// Handoff Indicator of the last accepted PBU (RFC 5213 8.4).
+    uint8_t handoffIndicator = 0;
+    /// The HNPs of the session (indexed by the cache).
+    std::vector<HomeNetworkPrefix> homeNetworkPrefixes;
+    /// The Proxy-CoA: the registering MAG's address, the tunnel's far end.
+    Ipv6Address proxyCoa;
+    /// The MN's link-local address as reported by the MAG (RFC 5213 8.7); :: = unknown.
+    Ipv6Address mnLinkLocalAddress;
+    /// The granted lifetime.
+    Time lifetime;
+    /// When the last PBU was accepted (simulation time).
+    Time registrationTime;
+    /// The Timestamp option of the last accepted PBU, raw 48.16 fixed point (RFC 5213 8.8).
+    uint64_t timestamp = 0;
+    /// Whether \c timestamp holds a value.
+    bool hasTimestamp = false;
+    /// The Sequence Number of the last accepted PBU.
+    uint16_t lastSequence = 0;
+    /// Where the entry is in its life cycle (change it through BindingCache::SetState()).
+    State state = ACTIVE;
+    /// The LMA's IPv6 interface index of the tunnel to the Proxy-CoA; 0 = none (0 is the
+    /// loopback in ns-3, never a tunnel).
+    uint32_t tunnelInterface = 0;
+    /// Expiry of the granted lifetime.
+    EventId lifetimeTimer;
+    /// Deletion of a de-registered entry (MinDelayBeforeBCEDelete) or end of the
+    /// HI 4 wait (MaxDelayBeforeNewBCEAssign).
+    EventId deleteTimer;
+    /// Binding Identifier (RFC 5648) when the MN has several bindings; 0 = none.
+    uint16_t bindingId = 0;
+    // Flow mobility state (RFC 7864 / RFC 6089 flow entries, the BID's priority...) goes here,
+    // or in a flow mobility cache keyed by this entry's id.
+};
+
+/**
+ * \brief Print an entry (see BindingCacheEntry::Print()).
+ * \param os the stream
+ * \param entry the entry
+ * \return the stream
+ */
+std::ostream& operator<<(std::ostream& os, const BindingCacheEntry& entry);
+
+/**
+ * \ingroup pmipv6
+ * \brief The LMA's Binding Cache (RFC 5213 5.1).
+ *
+ * Entries are indexed by id, by each HNP (hash), by MN-ID, and by the prefix lengths in use,
+ * so that FindByAddress() costs one hash lookup per distinct prefix length, whatever the
+ * number of entries. Unspecified (all-zero) HNPs are not indexed.
+ *
+ * RFC 5213 alone never binds one HNP to two entries, but extensions that share prefixes
+ * between sessions (RFC 7864 HI 6, RFC 5648 BIDs) may; the cache allows it: FindByPrefix()
+ * and FindByAddress() then return the earliest added entry, FindAllByPrefix() all of them.
+ * Entries are returned whatever their state; the caller filters.
+ *
+ * Every change is reported by a trace source fired from the one method making it: Add()
+ * "EntryAdded", NotifyChanged() "EntryUpdated", SetState() "EntryStateChanged", Remove() and
+ * Clear() "EntryRemoved". DoDispose() cancels the timers and empties the cache without
+ * firing traces.
+ */
+class BindingCache : public Object
+{
+  public:
+    /**
+     * \brief TracedCallback signature for entry events.
+     * \param entry the entry
+     */
+    typedef void (*EntryTracedCallback)(Ptr<const BindingCacheEntry> entry);
+    /**
+     * \brief TracedCallback signature for state changes.
+     * \param id the entry's id
+     * \param mnId the entry's MN-ID
+     * \param oldState the state before
+     * \param newState the state after
+     */
+    typedef void (*StateTracedCallback)(uint64_t id,
+                                        const std::string& mnId,
+                                        BindingCacheEntry::State oldState,
+                                        BindingCacheEntry::State newState);
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    BindingCache();
+    ~BindingCache() override;
+
+    /**
+     * \brief Add an entry: assign its id, index it, fire "EntryAdded".
+     * \param e the entry (not already in this cache)
+     * \return \p e
+     */
+    Ptr<BindingCacheEntry> Add(Ptr<BindingCacheEntry> e);
+    /**
+     * \brief Re-index an entry whose MN-ID or HNPs changed, then fire "EntryUpdated".
+     * Call it after any field change worth tracing.
+     * \param e the entry (in this cache)
+     */
+    void NotifyChanged(Ptr<BindingCacheEntry> e);
+    /**
+     * \brief Change an entry's state and fire "EntryStateChanged" (not when the state is
+     * already \p s).
+     * \param e the entry (in this cache)
+     * \param s the new state
+     */
+    void SetState(Ptr<BindingCacheEntry> e, BindingCacheEntry::State s);
+    /**
+     * \brief Remove an entry: cancel its timers, un-index it, fire "EntryRemoved".
+     * \param e the entry
+     * \return false when it was not in this cache
+     */
+    bool Remove(Ptr<BindingCacheEntry> e);
+    /**
+     * \brief Whether an entry is in this cache.
+     * \param e the entry
+     * \return true when it is
+     */
+    bool Contains(Ptr<const BindingCacheEntry> e) const;
+
+    /**
+     * \brief Find an entry by id.
+     * \param id the id
+     * \return the entry, nullptr when none
+     */
+    Ptr<BindingCacheEntry> FindById(uint64_t id) const;
+    /**
+     * \brief Find the entry an HNP is bound to (hash lookup).
+     * \param hnp the prefix (exact prefix and length)
+     * \return the earliest added entry with \p hnp, nullptr when none
+     */
+    Ptr<BindingCacheEntry> FindByPrefix(const HomeNetworkPrefix& hnp) const;
+    /**
+     * \brief Every entry an HNP is bound to.
+     * \param hnp the prefix
+     * \return the entries, earliest added first
+     */
+    std::vector<Ptr<BindingCacheEntry>> FindAllByPrefix(const HomeNetworkPrefix& hnp) const;
+    /**
+     * \brief Find the entry whose HNP contains an address (longest prefix first; one hash
+     * lookup per prefix length in use).
+     * \param a the address, e.g. a downlink packet's destination
+     * \return the entry, nullptr when none
+     */
+    Ptr<BindingCacheEntry> FindByAddress(Ipv6Address a) const;
+    /**
+     * \brief The entries of a mobile node.
+     * \param mnId the MN-ID
+     * \return the entries, earliest added first
+     */
+    std::vector<Ptr<BindingCacheEntry>> FindByMnId(const std::string& mnId) const;
+    /**
+     * \brief The entry of a mobile node's interface.
+     * \param mnId the MN-ID
+     * \param linkLayerId the MN Link-layer Identifier (exact match, empty matches empty)
+     * \return the earliest added match, nullptr when none
+     */
+    Ptr<BindingCacheEntry> FindByMnIdAndLinkLayerId(const std::string& mnId,
+                                                    const std::vector<uint8_t>& linkLayerId) const;
+    /**
+     * \brief The entry of a mobile node over an access technology.
+     * \param mnId the MN-ID
+     * \param att the Access Technology Type
+     * \return the earliest added match, nullptr when none
+     */
+    Ptr<BindingCacheEntry> FindByMnIdAndAccessTechnology(const std::string& mnId,
+                                                         uint8_t att) const;
+    /**
+     * \brief Number of entries.
+     * \return the count
+     */
+    uint32_t GetEntryCount() const;
+    /**
+     * \brief All entries.
+     * \return the entries, by increasing id
+     */
+    std::vector<Ptr<BindingCacheEntry>> GetEntries() const;
+    /**
+     * \brief Remove every entry (as Remove() does, firing "EntryRemoved" for each).
+     */
+    void Clear();
+    /**
+     * \brief Print the cache, one entry a line.
+     * \param os the stream
+     */
+    void Print(std::ostream& os) const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// An entry and the keys it is indexed under.
+    struct Record
+    {
+        Ptr<BindingCacheEntry> entry;              ///< the entry
+        std::string mnId;                          ///< the MN-ID it is indexed under
+        std::vector<HomeNetworkPrefix> prefixes;   ///< the HNPs it is indexed under
+    };
+
+    /**
+     * \brief Index an entry under its current MN-ID and HNPs.
+     * \param r the record (its keys are set)
+     */
+    void Index(Record& r);
+    /**
+     * \brief Remove an entry from the indexes, by the keys of its record.
+     * \param r the record
+     */
+    void Unindex(const Record& r);
+
+    std::map<uint64_t, Record> m_entries; ///< every entry, by id
+    /// Entries by HNP (earliest added first).
+    std::unordered_map<HomeNetworkPrefix, std::vector<Ptr<BindingCacheEntry>>, HomeNetworkPrefixHash>
+        m_byPrefix;
+    /// Entries by MN-ID (earliest added first).
+    std::unordered_map<std::string, std::vector<Ptr<BindingCacheEntry>>> m_byMnId;
+    /// Number of indexed HNPs of each length, longest first.
+    std::map<uint8_t, uint32_t, std::greater<uint8_t>> m_prefixLengths;
+    uint64_t m_nextId; ///< the id of the next entry
+
+    TracedCallback<Ptr<const BindingCacheEntry>> m_entryAdded;   ///< "EntryAdded"
+    TracedCallback<Ptr<const BindingCacheEntry>> m_entryUpdated; ///< "EntryUpdated"
+    TracedCallback<Ptr<const BindingCacheEntry>> m_entryRemoved; ///< "EntryRemoved"
+    /// "EntryStateChanged"
+    TracedCallback<uint64_t, const std::string&, BindingCacheEntry::State, BindingCacheEntry::State>
+        m_entryStateChanged;
+};
+
+} // namespace ns3
+
+#endif // PMIPV6_BINDING_CACHE_H

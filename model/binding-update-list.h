@@ -1,0 +1,336 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PMIPV6_BINDING_UPDATE_LIST_H
+#define PMIPV6_BINDING_UPDATE_LIST_H
+
+#include "prefix-pool.h"
+
+#include "ns3/address.h"
+#include "ns3/event-id.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/net-device.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/simple-ref-count.h"
+#include "ns3/traced-callback.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <ostream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * \brief One attached mobile node interface at a MAG (RFC 5213 6.1): a Binding Update List
+ * entry.
+ *
+ * A plain record with public fields. The fields that the list indexes (mnId,
+ * homeNetworkPrefixes, mnMacAddress) may be changed after BindingUpdateList::Add() only if
+ * BindingUpdateList::NotifyChanged() is called next; the state only through
+ * BindingUpdateList::SetState() (set the field directly only before Add()). The entry owns
+ * its timers; it never schedules anything itself.
+ */
+class BindingUpdateListEntry : public SimpleRefCount<BindingUpdateListEntry>
+{
+  public:
+    /// The life cycle of an entry.
+    enum State
+    {
+        /// Known (attached) but no PBU sent yet.
+        IDLE = 0,
+        /// Initial PBU sent, waiting for the PBA.
+        REGISTERING,
+        /// PBA accepted; the binding is up.
+        REGISTERED,
+        /// Re-registration PBU (lifetime refresh) sent, waiting for the PBA; the binding is
+        /// still up.
+        REFRESHING,
+        /// De-registration PBU (lifetime 0) sent, waiting for the PBA.
+        DEREGISTERING,
+    };
+
+    /**
+     * \brief The name of a state.
+     * \param s the state
+     * \return its name, e.g. "REGISTERED"
+     */
+    static std::string StateName(State s);
+
+    BindingUpdateListEntry();
+
+    /**
+     * \brief Cancel retransmitTimer and refreshTimer (a no-op for timers not running).
+     */
+    void CancelTimers();
+
+    /**
+     * \brief Print the entry on one line.
+     * \param os the stream
+     */
+    void Print(std::ostream& os) const;
+
+    /// Unique within its list, assigned by BindingUpdateList::Add(); 0 = never added.
+    uint64_t id = 0;
+    /// The MN-Identifier (RFC 4283 NAI) of the mobile node.
+    std::string mnId;
+    /// The MN Link-layer Identifier (RFC 5213 8.6) of the attached interface; empty = none.
+    std::vector<uint8_t> mnLinkLayerId;
+    /// The MAG's access device the MN is attached to.
+    Ptr<NetDevice> accessDevice;
+    /// The MAG's IPv6 interface index of \c accessDevice.
+    uint32_t accessInterface = 0;
+    /// The MN's link-layer (MAC) address on the access link (indexed by the list).
+    Address mnMacAddress;
+    /// Access Technology Type of the access link (RFC 5213 8.5).
+    uint8_t accessTechnologyType = 0;
+    /// Handoff Indicator sent in the PBU (RFC 5213 8.4).
+    uint8_t handoffIndicator = 0;
+    /// The HNPs: requested before the PBA, assigned by the LMA after (indexed by the list).
+    std::vector<HomeNetworkPrefix> homeNetworkPrefixes;
+    /// The MN's LMA.
+    Ipv6Address lmaAddress;
+    /// The MN's link-local address (RFC 5213 8.7); :: = unknown.
+    Ipv6Address mnLinkLocalAddress;
+    /// The lifetime granted by the last accepted PBA.
+    Time lifetime;
+    /// The lifetime requested in the last PBU.
+    Time requestedLifetime;
+    /// The Sequence Number of the last PBU sent.
+    uint16_t sequence = 0;
+    /// The Timestamp option of the last PBU sent, raw 48.16 fixed point (RFC 5213 8.8).
+    uint64_t lastTimestamp = 0;
+    /// Where the entry is in its life cycle (change it through BindingUpdateList::SetState()).
+    State state = IDLE;
+    /// Retransmissions of the current PBU so far.
+    uint32_t retransmissions = 0;
+    /// The current retransmission timeout (InitialBindackTimeoutFirstReg, doubling).
+    Time currentTimeout;
+    /// When the current registration started (attach), for handover latency.
+    Time registrationStart;
+    /// The MAG's IPv6 interface index of the tunnel to the LMA; 0 = none (0 is the
+    /// loopback in ns-3, never a tunnel).
+    uint32_t tunnelInterface = 0;
+    /// PBA wait: retransmission of the PBU.
+    EventId retransmitTimer;
+    /// Re-registration before the granted lifetime expires.
+    EventId refreshTimer;
+    /// Binding Identifier (RFC 5648) when the MN has several bindings; 0 = none.
+    uint16_t bindingId = 0;
+    // Flow mobility state (RFC 7864 flow entries the MAG keeps for this MN) goes here, or in
+    // a flow bindings list keyed by this entry's id.
+};
+
+/**
+ * \brief Print an entry (see BindingUpdateListEntry::Print()).
+ * \param os the stream
+ * \param entry the entry
+ * \return the stream
+ */
+std::ostream& operator<<(std::ostream& os, const BindingUpdateListEntry& entry);
+
+/**
+ * \ingroup pmipv6
+ * \brief Hash of an ns3::Address (type, length and octets), consistent with its operator==.
+ */
+struct AddressHash
+{
+    /**
+     * \brief The hash.
+     * \param a the address
+     * \return its hash value
+     */
+    std::size_t operator()(const Address& a) const;
+};
+
+/**
+ * \ingroup pmipv6
+ * \brief The MAG's Binding Update List (RFC 5213 6.1).
+ *
+ * Entries are indexed by id, by MN-ID, by each HNP and by the MN's MAC address (hashes), so
+ * no lookup scans the list. Unspecified (all-zero) HNPs and invalid addresses are not
+ * indexed. When two entries share a key, the Find methods return the earliest added.
+ * Entries are returned whatever their state; the caller filters.
+ *
+ * Every change is reported by a trace source fired from the one method making it: Add()
+ * "EntryAdded", NotifyChanged() "EntryUpdated", SetState() "EntryStateChanged", Remove() and
+ * Clear() "EntryRemoved". DoDispose() cancels the timers and empties the list without
+ * firing traces.
+ */
+class BindingUpdateList : public Object
+{
+  public:
+    /**
+     * \brief TracedCallback signature for entry events.
+     * \param entry the entry
+     */
+    typedef void (*EntryTracedCallback)(Ptr<const BindingUpdateListEntry> entry);
+    /**
+     * \brief TracedCallback signature for state changes.
+     * \param id the entry's id
+     * \param mnId the entry's MN-ID
+     * \param oldState the state before
+     * \param newState the state after
+     */
+    typedef void (*StateTracedCallback)(uint64_t id,
+                                        const std::string& mnId,
+                                        BindingUpdateListEntry::State oldState,
+                                        BindingUpdateListEntry::State newState);
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    BindingUpdateList();
+    ~BindingUpdateList() override;
+
+    /**
+     * \brief Add an entry: assign its id, index it, fire "EntryAdded".
+     * \param e the entry (not already in this list)
+     * \return \p e
+     */
+    Ptr<BindingUpdateListEntry> Add(Ptr<BindingUpdateListEntry> e);
+    /**
+     * \brief Re-index an entry whose MN-ID, HNPs or MAC address changed, then fire
+     * "EntryUpdated". Call it after any field change worth tracing.
+     * \param e the entry (in this list)
+     */
+    void NotifyChanged(Ptr<BindingUpdateListEntry> e);
+    /**
+     * \brief Change an entry's state and fire "EntryStateChanged" (not when the state is
+     * already \p s).
+     * \param e the entry (in this list)
+     * \param s the new state
+     */
+    void SetState(Ptr<BindingUpdateListEntry> e, BindingUpdateListEntry::State s);
+    /**
+     * \brief Remove an entry: cancel its timers, un-index it, fire "EntryRemoved".
+     * \param e the entry
+     * \return false when it was not in this list
+     */
+    bool Remove(Ptr<BindingUpdateListEntry> e);
+    /**
+     * \brief Whether an entry is in this list.
+     * \param e the entry
+     * \return true when it is
+     */
+    bool Contains(Ptr<const BindingUpdateListEntry> e) const;
+
+    /**
+     * \brief Find an entry by id.
+     * \param id the id
+     * \return the entry, nullptr when none
+     */
+    Ptr<BindingUpdateListEntry> FindById(uint64_t id) const;
+    /**
+     * \brief Find the entry of a mobile node's interface.
+     * \param mnId the MN-ID
+     * \param linkLayerId the MN Link-layer Identifier (exact match, empty matches empty)
+     * \return the entry, nullptr when none
+     */
+    Ptr<BindingUpdateListEntry> Find(const std::string& mnId,
+                                     const std::vector<uint8_t>& linkLayerId) const;
+    /**
+     * \brief Find the entry an HNP belongs to (hash lookup).
+     * \param hnp the prefix (exact prefix and length)
+     * \return the entry, nullptr when none
+     */
+    Ptr<BindingUpdateListEntry> FindByPrefix(const HomeNetworkPrefix& hnp) const;
+    /**
+     * \brief Find the entry whose HNP contains an address (longest prefix first; one hash
+     * lookup per prefix length in use), e.g. for the source of an uplink packet.
+     * \param a the address
+     * \return the entry, nullptr when none
+     */
+    Ptr<BindingUpdateListEntry> FindByAddress(Ipv6Address a) const;
+    /**
+     * \brief Find the entry of an MN's MAC address (hash lookup).
+     * \param mac the MN's link-layer address
+     * \return the entry, nullptr when none
+     */
+    Ptr<BindingUpdateListEntry> FindByMac(const Address& mac) const;
+    /**
+     * \brief The entries of a mobile node.
+     * \param mnId the MN-ID
+     * \return the entries, earliest added first
+     */
+    std::vector<Ptr<BindingUpdateListEntry>> FindByMnId(const std::string& mnId) const;
+    /**
+     * \brief Number of entries.
+     * \return the count
+     */
+    uint32_t GetEntryCount() const;
+    /**
+     * \brief All entries.
+     * \return the entries, by increasing id
+     */
+    std::vector<Ptr<BindingUpdateListEntry>> GetEntries() const;
+    /**
+     * \brief Remove every entry (as Remove() does, firing "EntryRemoved" for each).
+     */
+    void Clear();
+    /**
+     * \brief Print the list, one entry a line.
+     * \param os the stream
+     */
+    void Print(std::ostream& os) const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// An entry and the keys it is indexed under.
+    struct Record
+    {
+        Ptr<BindingUpdateListEntry> entry;       ///< the entry
+        std::string mnId;                        ///< the MN-ID it is indexed under
+        std::vector<HomeNetworkPrefix> prefixes; ///< the HNPs it is indexed under
+        Address mac;                             ///< the MAC it is indexed under (if valid)
+    };
+
+    /**
+     * \brief Index an entry under its current keys.
+     * \param r the record (its keys are set)
+     */
+    void Index(Record& r);
+    /**
+     * \brief Remove an entry from the indexes, by the keys of its record.
+     * \param r the record
+     */
+    void Unindex(const Record& r);
+
+    /// A list of entries under one key, earliest added first.
+    typedef std::vector<Ptr<BindingUpdateListEntry>> EntryVector;
+
+    std::map<uint64_t, Record> m_entries;                           ///< every entry, by id
+    std::unordered_map<std::string, EntryVector> m_byMnId;         ///< entries by MN-ID
+    std::unordered_map<HomeNetworkPrefix, EntryVector, HomeNetworkPrefixHash>
+        m_byPrefix;                                                 ///< entries by HNP
+    std::unordered_map<Address, EntryVector, AddressHash> m_byMac; ///< entries by MAC
+    /// Number of indexed HNPs of each length, longest first.
+    std::map<uint8_t, uint32_t, std::greater<uint8_t>> m_prefixLengths;
+    uint64_t m_nextId; ///< the id of the next entry
+
+    TracedCallback<Ptr<const BindingUpdateListEntry>> m_entryAdded;   ///< "EntryAdded"
+    TracedCallback<Ptr<const BindingUpdateListEntry>> m_entryUpdated; ///< "EntryUpdated"
+    TracedCallback<Ptr<const BindingUpdateListEntry>> m_entryRemoved; ///< "EntryRemoved"
+    /// "EntryStateChanged"
+    TracedCallback<uint64_t,
+                   const std::string&,
+                   BindingUpdateListEntry::State,
+                   BindingUpdateListEntry::State>
+        m_entryStateChanged;
+};
+
+} // namespace ns3
+
+#endif // PMIPV6_BINDING_UPDATE_LIST_H

@@ -1,0 +1,354 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "lma-routing.h"
+
+#include "ipv6-tunnel-l4-protocol.h"
+
+#include "ns3/ipv6-list-routing.h"
+#include "ns3/ipv6.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/output-stream-wrapper.h"
+#include "ns3/simulator.h"
+
+#include <algorithm>
+#include <iomanip>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LmaRouting");
+
+NS_OBJECT_ENSURE_REGISTERED(LmaRouting);
+
+constexpr uint32_t LmaRouting::NO_INTERFACE;
+
+TypeId
+LmaRouting::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::LmaRouting")
+                            .SetParent<Ipv6RoutingProtocol>()
+                            .SetGroupName("Pmipv6")
+                            .AddConstructor<LmaRouting>();
+    return tid;
+}
+
+LmaRouting::LmaRouting()
+    : m_routeCount(0),
+      m_forwardedCount(0),
+      m_outputCount(0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+LmaRouting::~LmaRouting()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+LmaRouting::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_tables.clear();
+    m_routeCount = 0;
+    m_ipv6 = nullptr;
+    Ipv6RoutingProtocol::DoDispose();
+}
+
+Ptr<LmaRouting>
+LmaRouting::Install(Ptr<Node> node, int16_t priority)
+{
+    Ptr<Ipv6> ipv6 = node->GetObject<Ipv6>();
+    NS_ABORT_MSG_IF(!ipv6, "LmaRouting::Install: node " << node->GetId() << " has no IPv6");
+    Ptr<Ipv6ListRouting> list = DynamicCast<Ipv6ListRouting>(ipv6->GetRoutingProtocol());
+    // ns-3.37's InternetStackHelper installs a plain Ipv6StaticRouting by default, and an
+    // Ipv6StaticRouting that already has its Ipv6 cannot be moved into a list (its SetIpv6
+    // asserts it is called once), so the list must come from the stack installation.
+    NS_ABORT_MSG_IF(!list,
+                    "LmaRouting::Install: the IPv6 routing protocol of node "
+                        << node->GetId() << " is a " << ipv6->GetRoutingProtocol()->GetInstanceTypeId().GetName()
+                        << ", not an Ipv6ListRouting. Install the internet stack with "
+                           "Ipv6ListRoutingHelper list; list.Add(Ipv6StaticRoutingHelper(), 0); "
+                           "stack.SetRoutingHelper(list);");
+    for (uint32_t i = 0; i < list->GetNRoutingProtocols(); i++)
+    {
+        int16_t p;
+        Ptr<LmaRouting> existing = DynamicCast<LmaRouting>(list->GetRoutingProtocol(i, p));
+        if (existing)
+        {
+            return existing;
+        }
+    }
+    Ptr<LmaRouting> lma = CreateObject<LmaRouting>();
+    list->AddRoutingProtocol(lma, priority);
+    return lma;
+}
+
+void
+LmaRouting::SetPrefixRoute(Ipv6Address prefix, uint8_t length, uint32_t tunnelInterface)
+{
+    NS_LOG_FUNCTION(this << prefix << +length << tunnelInterface);
+    NS_ASSERT_MSG(m_ipv6, "LmaRouting is not attached to IPv6");
+    NS_ASSERT_MSG(length <= 128, "prefix length " << +length);
+    NS_ASSERT_MSG(tunnelInterface < m_ipv6->GetNInterfaces(),
+                  "no interface " << tunnelInterface);
+    Ipv6Prefix mask(length);
+    PrefixRoute r;
+    r.prefix = prefix.CombinePrefix(mask);
+    r.length = length;
+    r.tunnelInterface = tunnelInterface;
+    r.route = Create<Ipv6Route>();
+    r.route->SetDestination(r.prefix);
+    r.route->SetGateway(Ipv6Address::GetAny());
+    r.route->SetOutputDevice(m_ipv6->GetNetDevice(tunnelInterface));
+
+    auto table = std::find_if(m_tables.begin(), m_tables.end(), [length](const auto& t) {
+        return t.length <= length;
+    });
+    if (table == m_tables.end() || table->length != length)
+    {
+        table = m_tables.insert(table, LengthTable{length, mask, {}});
+    }
+    if (table->map.insert_or_assign(r.prefix, r).second)
+    {
+        m_routeCount++;
+    }
+}
+
+void
+LmaRouting::RemovePrefixRoute(Ipv6Address prefix, uint8_t length)
+{
+    NS_LOG_FUNCTION(this << prefix << +length);
+    for (auto t = m_tables.begin(); t != m_tables.end(); ++t)
+    {
+        if (t->length != length)
+        {
+            continue;
+        }
+        if (t->map.erase(prefix.CombinePrefix(t->mask)) > 0)
+        {
+            m_routeCount--;
+            if (t->map.empty())
+            {
+                m_tables.erase(t);
+            }
+        }
+        return;
+    }
+}
+
+bool
+LmaRouting::HasPrefixRoute(Ipv6Address prefix, uint8_t length) const
+{
+    for (const auto& t : m_tables)
+    {
+        if (t.length == length)
+        {
+            return t.map.count(prefix.CombinePrefix(t.mask)) > 0;
+        }
+    }
+    return false;
+}
+
+uint32_t
+LmaRouting::GetRouteCount() const
+{
+    return m_routeCount;
+}
+
+const LmaRouting::PrefixRoute*
+LmaRouting::Lookup(Ipv6Address address) const
+{
+    for (const auto& t : m_tables)
+    {
+        auto it = t.map.find(address.CombinePrefix(t.mask));
+        if (it != t.map.end())
+        {
+            return &it->second;
+        }
+    }
+    return nullptr;
+}
+
+const LmaRouting::PrefixRoute*
+LmaRouting::SelectRoute(const Ipv6Header& header, Ptr<const Packet> p) const
+{
+    Ipv6Address dst = header.GetDestination();
+    if (m_tables.empty() || dst.IsMulticast() || dst.IsLinkLocal())
+    {
+        return nullptr;
+    }
+    return Lookup(dst);
+}
+
+uint32_t
+LmaRouting::GetTunnelInterface(Ipv6Address destination) const
+{
+    const PrefixRoute* r = Lookup(destination);
+    return r ? r->tunnelInterface : NO_INTERFACE;
+}
+
+uint64_t
+LmaRouting::GetForwardedCount() const
+{
+    return m_forwardedCount;
+}
+
+uint64_t
+LmaRouting::GetOutputCount() const
+{
+    return m_outputCount;
+}
+
+Ipv6Address
+LmaRouting::SourceFor(uint32_t tunnelInterface) const
+{
+    for (uint32_t i = 0; i < m_ipv6->GetNAddresses(tunnelInterface); i++)
+    {
+        Ipv6InterfaceAddress a = m_ipv6->GetAddress(tunnelInterface, i);
+        if (a.GetScope() == Ipv6InterfaceAddress::GLOBAL)
+        {
+            return a.GetAddress();
+        }
+    }
+    Ptr<Ipv6TunnelL4Protocol> tunnels = m_ipv6->GetObject<Ipv6TunnelL4Protocol>();
+    Ipv6Address local;
+    Ipv6Address remote;
+    if (tunnels && tunnels->GetTunnelEndpoints(tunnelInterface, local, remote))
+    {
+        return local;
+    }
+    for (uint32_t j = 0; j < m_ipv6->GetNInterfaces(); j++)
+    {
+        for (uint32_t i = 0; i < m_ipv6->GetNAddresses(j); i++)
+        {
+            Ipv6InterfaceAddress a = m_ipv6->GetAddress(j, i);
+            if (a.GetScope() == Ipv6InterfaceAddress::GLOBAL)
+            {
+                return a.GetAddress();
+            }
+        }
+    }
+    return Ipv6Address::GetAny();
+}
+
+Ptr<Ipv6Route>
+LmaRouting::RouteOutput(Ptr<Packet> p,
+                        const Ipv6Header& header,
+                        Ptr<NetDevice> oif,
+                        Socket::SocketErrno& sockerr)
+{
+    const PrefixRoute* r = SelectRoute(header, p);
+    if (!r || (oif && oif != r->route->GetOutputDevice()))
+    {
+        return nullptr;
+    }
+    Ipv6Address source = SourceFor(r->tunnelInterface);
+    if (source.IsAny())
+    {
+        NS_LOG_WARN("no global source address for " << header.GetDestination());
+        return nullptr;
+    }
+    NS_LOG_LOGIC("output to " << header.GetDestination() << " into tunnel "
+                              << r->tunnelInterface << " from " << source);
+    Ptr<Ipv6Route> route = Create<Ipv6Route>();
+    route->SetDestination(header.GetDestination());
+    route->SetSource(source);
+    route->SetGateway(Ipv6Address::GetAny());
+    route->SetOutputDevice(r->route->GetOutputDevice());
+    m_outputCount++;
+    sockerr = Socket::ERROR_NOTERROR;
+    return route;
+}
+
+bool
+LmaRouting::RouteInput(Ptr<const Packet> p,
+                       const Ipv6Header& header,
+                       Ptr<const NetDevice> idev,
+                       UnicastForwardCallback ucb,
+                       MulticastForwardCallback mcb,
+                       LocalDeliverCallback lcb,
+                       ErrorCallback ecb)
+{
+    NS_LOG_FUNCTION(this << p << header.GetSource() << header.GetDestination() << idev);
+    const PrefixRoute* r = SelectRoute(header, p);
+    if (!r)
+    {
+        return false;
+    }
+    NS_LOG_LOGIC("downlink " << header.GetSource() << " -> " << header.GetDestination()
+                             << " into tunnel " << r->tunnelInterface);
+    m_forwardedCount++;
+    ucb(idev, r->route, p, header);
+    return true;
+}
+
+void
+LmaRouting::NotifyInterfaceUp(uint32_t interface)
+{
+}
+
+void
+LmaRouting::NotifyInterfaceDown(uint32_t interface)
+{
+}
+
+void
+LmaRouting::NotifyAddAddress(uint32_t interface, Ipv6InterfaceAddress address)
+{
+}
+
+void
+LmaRouting::NotifyRemoveAddress(uint32_t interface, Ipv6InterfaceAddress address)
+{
+}
+
+void
+LmaRouting::NotifyAddRoute(Ipv6Address dst,
+                           Ipv6Prefix mask,
+                           Ipv6Address nextHop,
+                           uint32_t interface,
+                           Ipv6Address prefixToUse)
+{
+}
+
+void
+LmaRouting::NotifyRemoveRoute(Ipv6Address dst,
+                              Ipv6Prefix mask,
+                              Ipv6Address nextHop,
+                              uint32_t interface,
+                              Ipv6Address prefixToUse)
+{
+}
+
+void
+LmaRouting::SetIpv6(Ptr<Ipv6> ipv6)
+{
+    NS_LOG_FUNCTION(this << ipv6);
+    NS_ASSERT(!m_ipv6 && ipv6);
+    m_ipv6 = ipv6;
+}
+
+void
+LmaRouting::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Unit unit) const
+{
+    std::ostream* os = stream->GetStream();
+    *os << "LmaRouting: " << m_routeCount << " prefix routes, time " << Now().As(unit)
+        << std::endl;
+    *os << "Prefix                                      Tunnel" << std::endl;
+    for (const auto& t : m_tables)
+    {
+        for (const auto& entry : t.map)
+        {
+            std::ostringstream prefix;
+            prefix << entry.second.prefix << "/" << +entry.second.length;
+            *os << std::setw(44) << std::left << prefix.str() << entry.second.tunnelInterface
+                << std::endl;
+        }
+    }
+}
+
+} // namespace ns3

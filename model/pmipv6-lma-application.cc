@@ -1,0 +1,986 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pmipv6-lma-application.h"
+
+#include "binding-revocation-header.h"
+#include "ipv6-tunnel-l4-protocol.h"
+#include "lma-routing.h"
+#include "mobility-l4-protocol.h"
+#include "pmipv6-options.h"
+#include "pmipv6-wire-numbers.h"
+
+#include "ns3/boolean.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/ipv6.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+
+#include <algorithm>
+#include <set>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Pmipv6LmaApplication");
+
+NS_OBJECT_ENSURE_REGISTERED(Pmipv6LmaApplication);
+
+namespace
+{
+
+/**
+ * \brief Whether sequence number \p a is newer than \p b modulo 2^16 (RFC 6275 9.5.1).
+ * \param a the new value
+ * \param b the old value
+ * \return true when newer
+ */
+bool
+SequenceNewer(uint16_t a, uint16_t b)
+{
+    uint16_t d = static_cast<uint16_t>(a - b);
+    return d != 0 && d < 32768;
+}
+
+/**
+ * \brief Lifetime field (4 s units) for a duration, saturated at 65535.
+ * \param t the duration
+ * \return the field value
+ */
+uint16_t
+LifetimeUnits(Time t)
+{
+    int64_t units = t.GetSeconds() / 4;
+    return static_cast<uint16_t>(std::clamp<int64_t>(units, 0, 65535));
+}
+
+/**
+ * \brief The set of prefixes of a list, for comparisons that ignore order.
+ * \param v the list
+ * \return the set
+ */
+std::set<HomeNetworkPrefix>
+PrefixSet(const std::vector<HomeNetworkPrefix>& v)
+{
+    return std::set<HomeNetworkPrefix>(v.begin(), v.end());
+}
+
+} // namespace
+
+TypeId
+Pmipv6LmaApplication::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::Pmipv6LmaApplication")
+            .SetParent<Application>()
+            .SetGroupName("Pmipv6")
+            .AddConstructor<Pmipv6LmaApplication>()
+            .AddAttribute("Address",
+                          "The LMA address (LMAA): tunnel end point and source of every PBA. "
+                          "When unspecified, the destination of each PBU is used.",
+                          Ipv6AddressValue(Ipv6Address::GetAny()),
+                          MakeIpv6AddressAccessor(&Pmipv6LmaApplication::m_address),
+                          MakeIpv6AddressChecker())
+            .AddAttribute("ProfileStore",
+                          "The policy store (RFC 5213 4.2) with the mobile nodes' profiles.",
+                          PointerValue(),
+                          MakePointerAccessor(&Pmipv6LmaApplication::m_profiles),
+                          MakePointerChecker<Pmipv6ProfileStore>())
+            .AddAttribute("PrefixPool",
+                          "The pool home network prefixes are assigned from.",
+                          PointerValue(),
+                          MakePointerAccessor(&Pmipv6LmaApplication::m_pool),
+                          MakePointerChecker<PrefixPool>())
+            .AddAttribute("TimestampBasedApproachInUse",
+                          "Order PBUs by their Timestamp option (RFC 5213 5.5); when false, by "
+                          "sequence number modulo 2^16.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&Pmipv6LmaApplication::m_useTimestamps),
+                          MakeBooleanChecker())
+            .AddAttribute("TimestampValidityWindow",
+                          "Largest accepted difference between a PBU's timestamp and the "
+                          "LMA's clock (RFC 5213 9.1).",
+                          TimeValue(MilliSeconds(300)),
+                          MakeTimeAccessor(&Pmipv6LmaApplication::m_timestampWindow),
+                          MakeTimeChecker())
+            .AddAttribute("MinDelayBeforeBCEDelete",
+                          "How long a de-registered binding cache entry is kept (RFC 5213 9.1).",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&Pmipv6LmaApplication::m_minDelayBeforeDelete),
+                          MakeTimeChecker())
+            .AddAttribute("MaxDelayBeforeNewBCEAssign",
+                          "How long a PBU with Handoff Indicator 4 waits for the previous "
+                          "MAG's de-registration before a new session is created (RFC 5213 "
+                          "9.1).",
+                          TimeValue(MilliSeconds(1500)),
+                          MakeTimeAccessor(&Pmipv6LmaApplication::m_maxDelayBeforeNewBce),
+                          MakeTimeChecker())
+            .AddAttribute("MaxBindingLifetime",
+                          "Longest lifetime the LMA grants.",
+                          TimeValue(Seconds(3600)),
+                          MakeTimeAccessor(&Pmipv6LmaApplication::m_maxLifetime),
+                          MakeTimeChecker())
+            .AddAttribute("ClockOffset",
+                          "Offset of this LMA's clock from simulation time, to study "
+                          "unsynchronized clocks and the timestamp checks.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&Pmipv6LmaApplication::m_clockOffset),
+                          MakeTimeChecker())
+            .AddAttribute("ProxyRegistrationEnabled",
+                          "Accept proxy registrations; when false every PBU is answered with "
+                          "status 152 (PROXY_REG_NOT_ENABLED).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&Pmipv6LmaApplication::m_proxyRegistrationEnabled),
+                          MakeBooleanChecker())
+            .AddAttribute("RevokeOnHandover",
+                          "Send a Binding Revocation Indication (RFC 5846) to the previous MAG "
+                          "of a session that moved, so that it drops its binding.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&Pmipv6LmaApplication::m_revokeOnHandover),
+                          MakeBooleanChecker())
+            .AddTraceSource("RxPbu",
+                            "A Proxy Binding Update was received and decoded.",
+                            MakeTraceSourceAccessor(&Pmipv6LmaApplication::m_rxPbuTrace),
+                            "ns3::Pmipv6LmaApplication::PbuTracedCallback")
+            .AddTraceSource("TxPba",
+                            "A Proxy Binding Acknowledgement was sent.",
+                            MakeTraceSourceAccessor(&Pmipv6LmaApplication::m_txPbaTrace),
+                            "ns3::Pmipv6LmaApplication::PbaTracedCallback")
+            .AddTraceSource("Handover",
+                            "A mobility session moved to another MAG.",
+                            MakeTraceSourceAccessor(&Pmipv6LmaApplication::m_handoverTrace),
+                            "ns3::Pmipv6LmaApplication::HandoverTracedCallback");
+    return tid;
+}
+
+Pmipv6LmaApplication::Pmipv6LmaApplication()
+    : m_cache(CreateObject<BindingCache>()),
+      m_useTimestamps(true),
+      m_proxyRegistrationEnabled(true),
+      m_revokeOnHandover(true),
+      m_revocationSequence(0),
+      m_briCount(0),
+      m_braCount(0),
+      m_pbuCount(0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+Pmipv6LmaApplication::~Pmipv6LmaApplication()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+Pmipv6LmaApplication::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    for (auto& kv : m_pending)
+    {
+        kv.second.timer.Cancel();
+    }
+    m_pending.clear();
+    if (m_cache)
+    {
+        m_cache->Dispose();
+    }
+    m_cache = nullptr;
+    m_profiles = nullptr;
+    m_pool = nullptr;
+    m_mobility = nullptr;
+    m_tunnels = nullptr;
+    m_routing = nullptr;
+    Application::DoDispose();
+}
+
+Ipv6Address
+Pmipv6LmaApplication::GetAddress() const
+{
+    return m_address;
+}
+
+void
+Pmipv6LmaApplication::SetAddress(Ipv6Address address)
+{
+    m_address = address;
+}
+
+Ptr<Pmipv6ProfileStore>
+Pmipv6LmaApplication::GetProfileStore() const
+{
+    return m_profiles;
+}
+
+void
+Pmipv6LmaApplication::SetProfileStore(Ptr<Pmipv6ProfileStore> store)
+{
+    m_profiles = store;
+}
+
+Ptr<PrefixPool>
+Pmipv6LmaApplication::GetPrefixPool() const
+{
+    return m_pool;
+}
+
+void
+Pmipv6LmaApplication::SetPrefixPool(Ptr<PrefixPool> pool)
+{
+    m_pool = pool;
+}
+
+Ptr<BindingCache>
+Pmipv6LmaApplication::GetBindingCache() const
+{
+    return m_cache;
+}
+
+uint64_t
+Pmipv6LmaApplication::GetPbuCount() const
+{
+    return m_pbuCount;
+}
+
+uint64_t
+Pmipv6LmaApplication::GetPbaCount(uint8_t status) const
+{
+    auto it = m_pbaCounts.find(status);
+    return it == m_pbaCounts.end() ? 0 : it->second;
+}
+
+uint64_t
+Pmipv6LmaApplication::GetPbaCount() const
+{
+    uint64_t n = 0;
+    for (const auto& kv : m_pbaCounts)
+    {
+        n += kv.second;
+    }
+    return n;
+}
+
+uint64_t
+Pmipv6LmaApplication::GetRevocationCount() const
+{
+    return m_briCount;
+}
+
+uint64_t
+Pmipv6LmaApplication::GetRevocationAckCount() const
+{
+    return m_braCount;
+}
+
+void
+Pmipv6LmaApplication::StartApplication()
+{
+    NS_LOG_FUNCTION(this);
+    Ptr<Node> node = GetNode();
+    m_mobility = node->GetObject<MobilityL4Protocol>();
+    if (!m_mobility)
+    {
+        m_mobility = CreateObject<MobilityL4Protocol>();
+        node->AggregateObject(m_mobility);
+    }
+    m_tunnels = node->GetObject<Ipv6TunnelL4Protocol>();
+    if (!m_tunnels)
+    {
+        m_tunnels = CreateObject<Ipv6TunnelL4Protocol>();
+        node->AggregateObject(m_tunnels);
+    }
+    m_routing = LmaRouting::Install(node);
+    if (!m_profiles)
+    {
+        m_profiles = CreateObject<Pmipv6ProfileStore>();
+    }
+    if (!m_pool)
+    {
+        m_pool = CreateObject<PrefixPool>();
+    }
+    m_mobility->RegisterHandler(
+        mip6::MH_BINDING_UPDATE,
+        MakeCallback(&Pmipv6LmaApplication::HandleBindingUpdate, this));
+    m_mobility->RegisterHandler(
+        mip6::MH_BINDING_REVOCATION,
+        MakeCallback(&Pmipv6LmaApplication::HandleBindingRevocation, this));
+}
+
+void
+Pmipv6LmaApplication::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_mobility)
+    {
+        m_mobility->UnregisterHandler(mip6::MH_BINDING_UPDATE);
+        m_mobility->UnregisterHandler(mip6::MH_BINDING_REVOCATION);
+    }
+}
+
+uint64_t
+Pmipv6LmaApplication::NowTimestamp() const
+{
+    TimestampOption ts(Simulator::Now() + m_clockOffset);
+    return ts.GetRaw();
+}
+
+ProxyBindingRequest
+Pmipv6LmaApplication::ParseRequest(const BindingUpdateHeader& pbu, Ipv6Address mag)
+{
+    ProxyBindingRequest req;
+    req.mag = mag;
+    req.sequence = pbu.GetSequence();
+    req.lifetime = Seconds(pbu.GetLifetimeSeconds());
+    const MobilityOptionList& options = pbu.GetOptions();
+    if (auto mnId = options.Find<MobileNodeIdentifierOption>())
+    {
+        req.hasMnId = true;
+        req.mnId = mnId->GetNai();
+    }
+    for (const auto& hnp : options.FindAll<HomeNetworkPrefixOption>())
+    {
+        req.hnpOptionCount++;
+        if (!hnp->GetPrefix().IsAny())
+        {
+            req.prefixes.push_back({hnp->GetPrefix(), hnp->GetPrefixLength()});
+        }
+    }
+    if (auto hi = options.Find<HandoffIndicatorOption>())
+    {
+        req.hasHandoffIndicator = true;
+        req.handoffIndicator = hi->GetHandoffIndicator();
+    }
+    if (auto att = options.Find<AccessTechnologyTypeOption>())
+    {
+        req.hasAccessTechnologyType = true;
+        req.accessTechnologyType = att->GetAccessTechnologyType();
+    }
+    if (auto llid = options.Find<MobileNodeLinkLayerIdOption>())
+    {
+        req.hasLinkLayerId = true;
+        req.linkLayerId = llid->GetIdentifier();
+    }
+    if (auto lla = options.Find<LinkLocalAddressOption>())
+    {
+        req.hasLinkLocalAddress = true;
+        req.linkLocalAddress = lla->GetAddress();
+    }
+    if (auto ts = options.Find<TimestampOption>())
+    {
+        req.hasTimestamp = true;
+        req.timestamp = ts->GetRaw();
+    }
+    return req;
+}
+
+void
+Pmipv6LmaApplication::HandleBindingUpdate(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface)
+{
+    NS_LOG_FUNCTION(this << ip.GetSource());
+    BindingUpdateHeader pbu;
+    if (!m_mobility->Decode(p, ip, pbu))
+    {
+        return;
+    }
+    if (!pbu.IsProxy())
+    {
+        NS_LOG_WARN("Binding Update without the P flag from " << ip.GetSource()
+                                                               << ": this LMA is no home agent");
+        m_mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_REJECTED);
+        return;
+    }
+    m_pbuCount++;
+    m_rxPbuTrace(pbu, ip.GetSource());
+    if (m_address.IsAny())
+    {
+        m_address = ip.GetDestination();
+    }
+    ProxyBindingRequest req = ParseRequest(pbu, ip.GetSource());
+    NS_LOG_INFO("LMA " << m_address << " PBU seq " << req.sequence << " from " << req.mag
+                       << " MN " << req.mnId << " HI " << +req.handoffIndicator << " lifetime "
+                       << req.lifetime.As(Time::S));
+    uint8_t status = CheckRequest(req);
+    if (status != mip6::BA_ACCEPTED)
+    {
+        SendPba(req, status, nullptr, Seconds(0));
+        return;
+    }
+    if (req.lifetime.IsZero())
+    {
+        ProcessDeregistration(req);
+    }
+    else
+    {
+        ProcessRegistration(req);
+    }
+}
+
+uint8_t
+Pmipv6LmaApplication::CheckRequest(const ProxyBindingRequest& req) const
+{
+    if (!req.hasMnId)
+    {
+        NS_LOG_LOGIC("reject: no MN-ID option");
+        return mip6::BA_MISSING_MN_IDENTIFIER_OPTION;
+    }
+    const Pmipv6Profile* profile = m_profiles->Lookup(req.mnId);
+    if (profile == nullptr)
+    {
+        NS_LOG_LOGIC("reject: no profile for " << req.mnId);
+        return mip6::BA_NOT_LMA_FOR_THIS_MOBILE_NODE;
+    }
+    if (!m_proxyRegistrationEnabled || !profile->proxyRegistrationEnabled)
+    {
+        NS_LOG_LOGIC("reject: proxy registration not enabled for " << req.mnId);
+        return mip6::BA_PROXY_REG_NOT_ENABLED;
+    }
+    if (!m_profiles->IsMagAuthorized(req.mnId, req.mag))
+    {
+        NS_LOG_LOGIC("reject: MAG " << req.mag << " not authorized for " << req.mnId);
+        return mip6::BA_MAG_NOT_AUTHORIZED_FOR_PROXY_REG;
+    }
+    if (req.hnpOptionCount == 0)
+    {
+        NS_LOG_LOGIC("reject: no HNP option");
+        return mip6::BA_MISSING_HOME_NETWORK_PREFIX_OPTION;
+    }
+    if (!req.hasHandoffIndicator)
+    {
+        NS_LOG_LOGIC("reject: no Handoff Indicator option");
+        return mip6::BA_MISSING_HANDOFF_INDICATOR_OPTION;
+    }
+    if (!req.hasAccessTechnologyType)
+    {
+        NS_LOG_LOGIC("reject: no Access Technology Type option");
+        return mip6::BA_MISSING_ACCESS_TECH_TYPE_OPTION;
+    }
+    if (!profile->allowedAccessTechnologies.empty() &&
+        profile->allowedAccessTechnologies.count(req.accessTechnologyType) == 0)
+    {
+        NS_LOG_LOGIC("reject: access technology " << +req.accessTechnologyType
+                                                  << " not allowed for " << req.mnId);
+        return mip6::BA_ADMINISTRATIVELY_PROHIBITED;
+    }
+    for (const auto& prefix : req.prefixes)
+    {
+        if (!m_profiles->IsPrefixAllowed(req.mnId, prefix))
+        {
+            Ptr<BindingCacheEntry> owner = m_cache->FindByPrefix(prefix);
+            if (!owner || owner->mnId != req.mnId)
+            {
+                NS_LOG_LOGIC("reject: " << prefix << " not authorized for " << req.mnId);
+                return mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX;
+            }
+        }
+    }
+    if (m_useTimestamps)
+    {
+        if (!req.hasTimestamp)
+        {
+            NS_LOG_LOGIC("reject: timestamps in use and no Timestamp option");
+            return mip6::BA_TIMESTAMP_MISMATCH;
+        }
+        TimestampOption mine;
+        mine.SetRaw(NowTimestamp());
+        TimestampOption theirs;
+        theirs.SetRaw(req.timestamp);
+        Time diff = theirs.GetTime() - mine.GetTime();
+        if (Abs(diff) > m_timestampWindow)
+        {
+            NS_LOG_LOGIC("reject: timestamp off by " << diff.As(Time::MS));
+            return mip6::BA_TIMESTAMP_MISMATCH;
+        }
+    }
+    return mip6::BA_ACCEPTED;
+}
+
+uint8_t
+Pmipv6LmaApplication::CheckOrdering(const ProxyBindingRequest& req,
+                                    Ptr<BindingCacheEntry> entry) const
+{
+    if (m_useTimestamps)
+    {
+        if (entry->hasTimestamp && req.timestamp <= entry->timestamp)
+        {
+            NS_LOG_LOGIC("reject: timestamp not newer than the accepted one");
+            return mip6::BA_TIMESTAMP_LOWER_THAN_PREV_ACCEPTED;
+        }
+        return mip6::BA_ACCEPTED;
+    }
+    // Sequence numbers are per MAG: only a PBU from the same Proxy-CoA is ordered against the
+    // entry (a new MAG starts its own sequence).
+    if (entry->proxyCoa == req.mag && !SequenceNewer(req.sequence, entry->lastSequence))
+    {
+        NS_LOG_LOGIC("reject: sequence " << req.sequence << " not newer than "
+                                         << entry->lastSequence);
+        return mip6::BA_SEQUENCE_OUT_OF_WINDOW;
+    }
+    return mip6::BA_ACCEPTED;
+}
+
+Ptr<BindingCacheEntry>
+Pmipv6LmaApplication::FindSession(const ProxyBindingRequest& req) const
+{
+    if (req.hasLinkLayerId)
+    {
+        Ptr<BindingCacheEntry> e = m_cache->FindByMnIdAndLinkLayerId(req.mnId, req.linkLayerId);
+        if (e)
+        {
+            return e;
+        }
+    }
+    Ptr<BindingCacheEntry> e =
+        m_cache->FindByMnIdAndAccessTechnology(req.mnId, req.accessTechnologyType);
+    if (e)
+    {
+        return e;
+    }
+    std::vector<Ptr<BindingCacheEntry>> all = m_cache->FindByMnId(req.mnId);
+    return all.empty() ? nullptr : all.front();
+}
+
+void
+Pmipv6LmaApplication::ProcessRegistration(const ProxyBindingRequest& req)
+{
+    NS_LOG_FUNCTION(this << req.mnId);
+    Ptr<BindingCacheEntry> entry;
+    if (!req.prefixes.empty())
+    {
+        // RFC 5213 5.4.1: look the session up by its prefixes.
+        for (const auto& prefix : req.prefixes)
+        {
+            Ptr<BindingCacheEntry> e = m_cache->FindByPrefix(prefix);
+            if (!e)
+            {
+                continue;
+            }
+            if (e->mnId != req.mnId)
+            {
+                SendPba(req, mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX, nullptr, Seconds(0));
+                return;
+            }
+            if (entry && entry != e)
+            {
+                SendPba(req, mip6::BA_BCE_PBU_PREFIX_SET_DO_NOT_MATCH, nullptr, Seconds(0));
+                return;
+            }
+            entry = e;
+        }
+        if (entry && PrefixSet(entry->homeNetworkPrefixes) != PrefixSet(req.prefixes))
+        {
+            SendPba(req, mip6::BA_BCE_PBU_PREFIX_SET_DO_NOT_MATCH, nullptr, Seconds(0));
+            return;
+        }
+        if (!entry)
+        {
+            CreateSession(req);
+            return;
+        }
+    }
+    else
+    {
+        // All-zero HNP: the Handoff Indicator says which session this is.
+        switch (req.handoffIndicator)
+        {
+        case mip6::HI_NEW_INTERFACE:
+        case mip6::HI_NEW_INTERFACE_SHARED_PREFIX:
+            CreateSession(req);
+            return;
+        case mip6::HI_HANDOFF_BETWEEN_INTERFACES:
+        case mip6::HI_HANDOFF_BETWEEN_MAGS:
+            entry = FindSession(req);
+            break;
+        case mip6::HI_NOT_CHANGED: {
+            Ptr<BindingCacheEntry> e = FindSession(req);
+            entry = (e && e->proxyCoa == req.mag) ? e : nullptr;
+            break;
+        }
+        case mip6::HI_UNKNOWN:
+        default: {
+            Ptr<BindingCacheEntry> e = FindSession(req);
+            bool sameInterface = e && req.hasLinkLayerId && e->mnLinkLayerId == req.linkLayerId;
+            if (e && e->proxyCoa != req.mag &&
+                e->state == BindingCacheEntry::ACTIVE && !sameInterface)
+            {
+                // Wait for the previous MAG's de-registration (RFC 5213 5.4.1).
+                auto it = m_pending.find(e->id);
+                if (it != m_pending.end())
+                {
+                    it->second.request = req; // a retransmission: answer the latest
+                    return;
+                }
+                NS_LOG_LOGIC("HI 4 for " << req.mnId << ": waiting "
+                                         << m_maxDelayBeforeNewBce.As(Time::MS)
+                                         << " for a de-registration from " << e->proxyCoa);
+                PendingRequest pending;
+                pending.request = req;
+                pending.timer = Simulator::Schedule(m_maxDelayBeforeNewBce,
+                                                    &Pmipv6LmaApplication::PendingRequestTimeout,
+                                                    this,
+                                                    e->id);
+                m_pending[e->id] = pending;
+                return;
+            }
+            entry = e;
+            break;
+        }
+        }
+        if (!entry)
+        {
+            CreateSession(req);
+            return;
+        }
+    }
+    uint8_t status = CheckOrdering(req, entry);
+    if (status != mip6::BA_ACCEPTED)
+    {
+        SendPba(req, status, entry, Seconds(0));
+        return;
+    }
+    AcceptRequest(req, entry, false);
+}
+
+void
+Pmipv6LmaApplication::CreateSession(const ProxyBindingRequest& req)
+{
+    NS_LOG_FUNCTION(this << req.mnId);
+    Ptr<BindingCacheEntry> entry = Create<BindingCacheEntry>();
+    entry->mnId = req.mnId;
+    if (!req.prefixes.empty())
+    {
+        entry->homeNetworkPrefixes = req.prefixes;
+    }
+    else
+    {
+        const Pmipv6Profile* profile = m_profiles->Lookup(req.mnId);
+        for (const auto& prefix : profile->homeNetworkPrefixes)
+        {
+            if (!m_cache->FindByPrefix(prefix))
+            {
+                entry->homeNetworkPrefixes.push_back(prefix);
+            }
+        }
+        if (entry->homeNetworkPrefixes.empty())
+        {
+            HomeNetworkPrefix prefix;
+            if (!m_pool->Allocate(prefix))
+            {
+                NS_LOG_WARN("prefix pool exhausted: " << req.mnId << " refused");
+                SendPba(req, mip6::BA_INSUFFICIENT_RESOURCES, nullptr, Seconds(0));
+                return;
+            }
+            entry->homeNetworkPrefixes.push_back(prefix);
+        }
+    }
+    m_cache->Add(entry);
+    AcceptRequest(req, entry, true);
+}
+
+void
+Pmipv6LmaApplication::AcceptRequest(const ProxyBindingRequest& req,
+                                    Ptr<BindingCacheEntry> entry,
+                                    bool isNew)
+{
+    NS_LOG_FUNCTION(this << req.mnId << isNew);
+    Ipv6Address oldCoa = entry->proxyCoa;
+    uint8_t oldAtt = entry->accessTechnologyType;
+    bool moved = !isNew && oldCoa != req.mag;
+    bool newTunnel = isNew || moved || entry->tunnelInterface == 0;
+
+    auto pending = m_pending.find(entry->id);
+    if (pending != m_pending.end())
+    {
+        pending->second.timer.Cancel();
+        m_pending.erase(pending);
+    }
+
+    if (newTunnel)
+    {
+        uint32_t tunnel = m_tunnels->AddTunnelReference(m_address, req.mag);
+        if (moved && entry->tunnelInterface != 0)
+        {
+            m_tunnels->RemoveTunnelReference(m_address, oldCoa);
+        }
+        entry->tunnelInterface = tunnel;
+    }
+    entry->proxyCoa = req.mag;
+    entry->handoffIndicator = req.handoffIndicator;
+    entry->accessTechnologyType = req.accessTechnologyType;
+    if (req.hasLinkLayerId)
+    {
+        entry->mnLinkLayerId = req.linkLayerId;
+    }
+    if (req.hasLinkLocalAddress && !req.linkLocalAddress.IsAny())
+    {
+        entry->mnLinkLocalAddress = req.linkLocalAddress;
+    }
+    entry->hasTimestamp = req.hasTimestamp;
+    entry->timestamp = req.timestamp;
+    entry->lastSequence = req.sequence;
+    entry->registrationTime = Simulator::Now();
+    entry->lifetime = std::min(req.lifetime, m_maxLifetime);
+    for (const auto& prefix : entry->homeNetworkPrefixes)
+    {
+        m_routing->SetPrefixRoute(prefix.prefix, prefix.length, entry->tunnelInterface);
+    }
+    entry->deleteTimer.Cancel();
+    entry->lifetimeTimer.Cancel();
+    entry->lifetimeTimer = Simulator::Schedule(entry->lifetime,
+                                               &Pmipv6LmaApplication::LifetimeExpired,
+                                               this,
+                                               entry);
+    m_cache->NotifyChanged(entry);
+    if (entry->state != BindingCacheEntry::ACTIVE)
+    {
+        m_cache->SetState(entry, BindingCacheEntry::ACTIVE);
+    }
+    if (moved)
+    {
+        NS_LOG_INFO("LMA: " << req.mnId << " moved from " << oldCoa << " to " << req.mag);
+        m_handoverTrace(req.mnId, oldCoa, req.mag);
+    }
+    SendPba(req, mip6::BA_ACCEPTED, entry, entry->lifetime);
+    if (moved && m_revokeOnHandover)
+    {
+        SendRevocation(entry, oldCoa, oldAtt);
+    }
+}
+
+void
+Pmipv6LmaApplication::SendRevocation(Ptr<BindingCacheEntry> entry,
+                                     Ipv6Address oldMag,
+                                     uint8_t oldAtt)
+{
+    NS_LOG_FUNCTION(this << entry->mnId << oldMag);
+    BindingRevocationIndicationHeader bri;
+    bri.SetSequence(++m_revocationSequence);
+    bri.SetFlag(BindingRevocationHeader::FLAG_P, true);
+    bri.SetRevocationTrigger(oldAtt == entry->accessTechnologyType
+                                 ? mip6::BRI_TRIGGER_INTER_MAG_HANDOVER_SAME_ATT
+                                 : mip6::BRI_TRIGGER_INTER_MAG_HANDOVER_DIFFERENT_ATT);
+    bri.AddOption(Create<MobileNodeIdentifierOption>(entry->mnId));
+    for (const auto& prefix : entry->homeNetworkPrefixes)
+    {
+        bri.AddOption(Create<HomeNetworkPrefixOption>(prefix.prefix, prefix.length));
+    }
+    m_briCount++;
+    NS_LOG_INFO("LMA " << m_address << " BRI to " << oldMag << " for " << entry->mnId);
+    m_mobility->Send(bri, m_address, oldMag);
+}
+
+void
+Pmipv6LmaApplication::HandleBindingRevocation(Ptr<Packet> p,
+                                              const Ipv6Header& ip,
+                                              uint32_t interface)
+{
+    NS_LOG_FUNCTION(this << ip.GetSource());
+    if (BindingRevocationHeader::PeekRevocationType(p) != mip6::BR_ACKNOWLEDGEMENT)
+    {
+        NS_LOG_LOGIC("LMA ignores a Binding Revocation Indication from " << ip.GetSource());
+        m_mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_REJECTED);
+        return;
+    }
+    BindingRevocationAckHeader bra;
+    if (!m_mobility->Decode(p, ip, bra))
+    {
+        return;
+    }
+    m_braCount++;
+    NS_LOG_INFO("LMA " << m_address << " BRA status " << +bra.GetStatus() << " from "
+                       << ip.GetSource());
+}
+
+void
+Pmipv6LmaApplication::ProcessDeregistration(const ProxyBindingRequest& req)
+{
+    NS_LOG_FUNCTION(this << req.mnId);
+    Ptr<BindingCacheEntry> entry;
+    for (const auto& prefix : req.prefixes)
+    {
+        entry = m_cache->FindByPrefix(prefix);
+        if (entry)
+        {
+            break;
+        }
+    }
+    if (!entry && req.prefixes.empty())
+    {
+        entry = FindSession(req);
+    }
+    if (!entry || entry->mnId != req.mnId)
+    {
+        NS_LOG_LOGIC("de-registration of " << req.mnId << ": no such session");
+        SendPba(req, mip6::BA_ACCEPTED, nullptr, Seconds(0));
+        return;
+    }
+    if (entry->proxyCoa != req.mag)
+    {
+        // The session already moved to another MAG: the old MAG's de-registration must not
+        // remove it (RFC 5213 5.3.5).
+        NS_LOG_LOGIC("de-registration from " << req.mag << " ignored: " << req.mnId
+                                             << " is at " << entry->proxyCoa);
+        SendPba(req, mip6::BA_ACCEPTED, entry, Seconds(0));
+        return;
+    }
+    uint8_t status = CheckOrdering(req, entry);
+    if (status != mip6::BA_ACCEPTED)
+    {
+        SendPba(req, status, entry, Seconds(0));
+        return;
+    }
+    entry->hasTimestamp = req.hasTimestamp;
+    entry->timestamp = req.timestamp;
+    entry->lastSequence = req.sequence;
+    entry->lifetimeTimer.Cancel();
+    entry->deleteTimer.Cancel();
+    entry->deleteTimer = Simulator::Schedule(m_minDelayBeforeDelete,
+                                             &Pmipv6LmaApplication::DeleteEntry,
+                                             this,
+                                             entry);
+    m_cache->SetState(entry, BindingCacheEntry::DEREGISTERED_PENDING_DELETE);
+    SendPba(req, mip6::BA_ACCEPTED, entry, Seconds(0));
+
+    auto pending = m_pending.find(entry->id);
+    if (pending != m_pending.end())
+    {
+        // A new MAG was waiting for exactly this de-registration: it is a handoff.
+        ProxyBindingRequest waiting = pending->second.request;
+        pending->second.timer.Cancel();
+        m_pending.erase(pending);
+        NS_LOG_LOGIC("de-registration resolves the pending HI 4 request of " << waiting.mag);
+        AcceptRequest(waiting, entry, false);
+    }
+}
+
+void
+Pmipv6LmaApplication::PendingRequestTimeout(uint64_t entryId)
+{
+    NS_LOG_FUNCTION(this << entryId);
+    auto it = m_pending.find(entryId);
+    if (it == m_pending.end())
+    {
+        return;
+    }
+    ProxyBindingRequest req = it->second.request;
+    m_pending.erase(it);
+    NS_LOG_LOGIC("no de-registration within MaxDelayBeforeNewBCEAssign: new session for "
+                 << req.mnId);
+    CreateSession(req);
+}
+
+void
+Pmipv6LmaApplication::LifetimeExpired(Ptr<BindingCacheEntry> entry)
+{
+    NS_LOG_FUNCTION(this << entry->mnId);
+    NS_LOG_INFO("LMA: binding of " << entry->mnId << " expired");
+    DeleteEntry(entry);
+}
+
+void
+Pmipv6LmaApplication::DeleteEntry(Ptr<BindingCacheEntry> entry)
+{
+    NS_LOG_FUNCTION(this << entry->mnId);
+    auto pending = m_pending.find(entry->id);
+    if (pending != m_pending.end())
+    {
+        pending->second.timer.Cancel();
+        ProxyBindingRequest req = pending->second.request;
+        m_pending.erase(pending);
+        CreateSession(req);
+    }
+    for (const auto& prefix : entry->homeNetworkPrefixes)
+    {
+        m_routing->RemovePrefixRoute(prefix.prefix, prefix.length);
+        if (m_pool->IsAllocated(prefix))
+        {
+            m_pool->Release(prefix);
+        }
+    }
+    if (entry->tunnelInterface != 0)
+    {
+        m_tunnels->RemoveTunnelReference(m_address, entry->proxyCoa);
+        entry->tunnelInterface = 0;
+    }
+    m_cache->Remove(entry);
+}
+
+void
+Pmipv6LmaApplication::SendPba(const ProxyBindingRequest& req,
+                              uint8_t status,
+                              Ptr<BindingCacheEntry> entry,
+                              Time lifetime)
+{
+    NS_LOG_FUNCTION(this << +status << req.mag);
+    BindingAckHeader pba;
+    pba.SetStatus(status);
+    pba.SetSequence(req.sequence);
+    pba.SetLifetime(LifetimeUnits(lifetime));
+    if (req.hasMnId)
+    {
+        pba.AddOption(Create<MobileNodeIdentifierOption>(req.mnId));
+    }
+    bool accepted = status == mip6::BA_ACCEPTED && entry;
+    if (accepted)
+    {
+        for (const auto& prefix : entry->homeNetworkPrefixes)
+        {
+            pba.AddOption(Create<HomeNetworkPrefixOption>(prefix.prefix, prefix.length));
+        }
+    }
+    else if (!req.prefixes.empty())
+    {
+        for (const auto& prefix : req.prefixes)
+        {
+            pba.AddOption(Create<HomeNetworkPrefixOption>(prefix.prefix, prefix.length));
+        }
+    }
+    else if (req.hnpOptionCount > 0)
+    {
+        pba.AddOption(Create<HomeNetworkPrefixOption>(Ipv6Address::GetAny(), 0));
+    }
+    if (req.hasHandoffIndicator)
+    {
+        pba.AddOption(Create<HandoffIndicatorOption>(req.handoffIndicator));
+    }
+    if (req.hasAccessTechnologyType)
+    {
+        pba.AddOption(Create<AccessTechnologyTypeOption>(req.accessTechnologyType));
+    }
+    if (req.hasLinkLayerId)
+    {
+        Ptr<MobileNodeLinkLayerIdOption> llid = Create<MobileNodeLinkLayerIdOption>();
+        llid->SetIdentifier(req.linkLayerId);
+        pba.AddOption(llid);
+    }
+    if (req.hasLinkLocalAddress)
+    {
+        Ipv6Address lla = req.linkLocalAddress;
+        if (lla.IsAny() && entry)
+        {
+            lla = entry->mnLinkLocalAddress;
+        }
+        pba.AddOption(Create<LinkLocalAddressOption>(lla));
+    }
+    if (status == mip6::BA_TIMESTAMP_MISMATCH)
+    {
+        // RFC 5213 5.5: tell the MAG the LMA's current time.
+        Ptr<TimestampOption> ts = Create<TimestampOption>();
+        ts->SetRaw(NowTimestamp());
+        pba.AddOption(ts);
+    }
+    else if (req.hasTimestamp)
+    {
+        Ptr<TimestampOption> ts = Create<TimestampOption>();
+        ts->SetRaw(req.timestamp);
+        pba.AddOption(ts);
+    }
+    NS_LOG_INFO("LMA " << m_address << " PBA status " << +status << " seq " << req.sequence
+                       << " to " << req.mag);
+    m_pbaCounts[status]++;
+    m_txPbaTrace(pba, req.mag);
+    m_mobility->Send(pba, m_address, req.mag);
+}
+
+} // namespace ns3

@@ -1,0 +1,810 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pmipv6-mag-application.h"
+
+#include "binding-revocation-header.h"
+#include "ipv6-tunnel-l4-protocol.h"
+#include "mag-routing.h"
+#include "mobility-l4-protocol.h"
+#include "pmipv6-options.h"
+#include "pmipv6-wire-numbers.h"
+
+#include "ns3/boolean.h"
+#include "ns3/config.h"
+#include "ns3/double.h"
+#include "ns3/icmpv6-header.h"
+#include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/ipv6-interface-address.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/ipv6-route.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Pmipv6MagApplication");
+
+NS_OBJECT_ENSURE_REGISTERED(Pmipv6MagApplication);
+
+namespace
+{
+
+/**
+ * \brief The octets of a link-layer address.
+ * \param address the address
+ * \return its octets
+ */
+std::vector<uint8_t>
+LinkLayerBytes(const Address& address)
+{
+    uint8_t buffer[Address::MAX_SIZE];
+    uint32_t length = address.CopyTo(buffer);
+    return std::vector<uint8_t>(buffer, buffer + length);
+}
+
+} // namespace
+
+TypeId
+Pmipv6MagApplication::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::Pmipv6MagApplication")
+            .SetParent<Application>()
+            .SetGroupName("Pmipv6")
+            .AddConstructor<Pmipv6MagApplication>()
+            .AddAttribute("ProxyCoa",
+                          "The Proxy Care-of Address: tunnel end point and source of PBUs.",
+                          Ipv6AddressValue(Ipv6Address::GetAny()),
+                          MakeIpv6AddressAccessor(&Pmipv6MagApplication::m_proxyCoa),
+                          MakeIpv6AddressChecker())
+            .AddAttribute("LmaAddress",
+                          "The LMA of mobile nodes whose profile names none.",
+                          Ipv6AddressValue(Ipv6Address::GetAny()),
+                          MakeIpv6AddressAccessor(&Pmipv6MagApplication::m_defaultLma),
+                          MakeIpv6AddressChecker())
+            .AddAttribute("LinkLocalAddress",
+                          "The link-local address every access link of every MAG uses "
+                          "(RFC 5213 FixedMAGLinkLocalAddressOnAllAccessLinks).",
+                          Ipv6AddressValue(Ipv6Address("fe80::1")),
+                          MakeIpv6AddressAccessor(&Pmipv6MagApplication::m_linkLocal),
+                          MakeIpv6AddressChecker())
+            .AddAttribute("ProfileStore",
+                          "The policy store: each mobile node's LMA and link-layer addresses.",
+                          PointerValue(),
+                          MakePointerAccessor(&Pmipv6MagApplication::m_profiles),
+                          MakePointerChecker<Pmipv6ProfileStore>())
+            .AddAttribute("BindingLifetime",
+                          "The lifetime the MAG requests in its PBUs.",
+                          TimeValue(Seconds(600)),
+                          MakeTimeAccessor(&Pmipv6MagApplication::m_lifetime),
+                          MakeTimeChecker(Seconds(4), Seconds(4 * 65535)))
+            .AddAttribute("RefreshFraction",
+                          "A registration is refreshed when this fraction of the granted "
+                          "lifetime has passed.",
+                          DoubleValue(0.8),
+                          MakeDoubleAccessor(&Pmipv6MagApplication::m_refreshFraction),
+                          MakeDoubleChecker<double>(0.1, 0.99))
+            .AddAttribute("InitialBindackTimeoutFirstReg",
+                          "First retransmission timeout of an initial registration (RFC 5213 "
+                          "6.9.4).",
+                          TimeValue(MilliSeconds(1500)),
+                          MakeTimeAccessor(&Pmipv6MagApplication::m_initialTimeoutFirstReg),
+                          MakeTimeChecker())
+            .AddAttribute("InitialBindackTimeout",
+                          "First retransmission timeout of a refresh or de-registration (RFC "
+                          "6275 INITIAL_BINDACK_TIMEOUT).",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&Pmipv6MagApplication::m_initialTimeout),
+                          MakeTimeChecker())
+            .AddAttribute("MaxBindackTimeout",
+                          "Largest retransmission timeout (RFC 6275 MAX_BINDACK_TIMEOUT).",
+                          TimeValue(Seconds(32)),
+                          MakeTimeAccessor(&Pmipv6MagApplication::m_maxTimeout),
+                          MakeTimeChecker())
+            .AddAttribute("MaxRetransmissions",
+                          "PBU retransmissions before a registration is given up.",
+                          UintegerValue(6),
+                          MakeUintegerAccessor(&Pmipv6MagApplication::m_maxRetransmissions),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("UseTimestamps",
+                          "Send the Timestamp option (RFC 5213 5.5).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&Pmipv6MagApplication::m_useTimestamps),
+                          MakeBooleanChecker())
+            .AddAttribute("IncludeLinkLayerId",
+                          "Send the Mobile Node Link-layer Identifier option.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&Pmipv6MagApplication::m_includeLinkLayerId),
+                          MakeBooleanChecker())
+            .AddAttribute("IncludeLinkLocalAddress",
+                          "Send the Link-local Address option with the shared link-local "
+                          "address.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&Pmipv6MagApplication::m_includeLinkLocal),
+                          MakeBooleanChecker())
+            .AddAttribute("ClockOffset",
+                          "Offset of this MAG's clock from simulation time (timestamps).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&Pmipv6MagApplication::m_clockOffset),
+                          MakeTimeChecker())
+            .AddAttribute("AccessTechnologyType",
+                          "ATT reported for access links added without one (RFC 5213 8.5; "
+                          "3 = IEEE 802.3, 4 = IEEE 802.11).",
+                          UintegerValue(mip6::ATT_IEEE_802_3),
+                          MakeUintegerAccessor(&Pmipv6MagApplication::m_defaultAtt),
+                          MakeUintegerChecker<uint8_t>(1, 255))
+            .AddAttribute("DefaultHandoffIndicator",
+                          "Handoff Indicator of attachments that do not say (RFC 5213 8.4: "
+                          "4 = unknown).",
+                          UintegerValue(mip6::HI_UNKNOWN),
+                          MakeUintegerAccessor(&Pmipv6MagApplication::m_defaultHi),
+                          MakeUintegerChecker<uint8_t>(1, 6))
+            .AddAttribute("RouterLifetime",
+                          "Router Lifetime of the Router Advertisements sent to mobile nodes (s).",
+                          UintegerValue(1800),
+                          MakeUintegerAccessor(&Pmipv6MagApplication::m_routerLifetime),
+                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute("PrefixLifetime",
+                          "Valid and preferred lifetime of the home network prefixes "
+                          "advertised (s).",
+                          UintegerValue(86400),
+                          MakeUintegerAccessor(&Pmipv6MagApplication::m_prefixLifetime),
+                          MakeUintegerChecker<uint32_t>())
+            .AddTraceSource("TxPbu",
+                            "A Proxy Binding Update was sent.",
+                            MakeTraceSourceAccessor(&Pmipv6MagApplication::m_txPbuTrace),
+                            "ns3::Pmipv6MagApplication::PbuTracedCallback")
+            .AddTraceSource("RxPba",
+                            "A Proxy Binding Acknowledgement was received.",
+                            MakeTraceSourceAccessor(&Pmipv6MagApplication::m_rxPbaTrace),
+                            "ns3::Pmipv6MagApplication::PbaTracedCallback")
+            .AddTraceSource("RegistrationCompleted",
+                            "A mobile node's registration (attachment or handover) was "
+                            "accepted; gives the latency from the attachment.",
+                            MakeTraceSourceAccessor(&Pmipv6MagApplication::m_registeredTrace),
+                            "ns3::Pmipv6MagApplication::RegistrationTracedCallback")
+            .AddTraceSource("RegistrationFailed",
+                            "A registration was rejected or got no answer.",
+                            MakeTraceSourceAccessor(&Pmipv6MagApplication::m_failedTrace),
+                            "ns3::Pmipv6MagApplication::FailureTracedCallback")
+            .AddTraceSource("Attach",
+                            "A mobile node attached (handover start at this MAG).",
+                            MakeTraceSourceAccessor(&Pmipv6MagApplication::m_attachTrace),
+                            "ns3::Pmipv6MagApplication::AttachTracedCallback")
+            .AddTraceSource("Detach",
+                            "A mobile node detached.",
+                            MakeTraceSourceAccessor(&Pmipv6MagApplication::m_detachTrace),
+                            "ns3::Pmipv6MagApplication::AttachTracedCallback");
+    return tid;
+}
+
+Pmipv6MagApplication::Pmipv6MagApplication()
+    : m_bul(CreateObject<BindingUpdateList>()),
+      m_refreshFraction(0.8),
+      m_maxRetransmissions(6),
+      m_useTimestamps(true),
+      m_includeLinkLayerId(true),
+      m_includeLinkLocal(true),
+      m_defaultAtt(mip6::ATT_IEEE_802_3),
+      m_defaultHi(mip6::HI_UNKNOWN),
+      m_routerLifetime(1800),
+      m_prefixLifetime(86400),
+      m_sequence(0),
+      m_pbuCount(0),
+      m_raCount(0),
+      m_revokedCount(0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+Pmipv6MagApplication::~Pmipv6MagApplication()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+Pmipv6MagApplication::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_bul)
+    {
+        m_bul->Dispose();
+    }
+    m_bul = nullptr;
+    m_profiles = nullptr;
+    m_mobility = nullptr;
+    m_tunnels = nullptr;
+    m_routing = nullptr;
+    Application::DoDispose();
+}
+
+Ptr<BindingUpdateList>
+Pmipv6MagApplication::GetBindingUpdateList() const
+{
+    return m_bul;
+}
+
+Ipv6Address
+Pmipv6MagApplication::GetProxyCoa() const
+{
+    return m_proxyCoa;
+}
+
+void
+Pmipv6MagApplication::SetProxyCoa(Ipv6Address address)
+{
+    m_proxyCoa = address;
+}
+
+void
+Pmipv6MagApplication::SetProfileStore(Ptr<Pmipv6ProfileStore> store)
+{
+    m_profiles = store;
+}
+
+Ipv6Address
+Pmipv6MagApplication::GetLinkLocalAddress() const
+{
+    return m_linkLocal;
+}
+
+uint64_t
+Pmipv6MagApplication::GetPbuCount() const
+{
+    return m_pbuCount;
+}
+
+uint64_t
+Pmipv6MagApplication::GetPbaCount(uint8_t status) const
+{
+    auto it = m_pbaCounts.find(status);
+    return it == m_pbaCounts.end() ? 0 : it->second;
+}
+
+uint64_t
+Pmipv6MagApplication::GetRouterAdvertisementCount() const
+{
+    return m_raCount;
+}
+
+uint64_t
+Pmipv6MagApplication::GetRevokedCount() const
+{
+    return m_revokedCount;
+}
+
+uint32_t
+Pmipv6MagApplication::InterfaceOf(Ptr<NetDevice> device) const
+{
+    Ptr<Ipv6> ipv6 = device->GetNode()->GetObject<Ipv6>();
+    int32_t index = ipv6->GetInterfaceForDevice(device);
+    NS_ABORT_MSG_IF(index < 0,
+                    "device " << device->GetIfIndex() << " of node " << device->GetNode()->GetId()
+                              << " is no IPv6 interface: add it to IPv6 first");
+    return static_cast<uint32_t>(index);
+}
+
+void
+Pmipv6MagApplication::AddAccessInterface(Ptr<NetDevice> device, uint8_t accessTechnologyType)
+{
+    NS_LOG_FUNCTION(this << device << +accessTechnologyType);
+    Ptr<Ipv6> ipv6 = device->GetNode()->GetObject<Ipv6>();
+    uint32_t interface = InterfaceOf(device);
+    m_accessInterfaces[interface] = accessTechnologyType;
+    bool present = false;
+    for (uint32_t a = 0; a < ipv6->GetNAddresses(interface); ++a)
+    {
+        present = present || ipv6->GetAddress(interface, a).GetAddress() == m_linkLocal;
+    }
+    if (!present)
+    {
+        ipv6->AddAddress(interface, Ipv6InterfaceAddress(m_linkLocal, Ipv6Prefix(64)));
+    }
+    ipv6->SetForwarding(interface, true);
+    ipv6->SetUp(interface);
+}
+
+void
+Pmipv6MagApplication::AddWifiAccessPoint(Ptr<NetDevice> apDevice)
+{
+    NS_LOG_FUNCTION(this << apDevice);
+    AddAccessInterface(apDevice, mip6::ATT_IEEE_802_11);
+    std::ostringstream path;
+    path << "/NodeList/" << apDevice->GetNode()->GetId() << "/DeviceList/"
+         << apDevice->GetIfIndex() << "/$ns3::WifiNetDevice/Mac/$ns3::ApWifiMac/";
+    bool ok = Config::ConnectWithoutContextFailSafe(
+        path.str() + "AssociatedSta",
+        MakeCallback(&Pmipv6MagApplication::WifiAssociated, this, apDevice));
+    ok = ok && Config::ConnectWithoutContextFailSafe(
+                   path.str() + "DeAssociatedSta",
+                   MakeCallback(&Pmipv6MagApplication::WifiDeassociated, this, apDevice));
+    NS_ABORT_MSG_IF(!ok, "device is no Wi-Fi access point: " << path.str());
+}
+
+void
+Pmipv6MagApplication::WifiAssociated(Ptr<NetDevice> ap, uint16_t aid, Mac48Address address)
+{
+    NS_LOG_FUNCTION(this << aid << address);
+    NotifyAttach(ap, address);
+}
+
+void
+Pmipv6MagApplication::WifiDeassociated(Ptr<NetDevice> ap, uint16_t aid, Mac48Address address)
+{
+    NS_LOG_FUNCTION(this << aid << address);
+    NotifyDetach(ap, address);
+}
+
+Ipv6Address
+Pmipv6MagApplication::LmaFor(const std::string& mnId) const
+{
+    if (m_profiles)
+    {
+        const Pmipv6Profile* profile = m_profiles->Lookup(mnId);
+        if (profile != nullptr && !profile->lmaAddress.IsAny())
+        {
+            return profile->lmaAddress;
+        }
+    }
+    return m_defaultLma;
+}
+
+void
+Pmipv6MagApplication::StartApplication()
+{
+    NS_LOG_FUNCTION(this);
+    Ptr<Node> node = GetNode();
+    m_mobility = node->GetObject<MobilityL4Protocol>();
+    if (!m_mobility)
+    {
+        m_mobility = CreateObject<MobilityL4Protocol>();
+        node->AggregateObject(m_mobility);
+    }
+    m_tunnels = node->GetObject<Ipv6TunnelL4Protocol>();
+    if (!m_tunnels)
+    {
+        m_tunnels = CreateObject<Ipv6TunnelL4Protocol>();
+        node->AggregateObject(m_tunnels);
+    }
+    m_routing = MagRouting::Install(node);
+    m_mobility->RegisterHandler(mip6::MH_BINDING_ACK,
+                                MakeCallback(&Pmipv6MagApplication::HandleBindingAck, this));
+    m_mobility->RegisterHandler(
+        mip6::MH_BINDING_REVOCATION,
+        MakeCallback(&Pmipv6MagApplication::HandleBindingRevocation, this));
+}
+
+void
+Pmipv6MagApplication::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_mobility)
+    {
+        m_mobility->UnregisterHandler(mip6::MH_BINDING_ACK);
+        m_mobility->UnregisterHandler(mip6::MH_BINDING_REVOCATION);
+    }
+    for (const auto& entry : m_bul->GetEntries())
+    {
+        entry->CancelTimers();
+    }
+}
+
+void
+Pmipv6MagApplication::NotifyAttach(Ptr<NetDevice> device, const Address& mnLinkLayerAddress)
+{
+    std::string mnId;
+    if (m_profiles)
+    {
+        mnId = m_profiles->FindMnIdByLinkLayerAddress(mnLinkLayerAddress);
+    }
+    if (mnId.empty())
+    {
+        NS_LOG_WARN("MAG " << m_proxyCoa << ": no profile for link-layer address "
+                           << mnLinkLayerAddress << ", attachment ignored");
+        return;
+    }
+    NotifyAttach(device, mnId, mnLinkLayerAddress);
+}
+
+void
+Pmipv6MagApplication::NotifyAttach(Ptr<NetDevice> device,
+                                   const std::string& mnId,
+                                   const Address& mnLinkLayerAddress,
+                                   uint8_t handoffIndicator)
+{
+    NS_LOG_FUNCTION(this << mnId << mnLinkLayerAddress << +handoffIndicator);
+    uint32_t interface = InterfaceOf(device);
+    auto access = m_accessInterfaces.find(interface);
+    NS_ABORT_MSG_IF(access == m_accessInterfaces.end(),
+                    "attachment on a device that is no access interface of this MAG");
+    std::vector<uint8_t> llid = LinkLayerBytes(mnLinkLayerAddress);
+    m_attachTrace(mnId, device);
+
+    Ptr<BindingUpdateListEntry> entry = m_bul->Find(mnId, llid);
+    if (entry && entry->state == BindingUpdateListEntry::REGISTERED &&
+        entry->accessInterface == interface)
+    {
+        NS_LOG_LOGIC("MAG " << m_proxyCoa << ": " << mnId << " re-attached, repeating the RA");
+        SendRouterAdvertisement(entry);
+        return;
+    }
+    if (entry)
+    {
+        // A de-registration in progress, or an attachment on another access link: start over.
+        entry->CancelTimers();
+        if (entry->state == BindingUpdateListEntry::REGISTERED)
+        {
+            DeactivateBinding(entry);
+        }
+        m_bul->Remove(entry);
+    }
+    entry = Create<BindingUpdateListEntry>();
+    entry->mnId = mnId;
+    entry->mnLinkLayerId = llid;
+    entry->mnMacAddress = mnLinkLayerAddress;
+    entry->accessDevice = device;
+    entry->accessInterface = interface;
+    entry->accessTechnologyType = access->second != 0 ? access->second : m_defaultAtt;
+    entry->handoffIndicator = handoffIndicator != 0 ? handoffIndicator : m_defaultHi;
+    entry->lmaAddress = LmaFor(mnId);
+    entry->mnLinkLocalAddress = Ipv6Address::MakeAutoconfiguredLinkLocalAddress(mnLinkLayerAddress);
+    entry->requestedLifetime = m_lifetime;
+    entry->registrationStart = Simulator::Now();
+    entry->retransmissions = 0;
+    entry->currentTimeout = m_initialTimeoutFirstReg;
+    entry->tunnelInterface = 0;
+    NS_ABORT_MSG_IF(entry->lmaAddress.IsAny(), "no LMA known for " << mnId);
+    m_bul->Add(entry);
+    m_bul->SetState(entry, BindingUpdateListEntry::REGISTERING);
+    NS_LOG_INFO("MAG " << m_proxyCoa << ": " << mnId << " attached, registering with "
+                       << entry->lmaAddress);
+    SendPbu(entry);
+}
+
+void
+Pmipv6MagApplication::NotifyDetach(Ptr<NetDevice> device, const Address& mnLinkLayerAddress)
+{
+    NS_LOG_FUNCTION(this << mnLinkLayerAddress);
+    Ptr<BindingUpdateListEntry> entry = m_bul->FindByMac(mnLinkLayerAddress);
+    if (!entry || entry->accessDevice != device ||
+        entry->state == BindingUpdateListEntry::DEREGISTERING)
+    {
+        return;
+    }
+    m_detachTrace(entry->mnId, device);
+    entry->CancelTimers();
+    if (entry->state == BindingUpdateListEntry::REGISTERED ||
+        entry->state == BindingUpdateListEntry::REFRESHING)
+    {
+        DeactivateBinding(entry);
+    }
+    NS_LOG_INFO("MAG " << m_proxyCoa << ": " << entry->mnId << " detached, de-registering");
+    entry->requestedLifetime = Seconds(0);
+    entry->retransmissions = 0;
+    entry->currentTimeout = m_initialTimeout;
+    m_bul->SetState(entry, BindingUpdateListEntry::DEREGISTERING);
+    SendPbu(entry);
+}
+
+void
+Pmipv6MagApplication::SendPbu(Ptr<BindingUpdateListEntry> entry)
+{
+    NS_LOG_FUNCTION(this << entry->mnId);
+    BindingUpdateHeader pbu;
+    entry->sequence = ++m_sequence;
+    pbu.SetSequence(entry->sequence);
+    pbu.SetLifetime(static_cast<uint16_t>(entry->requestedLifetime.GetSeconds() / 4));
+    pbu.AddOption(Create<MobileNodeIdentifierOption>(entry->mnId));
+    if (entry->homeNetworkPrefixes.empty())
+    {
+        pbu.AddOption(Create<HomeNetworkPrefixOption>(Ipv6Address::GetAny(), 0));
+    }
+    for (const auto& prefix : entry->homeNetworkPrefixes)
+    {
+        pbu.AddOption(Create<HomeNetworkPrefixOption>(prefix.prefix, prefix.length));
+    }
+    uint8_t hi = entry->state == BindingUpdateListEntry::REGISTERING ? entry->handoffIndicator
+                                                                     : mip6::HI_NOT_CHANGED;
+    pbu.AddOption(Create<HandoffIndicatorOption>(hi));
+    pbu.AddOption(Create<AccessTechnologyTypeOption>(entry->accessTechnologyType));
+    if (m_includeLinkLayerId && !entry->mnLinkLayerId.empty())
+    {
+        Ptr<MobileNodeLinkLayerIdOption> llid = Create<MobileNodeLinkLayerIdOption>();
+        llid->SetIdentifier(entry->mnLinkLayerId);
+        pbu.AddOption(llid);
+    }
+    if (m_includeLinkLocal)
+    {
+        pbu.AddOption(Create<LinkLocalAddressOption>(m_linkLocal));
+    }
+    if (m_useTimestamps)
+    {
+        Ptr<TimestampOption> ts = Create<TimestampOption>(Simulator::Now() + m_clockOffset);
+        entry->lastTimestamp = ts->GetRaw();
+        pbu.AddOption(ts);
+    }
+    m_pbuCount++;
+    m_txPbuTrace(pbu, entry->lmaAddress);
+    NS_LOG_INFO("MAG " << m_proxyCoa << " PBU seq " << entry->sequence << " for " << entry->mnId
+                       << " lifetime " << entry->requestedLifetime.As(Time::S) << " try "
+                       << entry->retransmissions);
+    m_mobility->Send(pbu, m_proxyCoa, entry->lmaAddress);
+    entry->retransmitTimer.Cancel();
+    entry->retransmitTimer = Simulator::Schedule(entry->currentTimeout,
+                                                 &Pmipv6MagApplication::RetransmitPbu,
+                                                 this,
+                                                 entry);
+}
+
+void
+Pmipv6MagApplication::RetransmitPbu(Ptr<BindingUpdateListEntry> entry)
+{
+    NS_LOG_FUNCTION(this << entry->mnId);
+    if (entry->retransmissions >= m_maxRetransmissions)
+    {
+        NS_LOG_WARN("MAG " << m_proxyCoa << ": no PBA for " << entry->mnId << " after "
+                           << entry->retransmissions << " retransmissions");
+        bool deregistering = entry->state == BindingUpdateListEntry::DEREGISTERING;
+        if (entry->state == BindingUpdateListEntry::REFRESHING)
+        {
+            DeactivateBinding(entry);
+        }
+        if (!deregistering)
+        {
+            m_failedTrace(entry->mnId, 0);
+        }
+        m_bul->Remove(entry);
+        return;
+    }
+    entry->retransmissions++;
+    entry->currentTimeout = std::min(entry->currentTimeout * 2, m_maxTimeout);
+    SendPbu(entry);
+}
+
+void
+Pmipv6MagApplication::RefreshBinding(Ptr<BindingUpdateListEntry> entry)
+{
+    NS_LOG_FUNCTION(this << entry->mnId);
+    entry->retransmissions = 0;
+    entry->currentTimeout = m_initialTimeout;
+    entry->requestedLifetime = m_lifetime;
+    m_bul->SetState(entry, BindingUpdateListEntry::REFRESHING);
+    SendPbu(entry);
+}
+
+void
+Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface)
+{
+    NS_LOG_FUNCTION(this << ip.GetSource());
+    BindingAckHeader pba;
+    if (!m_mobility->Decode(p, ip, pba))
+    {
+        return;
+    }
+    m_rxPbaTrace(pba, ip.GetSource());
+    Ptr<MobileNodeIdentifierOption> mnIdOption = pba.GetOptions().Find<MobileNodeIdentifierOption>();
+    Ptr<BindingUpdateListEntry> entry;
+    if (mnIdOption)
+    {
+        for (const auto& e : m_bul->FindByMnId(mnIdOption->GetNai()))
+        {
+            if (e->sequence == pba.GetSequence())
+            {
+                entry = e;
+            }
+        }
+    }
+    if (!entry)
+    {
+        NS_LOG_LOGIC("PBA seq " << pba.GetSequence() << " matches no pending PBU: ignored");
+        m_mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_REJECTED);
+        return;
+    }
+    m_pbaCounts[pba.GetStatus()]++;
+    entry->retransmitTimer.Cancel();
+    NS_LOG_INFO("MAG " << m_proxyCoa << " PBA status " << +pba.GetStatus() << " seq "
+                       << pba.GetSequence() << " for " << entry->mnId);
+
+    if (entry->state == BindingUpdateListEntry::DEREGISTERING)
+    {
+        m_bul->Remove(entry);
+        return;
+    }
+    if (pba.GetStatus() != mip6::BA_ACCEPTED || pba.GetLifetime() == 0)
+    {
+        NS_LOG_WARN("MAG " << m_proxyCoa << ": registration of " << entry->mnId
+                           << " refused, status " << +pba.GetStatus());
+        if (entry->state == BindingUpdateListEntry::REFRESHING)
+        {
+            DeactivateBinding(entry);
+        }
+        m_failedTrace(entry->mnId, pba.GetStatus());
+        m_bul->Remove(entry);
+        return;
+    }
+    std::vector<HomeNetworkPrefix> prefixes;
+    for (const auto& hnp : pba.GetOptions().FindAll<HomeNetworkPrefixOption>())
+    {
+        if (!hnp->GetPrefix().IsAny())
+        {
+            prefixes.push_back({hnp->GetPrefix(), hnp->GetPrefixLength()});
+        }
+    }
+    if (prefixes.empty())
+    {
+        NS_LOG_WARN("accepted PBA without a home network prefix for " << entry->mnId);
+        m_failedTrace(entry->mnId, pba.GetStatus());
+        m_bul->Remove(entry);
+        return;
+    }
+    bool initial = entry->state == BindingUpdateListEntry::REGISTERING;
+    bool prefixesChanged = prefixes != entry->homeNetworkPrefixes;
+    if (!initial && prefixesChanged)
+    {
+        DeactivateBinding(entry);
+    }
+    entry->homeNetworkPrefixes = prefixes;
+    entry->lifetime = Seconds(pba.GetLifetimeSeconds());
+    m_bul->NotifyChanged(entry);
+    m_bul->SetState(entry, BindingUpdateListEntry::REGISTERED);
+    if (initial || prefixesChanged)
+    {
+        ActivateBinding(entry);
+    }
+    entry->refreshTimer.Cancel();
+    entry->refreshTimer = Simulator::Schedule(entry->lifetime * m_refreshFraction,
+                                              &Pmipv6MagApplication::RefreshBinding,
+                                              this,
+                                              entry);
+    if (initial)
+    {
+        Time latency = Simulator::Now() - entry->registrationStart;
+        NS_LOG_INFO("MAG " << m_proxyCoa << ": " << entry->mnId << " registered in "
+                           << latency.As(Time::MS));
+        m_registeredTrace(entry->mnId, latency, entry->handoffIndicator);
+    }
+}
+
+void
+Pmipv6MagApplication::HandleBindingRevocation(Ptr<Packet> p,
+                                              const Ipv6Header& ip,
+                                              uint32_t interface)
+{
+    NS_LOG_FUNCTION(this << ip.GetSource());
+    if (BindingRevocationHeader::PeekRevocationType(p) != mip6::BR_INDICATION)
+    {
+        m_mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_REJECTED);
+        return;
+    }
+    BindingRevocationIndicationHeader bri;
+    if (!m_mobility->Decode(p, ip, bri))
+    {
+        return;
+    }
+    BindingRevocationAckHeader bra;
+    bra.SetSequence(bri.GetSequence());
+    bra.SetFlag(BindingRevocationHeader::FLAG_P, bri.IsProxy());
+    bra.SetStatus(mip6::BRA_BINDING_DOES_NOT_EXIST);
+    Ptr<MobileNodeIdentifierOption> mnId = bri.GetOptions().Find<MobileNodeIdentifierOption>();
+    if (mnId)
+    {
+        bra.AddOption(Create<MobileNodeIdentifierOption>(mnId->GetNai()));
+        std::vector<HomeNetworkPrefix> revoked;
+        for (const auto& hnp : bri.GetOptions().FindAll<HomeNetworkPrefixOption>())
+        {
+            revoked.push_back({hnp->GetPrefix(), hnp->GetPrefixLength()});
+        }
+        for (const auto& entry : m_bul->FindByMnId(mnId->GetNai()))
+        {
+            bool match = revoked.empty();
+            for (const auto& prefix : entry->homeNetworkPrefixes)
+            {
+                match = match || std::find(revoked.begin(), revoked.end(), prefix) != revoked.end();
+            }
+            if (!match || entry->lmaAddress != ip.GetSource())
+            {
+                continue;
+            }
+            NS_LOG_INFO("MAG " << m_proxyCoa << ": LMA revoked the binding of " << entry->mnId
+                               << " (trigger " << +bri.GetRevocationTrigger() << ")");
+            entry->CancelTimers();
+            if (entry->state == BindingUpdateListEntry::REGISTERED ||
+                entry->state == BindingUpdateListEntry::REFRESHING)
+            {
+                DeactivateBinding(entry);
+            }
+            m_bul->Remove(entry);
+            m_revokedCount++;
+            bra.SetStatus(mip6::BRA_SUCCESS);
+        }
+    }
+    m_mobility->Send(bra, m_proxyCoa, ip.GetSource());
+}
+
+void
+Pmipv6MagApplication::ActivateBinding(Ptr<BindingUpdateListEntry> entry)
+{
+    NS_LOG_FUNCTION(this << entry->mnId);
+    if (entry->tunnelInterface == 0)
+    {
+        entry->tunnelInterface = m_tunnels->AddTunnelReference(m_proxyCoa, entry->lmaAddress);
+    }
+    for (const auto& prefix : entry->homeNetworkPrefixes)
+    {
+        m_routing->AddBinding(prefix.prefix,
+                              prefix.length,
+                              entry->accessInterface,
+                              entry->tunnelInterface);
+    }
+    SendRouterAdvertisement(entry);
+}
+
+void
+Pmipv6MagApplication::DeactivateBinding(Ptr<BindingUpdateListEntry> entry)
+{
+    NS_LOG_FUNCTION(this << entry->mnId);
+    for (const auto& prefix : entry->homeNetworkPrefixes)
+    {
+        m_routing->RemoveBinding(prefix.prefix, prefix.length);
+    }
+    if (entry->tunnelInterface != 0)
+    {
+        m_tunnels->RemoveTunnelReference(m_proxyCoa, entry->lmaAddress);
+        entry->tunnelInterface = 0;
+    }
+}
+
+void
+Pmipv6MagApplication::SendRouterAdvertisement(Ptr<BindingUpdateListEntry> entry)
+{
+    NS_LOG_FUNCTION(this << entry->mnId);
+    Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
+    Ipv6Address src = m_linkLocal;
+    Ipv6Address dst = entry->mnLinkLocalAddress;
+    Ptr<Packet> p = Create<Packet>();
+    for (const auto& prefix : entry->homeNetworkPrefixes)
+    {
+        Icmpv6OptionPrefixInformation info(prefix.prefix, prefix.length);
+        info.SetFlags(Icmpv6OptionPrefixInformation::ONLINK |
+                      Icmpv6OptionPrefixInformation::AUTADDRCONF);
+        info.SetValidTime(m_prefixLifetime);
+        info.SetPreferredTime(m_prefixLifetime);
+        p->AddHeader(info);
+    }
+    Icmpv6OptionLinkLayerAddress sllao(true, entry->accessDevice->GetAddress());
+    p->AddHeader(sllao);
+    Icmpv6RA ra;
+    ra.SetCurHopLimit(64);
+    ra.SetLifeTime(m_routerLifetime);
+    ra.SetReachableTime(0);
+    ra.SetRetransmissionTime(0);
+    ra.CalculatePseudoHeaderChecksum(src,
+                                     dst,
+                                     p->GetSize() + ra.GetSerializedSize(),
+                                     Icmpv6L4Protocol::PROT_NUMBER);
+    p->AddHeader(ra);
+    SocketIpv6HopLimitTag hopLimit;
+    hopLimit.SetHopLimit(255);
+    p->AddPacketTag(hopLimit);
+    Ptr<Ipv6Route> route = Create<Ipv6Route>();
+    route->SetSource(src);
+    route->SetDestination(dst);
+    route->SetGateway(dst);
+    route->SetOutputDevice(entry->accessDevice);
+    m_raCount++;
+    NS_LOG_INFO("MAG " << m_proxyCoa << ": Router Advertisement to " << entry->mnId << " ("
+                       << dst << ")");
+    ipv6->Send(p, src, dst, Icmpv6L4Protocol::PROT_NUMBER, route);
+}
+
+} // namespace ns3

@@ -1,0 +1,313 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PMIPV6_MAG_APPLICATION_H
+#define PMIPV6_MAG_APPLICATION_H
+
+#include "binding-update-header.h"
+#include "binding-update-list.h"
+#include "pmipv6-profile.h"
+
+#include "ns3/address.h"
+#include "ns3/application.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/ipv6-header.h"
+#include "ns3/mac48-address.h"
+#include "ns3/net-device.h"
+#include "ns3/nstime.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <string>
+
+namespace ns3
+{
+
+class MobilityL4Protocol;
+class Ipv6TunnelL4Protocol;
+class MagRouting;
+
+/**
+ * \ingroup pmipv6
+ * \brief The Mobile Access Gateway of RFC 5213 as an ns-3 application.
+ *
+ * Learns of attachments from Wi-Fi access point association traces (AddWifiAccessPoint) or
+ * from an explicit NotifyAttach (CSMA, point-to-point, anything a scenario scripts), keeps a
+ * binding update list entry per attached mobile node, and registers it with its LMA by Proxy
+ * Binding Update (MN-ID, HNP, HI, ATT, Timestamp, MN LL-ID, Link-local Address), retransmitted
+ * from InitialBindackTimeoutFirstReg doubling up to MaxBindackTimeout, refreshed before the
+ * lifetime ends and de-registered on detach (RFC 5213 6.9.5). On an accepted PBA it opens (or
+ * shares) the tunnel to the LMA, routes the mobile node's uplink into it by source prefix
+ * (MagRouting), and sends the mobile node a unicast Router Advertisement with its home network
+ * prefixes from the link-local address every access link shares, so that an unchanged ns-3
+ * IPv6 host keeps its address across MAGs.
+ */
+class Pmipv6MagApplication : public Application
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    Pmipv6MagApplication();
+    ~Pmipv6MagApplication() override;
+
+    /**
+     * \brief Declare a device of this node an access link: it gets the shared link-local
+     * address and IPv6 forwarding. The device must already be an IPv6 interface.
+     * \param device the device
+     * \param accessTechnologyType the ATT reported for attachments on it (0: the attribute)
+     */
+    void AddAccessInterface(Ptr<NetDevice> device, uint8_t accessTechnologyType = 0);
+
+    /**
+     * \brief Declare a Wi-Fi access point device an access link and follow its association
+     * and disassociation traces (connected by Config path: no link-time dependency on wifi).
+     * \param apDevice a WifiNetDevice with an ApWifiMac
+     */
+    void AddWifiAccessPoint(Ptr<NetDevice> apDevice);
+
+    /**
+     * \brief A mobile node attached on an access link: register it with the LMA.
+     * \param device the access device
+     * \param mnId the mobile node identifier (NAI)
+     * \param mnLinkLayerAddress the mobile node's link-layer address on that link
+     * \param handoffIndicator HI to send (0: the DefaultHandoffIndicator attribute)
+     */
+    void NotifyAttach(Ptr<NetDevice> device,
+                      const std::string& mnId,
+                      const Address& mnLinkLayerAddress,
+                      uint8_t handoffIndicator = 0);
+
+    /**
+     * \brief A mobile node attached; its identifier is looked up in the profile store by its
+     * link-layer address. Unknown addresses are ignored (logged).
+     * \param device the access device
+     * \param mnLinkLayerAddress the mobile node's link-layer address
+     */
+    void NotifyAttach(Ptr<NetDevice> device, const Address& mnLinkLayerAddress);
+
+    /**
+     * \brief A mobile node left an access link: remove its routes and de-register it.
+     * \param device the access device
+     * \param mnLinkLayerAddress its link-layer address
+     */
+    void NotifyDetach(Ptr<NetDevice> device, const Address& mnLinkLayerAddress);
+
+    /**
+     * \brief The binding update list.
+     * \return the list
+     */
+    Ptr<BindingUpdateList> GetBindingUpdateList() const;
+
+    /**
+     * \brief The Proxy-CoA (tunnel end point and source of PBUs).
+     * \return the address
+     */
+    Ipv6Address GetProxyCoa() const;
+    /**
+     * \brief Set the Proxy-CoA.
+     * \param address the address
+     */
+    void SetProxyCoa(Ipv6Address address);
+
+    /**
+     * \brief Set the policy store (the LMA of each MN, MN-IDs by link-layer address).
+     * \param store the store
+     */
+    void SetProfileStore(Ptr<Pmipv6ProfileStore> store);
+
+    /**
+     * \brief The link-local address shared by every access link.
+     * \return the address
+     */
+    Ipv6Address GetLinkLocalAddress() const;
+
+    /**
+     * \brief Number of PBUs sent (retransmissions included).
+     * \return the count
+     */
+    uint64_t GetPbuCount() const;
+    /**
+     * \brief Number of PBAs received with a status.
+     * \param status the status
+     * \return the count
+     */
+    uint64_t GetPbaCount(uint8_t status) const;
+    /**
+     * \brief Number of Router Advertisements sent.
+     * \return the count
+     */
+    uint64_t GetRouterAdvertisementCount() const;
+
+    /**
+     * \brief Number of bindings the LMA revoked (BRI received and applied).
+     * \return the count
+     */
+    uint64_t GetRevokedCount() const;
+
+    /**
+     * \brief TracedCallback signature for a PBU sent.
+     * \param header the message
+     * \param lma its destination
+     */
+    typedef void (*PbuTracedCallback)(const BindingUpdateHeader& header, Ipv6Address lma);
+    /**
+     * \brief TracedCallback signature for a PBA received.
+     * \param header the message
+     * \param lma its source
+     */
+    typedef void (*PbaTracedCallback)(const BindingAckHeader& header, Ipv6Address lma);
+    /**
+     * \brief TracedCallback signature for the end of a registration.
+     * \param mnId the mobile node
+     * \param latency from the attachment to the accepted PBA
+     * \param handoffIndicator the HI that was sent
+     */
+    typedef void (*RegistrationTracedCallback)(const std::string& mnId,
+                                               Time latency,
+                                               uint8_t handoffIndicator);
+    /**
+     * \brief TracedCallback signature for a failed registration.
+     * \param mnId the mobile node
+     * \param status the PBA status, or 0 when no PBA came back
+     */
+    typedef void (*FailureTracedCallback)(const std::string& mnId, uint8_t status);
+    /**
+     * \brief TracedCallback signature for attach and detach events.
+     * \param mnId the mobile node
+     * \param device the access device
+     */
+    typedef void (*AttachTracedCallback)(const std::string& mnId, Ptr<NetDevice> device);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+
+    /**
+     * \brief Handler of MH type 6.
+     * \param p the message
+     * \param ip its IPv6 header
+     * \param interface the arrival interface
+     */
+    void HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface);
+
+    /**
+     * \brief Handler of MH type 16: a BRI from the LMA revokes a binding (RFC 5846).
+     * \param p the message
+     * \param ip its IPv6 header
+     * \param interface the arrival interface
+     */
+    void HandleBindingRevocation(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface);
+
+    /**
+     * \brief Send (or retransmit) the PBU of an entry and arm its retransmission timer.
+     * \param entry the entry
+     */
+    void SendPbu(Ptr<BindingUpdateListEntry> entry);
+
+    /**
+     * \brief The retransmission timer of an entry fired.
+     * \param entry the entry
+     */
+    void RetransmitPbu(Ptr<BindingUpdateListEntry> entry);
+
+    /**
+     * \brief Refresh a registration before its lifetime ends.
+     * \param entry the entry
+     */
+    void RefreshBinding(Ptr<BindingUpdateListEntry> entry);
+
+    /**
+     * \brief Install the tunnel and routes of a registered entry and tell the MN.
+     * \param entry the entry
+     */
+    void ActivateBinding(Ptr<BindingUpdateListEntry> entry);
+
+    /**
+     * \brief Remove the routes and the tunnel reference of an entry.
+     * \param entry the entry
+     */
+    void DeactivateBinding(Ptr<BindingUpdateListEntry> entry);
+
+    /**
+     * \brief Send the unicast Router Advertisement with the entry's prefixes.
+     * \param entry the entry
+     */
+    void SendRouterAdvertisement(Ptr<BindingUpdateListEntry> entry);
+
+    /**
+     * \brief Wi-Fi association trace sink.
+     * \param ap the AP device
+     * \param aid the association id
+     * \param address the station
+     */
+    void WifiAssociated(Ptr<NetDevice> ap, uint16_t aid, Mac48Address address);
+    /**
+     * \brief Wi-Fi disassociation trace sink.
+     * \param ap the AP device
+     * \param aid the association id
+     * \param address the station
+     */
+    void WifiDeassociated(Ptr<NetDevice> ap, uint16_t aid, Mac48Address address);
+
+    /**
+     * \brief The LMA serving a mobile node.
+     * \param mnId the mobile node
+     * \return the address
+     */
+    Ipv6Address LmaFor(const std::string& mnId) const;
+
+    /**
+     * \brief The IPv6 interface index of a device.
+     * \param device the device
+     * \return the index
+     */
+    uint32_t InterfaceOf(Ptr<NetDevice> device) const;
+
+    Ipv6Address m_proxyCoa;                         ///< Proxy-CoA
+    Ipv6Address m_defaultLma;                       ///< LMA when no profile names one
+    Ipv6Address m_linkLocal;                        ///< shared access-link link-local address
+    Ptr<Pmipv6ProfileStore> m_profiles;             ///< policy store
+    Ptr<BindingUpdateList> m_bul;                   ///< binding update list
+    Ptr<MobilityL4Protocol> m_mobility;             ///< Mobility Header transport
+    Ptr<Ipv6TunnelL4Protocol> m_tunnels;            ///< IPv6-in-IPv6 tunnels
+    Ptr<MagRouting> m_routing;                      ///< source-prefix routing
+    std::map<uint32_t, uint8_t> m_accessInterfaces; ///< access interface -> ATT
+    Time m_lifetime;                                ///< lifetime requested in PBUs
+    double m_refreshFraction;                       ///< refresh at this fraction of lifetime
+    Time m_initialTimeoutFirstReg;                  ///< InitialBindackTimeoutFirstReg
+    Time m_initialTimeout;                          ///< INITIAL_BINDACK_TIMEOUT (refresh)
+    Time m_maxTimeout;                              ///< MAX_BINDACK_TIMEOUT
+    uint32_t m_maxRetransmissions;                  ///< bound on retransmissions
+    bool m_useTimestamps;                           ///< send the Timestamp option
+    bool m_includeLinkLayerId;                      ///< send the MN LL-ID option
+    bool m_includeLinkLocal;                        ///< send the Link-local Address option
+    Time m_clockOffset;                             ///< offset of this MAG's clock (tests)
+    uint8_t m_defaultAtt;                           ///< ATT of access links by default
+    uint8_t m_defaultHi;                            ///< HI of attachments by default
+    uint16_t m_routerLifetime;                      ///< RA router lifetime (s)
+    uint32_t m_prefixLifetime;                      ///< RA prefix valid/preferred lifetime (s)
+    uint16_t m_sequence;                            ///< last PBU sequence number
+    uint64_t m_pbuCount;                            ///< PBUs sent
+    uint64_t m_raCount;                             ///< RAs sent
+    uint64_t m_revokedCount;                        ///< bindings revoked by the LMA
+    std::map<uint8_t, uint64_t> m_pbaCounts;        ///< PBAs received per status
+
+    TracedCallback<const BindingUpdateHeader&, Ipv6Address> m_txPbuTrace; ///< PBU sent
+    TracedCallback<const BindingAckHeader&, Ipv6Address> m_rxPbaTrace;    ///< PBA received
+    TracedCallback<const std::string&, Time, uint8_t> m_registeredTrace;  ///< registered
+    TracedCallback<const std::string&, uint8_t> m_failedTrace;            ///< failed
+    TracedCallback<const std::string&, Ptr<NetDevice>> m_attachTrace;     ///< attached
+    TracedCallback<const std::string&, Ptr<NetDevice>> m_detachTrace;     ///< detached
+};
+
+} // namespace ns3
+
+#endif /* PMIPV6_MAG_APPLICATION_H */

@@ -1,0 +1,162 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PMIPV6_PROFILE_H
+#define PMIPV6_PROFILE_H
+
+#include "prefix-pool.h"
+
+#include "ns3/ipv6-address.h"
+#include "ns3/object.h"
+
+#include <cstdint>
+#include <ostream>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * \brief The policy profile of one mobile node (RFC 5213 4.2, the "policy store").
+ */
+struct Pmipv6Profile
+{
+    /// The MN-Identifier (RFC 4283 NAI), the key of the profile.
+    std::string mnId;
+    /// Statically assigned HNPs; empty = the LMA assigns them from its pool.
+    std::vector<HomeNetworkPrefix> homeNetworkPrefixes;
+    /// The LMA serving this MN (the MAG sends its PBUs there); :: = any LMA of the domain.
+    Ipv6Address lmaAddress;
+    /// The MAGs (their Proxy-CoAs) allowed to register this MN; empty = any MAG.
+    std::set<Ipv6Address> authorizedMags;
+    /// Whether network-based mobility is enabled for this MN (else status 152).
+    bool proxyRegistrationEnabled = true;
+    /// The access technology types (RFC 5213 8.5) allowed; empty = any.
+    std::set<uint8_t> allowedAccessTechnologies;
+};
+
+/**
+ * \brief Print a profile on one line.
+ * \param os the stream
+ * \param profile the profile
+ * \return the stream
+ */
+std::ostream& operator<<(std::ostream& os, const Pmipv6Profile& profile);
+
+/**
+ * \ingroup pmipv6
+ * \brief The policy store of a PMIPv6 domain: the profiles of the mobile nodes, keyed by
+ * MN-Identifier. One object is shared by the LMA and the MAGs of a domain.
+ *
+ * Lookups are O(1) (hash maps by MN-ID and by static HNP). A statically assigned HNP belongs
+ * to one MN only: adding a profile that claims another MN's static HNP is a configuration
+ * error (fatal).
+ */
+class Pmipv6ProfileStore : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    Pmipv6ProfileStore();
+    ~Pmipv6ProfileStore() override;
+
+    /**
+     * \brief Add a profile, replacing the one of the same MN-ID (a pointer returned by
+     * Lookup() for that MN-ID stays valid and sees the new content).
+     * \param profile the profile (its mnId must not be empty)
+     */
+    void AddProfile(const Pmipv6Profile& profile);
+    /**
+     * \brief Remove a profile (pointers to it become invalid).
+     * \param mnId the MN-ID
+     * \return false when there was no such profile
+     */
+    bool RemoveProfile(const std::string& mnId);
+    /**
+     * \brief Find a profile.
+     * \param mnId the MN-ID
+     * \return the profile, nullptr when unknown; valid until it is removed
+     */
+    const Pmipv6Profile* Lookup(const std::string& mnId) const;
+    /**
+     * \brief Find the profile that statically owns a prefix.
+     * \param hnp the prefix
+     * \return the profile, nullptr when no profile lists \p hnp
+     */
+    const Pmipv6Profile* LookupByPrefix(const HomeNetworkPrefix& hnp) const;
+    /**
+     * \brief Number of profiles.
+     * \return the count
+     */
+    uint32_t GetProfileCount() const;
+    /**
+     * \brief All profiles, sorted by MN-ID.
+     * \return pointers to the profiles
+     */
+    std::vector<const Pmipv6Profile*> GetProfiles() const;
+    /**
+     * \brief Remove every profile.
+     */
+    void Clear();
+
+    /**
+     * \brief Whether a MAG may register an MN (status 154 otherwise).
+     * \param mnId the MN-ID
+     * \param mag the MAG's Proxy-CoA
+     * \return false when the MN is unknown or the profile lists other MAGs only
+     */
+    bool IsMagAuthorized(const std::string& mnId, Ipv6Address mag) const;
+    /**
+     * \brief Whether an MN may use a prefix (status 155 otherwise).
+     *
+     * With static HNPs in the profile: \p hnp must be one of them. Without (pool-assigned):
+     * any prefix that is not another MN's static HNP; whether it is free is the LMA's and its
+     * pool's business.
+     * \param mnId the MN-ID
+     * \param hnp the prefix
+     * \return false when the MN is unknown or the prefix is not allowed
+     */
+    bool IsPrefixAllowed(const std::string& mnId, const HomeNetworkPrefix& hnp) const;
+    /**
+     * \brief Whether proxy registration is enabled for an MN (status 152 otherwise).
+     * \param mnId the MN-ID
+     * \return false when the MN is unknown or disabled
+     */
+    bool IsProxyRegistrationEnabled(const std::string& mnId) const;
+    /**
+     * \brief Whether an MN may attach over an access technology.
+     * \param mnId the MN-ID
+     * \param att the Access Technology Type (RFC 5213 8.5)
+     * \return false when the MN is unknown or the technology is not listed
+     */
+    bool IsAccessTechnologyAllowed(const std::string& mnId, uint8_t att) const;
+    /**
+     * \brief Whether an LMA serves an MN (status 153 otherwise).
+     * \param mnId the MN-ID
+     * \param lma an address of the LMA
+     * \return false when the MN is unknown or its profile names another LMA
+     */
+    bool IsLmaFor(const std::string& mnId, Ipv6Address lma) const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// Profiles by MN-ID (node-based: pointers to values survive rehashing).
+    std::unordered_map<std::string, Pmipv6Profile> m_profiles;
+    /// MN-ID owning each static HNP.
+    std::unordered_map<HomeNetworkPrefix, std::string, HomeNetworkPrefixHash> m_staticPrefixes;
+};
+
+} // namespace ns3
+
+#endif // PMIPV6_PROFILE_H

@@ -1,0 +1,1780 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * \file
+ * \ingroup pmipv6-tests
+ * \brief Drives Pmipv6LmaApplication with hand-crafted Proxy Binding Updates from fake MAGs
+ * and checks every PBA it sends back (status, sequence, lifetime, options), its binding
+ * cache, tunnels, routes and prefix pool: every status code the LMA produces, the RFC 5213
+ * 5.4.1 binding cache lookup for each Handoff Indicator, the 5.5 ordering rules,
+ * de-registration, lifetime expiry and handoffs (with the Binding Revocation of the old MAG).
+ *
+ * Topology of every case: MAG1 -- p2p fd00:1::/64 -- LMA -- p2p fd00:2::/64 -- MAG2 (MAG2
+ * routes everything through the LMA; the LMA address is its fd00:1:: address, so the LMA runs
+ * the weak end system model). The fake MAGs send PBUs with MobilityL4Protocol::Send() and
+ * record the PBAs (MH type 6) and BRIs (MH type 16) they receive.
+ */
+
+#include "ns3/binding-cache.h"
+#include "ns3/binding-revocation-header.h"
+#include "ns3/binding-update-header.h"
+#include "ns3/boolean.h"
+#include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv6-address-helper.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/ipv6-static-routing-helper.h"
+#include "ns3/ipv6-tunnel-l4-protocol.h"
+#include "ns3/lma-routing.h"
+#include "ns3/log.h"
+#include "ns3/mobility-l4-protocol.h"
+#include "ns3/mobility-stack-helper.h"
+#include "ns3/nstime.h"
+#include "ns3/pmipv6-lma-application.h"
+#include "ns3/pmipv6-options.h"
+#include "ns3/pmipv6-profile.h"
+#include "ns3/pmipv6-wire-numbers.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/prefix-pool.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/test.h"
+#include "ns3/uinteger.h"
+
+#include <array>
+#include <functional>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+using namespace ns3;
+
+NS_LOG_COMPONENT_DEFINE("Pmipv6LmaTest");
+
+namespace
+{
+
+/// MN-ID of the mobile node most cases register.
+const std::string MN1 = "mn1@example.org";
+/// A second mobile node.
+const std::string MN2 = "mn2@example.org";
+/// A third mobile node.
+const std::string MN3 = "mn3@example.org";
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief What a fake MAG puts in a Proxy Binding Update; every field has a valid default
+ * (an initial attachment of MN1 over IEEE 802.11 asking for a prefix), each case changes
+ * what it needs.
+ */
+struct PbuSpec
+{
+    uint16_t sequence = 1;                  ///< Sequence #
+    uint16_t lifetimeUnits = 25;            ///< Lifetime (4 s units): 100 s
+    bool proxy = true;                      ///< P flag
+    std::optional<std::string> mnId = MN1;  ///< MN-ID option (NAI), none when empty
+    /// HNP options (::/0 = "assign one"); no HNP option when the vector is empty.
+    std::vector<HomeNetworkPrefix> prefixes = {HomeNetworkPrefix()};
+    std::optional<uint8_t> handoffIndicator = mip6::HI_NEW_INTERFACE; ///< HI option
+    std::optional<uint8_t> accessTechnology = mip6::ATT_IEEE_802_11;  ///< ATT option
+    std::optional<std::vector<uint8_t>> linkLayerId;                  ///< MN LL-ID option
+    std::optional<Ipv6Address> linkLocalAddress;                      ///< Link-local Address option
+    /// Timestamp option = send time + this offset; none when empty.
+    std::optional<Time> timestampOffset = Seconds(0);
+    /// When set, the raw Timestamp value to send (overrides timestampOffset).
+    std::optional<uint64_t> rawTimestamp;
+
+    /**
+     * \brief A refresh (HI 5) of an assigned prefix.
+     * \param prefix the prefix
+     * \param sequence the sequence number
+     * \return the spec
+     */
+    static PbuSpec Refresh(const HomeNetworkPrefix& prefix, uint16_t sequence)
+    {
+        PbuSpec s;
+        s.sequence = sequence;
+        s.prefixes = {prefix};
+        s.handoffIndicator = mip6::HI_NOT_CHANGED;
+        return s;
+    }
+
+    /**
+     * \brief A de-registration (lifetime 0) of an assigned prefix.
+     * \param prefix the prefix
+     * \param sequence the sequence number
+     * \return the spec
+     */
+    static PbuSpec Deregistration(const HomeNetworkPrefix& prefix, uint16_t sequence)
+    {
+        PbuSpec s = Refresh(prefix, sequence);
+        s.lifetimeUnits = 0;
+        return s;
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Build the Binding Update of a spec.
+ * \param spec the spec
+ * \return the message
+ */
+BindingUpdateHeader
+BuildPbu(const PbuSpec& spec)
+{
+    BindingUpdateHeader pbu;
+    pbu.SetFlag(BindingUpdateHeader::FLAG_A, true);
+    pbu.SetFlag(BindingUpdateHeader::FLAG_P, spec.proxy);
+    pbu.SetSequence(spec.sequence);
+    pbu.SetLifetime(spec.lifetimeUnits);
+    if (spec.mnId)
+    {
+        pbu.AddOption(Create<MobileNodeIdentifierOption>(*spec.mnId));
+    }
+    for (const auto& prefix : spec.prefixes)
+    {
+        pbu.AddOption(Create<HomeNetworkPrefixOption>(prefix.prefix, prefix.length));
+    }
+    if (spec.handoffIndicator)
+    {
+        pbu.AddOption(Create<HandoffIndicatorOption>(*spec.handoffIndicator));
+    }
+    if (spec.accessTechnology)
+    {
+        pbu.AddOption(Create<AccessTechnologyTypeOption>(*spec.accessTechnology));
+    }
+    if (spec.linkLayerId)
+    {
+        Ptr<MobileNodeLinkLayerIdOption> llid = Create<MobileNodeLinkLayerIdOption>();
+        llid->SetIdentifier(*spec.linkLayerId);
+        pbu.AddOption(llid);
+    }
+    if (spec.linkLocalAddress)
+    {
+        pbu.AddOption(Create<LinkLocalAddressOption>(*spec.linkLocalAddress));
+    }
+    if (spec.rawTimestamp)
+    {
+        Ptr<TimestampOption> ts = Create<TimestampOption>();
+        ts->SetRaw(*spec.rawTimestamp);
+        pbu.AddOption(ts);
+    }
+    else if (spec.timestampOffset)
+    {
+        pbu.AddOption(Create<TimestampOption>(Simulator::Now() + *spec.timestampOffset));
+    }
+    return pbu;
+}
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief A Proxy Binding Acknowledgement as a fake MAG received it.
+ */
+struct PbaRecord
+{
+    Time at;                                ///< receive time
+    Ipv6Address source;                     ///< IPv6 source
+    uint8_t status = 255;                   ///< Status
+    bool proxy = false;                     ///< P flag
+    uint16_t sequence = 0;                  ///< Sequence #
+    uint16_t lifetimeUnits = 0;             ///< Lifetime field
+    bool hasMnId = false;                   ///< MN-ID option present
+    std::string mnId;                       ///< its NAI
+    std::vector<HomeNetworkPrefix> prefixes; ///< HNP options (including ::/0)
+    std::optional<uint8_t> handoffIndicator; ///< HI option
+    std::optional<uint8_t> accessTechnology; ///< ATT option
+    std::optional<std::vector<uint8_t>> linkLayerId; ///< MN LL-ID option
+    std::optional<Ipv6Address> linkLocalAddress;     ///< Link-local Address option
+    std::optional<uint64_t> timestamp;               ///< Timestamp option (raw)
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief A Binding Revocation Indication as a fake MAG received it.
+ */
+struct BriRecord
+{
+    Time at;                                 ///< receive time
+    uint8_t trigger = 255;                   ///< Revocation Trigger
+    uint16_t sequence = 0;                   ///< Sequence #
+    bool proxy = false;                      ///< P flag
+    std::string mnId;                        ///< MN-ID option
+    std::vector<HomeNetworkPrefix> prefixes; ///< HNP options
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief A MAG reduced to its Mobility Header transport: sends PBUs, records PBAs and BRIs
+ * (and answers each BRI with a successful BRA).
+ */
+struct FakeMag
+{
+    Ptr<Node> node;                  ///< the node
+    Ptr<MobilityL4Protocol> mobility; ///< its Mobility Header transport
+    Ipv6Address address;             ///< its Proxy-CoA
+    std::vector<PbaRecord> pbas;     ///< PBAs received
+    std::vector<BriRecord> bris;     ///< BRIs received
+    uint32_t decodeFailures = 0;     ///< messages that did not decode
+
+    /**
+     * \brief Handler of MH type 6.
+     * \param p the message
+     * \param ip its IPv6 header
+     * \param interface the arrival interface
+     */
+    void HandlePba(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface)
+    {
+        BindingAckHeader pba;
+        if (!mobility->Decode(p, ip, pba))
+        {
+            decodeFailures++;
+            return;
+        }
+        PbaRecord r;
+        r.at = Simulator::Now();
+        r.source = ip.GetSource();
+        r.status = pba.GetStatus();
+        r.proxy = pba.IsProxy();
+        r.sequence = pba.GetSequence();
+        r.lifetimeUnits = pba.GetLifetime();
+        const MobilityOptionList& options = pba.GetOptions();
+        if (auto o = options.Find<MobileNodeIdentifierOption>())
+        {
+            r.hasMnId = true;
+            r.mnId = o->GetNai();
+        }
+        for (const auto& o : options.FindAll<HomeNetworkPrefixOption>())
+        {
+            r.prefixes.emplace_back(o->GetPrefix(), o->GetPrefixLength());
+        }
+        if (auto o = options.Find<HandoffIndicatorOption>())
+        {
+            r.handoffIndicator = o->GetHandoffIndicator();
+        }
+        if (auto o = options.Find<AccessTechnologyTypeOption>())
+        {
+            r.accessTechnology = o->GetAccessTechnologyType();
+        }
+        if (auto o = options.Find<MobileNodeLinkLayerIdOption>())
+        {
+            r.linkLayerId = o->GetIdentifier();
+        }
+        if (auto o = options.Find<LinkLocalAddressOption>())
+        {
+            r.linkLocalAddress = o->GetAddress();
+        }
+        if (auto o = options.Find<TimestampOption>())
+        {
+            r.timestamp = o->GetRaw();
+        }
+        pbas.push_back(r);
+    }
+
+    /**
+     * \brief Handler of MH type 16: record a BRI, answer it with a BRA (status 0).
+     * \param p the message
+     * \param ip its IPv6 header
+     * \param interface the arrival interface
+     */
+    void HandleRevocation(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface)
+    {
+        BindingRevocationIndicationHeader bri;
+        if (!mobility->Decode(p, ip, bri))
+        {
+            decodeFailures++;
+            return;
+        }
+        BriRecord r;
+        r.at = Simulator::Now();
+        r.trigger = bri.GetRevocationTrigger();
+        r.sequence = bri.GetSequence();
+        r.proxy = bri.IsProxy();
+        if (auto o = bri.GetOptions().Find<MobileNodeIdentifierOption>())
+        {
+            r.mnId = o->GetNai();
+        }
+        for (const auto& o : bri.GetOptions().FindAll<HomeNetworkPrefixOption>())
+        {
+            r.prefixes.emplace_back(o->GetPrefix(), o->GetPrefixLength());
+        }
+        bris.push_back(r);
+        BindingRevocationAckHeader bra;
+        bra.SetSequence(bri.GetSequence());
+        bra.SetFlags(bri.GetFlags());
+        bra.SetStatus(0);
+        mobility->Send(bra, address, ip.GetSource());
+    }
+
+    /**
+     * \brief Send a PBU now.
+     * \param lma the LMA address
+     * \param spec what to send
+     */
+    void SendPbu(Ipv6Address lma, PbuSpec spec)
+    {
+        BindingUpdateHeader pbu = BuildPbu(spec);
+        mobility->Send(pbu, address, lma);
+    }
+};
+
+/// The first prefix of the test pool (2001:db8:a::/48, /64 prefixes).
+const HomeNetworkPrefix POOL_P0(Ipv6Address("2001:db8:a::"), 64);
+/// The second prefix of the test pool.
+const HomeNetworkPrefix POOL_P1(Ipv6Address("2001:db8:a:1::"), 64);
+/// The third prefix of the test pool.
+const HomeNetworkPrefix POOL_P2(Ipv6Address("2001:db8:a:2::"), 64);
+/// A static HNP (outside the pool).
+const HomeNetworkPrefix STATIC_S0(Ipv6Address("2001:db8:b::"), 64);
+/// A second static HNP (outside the pool).
+const HomeNetworkPrefix STATIC_S1(Ipv6Address("2001:db8:b:1::"), 64);
+/// MN LL-ID of MN1's first interface.
+const std::vector<uint8_t> LLID_1 = {0x00, 0x00, 0x00, 0x00, 0x00, 0x01};
+/// MN LL-ID of MN1's second interface.
+const std::vector<uint8_t> LLID_2 = {0x00, 0x00, 0x00, 0x00, 0x00, 0x02};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Base of every LMA case: builds the topology, the LMA and the fake MAGs, schedules
+ * PBUs and checks, runs the simulation.
+ */
+class LmaTestCase : public TestCase
+{
+  public:
+    /**
+     * \brief Constructor.
+     * \param name the case name
+     */
+    explicit LmaTestCase(const std::string& name)
+        : TestCase(name)
+    {
+    }
+
+  protected:
+    /// Configures the LMA (attributes) before it is installed.
+    using Configure = std::function<void(Ptr<Pmipv6LmaApplication>)>;
+
+    /**
+     * \brief Build nodes, links, stacks, profile store, pool (2001:db8:a::/48 cut in /64s)
+     * and the LMA, started at time 0.
+     * \param configure optional LMA configuration (attributes)
+     * \param poolBaseLength BasePrefixLength of the pool
+     */
+    void Build(Configure configure = Configure(), uint8_t poolBaseLength = 48)
+    {
+        m_handovers.clear();
+        NodeContainer nodes;
+        nodes.Create(3);
+        m_lmaNode = nodes.Get(0);
+        m_mags[0].node = nodes.Get(1);
+        m_mags[1].node = nodes.Get(2);
+
+        InternetStackHelper stack;
+        stack.SetIpv4StackInstall(false);
+        stack.Install(nodes);
+        for (uint32_t i = 0; i < nodes.GetN(); i++)
+        {
+            // No DAD: the addresses are usable at time 0.
+            nodes.Get(i)->GetObject<Icmpv6L4Protocol>()->SetAttribute("DAD",
+                                                                      BooleanValue(false));
+        }
+        // MAG2's PBUs reach the LMA address (on the fd00:1:: link) through fd00:2::.
+        m_lmaNode->GetObject<Ipv6L3Protocol>()->SetAttribute("StrongEndSystemModel",
+                                                             BooleanValue(false));
+
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("1ms"));
+        NetDeviceContainer link1 = p2p.Install(m_mags[0].node, m_lmaNode);
+        NetDeviceContainer link2 = p2p.Install(m_mags[1].node, m_lmaNode);
+        Ipv6AddressHelper addresses;
+        addresses.SetBase(Ipv6Address("fd00:1::"), Ipv6Prefix(64));
+        Ipv6InterfaceContainer if1 = addresses.Assign(link1);
+        addresses.SetBase(Ipv6Address("fd00:2::"), Ipv6Prefix(64));
+        Ipv6InterfaceContainer if2 = addresses.Assign(link2);
+        m_mags[0].address = if1.GetAddress(0, 1);
+        m_lmaAddress = if1.GetAddress(1, 1);
+        m_mags[1].address = if2.GetAddress(0, 1);
+        Ipv6StaticRoutingHelper routing;
+        routing.GetStaticRouting(m_mags[1].node->GetObject<Ipv6>())
+            ->SetDefaultRoute(if2.GetAddress(1, 1), if2.GetInterfaceIndex(0));
+
+        MobilityStackHelper mobilityStack;
+        mobilityStack.Install(nodes);
+        for (auto& mag : m_mags)
+        {
+            mag.pbas.clear();
+            mag.bris.clear();
+            mag.decodeFailures = 0;
+            mag.mobility = MobilityStackHelper::Get(mag.node);
+            mag.mobility->RegisterHandler(mip6::MH_BINDING_ACK,
+                                          MakeCallback(&FakeMag::HandlePba, &mag));
+            mag.mobility->RegisterHandler(mip6::MH_BINDING_REVOCATION,
+                                          MakeCallback(&FakeMag::HandleRevocation, &mag));
+        }
+
+        m_profiles = CreateObject<Pmipv6ProfileStore>();
+        m_pool = CreateObject<PrefixPool>();
+        m_pool->SetBasePrefix(Ipv6Address("2001:db8:a::"));
+        m_pool->SetBasePrefixLength(poolBaseLength);
+        m_pool->SetAllocatedPrefixLength(64);
+
+        m_lma = CreateObject<Pmipv6LmaApplication>();
+        m_lma->SetAddress(m_lmaAddress);
+        m_lma->SetProfileStore(m_profiles);
+        m_lma->SetPrefixPool(m_pool);
+        if (configure)
+        {
+            configure(m_lma);
+        }
+        m_lma->TraceConnectWithoutContext("Handover",
+                                          MakeCallback(&LmaTestCase::RecordHandover, this));
+        m_lmaNode->AddApplication(m_lma);
+        m_lma->SetStartTime(Seconds(0));
+    }
+
+    /**
+     * \brief A profile with default policy (pool-assigned prefixes unless given).
+     * \param mnId the MN-ID
+     * \param prefixes static HNPs (empty = pool)
+     * \return the profile (not yet in the store)
+     */
+    Pmipv6Profile MakeProfile(const std::string& mnId,
+                              std::vector<HomeNetworkPrefix> prefixes = {}) const
+    {
+        Pmipv6Profile profile;
+        profile.mnId = mnId;
+        profile.homeNetworkPrefixes = prefixes;
+        return profile;
+    }
+
+    /**
+     * \brief Add the default (pool-assigned) profile of an MN.
+     * \param mnId the MN-ID
+     */
+    void AddProfile(const std::string& mnId)
+    {
+        m_profiles->AddProfile(MakeProfile(mnId));
+    }
+
+    /**
+     * \brief Schedule a PBU from a fake MAG.
+     * \param at when
+     * \param mag 0 (MAG1) or 1 (MAG2)
+     * \param spec what to send
+     */
+    void SendAt(Time at, uint32_t mag, const PbuSpec& spec)
+    {
+        Simulator::Schedule(at, &FakeMag::SendPbu, &m_mags.at(mag), m_lmaAddress, spec);
+    }
+
+    /**
+     * \brief Schedule a check.
+     * \param at when
+     * \param f the check
+     */
+    void At(Time at, std::function<void()> f)
+    {
+        Simulator::Schedule(at, f);
+    }
+
+    /**
+     * \brief Run the simulation until a time. Checks on the state follow; Finish() ends.
+     * \param until the stop time
+     */
+    void RunUntil(Time until)
+    {
+        Simulator::Stop(until);
+        Simulator::Run();
+    }
+
+    /// \brief Destroy the simulation and release every object of the case.
+    void Finish()
+    {
+        Simulator::Destroy();
+        m_lma = nullptr;
+        m_profiles = nullptr;
+        m_pool = nullptr;
+        m_lmaNode = nullptr;
+        for (auto& mag : m_mags)
+        {
+            mag.node = nullptr;
+            mag.mobility = nullptr;
+        }
+    }
+
+    /**
+     * \brief The LMA's binding cache.
+     * \return the cache
+     */
+    Ptr<BindingCache> Cache() const
+    {
+        return m_lma->GetBindingCache();
+    }
+
+    /**
+     * \brief Number of active tunnels on the LMA node.
+     * \return the count
+     */
+    uint32_t TunnelCount() const
+    {
+        Ptr<Ipv6TunnelL4Protocol> tunnels = m_lmaNode->GetObject<Ipv6TunnelL4Protocol>();
+        return tunnels ? tunnels->GetTunnelCount() : 0;
+    }
+
+    /**
+     * \brief The LMA's tunnel interface to a MAG.
+     * \param mag 0 or 1
+     * \return the interface, Ipv6TunnelL4Protocol::NO_INTERFACE when none
+     */
+    uint32_t TunnelInterface(uint32_t mag) const
+    {
+        Ptr<Ipv6TunnelL4Protocol> tunnels = m_lmaNode->GetObject<Ipv6TunnelL4Protocol>();
+        return tunnels ? tunnels->GetTunnelInterface(m_lmaAddress, m_mags.at(mag).address)
+                       : Ipv6TunnelL4Protocol::NO_INTERFACE;
+    }
+
+    /**
+     * \brief Number of prefix routes of the LMA.
+     * \return the count
+     */
+    uint32_t RouteCount() const
+    {
+        return LmaRouting::Install(m_lmaNode)->GetRouteCount();
+    }
+
+    /**
+     * \brief The LMA's tunnel interface for a destination.
+     * \param a the destination
+     * \return the interface, LmaRouting::NO_INTERFACE when none
+     */
+    uint32_t RouteInterface(Ipv6Address a) const
+    {
+        return LmaRouting::Install(m_lmaNode)->GetTunnelInterface(a);
+    }
+
+    /**
+     * \brief Check that a PBA answers a spec and has a status; lifetime 0 and the options
+     * mirrored when it is a rejection.
+     * \param pba the PBA
+     * \param spec the PBU it answers
+     * \param status the expected status
+     */
+    void CheckRejection(const PbaRecord& pba, const PbuSpec& spec, uint8_t status)
+    {
+        NS_TEST_EXPECT_MSG_EQ(+pba.status, +status, "PBA status");
+        NS_TEST_EXPECT_MSG_EQ(pba.proxy, true, "PBA has the P flag");
+        NS_TEST_EXPECT_MSG_EQ(pba.sequence, spec.sequence, "PBA echoes the sequence");
+        NS_TEST_EXPECT_MSG_EQ(pba.lifetimeUnits, 0, "a rejection grants no lifetime");
+        NS_TEST_EXPECT_MSG_EQ(pba.source, m_lmaAddress, "PBA comes from the LMA address");
+        NS_TEST_EXPECT_MSG_EQ(pba.hasMnId, spec.mnId.has_value(), "MN-ID mirrored when sent");
+        if (spec.mnId)
+        {
+            NS_TEST_EXPECT_MSG_EQ(pba.mnId, *spec.mnId, "MN-ID mirrored");
+        }
+        NS_TEST_EXPECT_MSG_EQ(pba.prefixes.size(),
+                              spec.prefixes.size(),
+                              "the HNP options of the PBU are mirrored");
+        for (size_t i = 0; i < std::min(pba.prefixes.size(), spec.prefixes.size()); i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(pba.prefixes[i], spec.prefixes[i], "HNP mirrored");
+        }
+        NS_TEST_EXPECT_MSG_EQ(pba.handoffIndicator.has_value(),
+                              spec.handoffIndicator.has_value(),
+                              "HI mirrored when sent");
+        if (spec.handoffIndicator && pba.handoffIndicator)
+        {
+            NS_TEST_EXPECT_MSG_EQ(+*pba.handoffIndicator, +*spec.handoffIndicator, "HI value");
+        }
+        NS_TEST_EXPECT_MSG_EQ(pba.accessTechnology.has_value(),
+                              spec.accessTechnology.has_value(),
+                              "ATT mirrored when sent");
+    }
+
+    /**
+     * \brief Trace sink of the LMA's "Handover".
+     * \param mnId the MN
+     * \param from the old Proxy-CoA
+     * \param to the new Proxy-CoA
+     */
+    void RecordHandover(const std::string& mnId, Ipv6Address from, Ipv6Address to)
+    {
+        m_handovers.emplace_back(mnId, from, to);
+    }
+
+    Ptr<Node> m_lmaNode;                  ///< the LMA node
+    std::array<FakeMag, 2> m_mags;        ///< MAG1 and MAG2
+    Ipv6Address m_lmaAddress;             ///< the LMA address
+    Ptr<Pmipv6LmaApplication> m_lma;      ///< the LMA
+    Ptr<Pmipv6ProfileStore> m_profiles;   ///< its policy store
+    Ptr<PrefixPool> m_pool;               ///< its prefix pool
+    /// Every "Handover" trace: MN-ID, from, to.
+    std::vector<std::tuple<std::string, Ipv6Address, Ipv6Address>> m_handovers;
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Case 1: an accepted initial registration (HI 1, all-zero HNP): the PBA, the binding
+ * cache entry, the tunnel and the route.
+ */
+class LmaAcceptTestCase : public LmaTestCase
+{
+  public:
+    LmaAcceptTestCase()
+        : LmaTestCase("Initial registration (HI 1, ::/0) is accepted with a pool prefix")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build([](Ptr<Pmipv6LmaApplication> lma) {
+            lma->SetAttribute("MaxBindingLifetime", TimeValue(Seconds(40)));
+        });
+        Pmipv6Profile profile = MakeProfile(MN1);
+        profile.authorizedMags = {m_mags[0].address};
+        profile.allowedAccessTechnologies = {mip6::ATT_IEEE_802_11};
+        m_profiles->AddProfile(profile);
+
+        PbuSpec spec;
+        spec.sequence = 4242;
+        spec.lifetimeUnits = 25; // 100 s asked, 40 s granted
+        spec.linkLayerId = LLID_1;
+        spec.linkLocalAddress = Ipv6Address("fe80::200:ff:fe00:1");
+        SendAt(Seconds(1), 0, spec);
+        uint64_t sentTimestamp = TimestampOption(Seconds(1)).GetRaw();
+        RunUntil(Seconds(2));
+
+        FakeMag& mag = m_mags[0];
+        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 1, "one PBA");
+        const PbaRecord& pba = mag.pbas[0];
+        NS_TEST_EXPECT_MSG_EQ(+pba.status, +mip6::BA_ACCEPTED, "accepted");
+        NS_TEST_EXPECT_MSG_EQ(pba.proxy, true, "P flag");
+        NS_TEST_EXPECT_MSG_EQ(pba.sequence, 4242, "sequence echoed");
+        NS_TEST_EXPECT_MSG_EQ(pba.lifetimeUnits, 10, "min(100 s, MaxBindingLifetime 40 s)");
+        NS_TEST_EXPECT_MSG_EQ(pba.source, m_lmaAddress, "from the LMA address");
+        NS_TEST_EXPECT_MSG_GT(pba.at, Seconds(1.002), "after a round trip");
+        NS_TEST_EXPECT_MSG_LT(pba.at, Seconds(1.003), "answered at once");
+        NS_TEST_EXPECT_MSG_EQ(pba.mnId, MN1, "MN-ID mirrored");
+        NS_TEST_ASSERT_MSG_EQ(pba.prefixes.size(), 1, "exactly one HNP");
+        NS_TEST_EXPECT_MSG_EQ(pba.prefixes[0], POOL_P0, "the first prefix of the pool");
+        NS_TEST_EXPECT_MSG_EQ(+pba.handoffIndicator.value_or(0), +mip6::HI_NEW_INTERFACE, "HI");
+        NS_TEST_EXPECT_MSG_EQ(+pba.accessTechnology.value_or(0), +mip6::ATT_IEEE_802_11, "ATT");
+        NS_TEST_EXPECT_MSG_EQ(pba.timestamp.has_value(), true, "Timestamp option");
+        NS_TEST_EXPECT_MSG_EQ(pba.timestamp.value_or(0), sentTimestamp, "timestamp echoed");
+        NS_TEST_EXPECT_MSG_EQ((pba.linkLayerId == LLID_1), true, "MN LL-ID mirrored");
+        NS_TEST_EXPECT_MSG_EQ(pba.linkLocalAddress.value_or(Ipv6Address::GetAny()),
+                              Ipv6Address("fe80::200:ff:fe00:1"),
+                              "Link-local Address mirrored");
+
+        NS_TEST_ASSERT_MSG_EQ(Cache()->GetEntryCount(), 1, "one BCE");
+        Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+        NS_TEST_ASSERT_MSG_NE(e, nullptr, "the BCE holds the prefix");
+        NS_TEST_EXPECT_MSG_EQ(e->mnId, MN1, "BCE MN-ID");
+        NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, mag.address, "BCE Proxy-CoA");
+        NS_TEST_EXPECT_MSG_EQ(e->state, BindingCacheEntry::ACTIVE, "BCE ACTIVE");
+        NS_TEST_EXPECT_MSG_EQ(e->homeNetworkPrefixes.size(), 1, "one HNP in the BCE");
+        NS_TEST_EXPECT_MSG_EQ(e->lifetime, Seconds(40), "granted lifetime");
+        NS_TEST_EXPECT_MSG_EQ(+e->accessTechnologyType, +mip6::ATT_IEEE_802_11, "BCE ATT");
+        NS_TEST_EXPECT_MSG_EQ(+e->handoffIndicator, +mip6::HI_NEW_INTERFACE, "BCE HI");
+        NS_TEST_EXPECT_MSG_EQ((e->mnLinkLayerId == LLID_1), true, "BCE LL-ID");
+        NS_TEST_EXPECT_MSG_EQ(e->mnLinkLocalAddress,
+                              Ipv6Address("fe80::200:ff:fe00:1"),
+                              "BCE link-local address");
+        NS_TEST_EXPECT_MSG_EQ(e->hasTimestamp, true, "BCE timestamp");
+        NS_TEST_EXPECT_MSG_EQ(e->timestamp, sentTimestamp, "BCE timestamp value");
+        NS_TEST_EXPECT_MSG_EQ(e->lastSequence, 4242, "BCE sequence");
+        NS_TEST_EXPECT_MSG_EQ(m_pool->IsAllocated(POOL_P0), true, "prefix taken from the pool");
+        NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 1, "one tunnel");
+        NS_TEST_EXPECT_MSG_NE(TunnelInterface(0), Ipv6TunnelL4Protocol::NO_INTERFACE, "to MAG1");
+        NS_TEST_EXPECT_MSG_EQ(e->tunnelInterface, TunnelInterface(0), "BCE tunnel interface");
+        NS_TEST_EXPECT_MSG_EQ(RouteCount(), 1, "one prefix route");
+        NS_TEST_EXPECT_MSG_EQ(RouteInterface(Ipv6Address("2001:db8:a::1234")),
+                              TunnelInterface(0),
+                              "the prefix is routed into the tunnel");
+        NS_TEST_EXPECT_MSG_EQ(m_lma->GetPbuCount(), 1, "PBU counted");
+        NS_TEST_EXPECT_MSG_EQ(m_lma->GetPbaCount(mip6::BA_ACCEPTED), 1, "PBA counted");
+        NS_TEST_EXPECT_MSG_EQ(mag.decodeFailures, 0, "every message decoded");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Case 2: a refresh (HI 5 with the assigned HNP) keeps the entry and restarts its
+ * lifetime; a lifetime below MaxBindingLifetime is granted as asked.
+ */
+class LmaRefreshTestCase : public LmaTestCase
+{
+  public:
+    LmaRefreshTestCase()
+        : LmaTestCase("Re-registration (HI 5, assigned HNP) refreshes the same entry")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        AddProfile(MN1);
+        PbuSpec first;
+        first.lifetimeUnits = 2; // 8 s
+        SendAt(Seconds(1), 0, first);
+        PbuSpec refresh = PbuSpec::Refresh(POOL_P0, 2);
+        refresh.lifetimeUnits = 2;
+        SendAt(Seconds(6), 0, refresh);
+        uint64_t firstId = 0;
+        At(Seconds(2), [&]() {
+            Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+            NS_TEST_EXPECT_MSG_NE(e, nullptr, "registered");
+            firstId = e ? e->id : 0;
+        });
+        At(Seconds(7), [&]() {
+            Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+            NS_TEST_EXPECT_MSG_NE(e, nullptr, "still registered");
+            if (e)
+            {
+                NS_TEST_EXPECT_MSG_EQ(e->id, firstId, "same entry");
+                NS_TEST_EXPECT_MSG_EQ(e->lastSequence, 2, "sequence updated");
+                NS_TEST_EXPECT_MSG_EQ(+e->handoffIndicator, +mip6::HI_NOT_CHANGED, "HI 5");
+                NS_TEST_EXPECT_MSG_GT(e->registrationTime, Seconds(6), "registration time");
+            }
+            NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "no second entry");
+            NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 1, "one tunnel");
+            Ptr<Ipv6TunnelL4Protocol> t = m_lmaNode->GetObject<Ipv6TunnelL4Protocol>();
+            NS_TEST_EXPECT_MSG_EQ(t->GetReferenceCount(m_lmaAddress, m_mags[0].address),
+                                  1,
+                                  "a refresh takes no second tunnel reference");
+            NS_TEST_EXPECT_MSG_EQ(m_pool->GetAllocatedCount(), 1, "one prefix allocated");
+        });
+        // The first lifetime ran out at 9.001 s: the refresh moved it to 14.001 s.
+        At(Seconds(13.9), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "lifetime restarted");
+        });
+        At(Seconds(14.1), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 0, "refreshed lifetime ran out");
+        });
+        RunUntil(Seconds(15));
+        FakeMag& mag = m_mags[0];
+        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 2, "two PBAs");
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[1].status, +mip6::BA_ACCEPTED, "refresh accepted");
+        NS_TEST_EXPECT_MSG_EQ(mag.pbas[1].sequence, 2, "sequence echoed");
+        NS_TEST_EXPECT_MSG_EQ(mag.pbas[1].lifetimeUnits, 2, "8 s granted as asked");
+        NS_TEST_ASSERT_MSG_EQ(mag.pbas[1].prefixes.size(), 1, "one HNP");
+        NS_TEST_EXPECT_MSG_EQ(mag.pbas[1].prefixes[0], POOL_P0, "same HNP");
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[1].handoffIndicator.value_or(0),
+                              +mip6::HI_NOT_CHANGED,
+                              "HI mirrored");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Case 3 (cache-independent rejections): one PBU, one rejected PBA with the exact
+ * status and no state created.
+ */
+class LmaRejectTestCase : public LmaTestCase
+{
+  public:
+    /// Prepares the profiles of the case (after Build()).
+    using Setup = std::function<void(LmaTestCase&, Ptr<Pmipv6ProfileStore>)>;
+
+    /**
+     * \brief Constructor.
+     * \param name what is checked
+     * \param status the expected status
+     * \param spec the PBU
+     * \param setup prepares the profiles
+     * \param configure configures the LMA
+     */
+    LmaRejectTestCase(const std::string& name,
+                      uint8_t status,
+                      PbuSpec spec,
+                      Setup setup,
+                      Configure configure = Configure())
+        : LmaTestCase(name),
+          m_status(status),
+          m_spec(spec),
+          m_setup(setup),
+          m_configure(configure)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build(m_configure);
+        m_setup(*this, m_profiles);
+        SendAt(Seconds(1), 0, m_spec);
+        RunUntil(Seconds(2));
+        FakeMag& mag = m_mags[0];
+        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 1, "one PBA");
+        CheckRejection(mag.pbas[0], m_spec, m_status);
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 0, "no BCE");
+        NS_TEST_EXPECT_MSG_EQ(m_pool->GetAllocatedCount(), 0, "no prefix allocated");
+        NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 0, "no tunnel");
+        NS_TEST_EXPECT_MSG_EQ(RouteCount(), 0, "no route");
+        NS_TEST_EXPECT_MSG_EQ(m_lma->GetPbaCount(m_status), 1, "PBA counted under its status");
+        if (m_spec.timestampOffset && m_status != mip6::BA_TIMESTAMP_MISMATCH)
+        {
+            NS_TEST_EXPECT_MSG_EQ(mag.pbas[0].timestamp.value_or(0),
+                                  TimestampOption(Seconds(1)).GetRaw(),
+                                  "the timestamp is echoed");
+        }
+        Finish();
+    }
+
+    uint8_t m_status;       ///< expected status
+    PbuSpec m_spec;         ///< the PBU
+    Setup m_setup;          ///< profile setup
+    Configure m_configure;  ///< LMA configuration
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief 156: the PBU timestamp outside TimestampValidityWindow (the LMA clock ahead, or the
+ * timestamp crafted), and the PBA then carries the LMA's current time; a timestamp inside
+ * the window is accepted.
+ */
+class LmaTimestampMismatchTestCase : public LmaTestCase
+{
+  public:
+    LmaTimestampMismatchTestCase()
+        : LmaTestCase("156 TIMESTAMP_MISMATCH: the PBA carries the LMA's time")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // The LMA's clock is 1 s ahead of the MAG's.
+        Build([](Ptr<Pmipv6LmaApplication> lma) {
+            lma->SetAttribute("ClockOffset", TimeValue(Seconds(1)));
+        });
+        AddProfile(MN1);
+        PbuSpec spec;
+        spec.sequence = 7;
+        SendAt(Seconds(1), 0, spec);
+        RunUntil(Seconds(2));
+        FakeMag& mag = m_mags[0];
+        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 1, "one PBA");
+        CheckRejection(mag.pbas[0], spec, mip6::BA_TIMESTAMP_MISMATCH);
+        NS_TEST_ASSERT_MSG_EQ(mag.pbas[0].timestamp.has_value(), true, "Timestamp option");
+        TimestampOption ts;
+        ts.SetRaw(*mag.pbas[0].timestamp);
+        // Processed when the PBU arrived (1 s + 1 ms + serialization), on a clock 1 s ahead.
+        NS_TEST_EXPECT_MSG_GT(ts.GetTime(), Seconds(2), "the LMA's time, not the PBU's");
+        NS_TEST_EXPECT_MSG_LT(ts.GetTime(), mag.pbas[0].at + Seconds(1), "the LMA's time");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 0, "no BCE");
+        NS_TEST_EXPECT_MSG_EQ(m_pool->GetAllocatedCount(), 0, "no prefix allocated");
+        Finish();
+
+        // Crafted timestamps on a synchronized LMA: 350 ms late is out, 250 ms in.
+        Build();
+        AddProfile(MN1);
+        PbuSpec late;
+        late.timestampOffset = MilliSeconds(-350);
+        SendAt(Seconds(1), 0, late);
+        PbuSpec early;
+        early.sequence = 2;
+        early.timestampOffset = MilliSeconds(350);
+        SendAt(Seconds(2), 0, early);
+        PbuSpec inside;
+        inside.sequence = 3;
+        inside.timestampOffset = MilliSeconds(-250);
+        SendAt(Seconds(3), 0, inside);
+        RunUntil(Seconds(4));
+        NS_TEST_ASSERT_MSG_EQ(m_mags[0].pbas.size(), 3, "three PBAs");
+        CheckRejection(m_mags[0].pbas[0], late, mip6::BA_TIMESTAMP_MISMATCH);
+        CheckRejection(m_mags[0].pbas[1], early, mip6::BA_TIMESTAMP_MISMATCH);
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[0].pbas[2].status,
+                              +mip6::BA_ACCEPTED,
+                              "250 ms off is inside the 300 ms window");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas[2].timestamp.value_or(0),
+                              TimestampOption(Seconds(3) - MilliSeconds(250)).GetRaw(),
+                              "an accepted PBU's timestamp is echoed");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "the third one registered");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief 157: a PBU whose timestamp is older than the accepted one (within the window).
+ */
+class LmaTimestampLowerTestCase : public LmaTestCase
+{
+  public:
+    LmaTimestampLowerTestCase()
+        : LmaTestCase("157 TIMESTAMP_LOWER_THAN_PREV_ACCEPTED")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        AddProfile(MN1);
+        PbuSpec first;
+        first.timestampOffset = MilliSeconds(100); // accepted timestamp 1.1 s
+        SendAt(Seconds(1), 0, first);
+        PbuSpec older = PbuSpec::Refresh(POOL_P0, 2);
+        older.timestampOffset = MilliSeconds(-150); // 1.05 s: in the window, older
+        SendAt(Seconds(1.2), 0, older);
+        PbuSpec newer = PbuSpec::Refresh(POOL_P0, 3);
+        SendAt(Seconds(1.4), 0, newer);
+        RunUntil(Seconds(2));
+        FakeMag& mag = m_mags[0];
+        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 3, "three PBAs");
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[0].status, +mip6::BA_ACCEPTED, "first accepted");
+        CheckRejection(mag.pbas[1], older, mip6::BA_TIMESTAMP_LOWER_THAN_PREV_ACCEPTED);
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[2].status, +mip6::BA_ACCEPTED, "a newer one passes");
+        Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+        NS_TEST_ASSERT_MSG_NE(e, nullptr, "the entry survives the rejection");
+        NS_TEST_EXPECT_MSG_EQ(e->timestamp,
+                              TimestampOption(Seconds(1.4)).GetRaw(),
+                              "the entry keeps the newest accepted timestamp");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "one entry");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief 135: without timestamps, sequence numbers must be newer modulo 2^16 (including the
+ * wrap-around 65535 -> 1).
+ */
+class LmaSequenceTestCase : public LmaTestCase
+{
+  public:
+    LmaSequenceTestCase()
+        : LmaTestCase("135 SEQUENCE_OUT_OF_WINDOW with TimestampBasedApproachInUse=false")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build([](Ptr<Pmipv6LmaApplication> lma) {
+            lma->SetAttribute("TimestampBasedApproachInUse", BooleanValue(false));
+        });
+        AddProfile(MN1);
+        PbuSpec first;
+        first.sequence = 65534;
+        first.timestampOffset.reset(); // no Timestamp option: fine without timestamps
+        SendAt(Seconds(1), 0, first);
+        std::vector<std::pair<uint16_t, uint8_t>> steps = {
+            {65534, mip6::BA_SEQUENCE_OUT_OF_WINDOW}, // same number
+            {65533, mip6::BA_SEQUENCE_OUT_OF_WINDOW}, // older
+            {65535, mip6::BA_ACCEPTED},
+            {1, mip6::BA_ACCEPTED},                   // wraps around
+            {65535, mip6::BA_SEQUENCE_OUT_OF_WINDOW}, // older than 1 modulo 2^16
+            {32769, mip6::BA_SEQUENCE_OUT_OF_WINDOW}, // 1 + 32768: outside the half window
+            {32768, mip6::BA_ACCEPTED},               // 1 + 32767: newest possible
+        };
+        std::vector<PbuSpec> specs;
+        for (size_t i = 0; i < steps.size(); i++)
+        {
+            PbuSpec s = PbuSpec::Refresh(POOL_P0, steps[i].first);
+            s.timestampOffset.reset();
+            specs.push_back(s);
+            SendAt(Seconds(2 + i), 0, s);
+        }
+        RunUntil(Seconds(3 + steps.size()));
+        FakeMag& mag = m_mags[0];
+        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), steps.size() + 1, "one PBA per PBU");
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[0].status, +mip6::BA_ACCEPTED, "registered");
+        NS_TEST_EXPECT_MSG_EQ(mag.pbas[0].timestamp.has_value(), false, "no Timestamp sent");
+        for (size_t i = 0; i < steps.size(); i++)
+        {
+            const PbaRecord& pba = mag.pbas[i + 1];
+            NS_TEST_EXPECT_MSG_EQ(+pba.status,
+                                  +steps[i].second,
+                                  "sequence " << steps[i].first << " (step " << i << ")");
+            NS_TEST_EXPECT_MSG_EQ(pba.sequence, steps[i].first, "sequence echoed");
+            if (steps[i].second != mip6::BA_ACCEPTED)
+            {
+                CheckRejection(pba, specs[i], steps[i].second);
+            }
+        }
+        Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+        NS_TEST_ASSERT_MSG_NE(e, nullptr, "registered");
+        NS_TEST_EXPECT_MSG_EQ(e->lastSequence, 32768, "last accepted sequence");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "one entry");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief 155: a non-zero HNP the MN may not use: not among its static HNPs, another MN's
+ * static HNP, or the prefix of another MN's session.
+ */
+class LmaPrefixNotAuthorizedTestCase : public LmaTestCase
+{
+  public:
+    LmaPrefixNotAuthorizedTestCase()
+        : LmaTestCase("155 NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        m_profiles->AddProfile(MakeProfile(MN1, {STATIC_S0}));
+        AddProfile(MN2);
+        AddProfile(MN3);
+        // MN3 registers from MAG2 and gets POOL_P0.
+        PbuSpec mn3;
+        mn3.mnId = MN3;
+        SendAt(Seconds(1), 1, mn3);
+        // MN1 (static STATIC_S0) asks for STATIC_S1.
+        PbuSpec notStatic;
+        notStatic.prefixes = {STATIC_S1};
+        SendAt(Seconds(2), 0, notStatic);
+        // MN2 (pool) asks for MN1's static STATIC_S0.
+        PbuSpec othersStatic;
+        othersStatic.sequence = 2;
+        othersStatic.mnId = MN2;
+        othersStatic.prefixes = {STATIC_S0};
+        SendAt(Seconds(3), 0, othersStatic);
+        // MN2 asks for POOL_P0, the prefix of MN3's session.
+        PbuSpec othersSession;
+        othersSession.sequence = 3;
+        othersSession.mnId = MN2;
+        othersSession.prefixes = {POOL_P0};
+        SendAt(Seconds(4), 0, othersSession);
+        // The same with HI 3 (a handoff claim) does not steal it either.
+        PbuSpec othersSessionHandoff = othersSession;
+        othersSessionHandoff.sequence = 4;
+        othersSessionHandoff.handoffIndicator = mip6::HI_HANDOFF_BETWEEN_MAGS;
+        SendAt(Seconds(5), 0, othersSessionHandoff);
+        // MN1 with its own static prefix is fine.
+        PbuSpec own;
+        own.sequence = 5;
+        own.prefixes = {STATIC_S0};
+        SendAt(Seconds(6), 0, own);
+        RunUntil(Seconds(7));
+
+        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "MN3 answered");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[0].status, +mip6::BA_ACCEPTED, "MN3 registered");
+        FakeMag& mag = m_mags[0];
+        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 5, "five PBAs to MAG1");
+        CheckRejection(mag.pbas[0], notStatic, mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
+        CheckRejection(mag.pbas[1],
+                       othersStatic,
+                       mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
+        CheckRejection(mag.pbas[2],
+                       othersSession,
+                       mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
+        CheckRejection(mag.pbas[3],
+                       othersSessionHandoff,
+                       mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[4].status, +mip6::BA_ACCEPTED, "own static HNP");
+        NS_TEST_ASSERT_MSG_EQ(mag.pbas[4].prefixes.size(), 1, "one HNP");
+        NS_TEST_EXPECT_MSG_EQ(mag.pbas[4].prefixes[0], STATIC_S0, "its static HNP");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 2, "MN3's and MN1's entries only");
+        Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+        NS_TEST_ASSERT_MSG_NE(e, nullptr, "MN3's entry");
+        NS_TEST_EXPECT_MSG_EQ(e->mnId, MN3, "still MN3's");
+        NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, m_mags[1].address, "still at MAG2");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->FindByMnId(MN2).size(), 0, "nothing for MN2");
+        NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 0, "no handover");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief 159: the HNP set of a PBU differs from the entry's (a subset, a superset).
+ */
+class LmaPrefixSetMismatchTestCase : public LmaTestCase
+{
+  public:
+    LmaPrefixSetMismatchTestCase()
+        : LmaTestCase("159 BCE_PBU_PREFIX_SET_DO_NOT_MATCH")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        m_profiles->AddProfile(MakeProfile(MN1, {STATIC_S0, STATIC_S1}));
+        AddProfile(MN2);
+        PbuSpec first; // all-zero: both static prefixes
+        SendAt(Seconds(1), 0, first);
+        PbuSpec subset = PbuSpec::Refresh(STATIC_S0, 2);
+        SendAt(Seconds(2), 0, subset);
+        // MN2 (pool) registers POOL_P0, then asks for POOL_P0 and POOL_P1.
+        PbuSpec mn2;
+        mn2.mnId = MN2;
+        SendAt(Seconds(3), 1, mn2);
+        PbuSpec superset = PbuSpec::Refresh(POOL_P0, 2);
+        superset.mnId = MN2;
+        superset.prefixes = {POOL_P0, POOL_P1};
+        SendAt(Seconds(4), 1, superset);
+        PbuSpec both = PbuSpec::Refresh(STATIC_S1, 3);
+        both.prefixes = {STATIC_S1, STATIC_S0}; // the same set in another order
+        SendAt(Seconds(5), 0, both);
+        RunUntil(Seconds(6));
+
+        FakeMag& mag = m_mags[0];
+        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 3, "three PBAs to MAG1");
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[0].status, +mip6::BA_ACCEPTED, "registered");
+        NS_TEST_EXPECT_MSG_EQ(mag.pbas[0].prefixes.size(), 2, "both static prefixes");
+        CheckRejection(mag.pbas[1], subset, mip6::BA_BCE_PBU_PREFIX_SET_DO_NOT_MATCH);
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[2].status, +mip6::BA_ACCEPTED, "same set, any order");
+        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 2, "two PBAs to MAG2");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[0].status, +mip6::BA_ACCEPTED, "MN2 registered");
+        CheckRejection(m_mags[1].pbas[1], superset, mip6::BA_BCE_PBU_PREFIX_SET_DO_NOT_MATCH);
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 2, "two entries");
+        Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+        NS_TEST_ASSERT_MSG_NE(e, nullptr, "MN2's entry");
+        NS_TEST_EXPECT_MSG_EQ(e->homeNetworkPrefixes.size(), 1, "MN2's set unchanged");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->FindByPrefix(POOL_P1), nullptr, "POOL_P1 unbound");
+        NS_TEST_EXPECT_MSG_EQ(m_pool->IsAllocated(POOL_P1), false, "POOL_P1 free");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief 130: the pool (2001:db8:a::/63 cut in /64s) holds two prefixes; the third MN is
+ * refused, and gets a prefix once one is released.
+ */
+class LmaPoolExhaustedTestCase : public LmaTestCase
+{
+  public:
+    LmaPoolExhaustedTestCase()
+        : LmaTestCase("130 INSUFFICIENT_RESOURCES when the prefix pool is exhausted")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build(Configure(), 63);
+        AddProfile(MN1);
+        AddProfile(MN2);
+        AddProfile(MN3);
+        PbuSpec a;
+        SendAt(Seconds(1), 0, a);
+        PbuSpec b;
+        b.mnId = MN2;
+        SendAt(Seconds(1.1), 0, b);
+        PbuSpec c;
+        c.mnId = MN3;
+        c.sequence = 9;
+        SendAt(Seconds(1.2), 0, c);
+        RunUntil(Seconds(2));
+        FakeMag& mag = m_mags[0];
+        NS_TEST_EXPECT_MSG_EQ(m_pool->GetCapacity(), 2, "a pool of two prefixes");
+        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 3, "three PBAs");
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[0].status, +mip6::BA_ACCEPTED, "MN1");
+        NS_TEST_EXPECT_MSG_EQ(mag.pbas[0].prefixes.at(0), POOL_P0, "MN1's prefix");
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[1].status, +mip6::BA_ACCEPTED, "MN2");
+        NS_TEST_EXPECT_MSG_EQ(mag.pbas[1].prefixes.at(0), POOL_P1, "MN2's prefix");
+        CheckRejection(mag.pbas[2], c, mip6::BA_INSUFFICIENT_RESOURCES);
+        NS_TEST_EXPECT_MSG_EQ(mag.pbas[2].prefixes.at(0).IsUnspecified(),
+                              true,
+                              "the all-zero HNP is mirrored");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 2, "no BCE for MN3");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->FindByMnId(MN3).size(), 0, "no BCE for MN3");
+        NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 1, "one shared tunnel");
+        NS_TEST_EXPECT_MSG_EQ(RouteCount(), 2, "two routes");
+        NS_TEST_EXPECT_MSG_EQ(m_lma->GetPbaCount(mip6::BA_INSUFFICIENT_RESOURCES), 1, "count");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Case 4: de-registration from the registered MAG: accepted with lifetime 0, entry
+ * kept MinDelayBeforeBCEDelete in DEREGISTERED_PENDING_DELETE, then deleted with its tunnel,
+ * route and prefix.
+ */
+class LmaDeregistrationTestCase : public LmaTestCase
+{
+  public:
+    LmaDeregistrationTestCase()
+        : LmaTestCase("De-registration keeps the entry MinDelayBeforeBCEDelete, then deletes it")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        AddProfile(MN1);
+        PbuSpec first;
+        SendAt(Seconds(1), 0, first);
+        PbuSpec dereg = PbuSpec::Deregistration(POOL_P0, 2);
+        SendAt(Seconds(2), 0, dereg);
+        // Processed at 2.001 s (+ serialization): deletion at 12.001 s.
+        At(Seconds(2.5), [&]() {
+            Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+            NS_TEST_EXPECT_MSG_NE(e, nullptr, "kept after the de-registration");
+            if (e)
+            {
+                NS_TEST_EXPECT_MSG_EQ(e->state,
+                                      BindingCacheEntry::DEREGISTERED_PENDING_DELETE,
+                                      "pending delete");
+            }
+        });
+        At(Seconds(11.99), [&]() {
+            Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+            NS_TEST_EXPECT_MSG_NE(e, nullptr, "still there just before the delay ends");
+            if (e)
+            {
+                NS_TEST_EXPECT_MSG_EQ(e->state,
+                                      BindingCacheEntry::DEREGISTERED_PENDING_DELETE,
+                                      "pending delete");
+            }
+            NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 1, "tunnel kept meanwhile");
+            NS_TEST_EXPECT_MSG_EQ(RouteCount(), 1, "route kept meanwhile");
+            NS_TEST_EXPECT_MSG_EQ(m_pool->IsAllocated(POOL_P0), true, "prefix kept meanwhile");
+        });
+        At(Seconds(12.01), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 0, "deleted");
+            NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 0, "tunnel released");
+            NS_TEST_EXPECT_MSG_EQ(RouteCount(), 0, "route removed");
+            NS_TEST_EXPECT_MSG_EQ(m_pool->IsAllocated(POOL_P0), false, "prefix released");
+        });
+        RunUntil(Seconds(13));
+        FakeMag& mag = m_mags[0];
+        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 2, "two PBAs");
+        const PbaRecord& pba = mag.pbas[1];
+        NS_TEST_EXPECT_MSG_EQ(+pba.status, +mip6::BA_ACCEPTED, "de-registration accepted");
+        NS_TEST_EXPECT_MSG_EQ(pba.lifetimeUnits, 0, "lifetime 0");
+        NS_TEST_EXPECT_MSG_EQ(pba.sequence, 2, "sequence echoed");
+        NS_TEST_EXPECT_MSG_EQ(pba.prefixes.size(), 1, "HNP mirrored");
+        NS_TEST_EXPECT_MSG_EQ(pba.prefixes.at(0), POOL_P0, "HNP mirrored");
+        NS_TEST_EXPECT_MSG_EQ(pba.timestamp.value_or(0),
+                              TimestampOption(Seconds(2)).GetRaw(),
+                              "timestamp echoed");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Case 5: a de-registration from a MAG that is not the entry's Proxy-CoA is accepted
+ * and removes nothing.
+ */
+class LmaForeignDeregistrationTestCase : public LmaTestCase
+{
+  public:
+    LmaForeignDeregistrationTestCase()
+        : LmaTestCase("De-registration from another MAG is accepted and removes nothing")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        AddProfile(MN1);
+        PbuSpec first;
+        SendAt(Seconds(1), 0, first);
+        PbuSpec dereg = PbuSpec::Deregistration(POOL_P0, 77);
+        SendAt(Seconds(2), 1, dereg);
+        At(Seconds(13), [&]() {
+            Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+            NS_TEST_EXPECT_MSG_NE(e, nullptr, "entry kept past MinDelayBeforeBCEDelete");
+            if (e)
+            {
+                NS_TEST_EXPECT_MSG_EQ(e->state, BindingCacheEntry::ACTIVE, "still ACTIVE");
+                NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, m_mags[0].address, "still at MAG1");
+                NS_TEST_EXPECT_MSG_EQ(e->timestamp,
+                                      TimestampOption(Seconds(1)).GetRaw(),
+                                      "the foreign PBU changed nothing");
+            }
+            NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 1, "tunnel kept");
+            NS_TEST_EXPECT_MSG_EQ(TunnelInterface(1),
+                                  Ipv6TunnelL4Protocol::NO_INTERFACE,
+                                  "no tunnel to MAG2");
+            NS_TEST_EXPECT_MSG_EQ(RouteCount(), 1, "route kept");
+        });
+        RunUntil(Seconds(14));
+        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
+        const PbaRecord& pba = m_mags[1].pbas[0];
+        NS_TEST_EXPECT_MSG_EQ(+pba.status, +mip6::BA_ACCEPTED, "accepted");
+        NS_TEST_EXPECT_MSG_EQ(pba.lifetimeUnits, 0, "lifetime 0");
+        NS_TEST_EXPECT_MSG_EQ(pba.sequence, 77, "sequence echoed");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas.size(), 1, "nothing more to MAG1");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[0].bris.size(), 0, "no revocation of MAG1");
+        NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 0, "no handover");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Case 6: lifetime expiry deletes the entry with its tunnel, route and prefix.
+ */
+class LmaLifetimeExpiryTestCase : public LmaTestCase
+{
+  public:
+    LmaLifetimeExpiryTestCase()
+        : LmaTestCase("Lifetime expiry removes the binding cache entry")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        AddProfile(MN1);
+        PbuSpec first;
+        first.lifetimeUnits = 2; // 8 s from 1.001 s
+        SendAt(Seconds(1), 0, first);
+        At(Seconds(8.9), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "alive before expiry");
+            NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 1, "tunnel");
+        });
+        At(Seconds(9.1), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 0, "gone after expiry");
+            NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 0, "tunnel released");
+            NS_TEST_EXPECT_MSG_EQ(RouteCount(), 0, "route removed");
+            NS_TEST_EXPECT_MSG_EQ(m_pool->IsAllocated(POOL_P0), false, "prefix released");
+        });
+        RunUntil(Seconds(10));
+        NS_TEST_ASSERT_MSG_EQ(m_mags[0].pbas.size(), 1, "one PBA");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas[0].lifetimeUnits, 2, "8 s granted");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Case 7a: HI 3 with the same MN LL-ID from a second MAG moves the session: same HNP,
+ * Proxy-CoA updated, tunnel moved, one "Handover" trace, a BRI to the old MAG.
+ */
+class LmaHandoffTestCase : public LmaTestCase
+{
+  public:
+    LmaHandoffTestCase()
+        : LmaTestCase("HI 3 with the same MN LL-ID moves the session to the new MAG")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        AddProfile(MN1);
+        PbuSpec first;
+        first.linkLayerId = LLID_1;
+        SendAt(Seconds(1), 0, first);
+        PbuSpec handoff;
+        handoff.sequence = 1; // MAG2's own sequence space
+        handoff.handoffIndicator = mip6::HI_HANDOFF_BETWEEN_MAGS;
+        handoff.linkLayerId = LLID_1;
+        handoff.accessTechnology = mip6::ATT_IEEE_802_3; // another technology
+        SendAt(Seconds(2), 1, handoff);
+        // The old MAG's late de-registration must not remove the moved session.
+        PbuSpec lateDereg = PbuSpec::Deregistration(POOL_P0, 2);
+        SendAt(Seconds(3), 0, lateDereg);
+        RunUntil(Seconds(15));
+
+        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
+        const PbaRecord& pba = m_mags[1].pbas[0];
+        NS_TEST_EXPECT_MSG_EQ(+pba.status, +mip6::BA_ACCEPTED, "handoff accepted");
+        NS_TEST_ASSERT_MSG_EQ(pba.prefixes.size(), 1, "one HNP");
+        NS_TEST_EXPECT_MSG_EQ(pba.prefixes[0], POOL_P0, "the same HNP");
+        NS_TEST_EXPECT_MSG_EQ(+pba.handoffIndicator.value_or(0),
+                              +mip6::HI_HANDOFF_BETWEEN_MAGS,
+                              "HI mirrored");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "one entry");
+        Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+        NS_TEST_ASSERT_MSG_NE(e, nullptr, "the entry");
+        NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, m_mags[1].address, "Proxy-CoA updated");
+        NS_TEST_EXPECT_MSG_EQ(e->state, BindingCacheEntry::ACTIVE, "ACTIVE");
+        NS_TEST_EXPECT_MSG_EQ(+e->accessTechnologyType, +mip6::ATT_IEEE_802_3, "ATT updated");
+        NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 1, "one tunnel");
+        NS_TEST_EXPECT_MSG_EQ(TunnelInterface(0), Ipv6TunnelL4Protocol::NO_INTERFACE, "old gone");
+        NS_TEST_EXPECT_MSG_EQ(e->tunnelInterface, TunnelInterface(1), "tunnel to MAG2");
+        NS_TEST_EXPECT_MSG_EQ(RouteInterface(Ipv6Address("2001:db8:a::1")),
+                              TunnelInterface(1),
+                              "the prefix is routed to MAG2");
+        NS_TEST_EXPECT_MSG_EQ(RouteCount(), 1, "one route");
+
+        NS_TEST_ASSERT_MSG_EQ(m_handovers.size(), 1, "one Handover trace");
+        NS_TEST_EXPECT_MSG_EQ(std::get<0>(m_handovers[0]), MN1, "trace MN");
+        NS_TEST_EXPECT_MSG_EQ(std::get<1>(m_handovers[0]), m_mags[0].address, "trace from");
+        NS_TEST_EXPECT_MSG_EQ(std::get<2>(m_handovers[0]), m_mags[1].address, "trace to");
+
+        NS_TEST_ASSERT_MSG_EQ(m_mags[0].bris.size(), 1, "one BRI to the old MAG");
+        const BriRecord& bri = m_mags[0].bris[0];
+        NS_TEST_EXPECT_MSG_EQ(bri.proxy, true, "BRI P flag");
+        NS_TEST_EXPECT_MSG_EQ(+bri.trigger,
+                              +mip6::BRI_TRIGGER_INTER_MAG_HANDOVER_DIFFERENT_ATT,
+                              "inter-MAG handover, different ATT");
+        NS_TEST_EXPECT_MSG_EQ(bri.mnId, MN1, "BRI MN-ID");
+        NS_TEST_ASSERT_MSG_EQ(bri.prefixes.size(), 1, "BRI HNP");
+        NS_TEST_EXPECT_MSG_EQ(bri.prefixes[0], POOL_P0, "BRI HNP");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[1].bris.size(), 0, "no BRI to the new MAG");
+        NS_TEST_EXPECT_MSG_EQ(m_lma->GetRevocationCount(), 1, "BRI counted");
+        NS_TEST_EXPECT_MSG_EQ(m_lma->GetRevocationAckCount(), 1, "BRA received");
+
+        NS_TEST_ASSERT_MSG_EQ(m_mags[0].pbas.size(), 2, "MAG1's de-registration answered");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[0].pbas[1].status, +mip6::BA_ACCEPTED, "accepted");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas[1].lifetimeUnits, 0, "lifetime 0");
+        Finish();
+
+        // The same handoff with the same ATT: trigger "same access type".
+        Build();
+        AddProfile(MN1);
+        SendAt(Seconds(1), 0, first);
+        handoff.accessTechnology = mip6::ATT_IEEE_802_11;
+        SendAt(Seconds(2), 1, handoff);
+        RunUntil(Seconds(3));
+        NS_TEST_ASSERT_MSG_EQ(m_mags[0].bris.size(), 1, "one BRI");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[0].bris[0].trigger,
+                              +mip6::BRI_TRIGGER_INTER_MAG_HANDOVER_SAME_ATT,
+                              "inter-MAG handover, same ATT");
+        NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 1, "one Handover trace");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Case 7b: HI 4 without MN LL-ID while the session is ACTIVE at MAG1: no PBA before
+ * MaxDelayBeforeNewBCEAssign, then a new session with a different HNP (the PBA answers the
+ * latest retransmission).
+ */
+class LmaHi4TimeoutTestCase : public LmaTestCase
+{
+  public:
+    LmaHi4TimeoutTestCase()
+        : LmaTestCase("HI 4 without de-registration: new session after MaxDelayBeforeNewBCEAssign")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        AddProfile(MN1);
+        PbuSpec first;
+        SendAt(Seconds(1), 0, first);
+        PbuSpec unknown;
+        unknown.sequence = 10;
+        unknown.handoffIndicator = mip6::HI_UNKNOWN;
+        SendAt(Seconds(2), 1, unknown);
+        PbuSpec retransmission = unknown;
+        retransmission.sequence = 11;
+        SendAt(Seconds(3), 1, retransmission);
+        // Received at 2.001 s: the decision falls at 3.501 s.
+        At(Seconds(3.49), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(m_mags[1].pbas.size(), 0, "no PBA while waiting");
+            NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "no new entry yet");
+        });
+        RunUntil(Seconds(4));
+        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "one PBA after the delay");
+        const PbaRecord& pba = m_mags[1].pbas[0];
+        NS_TEST_EXPECT_MSG_GT(pba.at, Seconds(3.5), "after MaxDelayBeforeNewBCEAssign");
+        NS_TEST_EXPECT_MSG_LT(pba.at, Seconds(3.51), "right after it");
+        NS_TEST_EXPECT_MSG_EQ(+pba.status, +mip6::BA_ACCEPTED, "accepted");
+        NS_TEST_EXPECT_MSG_EQ(pba.sequence, 11, "answers the latest PBU");
+        NS_TEST_ASSERT_MSG_EQ(pba.prefixes.size(), 1, "one HNP");
+        NS_TEST_EXPECT_MSG_EQ(pba.prefixes[0], POOL_P1, "a different HNP: a new session");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->FindByMnId(MN1).size(), 2, "two sessions");
+        Ptr<BindingCacheEntry> old = Cache()->FindByPrefix(POOL_P0);
+        NS_TEST_ASSERT_MSG_NE(old, nullptr, "the old session");
+        NS_TEST_EXPECT_MSG_EQ(old->proxyCoa, m_mags[0].address, "still at MAG1");
+        NS_TEST_EXPECT_MSG_EQ(old->state, BindingCacheEntry::ACTIVE, "still ACTIVE");
+        Ptr<BindingCacheEntry> fresh = Cache()->FindByPrefix(POOL_P1);
+        NS_TEST_ASSERT_MSG_NE(fresh, nullptr, "the new session");
+        NS_TEST_EXPECT_MSG_EQ(fresh->proxyCoa, m_mags[1].address, "at MAG2");
+        NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 2, "a tunnel to each MAG");
+        NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 0, "no handover");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[0].bris.size(), 0, "no revocation");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Case 7c: HI 4 without MN LL-ID, and MAG1 de-registers within
+ * MaxDelayBeforeNewBCEAssign: a handoff, same HNP, PBA right after the de-registration.
+ */
+class LmaHi4DeregistrationTestCase : public LmaTestCase
+{
+  public:
+    LmaHi4DeregistrationTestCase()
+        : LmaTestCase("HI 4 resolved by the old MAG's de-registration: handoff, same HNP")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        AddProfile(MN1);
+        PbuSpec first;
+        SendAt(Seconds(1), 0, first);
+        PbuSpec unknown;
+        unknown.sequence = 10;
+        unknown.handoffIndicator = mip6::HI_UNKNOWN;
+        SendAt(Seconds(2), 1, unknown);
+        PbuSpec dereg = PbuSpec::Deregistration(POOL_P0, 2);
+        SendAt(Seconds(2.5), 0, dereg);
+        At(Seconds(2.49), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(m_mags[1].pbas.size(), 0, "MAG2 waits");
+        });
+        RunUntil(Seconds(14));
+        NS_TEST_ASSERT_MSG_EQ(m_mags[0].pbas.size(), 2, "MAG1: registration, de-registration");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[0].pbas[1].status, +mip6::BA_ACCEPTED, "dereg accepted");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas[1].lifetimeUnits, 0, "lifetime 0");
+        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
+        const PbaRecord& pba = m_mags[1].pbas[0];
+        NS_TEST_EXPECT_MSG_EQ(+pba.status, +mip6::BA_ACCEPTED, "handoff accepted");
+        NS_TEST_EXPECT_MSG_EQ(pba.sequence, 10, "sequence echoed");
+        NS_TEST_EXPECT_MSG_EQ(pba.lifetimeUnits, 25, "lifetime granted");
+        NS_TEST_ASSERT_MSG_EQ(pba.prefixes.size(), 1, "one HNP");
+        NS_TEST_EXPECT_MSG_EQ(pba.prefixes[0], POOL_P0, "the same HNP");
+        NS_TEST_EXPECT_MSG_EQ(pba.at, m_mags[0].pbas[1].at, "sent with the dereg's PBA");
+        NS_TEST_EXPECT_MSG_LT(pba.at, Seconds(2.51), "right after the de-registration");
+        // The entry survived MinDelayBeforeBCEDelete (12.5 s) at MAG2.
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "one entry");
+        Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+        NS_TEST_ASSERT_MSG_NE(e, nullptr, "the entry");
+        NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, m_mags[1].address, "at MAG2");
+        NS_TEST_EXPECT_MSG_EQ(e->state, BindingCacheEntry::ACTIVE, "ACTIVE again");
+        NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 1, "only the tunnel to MAG2");
+        NS_TEST_EXPECT_MSG_EQ(e->tunnelInterface, TunnelInterface(1), "tunnel to MAG2");
+        NS_TEST_EXPECT_MSG_EQ(RouteCount(), 1, "one route");
+        NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 1, "one Handover trace");
+        NS_TEST_EXPECT_MSG_EQ(m_pool->GetAllocatedCount(), 1, "no second prefix");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Case 7d: HI 1 from a second MAG creates a second session for the same MN; HI 4
+ * with the LL-ID of the existing session moves it at once.
+ */
+class LmaSecondSessionTestCase : public LmaTestCase
+{
+  public:
+    LmaSecondSessionTestCase()
+        : LmaTestCase("HI 1 creates a second session; HI 4 with a known LL-ID moves at once")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        AddProfile(MN1);
+        PbuSpec first;
+        first.linkLayerId = LLID_1;
+        SendAt(Seconds(1), 0, first);
+        PbuSpec second;
+        second.linkLayerId = LLID_2;
+        SendAt(Seconds(2), 1, second);
+        RunUntil(Seconds(3));
+        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[0].status, +mip6::BA_ACCEPTED, "accepted");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[1].pbas[0].prefixes.at(0), POOL_P1, "a second HNP");
+        std::vector<Ptr<BindingCacheEntry>> entries = Cache()->FindByMnId(MN1);
+        NS_TEST_ASSERT_MSG_EQ(entries.size(), 2, "two BCEs for MN1");
+        NS_TEST_EXPECT_MSG_EQ(entries[0]->proxyCoa, m_mags[0].address, "first at MAG1");
+        NS_TEST_EXPECT_MSG_EQ(entries[1]->proxyCoa, m_mags[1].address, "second at MAG2");
+        NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 2, "two tunnels");
+        NS_TEST_EXPECT_MSG_EQ(RouteCount(), 2, "two routes");
+        NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 0, "no handover");
+        Finish();
+
+        // HI 4 carrying the LL-ID of the session at MAG1: the same interface moved.
+        Build();
+        AddProfile(MN1);
+        SendAt(Seconds(1), 0, first);
+        PbuSpec unknown;
+        unknown.handoffIndicator = mip6::HI_UNKNOWN;
+        unknown.linkLayerId = LLID_1;
+        SendAt(Seconds(2), 1, unknown);
+        RunUntil(Seconds(3));
+        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
+        NS_TEST_EXPECT_MSG_LT(m_mags[1].pbas[0].at, Seconds(2.01), "at once");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[1].pbas[0].prefixes.at(0), POOL_P0, "the same HNP");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "one entry");
+        NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 1, "one handover");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Case 8: a Binding Update without the P flag is not answered (counted as rejected).
+ */
+class LmaNotProxyTestCase : public LmaTestCase
+{
+  public:
+    LmaNotProxyTestCase()
+        : LmaTestCase("A Binding Update without the P flag is dropped, not answered")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        AddProfile(MN1);
+        PbuSpec spec;
+        spec.proxy = false;
+        SendAt(Seconds(1), 0, spec);
+        RunUntil(Seconds(2));
+        NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas.size(), 0, "no answer");
+        Ptr<MobilityL4Protocol> mh = MobilityStackHelper::Get(m_lmaNode);
+        NS_TEST_EXPECT_MSG_EQ(mh->GetDropCount(MobilityL4Protocol::DROP_REJECTED),
+                              1,
+                              "counted as rejected");
+        NS_TEST_EXPECT_MSG_EQ(m_lma->GetPbuCount(), 0, "not a PBU");
+        NS_TEST_EXPECT_MSG_EQ(m_lma->GetPbaCount(), 0, "no PBA");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 0, "no BCE");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief The pmipv6-lma test suite.
+ */
+class Pmipv6LmaTestSuite : public TestSuite
+{
+  public:
+    Pmipv6LmaTestSuite()
+        : TestSuite("pmipv6-lma", UNIT)
+    {
+        using Store = Ptr<Pmipv6ProfileStore>;
+        auto addMn1 = [](LmaTestCase&, Store s) {
+            Pmipv6Profile p;
+            p.mnId = MN1;
+            s->AddProfile(p);
+        };
+        AddTestCase(new LmaAcceptTestCase, TestCase::QUICK);
+        AddTestCase(new LmaRefreshTestCase, TestCase::QUICK);
+
+        PbuSpec noMnId;
+        noMnId.mnId.reset();
+        AddTestCase(new LmaRejectTestCase("160 MISSING_MN_IDENTIFIER_OPTION",
+                                          mip6::BA_MISSING_MN_IDENTIFIER_OPTION,
+                                          noMnId,
+                                          addMn1),
+                    TestCase::QUICK);
+        PbuSpec unknownMn;
+        unknownMn.mnId = "stranger@example.org";
+        AddTestCase(new LmaRejectTestCase("153 NOT_LMA_FOR_THIS_MOBILE_NODE (no profile)",
+                                          mip6::BA_NOT_LMA_FOR_THIS_MOBILE_NODE,
+                                          unknownMn,
+                                          addMn1),
+                    TestCase::QUICK);
+        AddTestCase(new LmaRejectTestCase(
+                        "153 NOT_LMA_FOR_THIS_MOBILE_NODE (the profile names another LMA)",
+                        mip6::BA_NOT_LMA_FOR_THIS_MOBILE_NODE,
+                        PbuSpec(),
+                        [](LmaTestCase&, Store s) {
+                            Pmipv6Profile p;
+                            p.mnId = MN1;
+                            p.lmaAddress = Ipv6Address("fd00:99::1");
+                            s->AddProfile(p);
+                        }),
+                    TestCase::QUICK);
+        AddTestCase(new LmaRejectTestCase("152 PROXY_REG_NOT_ENABLED (profile)",
+                                          mip6::BA_PROXY_REG_NOT_ENABLED,
+                                          PbuSpec(),
+                                          [](LmaTestCase&, Store s) {
+                                              Pmipv6Profile p;
+                                              p.mnId = MN1;
+                                              p.proxyRegistrationEnabled = false;
+                                              s->AddProfile(p);
+                                          }),
+                    TestCase::QUICK);
+        AddTestCase(new LmaRejectTestCase("152 PROXY_REG_NOT_ENABLED (LMA attribute)",
+                                          mip6::BA_PROXY_REG_NOT_ENABLED,
+                                          PbuSpec(),
+                                          addMn1,
+                                          [](Ptr<Pmipv6LmaApplication> lma) {
+                                              lma->SetAttribute("ProxyRegistrationEnabled",
+                                                                BooleanValue(false));
+                                          }),
+                    TestCase::QUICK);
+        AddTestCase(new LmaRejectTestCase("154 MAG_NOT_AUTHORIZED_FOR_PROXY_REG",
+                                          mip6::BA_MAG_NOT_AUTHORIZED_FOR_PROXY_REG,
+                                          PbuSpec(),
+                                          [](LmaTestCase&, Store s) {
+                                              Pmipv6Profile p;
+                                              p.mnId = MN1;
+                                              p.authorizedMags = {Ipv6Address("fd00:9::1")};
+                                              s->AddProfile(p);
+                                          }),
+                    TestCase::QUICK);
+        PbuSpec noHnp;
+        noHnp.prefixes.clear();
+        AddTestCase(new LmaRejectTestCase("158 MISSING_HOME_NETWORK_PREFIX_OPTION",
+                                          mip6::BA_MISSING_HOME_NETWORK_PREFIX_OPTION,
+                                          noHnp,
+                                          addMn1),
+                    TestCase::QUICK);
+        PbuSpec noHi;
+        noHi.handoffIndicator.reset();
+        AddTestCase(new LmaRejectTestCase("161 MISSING_HANDOFF_INDICATOR_OPTION",
+                                          mip6::BA_MISSING_HANDOFF_INDICATOR_OPTION,
+                                          noHi,
+                                          addMn1),
+                    TestCase::QUICK);
+        PbuSpec noAtt;
+        noAtt.accessTechnology.reset();
+        AddTestCase(new LmaRejectTestCase("162 MISSING_ACCESS_TECH_TYPE_OPTION",
+                                          mip6::BA_MISSING_ACCESS_TECH_TYPE_OPTION,
+                                          noAtt,
+                                          addMn1),
+                    TestCase::QUICK);
+        AddTestCase(new LmaRejectTestCase("129 ADMINISTRATIVELY_PROHIBITED (access technology)",
+                                          mip6::BA_ADMINISTRATIVELY_PROHIBITED,
+                                          PbuSpec(),
+                                          [](LmaTestCase&, Store s) {
+                                              Pmipv6Profile p;
+                                              p.mnId = MN1;
+                                              p.allowedAccessTechnologies = {
+                                                  mip6::ATT_IEEE_802_3};
+                                              s->AddProfile(p);
+                                          }),
+                    TestCase::QUICK);
+        PbuSpec noTimestamp;
+        noTimestamp.timestampOffset.reset();
+        AddTestCase(new LmaRejectTestCase("156 TIMESTAMP_MISMATCH (no Timestamp option)",
+                                          mip6::BA_TIMESTAMP_MISMATCH,
+                                          noTimestamp,
+                                          addMn1),
+                    TestCase::QUICK);
+        AddTestCase(new LmaTimestampMismatchTestCase, TestCase::QUICK);
+        AddTestCase(new LmaTimestampLowerTestCase, TestCase::QUICK);
+        AddTestCase(new LmaSequenceTestCase, TestCase::QUICK);
+        AddTestCase(new LmaPrefixNotAuthorizedTestCase, TestCase::QUICK);
+        AddTestCase(new LmaPrefixSetMismatchTestCase, TestCase::QUICK);
+        AddTestCase(new LmaPoolExhaustedTestCase, TestCase::QUICK);
+        AddTestCase(new LmaDeregistrationTestCase, TestCase::QUICK);
+        AddTestCase(new LmaForeignDeregistrationTestCase, TestCase::QUICK);
+        AddTestCase(new LmaLifetimeExpiryTestCase, TestCase::QUICK);
+        AddTestCase(new LmaHandoffTestCase, TestCase::QUICK);
+        AddTestCase(new LmaHi4TimeoutTestCase, TestCase::QUICK);
+        AddTestCase(new LmaHi4DeregistrationTestCase, TestCase::QUICK);
+        AddTestCase(new LmaSecondSessionTestCase, TestCase::QUICK);
+        AddTestCase(new LmaNotProxyTestCase, TestCase::QUICK);
+    }
+};
+
+/// The static instance of the suite.
+static Pmipv6LmaTestSuite g_pmipv6LmaTestSuite;
+
+} // namespace

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Builds every fuzz/*-fuzzer.cc as a libFuzzer + AddressSanitizer executable
+# (clang++, model sources instrumented, linked against Debian's ns-3 libraries)
+# and runs each for SECONDS seconds.
+#
+# usage: utils/run-fuzzers.sh [SECONDS] [FUZZER-NAME...]
+#   SECONDS        per fuzzer (default $PMIPV6_FUZZ_SECONDS or 60)
+#   FUZZER-NAME    e.g. mobility-header-fuzzer (default: all)
+# The build uses CMake (option PMIPV6_FUZZ, in build-fuzz/) so that the source
+# lists stay in CMakeLists.txt only. Seeds are read from fuzz/corpus/NAME/ when
+# it exists; new inputs go to build-fuzz/corpus/NAME/, crashes to
+# build-fuzz/artifacts/. Extra libFuzzer flags: $PMIPV6_FUZZ_ARGS.
+set -euo pipefail
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SECS=${1:-${PMIPV6_FUZZ_SECONDS:-60}}
+[ $# -gt 0 ] && shift
+BUILD=${PMIPV6_FUZZ_BUILD_DIR:-$REPO/build-fuzz}
+JOBS=${PMIPV6_JOBS:-$(nproc)}
+
+shopt -s nullglob
+names=("$@")
+if [ ${#names[@]} -eq 0 ]; then
+    for f in "$REPO"/fuzz/*-fuzzer.cc; do names+=("$(basename "$f" .cc)"); done
+fi
+if [ ${#names[@]} -eq 0 ]; then
+    echo "run-fuzzers: no fuzz/*-fuzzer.cc"
+    exit 0
+fi
+command -v clang++ >/dev/null || "$REPO/utils/setup.sh"
+
+export CCACHE_BASEDIR=$REPO CCACHE_NOHASHDIR=true
+cmake -S "$REPO" -B "$BUILD" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPMIPV6_FUZZ=ON -DPMIPV6_PYTHON=OFF >/dev/null
+cmake --build "$BUILD" -j "$JOBS" --target "${names[@]}"
+
+passed=0
+failed=0
+mkdir -p "$BUILD/artifacts"
+for name in "${names[@]}"; do
+    corpus=("$BUILD/corpus/$name")
+    mkdir -p "${corpus[0]}"
+    [ -d "$REPO/fuzz/corpus/$name" ] && corpus+=("$REPO/fuzz/corpus/$name")
+    echo "run-fuzzers: $name for ${SECS}s"
+    # shellcheck disable=SC2086
+    if "$BUILD/$name" -max_total_time="$SECS" -timeout=10 -print_final_stats=1 \
+        -artifact_prefix="$BUILD/artifacts/$name-" ${PMIPV6_FUZZ_ARGS:-} "${corpus[@]}" \
+        >"$BUILD/$name.log" 2>&1; then
+        passed=$((passed + 1))
+        echo "PASS: $name ($(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$BUILD/$name.log" | grep -o '[0-9]*$' || echo '?') runs)"
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $name (log: $BUILD/$name.log)"
+        tail -n 40 "$BUILD/$name.log"
+    fi
+done
+echo "fuzz: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

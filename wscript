@@ -1,0 +1,76 @@
+# -*- Mode: python; py-indent-offset: 4; indent-tabs-mode: nil; coding: utf-8; -*-
+#
+# Build file for waf-era ns-3 (3.35 and older): link this repository into
+# contrib/pmipv6 and configure with --enable-modules=pmipv6.
+# The lists below must match CMakeLists.txt; the pmipv6-build-files test suite
+# checks that they do.
+
+
+def build(bld):
+    module = bld.create_ns3_module('pmipv6', ['internet', 'network', 'core', 'point-to-point',
+                                              'csma', 'applications', 'mobility',
+                                              'flow-monitor'])
+    module.source = [
+        'model/mobility-option.cc',
+        'model/mobility-option-factory.cc',
+        'model/mobility-header.cc',
+        'model/binding-update-header.cc',
+        'model/binding-revocation-header.cc',
+        'model/localized-routing-header.cc',
+        'model/update-notification-header.cc',
+        'model/flow-binding-header.cc',
+        'model/proxy-flow-binding-header.cc',
+        'model/flow-mobility-header.cc',
+        'model/local-routing-optimization-header.cc',
+        'model/pmipv6-options.cc',
+        'model/flow-options.cc',
+        'model/flow-attribute-option.cc',
+        'model/multihoming-options.cc',
+        'model/flow-binding-options.cc',
+        'model/local-routing-options.cc',
+        'model/traffic-selector.cc',
+        'model/mobility-l4-protocol.cc',
+        'helper/mobility-stack-helper.cc',
+        ]
+
+    module_test = bld.create_ns3_module_test_library('pmipv6')
+    module_test.source = [
+        'test/mobility-option-test-suite.cc',
+        'test/mobility-messages-test-suite.cc',
+        'test/pbu-pba-golden-test-suite.cc',
+        'test/draft-messages-test-suite.cc',
+        'test/pmipv6-options-test-suite.cc',
+        'test/draft-options-test-suite.cc',
+        'test/traffic-selector-test-suite.cc',
+        'test/mobility-l4-protocol-test-suite.cc',
+        'test/tshark-decode-test-suite.cc',
+        'test/build-files-test-suite.cc',
+        ]
+
+    headers = bld(features='ns3header')
+    headers.module = 'pmipv6'
+    headers.source = [
+        'model/pmipv6-wire-numbers.h',
+        'model/mobility-option.h',
+        'model/mobility-header.h',
+        'model/binding-update-header.h',
+        'model/binding-revocation-header.h',
+        'model/localized-routing-header.h',
+        'model/update-notification-header.h',
+        'model/flow-binding-header.h',
+        'model/proxy-flow-binding-header.h',
+        'model/flow-mobility-header.h',
+        'model/local-routing-optimization-header.h',
+        'model/pmipv6-options.h',
+        'model/flow-options.h',
+        'model/flow-attribute-option.h',
+        'model/multihoming-options.h',
+        'model/flow-binding-options.h',
+        'model/local-routing-options.h',
+        'model/traffic-selector.h',
+        'model/mobility-l4-protocol.h',
+        'helper/mobility-stack-helper.h',
+        ]
+
+    if bld.env.ENABLE_EXAMPLES:
+        bld.recurse('examples')
