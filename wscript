@@ -9,7 +9,8 @@
 def build(bld):
     module = bld.create_ns3_module('pmipv6', ['internet', 'network', 'core', 'point-to-point',
                                               'csma', 'applications', 'mobility',
-                                              'flow-monitor'])
+                                              'flow-monitor', 'virtual-net-device',
+                                              'internet-apps'])
     module.source = [
         'model/mobility-option.cc',
         'model/mobility-option-factory.cc',
@@ -31,6 +32,17 @@ def build(bld):
         'model/traffic-selector.cc',
         'model/mobility-l4-protocol.cc',
         'helper/mobility-stack-helper.cc',
+        'model/binding-cache.cc',
+        'model/binding-update-list.cc',
+        'model/prefix-pool.cc',
+        'model/pmipv6-profile.cc',
+        'model/ipv6-tunnel-l4-protocol.cc',
+        'model/mag-routing.cc',
+        'model/lma-routing.cc',
+        'model/pmipv6-lma-application.cc',
+        'model/pmipv6-mag-application.cc',
+        'helper/pmipv6-helper.cc',
+        'helper/mobility-message-samples.cc',
         ]
 
     module_test = bld.create_ns3_module_test_library('pmipv6')
@@ -45,6 +57,11 @@ def build(bld):
         'test/mobility-l4-protocol-test-suite.cc',
         'test/tshark-decode-test-suite.cc',
         'test/build-files-test-suite.cc',
+        'test/pmipv6-state-test-suite.cc',
+        'test/ipv6-tunnel-test-suite.cc',
+        'test/pmipv6-routing-test-suite.cc',
+        'test/pmipv6-lma-test-suite.cc',
+        'test/pmipv6-registration-test-suite.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -70,6 +87,17 @@ def build(bld):
         'model/traffic-selector.h',
         'model/mobility-l4-protocol.h',
         'helper/mobility-stack-helper.h',
+        'model/binding-cache.h',
+        'model/binding-update-list.h',
+        'model/prefix-pool.h',
+        'model/pmipv6-profile.h',
+        'model/ipv6-tunnel-l4-protocol.h',
+        'model/mag-routing.h',
+        'model/lma-routing.h',
+        'model/pmipv6-lma-application.h',
+        'model/pmipv6-mag-application.h',
+        'helper/pmipv6-helper.h',
+        'helper/mobility-message-samples.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:

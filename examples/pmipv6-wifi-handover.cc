@@ -27,6 +27,7 @@
 #include "ns3/wifi-module.h"
 
 #include <fstream>
+#include <limits>
 #include <iostream>
 
 using namespace ns3;
@@ -134,9 +135,7 @@ main(int argc, char* argv[])
     NodeContainer mn;
     mn.Create(1);
 
-    InternetStackHelper stack;
-    stack.SetIpv4StackInstall(false);
-    stack.Install(NodeContainer(cn, lma, mags, mn));
+    Pmipv6Helper::InstallStack(NodeContainer(cn, lma, mags, mn));
 
     PointToPointHelper core;
     core.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
@@ -225,12 +224,12 @@ main(int argc, char* argv[])
     UdpClientHelper downClient(mnHome, downPort);
     downClient.SetAttribute("Interval", TimeValue(Seconds(interval)));
     downClient.SetAttribute("PacketSize", UintegerValue(packetSize));
-    downClient.SetAttribute("MaxPackets", UintegerValue(0));
+    downClient.SetAttribute("MaxPackets", UintegerValue(std::numeric_limits<uint32_t>::max()));
     ApplicationContainer downApp = downClient.Install(cn.Get(0));
     UdpClientHelper upClient(cnAddress, upPort);
     upClient.SetAttribute("Interval", TimeValue(Seconds(interval)));
     upClient.SetAttribute("PacketSize", UintegerValue(packetSize));
-    upClient.SetAttribute("MaxPackets", UintegerValue(0));
+    upClient.SetAttribute("MaxPackets", UintegerValue(std::numeric_limits<uint32_t>::max()));
     ApplicationContainer upApp = upClient.Install(mn.Get(0));
     downApp.Start(Seconds(4));
     upApp.Start(Seconds(4));

@@ -6,7 +6,11 @@
 
 #include "mobility-stack-helper.h"
 
+#include "ns3/boolean.h"
+#include "ns3/internet-stack-helper.h"
 #include "ns3/ipv6-address-helper.h"
+#include "ns3/ipv6-list-routing-helper.h"
+#include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/ipv6.h"
 #include "ns3/log.h"
@@ -72,6 +76,17 @@ Pmipv6Helper::Pmipv6Helper()
 }
 
 void
+Pmipv6Helper::InstallStack(NodeContainer nodes)
+{
+    Ipv6ListRoutingHelper list;
+    list.Add(Ipv6StaticRoutingHelper(), 0);
+    InternetStackHelper stack;
+    stack.SetIpv4StackInstall(false);
+    stack.SetRoutingHelper(list);
+    stack.Install(nodes);
+}
+
+void
 Pmipv6Helper::SetLmaAttribute(const std::string& name, const AttributeValue& value)
 {
     m_lmaFactory.Set(name, value);
@@ -102,6 +117,11 @@ Pmipv6Helper::InstallLma(Ptr<Node> node, Ipv6Address lmaAddress)
 {
     NS_LOG_FUNCTION(this << node->GetId() << lmaAddress);
     InstallProtocols(node);
+    // The LMA is a router; packets it turns around between two tunnels (MN to MN through one
+    // MAG) must not draw ICMPv6 redirects.
+    Ptr<Ipv6> ipv6 = node->GetObject<Ipv6>();
+    ipv6->SetAttribute("IpForward", BooleanValue(true));
+    ipv6->SetAttribute("SendIcmpv6Redirect", BooleanValue(false));
     Ptr<Pmipv6LmaApplication> lma = m_lmaFactory.Create<Pmipv6LmaApplication>();
     lma->SetAddress(lmaAddress);
     lma->SetProfileStore(m_profiles);
@@ -120,6 +140,7 @@ Pmipv6Helper::InstallMag(Ptr<Node> node,
     NS_LOG_FUNCTION(this << node->GetId() << proxyCoa << lmaAddress);
     InstallProtocols(node);
     EnsureIpv6Interfaces(accessDevices);
+    node->GetObject<Ipv6>()->SetAttribute("IpForward", BooleanValue(true));
     Ptr<Pmipv6MagApplication> mag = m_magFactory.Create<Pmipv6MagApplication>();
     mag->SetProxyCoa(proxyCoa);
     mag->SetAttribute("LmaAddress", Ipv6AddressValue(lmaAddress));
@@ -141,6 +162,7 @@ Pmipv6Helper::InstallWifiMag(Ptr<Node> node,
     NS_LOG_FUNCTION(this << node->GetId() << proxyCoa << lmaAddress);
     InstallProtocols(node);
     EnsureIpv6Interfaces(apDevices);
+    node->GetObject<Ipv6>()->SetAttribute("IpForward", BooleanValue(true));
     Ptr<Pmipv6MagApplication> mag = m_magFactory.Create<Pmipv6MagApplication>();
     mag->SetProxyCoa(proxyCoa);
     mag->SetAttribute("LmaAddress", Ipv6AddressValue(lmaAddress));

@@ -38,6 +38,15 @@ class Pmipv6Helper
     Pmipv6Helper();
 
     /**
+     * \brief Install an IPv6-only internet stack whose routing is an Ipv6ListRouting with
+     * Ipv6StaticRouting at priority 0, as the LMA and MAG data paths need (they add their own
+     * routing protocol to the list). Ipv6StaticRoutingHelper::GetStaticRouting still finds
+     * the static routing for the transport-network routes.
+     * \param nodes the nodes (every node of the scenario may use it)
+     */
+    static void InstallStack(NodeContainer nodes);
+
+    /**
      * \brief Set an attribute of the LMA applications to be installed.
      * \param name attribute name
      * \param value value

@@ -32,12 +32,11 @@ void
 IndexInsert(Index& index, const Key& key, const Ptr<BindingCacheEntry>& e)
 {
     std::vector<Ptr<BindingCacheEntry>>& v = index[key];
-    auto pos = std::lower_bound(v.begin(),
-                                v.end(),
-                                e->id,
-                                [](const Ptr<BindingCacheEntry>& x, uint64_t id) {
-                                    return x->id < id;
-                                });
+    auto pos =
+        std::lower_bound(v.begin(),
+                         v.end(),
+                         e->id,
+                         [](const Ptr<BindingCacheEntry>& x, uint64_t id) { return x->id < id; });
     v.insert(pos, e);
 }
 
@@ -127,8 +126,8 @@ BindingCacheEntry::Print(std::ostream& os) const
     {
         os << (i ? "," : "") << homeNetworkPrefixes[i];
     }
-    os << " pcoa=" << proxyCoa << " att=" << +accessTechnologyType
-       << " hi=" << +handoffIndicator << " llid=";
+    os << " pcoa=" << proxyCoa << " att=" << +accessTechnologyType << " hi=" << +handoffIndicator
+       << " llid=";
     if (mnLinkLayerId.empty())
     {
         os << "-";
@@ -303,9 +302,8 @@ BindingCache::SetState(Ptr<BindingCacheEntry> e, BindingCacheEntry::State s)
     }
     BindingCacheEntry::State old = e->state;
     e->state = s;
-    NS_LOG_LOGIC("entry " << e->id << " (" << e->mnId << ") "
-                          << BindingCacheEntry::StateName(old) << " -> "
-                          << BindingCacheEntry::StateName(s));
+    NS_LOG_LOGIC("entry " << e->id << " (" << e->mnId << ") " << BindingCacheEntry::StateName(old)
+                          << " -> " << BindingCacheEntry::StateName(s));
     if (Contains(e))
     {
         m_entryStateChanged(e->id, e->mnId, old, s);

@@ -274,9 +274,9 @@ class BindingCache : public Object
     /// An entry and the keys it is indexed under.
     struct Record
     {
-        Ptr<BindingCacheEntry> entry;              ///< the entry
-        std::string mnId;                          ///< the MN-ID it is indexed under
-        std::vector<HomeNetworkPrefix> prefixes;   ///< the HNPs it is indexed under
+        Ptr<BindingCacheEntry> entry;            ///< the entry
+        std::string mnId;                        ///< the MN-ID it is indexed under
+        std::vector<HomeNetworkPrefix> prefixes; ///< the HNPs it is indexed under
     };
 
     /**
@@ -290,12 +290,13 @@ class BindingCache : public Object
      */
     void Unindex(const Record& r);
 
-    std::map<uint64_t, Record> m_entries; ///< every entry, by id
-    /// Entries by HNP (earliest added first).
-    std::unordered_map<HomeNetworkPrefix, std::vector<Ptr<BindingCacheEntry>>, HomeNetworkPrefixHash>
-        m_byPrefix;
-    /// Entries by MN-ID (earliest added first).
-    std::unordered_map<std::string, std::vector<Ptr<BindingCacheEntry>>> m_byMnId;
+    /// A list of entries under one key, earliest added first.
+    typedef std::vector<Ptr<BindingCacheEntry>> EntryVector;
+
+    std::map<uint64_t, Record> m_entries;                  ///< every entry, by id
+    std::unordered_map<std::string, EntryVector> m_byMnId; ///< entries by MN-ID
+    std::unordered_map<HomeNetworkPrefix, EntryVector, HomeNetworkPrefixHash>
+        m_byPrefix; ///< entries by HNP
     /// Number of indexed HNPs of each length, longest first.
     std::map<uint8_t, uint32_t, std::greater<uint8_t>> m_prefixLengths;
     uint64_t m_nextId; ///< the id of the next entry

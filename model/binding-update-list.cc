@@ -32,12 +32,11 @@ void
 IndexInsert(Index& index, const Key& key, const Ptr<BindingUpdateListEntry>& e)
 {
     std::vector<Ptr<BindingUpdateListEntry>>& v = index[key];
-    auto pos = std::lower_bound(v.begin(),
-                                v.end(),
-                                e->id,
-                                [](const Ptr<BindingUpdateListEntry>& x, uint64_t id) {
-                                    return x->id < id;
-                                });
+    auto pos = std::lower_bound(
+        v.begin(),
+        v.end(),
+        e->id,
+        [](const Ptr<BindingUpdateListEntry>& x, uint64_t id) { return x->id < id; });
     v.insert(pos, e);
 }
 

@@ -311,10 +311,10 @@ class BindingUpdateList : public Object
     /// A list of entries under one key, earliest added first.
     typedef std::vector<Ptr<BindingUpdateListEntry>> EntryVector;
 
-    std::map<uint64_t, Record> m_entries;                           ///< every entry, by id
-    std::unordered_map<std::string, EntryVector> m_byMnId;         ///< entries by MN-ID
+    std::map<uint64_t, Record> m_entries;                  ///< every entry, by id
+    std::unordered_map<std::string, EntryVector> m_byMnId; ///< entries by MN-ID
     std::unordered_map<HomeNetworkPrefix, EntryVector, HomeNetworkPrefixHash>
-        m_byPrefix;                                                 ///< entries by HNP
+        m_byPrefix;                                                ///< entries by HNP
     std::unordered_map<Address, EntryVector, AddressHash> m_byMac; ///< entries by MAC
     /// Number of indexed HNPs of each length, longest first.
     std::map<uint8_t, uint32_t, std::greater<uint8_t>> m_prefixLengths;

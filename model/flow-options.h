@@ -22,7 +22,7 @@ namespace ns3
 
 /**
  * \ingroup pmipv6
- * \brief Binding Identifier option (type 35, RFC 5648 6.1, BID-PRI from RFC 6089 6.1).
+ * \brief Binding Identifier option (type 35, RFC 5648; BID-PRI from RFC 6089).
  *
  * Data: BID (16) | Status (8) | H (1) | BID-PRI (7) | optional care-of address, IPv4 (4) or
  * IPv6 (16). Length is 4, 8 or 20; any other Length is rejected.
@@ -141,7 +141,7 @@ class BindingIdentifierOption : public MobilityOption
 
 /**
  * \ingroup pmipv6
- * \brief Flow Summary option (type 44, RFC 6089 4.3): the FIDs of the flows being refreshed.
+ * \brief Flow Summary option (type 44, RFC 6089): the FIDs of the flows being refreshed.
  *
  * Data: one or more FIDs (16 each). Length must be even and at least 2.
  * \note Alignment chosen: 4n+2 (as the Flow Identification option; satisfies 2n).
@@ -187,7 +187,7 @@ class FlowSummaryOption : public MobilityOption
 
 /**
  * \ingroup pmipv6
- * \brief BID Reference sub-option (type 2) of the Flow Identification option (RFC 6089 4.2.1).
+ * \brief BID Reference sub-option (type 2) of the Flow Identification option (RFC 6089).
  *
  * Data: one or more BIDs (16 each); several BIDs mean "send the flow to each of them".
  * Length must be even and at least 2. No alignment requirement.
@@ -233,7 +233,7 @@ class BidReferenceSubOption : public MobilityOption
 /**
  * \ingroup pmipv6
  * \brief Traffic Selector sub-option (type 3) of the Flow Identification option
- * (RFC 6089 4.2.2).
+ * (RFC 6089).
  *
  * Data: TS Format (8) | Reserved (8) | Traffic Selector (RFC 6088, see TrafficSelector).
  * No alignment requirement.
@@ -297,7 +297,7 @@ Ptr<MobilityOption> CreateFlowIdSubOption(uint8_t type);
 
 /**
  * \ingroup pmipv6
- * \brief Flow Identification option (type 45, RFC 6089 4.1).
+ * \brief Flow Identification option (type 45, RFC 6089).
  *
  * Data: FID (16) | FID-PRI (16) | Reserved (8) | Status (8) | sub-options. Sub-options have the
  * mobility option framing (Type, Length in octets), with Pad1 (0) / PadN (1), BID Reference

@@ -204,8 +204,7 @@ Ipv6TunnelL4Protocol::AddTunnelReference(Ipv6Address local, Ipv6Address remote)
         uint32_t ifIndex = ipv6->AddInterface(device);
         it = m_tunnels.emplace(key, Tunnel{device, ifIndex, 0}).first;
         m_byInterface[ifIndex] = key;
-        NS_LOG_LOGIC("created tunnel " << local << " -> " << remote << " on interface "
-                                       << ifIndex);
+        NS_LOG_LOGIC("created tunnel " << local << " -> " << remote << " on interface " << ifIndex);
     }
     Tunnel& tunnel = it->second;
     tunnel.refCount = 1;
@@ -327,13 +326,13 @@ Ipv6TunnelL4Protocol::TunnelSend(Ipv6Address local,
     DropReason reason;
     if (IsFiltered(inner, reason))
     {
-        NS_LOG_LOGIC("filtered " << inner.GetSource() << " -> " << inner.GetDestination()
-                                 << ": " << DropReasonName(reason));
+        NS_LOG_LOGIC("filtered " << inner.GetSource() << " -> " << inner.GetDestination() << ": "
+                                 << DropReasonName(reason));
         Drop(packet, reason);
         return false;
     }
-    NS_LOG_LOGIC("encapsulate " << inner.GetSource() << " -> " << inner.GetDestination()
-                                << " in " << local << " -> " << remote);
+    NS_LOG_LOGIC("encapsulate " << inner.GetSource() << " -> " << inner.GetDestination() << " in "
+                                << local << " -> " << remote);
     m_encapCount++;
     m_encapTrace(packet, local, remote);
     m_downTarget6(packet, local, remote, PROT_NUMBER, nullptr);
@@ -342,8 +341,8 @@ Ipv6TunnelL4Protocol::TunnelSend(Ipv6Address local,
 
 IpL4Protocol::RxStatus
 Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p,
-                              const Ipv4Header& header,
-                              Ptr<Ipv4Interface> incomingInterface)
+                              const Ipv4Header& /* header */,
+                              Ptr<Ipv4Interface> /* incomingInterface */)
 {
     NS_LOG_FUNCTION(this << p);
     NS_LOG_WARN("IPv6-in-IPv4 is not supported; packet discarded");
@@ -353,15 +352,14 @@ Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p,
 IpL4Protocol::RxStatus
 Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p,
                               const Ipv6Header& header,
-                              Ptr<Ipv6Interface> incomingInterface)
+                              Ptr<Ipv6Interface> /* incomingInterface */)
 {
     NS_LOG_FUNCTION(this << p << header.GetSource() << header.GetDestination());
     // the outer source is the peer, the outer destination is us
     const Tunnel* tunnel = FindActive(TunnelKey{header.GetDestination(), header.GetSource()});
     if (!tunnel)
     {
-        NS_LOG_WARN("drop: no tunnel " << header.GetDestination() << " <- "
-                                       << header.GetSource());
+        NS_LOG_WARN("drop: no tunnel " << header.GetDestination() << " <- " << header.GetSource());
         Drop(p, DROP_NO_TUNNEL);
         return IpL4Protocol::RX_OK;
     }
@@ -391,9 +389,8 @@ Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p,
     DropReason reason;
     if (IsFiltered(inner, reason))
     {
-        NS_LOG_LOGIC("filtered received " << inner.GetSource() << " -> "
-                                          << inner.GetDestination() << ": "
-                                          << DropReasonName(reason));
+        NS_LOG_LOGIC("filtered received " << inner.GetSource() << " -> " << inner.GetDestination()
+                                          << ": " << DropReasonName(reason));
         Drop(p, reason);
         return IpL4Protocol::RX_OK;
     }

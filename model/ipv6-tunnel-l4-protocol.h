@@ -308,22 +308,22 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
      */
     void Drop(Ptr<const Packet> p, DropReason reason);
 
-    Ptr<Node> m_node;                                             ///< the node
-    IpL4Protocol::DownTargetCallback6 m_downTarget6;              ///< IPv6 Send
-    IpL4Protocol::DownTargetCallback m_downTarget;                ///< IPv4 Send (unused)
+    Ptr<Node> m_node;                                               ///< the node
+    IpL4Protocol::DownTargetCallback6 m_downTarget6;                ///< IPv6 Send
+    IpL4Protocol::DownTargetCallback m_downTarget;                  ///< IPv4 Send (unused)
     std::unordered_map<TunnelKey, Tunnel, TunnelKeyHash> m_tunnels; ///< every tunnel
-    std::unordered_map<uint32_t, TunnelKey> m_byInterface;        ///< interface -> pair
-    uint32_t m_activeCount;                                       ///< tunnels with refCount > 0
-    uint16_t m_tunnelMtu;                                         ///< device MTU
-    bool m_filterLinkLocal;                                       ///< drop link-local inner
-    uint64_t m_encapCount;                                        ///< encapsulated
-    uint64_t m_decapCount;                                        ///< decapsulated
-    std::array<uint64_t, DROP_REASON_COUNT> m_dropCounts;         ///< drops per reason
+    std::unordered_map<uint32_t, TunnelKey> m_byInterface;          ///< interface -> pair
+    uint32_t m_activeCount;                                         ///< tunnels with refCount > 0
+    uint16_t m_tunnelMtu;                                           ///< device MTU
+    bool m_filterLinkLocal;                                         ///< drop link-local inner
+    uint64_t m_encapCount;                                          ///< encapsulated
+    uint64_t m_decapCount;                                          ///< decapsulated
+    std::array<uint64_t, DROP_REASON_COUNT> m_dropCounts;           ///< drops per reason
     TracedCallback<Ipv6Address, Ipv6Address, uint32_t> m_createdTrace; ///< tunnel activated
     TracedCallback<Ipv6Address, Ipv6Address, uint32_t> m_removedTrace; ///< tunnel deactivated
     TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_encapTrace; ///< sent
     TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_decapTrace; ///< received
-    TracedCallback<Ptr<const Packet>, DropReason> m_dropTrace;                 ///< dropped
+    TracedCallback<Ptr<const Packet>, DropReason> m_dropTrace;                ///< dropped
 };
 
 } // namespace ns3

@@ -69,7 +69,8 @@ LmaRouting::Install(Ptr<Node> node, int16_t priority)
     // asserts it is called once), so the list must come from the stack installation.
     NS_ABORT_MSG_IF(!list,
                     "LmaRouting::Install: the IPv6 routing protocol of node "
-                        << node->GetId() << " is a " << ipv6->GetRoutingProtocol()->GetInstanceTypeId().GetName()
+                        << node->GetId() << " is a "
+                        << ipv6->GetRoutingProtocol()->GetInstanceTypeId().GetName()
                         << ", not an Ipv6ListRouting. Install the internet stack with "
                            "Ipv6ListRoutingHelper list; list.Add(Ipv6StaticRoutingHelper(), 0); "
                            "stack.SetRoutingHelper(list);");
@@ -93,8 +94,7 @@ LmaRouting::SetPrefixRoute(Ipv6Address prefix, uint8_t length, uint32_t tunnelIn
     NS_LOG_FUNCTION(this << prefix << +length << tunnelInterface);
     NS_ASSERT_MSG(m_ipv6, "LmaRouting is not attached to IPv6");
     NS_ASSERT_MSG(length <= 128, "prefix length " << +length);
-    NS_ASSERT_MSG(tunnelInterface < m_ipv6->GetNInterfaces(),
-                  "no interface " << tunnelInterface);
+    NS_ASSERT_MSG(tunnelInterface < m_ipv6->GetNInterfaces(), "no interface " << tunnelInterface);
     Ipv6Prefix mask(length);
     PrefixRoute r;
     r.prefix = prefix.CombinePrefix(mask);
@@ -174,7 +174,7 @@ LmaRouting::Lookup(Ipv6Address address) const
 }
 
 const LmaRouting::PrefixRoute*
-LmaRouting::SelectRoute(const Ipv6Header& header, Ptr<const Packet> p) const
+LmaRouting::SelectRoute(const Ipv6Header& header, Ptr<const Packet> /* p */) const
 {
     Ipv6Address dst = header.GetDestination();
     if (m_tables.empty() || dst.IsMulticast() || dst.IsLinkLocal())
@@ -252,8 +252,8 @@ LmaRouting::RouteOutput(Ptr<Packet> p,
         NS_LOG_WARN("no global source address for " << header.GetDestination());
         return nullptr;
     }
-    NS_LOG_LOGIC("output to " << header.GetDestination() << " into tunnel "
-                              << r->tunnelInterface << " from " << source);
+    NS_LOG_LOGIC("output to " << header.GetDestination() << " into tunnel " << r->tunnelInterface
+                              << " from " << source);
     Ptr<Ipv6Route> route = Create<Ipv6Route>();
     route->SetDestination(header.GetDestination());
     route->SetSource(source);
@@ -269,9 +269,9 @@ LmaRouting::RouteInput(Ptr<const Packet> p,
                        const Ipv6Header& header,
                        Ptr<const NetDevice> idev,
                        UnicastForwardCallback ucb,
-                       MulticastForwardCallback mcb,
-                       LocalDeliverCallback lcb,
-                       ErrorCallback ecb)
+                       MulticastForwardCallback /* mcb */,
+                       LocalDeliverCallback /* lcb */,
+                       ErrorCallback /* ecb */)
 {
     NS_LOG_FUNCTION(this << p << header.GetSource() << header.GetDestination() << idev);
     const PrefixRoute* r = SelectRoute(header, p);
@@ -287,40 +287,40 @@ LmaRouting::RouteInput(Ptr<const Packet> p,
 }
 
 void
-LmaRouting::NotifyInterfaceUp(uint32_t interface)
+LmaRouting::NotifyInterfaceUp(uint32_t /* interface */)
 {
 }
 
 void
-LmaRouting::NotifyInterfaceDown(uint32_t interface)
+LmaRouting::NotifyInterfaceDown(uint32_t /* interface */)
 {
 }
 
 void
-LmaRouting::NotifyAddAddress(uint32_t interface, Ipv6InterfaceAddress address)
+LmaRouting::NotifyAddAddress(uint32_t /* interface */, Ipv6InterfaceAddress /* address */)
 {
 }
 
 void
-LmaRouting::NotifyRemoveAddress(uint32_t interface, Ipv6InterfaceAddress address)
+LmaRouting::NotifyRemoveAddress(uint32_t /* interface */, Ipv6InterfaceAddress /* address */)
 {
 }
 
 void
-LmaRouting::NotifyAddRoute(Ipv6Address dst,
-                           Ipv6Prefix mask,
-                           Ipv6Address nextHop,
-                           uint32_t interface,
-                           Ipv6Address prefixToUse)
+LmaRouting::NotifyAddRoute(Ipv6Address /* dst */,
+                           Ipv6Prefix /* mask */,
+                           Ipv6Address /* nextHop */,
+                           uint32_t /* interface */,
+                           Ipv6Address /* prefixToUse */)
 {
 }
 
 void
-LmaRouting::NotifyRemoveRoute(Ipv6Address dst,
-                              Ipv6Prefix mask,
-                              Ipv6Address nextHop,
-                              uint32_t interface,
-                              Ipv6Address prefixToUse)
+LmaRouting::NotifyRemoveRoute(Ipv6Address /* dst */,
+                              Ipv6Prefix /* mask */,
+                              Ipv6Address /* nextHop */,
+                              uint32_t /* interface */,
+                              Ipv6Address /* prefixToUse */)
 {
 }
 
@@ -336,8 +336,7 @@ void
 LmaRouting::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Unit unit) const
 {
     std::ostream* os = stream->GetStream();
-    *os << "LmaRouting: " << m_routeCount << " prefix routes, time " << Now().As(unit)
-        << std::endl;
+    *os << "LmaRouting: " << m_routeCount << " prefix routes, time " << Now().As(unit) << std::endl;
     *os << "Prefix                                      Tunnel" << std::endl;
     for (const auto& t : m_tables)
     {

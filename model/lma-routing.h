@@ -164,8 +164,8 @@ class LmaRouting : public Ipv6RoutingProtocol
     /// The routes of one prefix length.
     struct LengthTable
     {
-        uint8_t length;                                                      ///< length
-        Ipv6Prefix mask;                                                     ///< its mask
+        uint8_t length;                                                    ///< length
+        Ipv6Prefix mask;                                                   ///< its mask
         std::unordered_map<Ipv6Address, PrefixRoute, Ipv6AddressHash> map; ///< prefix ->
     };
 

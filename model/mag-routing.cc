@@ -79,7 +79,8 @@ MagRouting::Install(Ptr<Node> node, int16_t priority)
     // asserts it is called once), so the list must come from the stack installation.
     NS_ABORT_MSG_IF(!list,
                     "MagRouting::Install: the IPv6 routing protocol of node "
-                        << node->GetId() << " is a " << ipv6->GetRoutingProtocol()->GetInstanceTypeId().GetName()
+                        << node->GetId() << " is a "
+                        << ipv6->GetRoutingProtocol()->GetInstanceTypeId().GetName()
                         << ", not an Ipv6ListRouting. Install the internet stack with "
                            "Ipv6ListRoutingHelper list; list.Add(Ipv6StaticRoutingHelper(), 0); "
                            "stack.SetRoutingHelper(list);");
@@ -255,9 +256,7 @@ MagRouting::GetLocalRoutedCount() const
 }
 
 Ptr<Ipv6Route>
-MagRouting::AccessRoute(const Binding& binding,
-                        Ipv6Address destination,
-                        Ipv6Address source) const
+MagRouting::AccessRoute(const Binding& binding, Ipv6Address destination, Ipv6Address source) const
 {
     Ptr<Ipv6Route> route = Create<Ipv6Route>();
     route->SetDestination(destination);
@@ -268,7 +267,7 @@ MagRouting::AccessRoute(const Binding& binding,
 }
 
 Ptr<Ipv6Route>
-MagRouting::RouteOutput(Ptr<Packet> p,
+MagRouting::RouteOutput(Ptr<Packet> /* p */,
                         const Ipv6Header& header,
                         Ptr<NetDevice> oif,
                         Socket::SocketErrno& sockerr)
@@ -318,8 +317,8 @@ MagRouting::RouteOutput(Ptr<Packet> p,
         NS_LOG_WARN("access interface " << b->accessInterface << " has no address");
         return nullptr;
     }
-    NS_LOG_LOGIC("output to " << dst << " on access interface " << b->accessInterface
-                              << " from " << source);
+    NS_LOG_LOGIC("output to " << dst << " on access interface " << b->accessInterface << " from "
+                              << source);
     sockerr = Socket::ERROR_NOTERROR;
     return AccessRoute(*b, dst, source);
 }
@@ -329,9 +328,9 @@ MagRouting::RouteInput(Ptr<const Packet> p,
                        const Ipv6Header& header,
                        Ptr<const NetDevice> idev,
                        UnicastForwardCallback ucb,
-                       MulticastForwardCallback mcb,
-                       LocalDeliverCallback lcb,
-                       ErrorCallback ecb)
+                       MulticastForwardCallback /* mcb */,
+                       LocalDeliverCallback /* lcb */,
+                       ErrorCallback /* ecb */)
 {
     NS_LOG_FUNCTION(this << p << header.GetSource() << header.GetDestination() << idev);
     Ipv6Address dst = header.GetDestination();
@@ -378,40 +377,40 @@ MagRouting::RouteInput(Ptr<const Packet> p,
 }
 
 void
-MagRouting::NotifyInterfaceUp(uint32_t interface)
+MagRouting::NotifyInterfaceUp(uint32_t /* interface */)
 {
 }
 
 void
-MagRouting::NotifyInterfaceDown(uint32_t interface)
+MagRouting::NotifyInterfaceDown(uint32_t /* interface */)
 {
 }
 
 void
-MagRouting::NotifyAddAddress(uint32_t interface, Ipv6InterfaceAddress address)
+MagRouting::NotifyAddAddress(uint32_t /* interface */, Ipv6InterfaceAddress /* address */)
 {
 }
 
 void
-MagRouting::NotifyRemoveAddress(uint32_t interface, Ipv6InterfaceAddress address)
+MagRouting::NotifyRemoveAddress(uint32_t /* interface */, Ipv6InterfaceAddress /* address */)
 {
 }
 
 void
-MagRouting::NotifyAddRoute(Ipv6Address dst,
-                           Ipv6Prefix mask,
-                           Ipv6Address nextHop,
-                           uint32_t interface,
-                           Ipv6Address prefixToUse)
+MagRouting::NotifyAddRoute(Ipv6Address /* dst */,
+                           Ipv6Prefix /* mask */,
+                           Ipv6Address /* nextHop */,
+                           uint32_t /* interface */,
+                           Ipv6Address /* prefixToUse */)
 {
 }
 
 void
-MagRouting::NotifyRemoveRoute(Ipv6Address dst,
-                              Ipv6Prefix mask,
-                              Ipv6Address nextHop,
-                              uint32_t interface,
-                              Ipv6Address prefixToUse)
+MagRouting::NotifyRemoveRoute(Ipv6Address /* dst */,
+                              Ipv6Prefix /* mask */,
+                              Ipv6Address /* nextHop */,
+                              uint32_t /* interface */,
+                              Ipv6Address /* prefixToUse */)
 {
 }
 
@@ -437,8 +436,8 @@ MagRouting::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Unit unit) 
             const Binding& b = entry.second;
             std::ostringstream hnp;
             hnp << b.prefix << "/" << +b.prefixLength;
-            *os << std::setw(44) << std::left << hnp.str() << std::setw(7)
-                << b.accessInterface << std::setw(7) << b.tunnelInterface;
+            *os << std::setw(44) << std::left << hnp.str() << std::setw(7) << b.accessInterface
+                << std::setw(7) << b.tunnelInterface;
             if (b.nextHop.IsAny())
             {
                 *os << "on-link";

@@ -216,11 +216,11 @@ class MagRouting : public Ipv6RoutingProtocol
     /// One mobile node's binding.
     struct Binding
     {
-        Ipv6Address prefix;       ///< HNP, masked
-        uint8_t prefixLength;     ///< its length
-        uint32_t accessInterface; ///< access link interface
-        uint32_t tunnelInterface; ///< tunnel interface
-        Ipv6Address nextHop;      ///< next hop on the access link, :: = the destination
+        Ipv6Address prefix;           ///< HNP, masked
+        uint8_t prefixLength;         ///< its length
+        uint32_t accessInterface;     ///< access link interface
+        uint32_t tunnelInterface;     ///< tunnel interface
+        Ipv6Address nextHop;          ///< next hop on the access link, :: = the destination
         Ptr<Ipv6Route> uplinkRoute;   ///< into the tunnel (shared by the packets forwarded)
         Ptr<Ipv6Route> downlinkRoute; ///< onto the access link (likewise)
     };
@@ -228,8 +228,8 @@ class MagRouting : public Ipv6RoutingProtocol
     /// The bindings of one prefix length.
     struct LengthTable
     {
-        uint8_t length;                                                  ///< prefix length
-        Ipv6Prefix mask;                                                 ///< its mask
+        uint8_t length;                                                ///< prefix length
+        Ipv6Prefix mask;                                               ///< its mask
         std::unordered_map<Ipv6Address, Binding, Ipv6AddressHash> map; ///< masked prefix ->
     };
 
@@ -251,13 +251,13 @@ class MagRouting : public Ipv6RoutingProtocol
                                Ipv6Address destination,
                                Ipv6Address source) const;
 
-    Ptr<Ipv6> m_ipv6;                   ///< the node's IPv6
-    std::vector<LengthTable> m_tables;  ///< non-empty tables, longest length first
-    uint32_t m_bindingCount;            ///< number of bindings
-    bool m_localRouting;                ///< EnableMAGLocalRouting
-    uint64_t m_uplinkCount;             ///< routed into a tunnel
-    uint64_t m_downlinkCount;           ///< routed onto an access link
-    uint64_t m_localCount;              ///< routed locally between two mobile nodes
+    Ptr<Ipv6> m_ipv6;                  ///< the node's IPv6
+    std::vector<LengthTable> m_tables; ///< non-empty tables, longest length first
+    uint32_t m_bindingCount;           ///< number of bindings
+    bool m_localRouting;               ///< EnableMAGLocalRouting
+    uint64_t m_uplinkCount;            ///< routed into a tunnel
+    uint64_t m_downlinkCount;          ///< routed onto an access link
+    uint64_t m_localCount;             ///< routed locally between two mobile nodes
 };
 
 } // namespace ns3

@@ -259,8 +259,20 @@ MobilityL4Protocol::Receive(Ptr<Packet> p,
         int32_t idx = ipv6->GetInterfaceForDevice(incomingInterface->GetDevice());
         interface = idx < 0 ? 0 : static_cast<uint32_t>(idx);
     }
-    it->second(p, header, interface);
+    // Handlers run in an event of their own (at the same time): they may add IPv6 interfaces
+    // (tunnels), which must not happen while the device layer is still delivering this packet.
+    Simulator::ScheduleNow(&MobilityL4Protocol::Dispatch, this, common.mhType, p, header, interface);
     return IpL4Protocol::RX_OK;
+}
+
+void
+MobilityL4Protocol::Dispatch(uint8_t mhType, Ptr<Packet> p, Ipv6Header header, uint32_t interface)
+{
+    auto it = m_handlers.find(mhType);
+    if (it != m_handlers.end())
+    {
+        it->second(p, header, interface);
+    }
 }
 
 void

@@ -198,6 +198,15 @@ class MobilityL4Protocol : public IpL4Protocol
     void Drop(Ptr<const Packet> p, Ipv6Address src, Ipv6Address dst, DropReason reason);
 
     /**
+     * \brief Hand a received message to the handler of its MH type (in its own event).
+     * \param mhType the MH type
+     * \param p the message
+     * \param header its IPv6 header
+     * \param interface the arrival interface
+     */
+    void Dispatch(uint8_t mhType, Ptr<Packet> p, Ipv6Header header, uint32_t interface);
+
+    /**
      * \brief Answer an unrecognized MH type with a Binding Error, status 2.
      * \param src the offending message's source (the Binding Error's destination)
      * \param dst the offending message's destination

@@ -302,7 +302,7 @@ Pmipv6LmaApplication::StartApplication()
     }
     m_mobility->RegisterHandler(
         mip6::MH_BINDING_UPDATE,
-        MakeCallback(&Pmipv6LmaApplication::HandleBindingUpdate, this));
+        MakeCallback(&Pmipv6LmaApplication::ReceiveBindingUpdate, this));
     m_mobility->RegisterHandler(
         mip6::MH_BINDING_REVOCATION,
         MakeCallback(&Pmipv6LmaApplication::HandleBindingRevocation, this));
@@ -376,7 +376,14 @@ Pmipv6LmaApplication::ParseRequest(const BindingUpdateHeader& pbu, Ipv6Address m
 }
 
 void
-Pmipv6LmaApplication::HandleBindingUpdate(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface)
+Pmipv6LmaApplication::ReceiveBindingUpdate(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface)
+{
+    NS_LOG_FUNCTION(this << ip.GetSource());
+    Simulator::ScheduleNow(&Pmipv6LmaApplication::HandleBindingUpdate, this, p, ip, interface);
+}
+
+void
+Pmipv6LmaApplication::HandleBindingUpdate(Ptr<Packet> p, Ipv6Header ip, uint32_t interface)
 {
     NS_LOG_FUNCTION(this << ip.GetSource());
     BindingUpdateHeader pbu;
@@ -426,9 +433,9 @@ Pmipv6LmaApplication::CheckRequest(const ProxyBindingRequest& req) const
         return mip6::BA_MISSING_MN_IDENTIFIER_OPTION;
     }
     const Pmipv6Profile* profile = m_profiles->Lookup(req.mnId);
-    if (profile == nullptr)
+    if (profile == nullptr || !m_profiles->IsLmaFor(req.mnId, m_address))
     {
-        NS_LOG_LOGIC("reject: no profile for " << req.mnId);
+        NS_LOG_LOGIC("reject: no profile for " << req.mnId << " naming this LMA");
         return mip6::BA_NOT_LMA_FOR_THIS_MOBILE_NODE;
     }
     if (!m_proxyRegistrationEnabled || !profile->proxyRegistrationEnabled)
@@ -650,6 +657,28 @@ Pmipv6LmaApplication::CreateSession(const ProxyBindingRequest& req)
     entry->mnId = req.mnId;
     if (!req.prefixes.empty())
     {
+        // RFC 5213 5.3.2: each requested HNP must be owned by this LMA. CheckRequest()
+        // already refused another MN's static HNP; a prefix of no static profile must be a
+        // free prefix of the pool, and is taken from it so that it is not assigned twice.
+        std::vector<HomeNetworkPrefix> reserved;
+        for (const auto& prefix : req.prefixes)
+        {
+            if (m_profiles->LookupByPrefix(prefix) != nullptr)
+            {
+                continue; // the MN's own static HNP
+            }
+            if (!m_pool->IsInPool(prefix) || !m_pool->Reserve(prefix))
+            {
+                NS_LOG_LOGIC("reject: " << prefix << " is not a free prefix of this LMA");
+                for (const auto& r : reserved)
+                {
+                    m_pool->Release(r);
+                }
+                SendPba(req, mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX, nullptr, Seconds(0));
+                return;
+            }
+            reserved.push_back(prefix);
+        }
         entry->homeNetworkPrefixes = req.prefixes;
     }
     else
@@ -893,7 +922,8 @@ Pmipv6LmaApplication::DeleteEntry(Ptr<BindingCacheEntry> entry)
     for (const auto& prefix : entry->homeNetworkPrefixes)
     {
         m_routing->RemovePrefixRoute(prefix.prefix, prefix.length);
-        if (m_pool->IsAllocated(prefix))
+        // A static HNP stays reserved (Pmipv6Helper reserves them in the pool).
+        if (m_pool->IsAllocated(prefix) && m_profiles->LookupByPrefix(prefix) == nullptr)
         {
             m_pool->Release(prefix);
         }

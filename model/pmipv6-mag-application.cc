@@ -741,10 +741,13 @@ Pmipv6MagApplication::ActivateBinding(Ptr<BindingUpdateListEntry> entry)
     }
     for (const auto& prefix : entry->homeNetworkPrefixes)
     {
+        // The MAG's access link has no address in the HNP, so the MN is reached through its
+        // link-local address as next hop (ns-3 resolves only on-link prefixes it owns).
         m_routing->AddBinding(prefix.prefix,
                               prefix.length,
                               entry->accessInterface,
-                              entry->tunnelInterface);
+                              entry->tunnelInterface,
+                              entry->mnLinkLocalAddress);
     }
     SendRouterAdvertisement(entry);
 }

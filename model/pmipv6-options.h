@@ -397,7 +397,7 @@ class TimestampOption : public MobilityOption
 
 /**
  * \ingroup pmipv6
- * \brief Context Request option (type 40, RFC 5949 6.2.5).
+ * \brief Context Request option (type 40, RFC 5949).
  *
  * Data: Reserved (16) | zero or more requests, each Req-type (8) | Req-length (8) |
  * Req-option (Req-length octets). Layout as in Wireshark 4.0's dissector.
@@ -449,7 +449,7 @@ class ContextRequestOption : public MobilityOption
 
 /**
  * \ingroup pmipv6
- * \brief MAG IPv6 Address option (type 51, RFC 6705 11.1).
+ * \brief MAG IPv6 Address option (type 51, RFC 6705).
  *
  * Data (Length 18): Reserved (8) | Address Length (8, always 128) | MAG IPv6 Address (128).
  * Alignment 8n+4.

@@ -50,6 +50,16 @@ operator<<(std::ostream& os, const Pmipv6Profile& profile)
         os << (first ? "" : ",") << +att;
         first = false;
     }
+    if (!profile.linkLayerAddresses.empty())
+    {
+        os << " ll=";
+        first = true;
+        for (const Address& a : profile.linkLayerAddresses)
+        {
+            os << (first ? "" : ",") << a;
+            first = false;
+        }
+    }
     return os;
 }
 
@@ -91,16 +101,20 @@ Pmipv6ProfileStore::AddProfile(const Pmipv6Profile& profile)
         auto owner = m_staticPrefixes.find(hnp);
         NS_ABORT_MSG_IF(owner != m_staticPrefixes.end() && owner->second != profile.mnId,
                         "Pmipv6ProfileStore: HNP " << hnp << " of " << profile.mnId
-                                                   << " is already assigned to "
-                                                   << owner->second);
+                                                   << " is already assigned to " << owner->second);
+    }
+    for (const Address& a : profile.linkLayerAddresses)
+    {
+        auto owner = m_linkLayerAddresses.find(a);
+        NS_ABORT_MSG_IF(owner != m_linkLayerAddresses.end() && owner->second != profile.mnId,
+                        "Pmipv6ProfileStore: link-layer address " << a << " of " << profile.mnId
+                                                                  << " is already assigned to "
+                                                                  << owner->second);
     }
     auto it = m_profiles.find(profile.mnId);
     if (it != m_profiles.end())
     {
-        for (const HomeNetworkPrefix& hnp : it->second.homeNetworkPrefixes)
-        {
-            m_staticPrefixes.erase(hnp);
-        }
+        Unindex(it->second);
         it->second = profile; // in place, so that pointers stay valid
     }
     else
@@ -110,6 +124,10 @@ Pmipv6ProfileStore::AddProfile(const Pmipv6Profile& profile)
     for (const HomeNetworkPrefix& hnp : profile.homeNetworkPrefixes)
     {
         m_staticPrefixes[hnp] = profile.mnId;
+    }
+    for (const Address& a : profile.linkLayerAddresses)
+    {
+        m_linkLayerAddresses[a] = profile.mnId;
     }
     NS_LOG_LOGIC("profile " << profile);
 }
@@ -123,12 +141,29 @@ Pmipv6ProfileStore::RemoveProfile(const std::string& mnId)
     {
         return false;
     }
-    for (const HomeNetworkPrefix& hnp : it->second.homeNetworkPrefixes)
+    Unindex(it->second);
+    m_profiles.erase(it);
+    return true;
+}
+
+void
+Pmipv6ProfileStore::Unindex(const Pmipv6Profile& profile)
+{
+    for (const HomeNetworkPrefix& hnp : profile.homeNetworkPrefixes)
     {
         m_staticPrefixes.erase(hnp);
     }
-    m_profiles.erase(it);
-    return true;
+    for (const Address& a : profile.linkLayerAddresses)
+    {
+        m_linkLayerAddresses.erase(a);
+    }
+}
+
+std::string
+Pmipv6ProfileStore::FindMnIdByLinkLayerAddress(const Address& address) const
+{
+    auto it = m_linkLayerAddresses.find(address);
+    return it == m_linkLayerAddresses.end() ? std::string() : it->second;
 }
 
 const Pmipv6Profile*
@@ -172,6 +207,7 @@ Pmipv6ProfileStore::Clear()
     NS_LOG_FUNCTION(this);
     m_profiles.clear();
     m_staticPrefixes.clear();
+    m_linkLayerAddresses.clear();
 }
 
 bool
@@ -209,8 +245,8 @@ bool
 Pmipv6ProfileStore::IsAccessTechnologyAllowed(const std::string& mnId, uint8_t att) const
 {
     const Pmipv6Profile* p = Lookup(mnId);
-    return p != nullptr && (p->allowedAccessTechnologies.empty() ||
-                            p->allowedAccessTechnologies.count(att) != 0);
+    return p != nullptr &&
+           (p->allowedAccessTechnologies.empty() || p->allowedAccessTechnologies.count(att) != 0);
 }
 
 bool

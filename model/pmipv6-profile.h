@@ -7,10 +7,12 @@
 
 #include "prefix-pool.h"
 
+#include "ns3/address.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/object.h"
 
 #include <cstdint>
+#include <map>
 #include <ostream>
 #include <set>
 #include <string>
@@ -38,6 +40,9 @@ struct Pmipv6Profile
     bool proxyRegistrationEnabled = true;
     /// The access technology types (RFC 5213 8.5) allowed; empty = any.
     std::set<uint8_t> allowedAccessTechnologies;
+    /// The MN's link-layer (MAC) addresses, by which a MAG identifies an attaching MN
+    /// (FindMnIdByLinkLayerAddress()); empty = the MAG learns the MN-ID otherwise.
+    std::vector<Address> linkLayerAddresses;
 };
 
 /**
@@ -53,9 +58,10 @@ std::ostream& operator<<(std::ostream& os, const Pmipv6Profile& profile);
  * \brief The policy store of a PMIPv6 domain: the profiles of the mobile nodes, keyed by
  * MN-Identifier. One object is shared by the LMA and the MAGs of a domain.
  *
- * Lookups are O(1) (hash maps by MN-ID and by static HNP). A statically assigned HNP belongs
- * to one MN only: adding a profile that claims another MN's static HNP is a configuration
- * error (fatal).
+ * Lookups are O(1) (hash maps by MN-ID and by static HNP; a map by link-layer address). A
+ * statically assigned HNP, like a link-layer address, belongs to one MN only: adding a
+ * profile that claims another MN's static HNP or link-layer address is a configuration error
+ * (fatal).
  */
 class Pmipv6ProfileStore : public Object
 {
@@ -93,6 +99,13 @@ class Pmipv6ProfileStore : public Object
      * \return the profile, nullptr when no profile lists \p hnp
      */
     const Pmipv6Profile* LookupByPrefix(const HomeNetworkPrefix& hnp) const;
+    /**
+     * \brief The MN-ID of the profile listing a link-layer address (how a MAG identifies an
+     * attaching MN; O(log n)).
+     * \param address the MN's link-layer address
+     * \return the MN-ID, empty when no profile lists \p address
+     */
+    std::string FindMnIdByLinkLayerAddress(const Address& address) const;
     /**
      * \brief Number of profiles.
      * \return the count
@@ -151,10 +164,18 @@ class Pmipv6ProfileStore : public Object
     void DoDispose() override;
 
   private:
+    /**
+     * \brief Remove a profile's static HNPs and link-layer addresses from the indexes.
+     * \param profile the profile
+     */
+    void Unindex(const Pmipv6Profile& profile);
+
     /// Profiles by MN-ID (node-based: pointers to values survive rehashing).
     std::unordered_map<std::string, Pmipv6Profile> m_profiles;
     /// MN-ID owning each static HNP.
     std::unordered_map<HomeNetworkPrefix, std::string, HomeNetworkPrefixHash> m_staticPrefixes;
+    /// MN-ID owning each link-layer address.
+    std::map<Address, std::string> m_linkLayerAddresses;
 };
 
 } // namespace ns3

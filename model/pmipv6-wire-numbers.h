@@ -96,17 +96,17 @@ enum TrafficSelectorFormat : uint8_t
     TS_FORMAT_IPV6_BINARY = 2,
 };
 
-/// Per-flow Status of the RFC 6089 Flow Identification option (RFC 6089 4.1 / IANA; Wireshark
+/// Per-flow Status of the RFC 6089 Flow Identification option (RFC 6089; Wireshark
 /// 4.0 does not decode option 45, values as in RFC 6089 and Pcap.Net).
 enum FlowIdStatus : uint8_t
 {
-    FID_STATUS_SUCCESS = 0,                     ///< flow binding successful
+    FID_STATUS_SUCCESS = 0,                       ///< flow binding successful
     FID_STATUS_ADMINISTRATIVELY_PROHIBITED = 128, ///< administratively prohibited
-    FID_STATUS_REJECTED_UNSPECIFIED = 129,      ///< flow binding rejected, reason unspecified
-    FID_STATUS_OPTION_MALFORMED = 130,          ///< Flow Identification option malformed
-    FID_STATUS_BID_NOT_FOUND = 131,             ///< BID not found
-    FID_STATUS_FID_NOT_FOUND = 132,             ///< FID not found
-    FID_STATUS_TS_FORMAT_NOT_SUPPORTED = 133,   ///< traffic selector format not supported
+    FID_STATUS_REJECTED_UNSPECIFIED = 129,        ///< flow binding rejected, reason unspecified
+    FID_STATUS_OPTION_MALFORMED = 130,            ///< Flow Identification option malformed
+    FID_STATUS_BID_NOT_FOUND = 131,               ///< BID not found
+    FID_STATUS_FID_NOT_FOUND = 132,               ///< FID not found
+    FID_STATUS_TS_FORMAT_NOT_SUPPORTED = 133,     ///< traffic selector format not supported
 };
 
 /// Binding Acknowledgement status codes added by RFC 5648 (multiple care-of addresses), also

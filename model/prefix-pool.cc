@@ -155,13 +155,13 @@ PrefixPool::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("Pmipv6")
             .AddConstructor<PrefixPool>()
-            .AddAttribute("BasePrefix",
-                          "The prefix of the block the Home Network Prefixes are taken from "
-                          "(bits after BasePrefixLength are ignored).",
-                          Ipv6AddressValue(Ipv6Address("2001:1:1::")),
-                          MakeIpv6AddressAccessor(&PrefixPool::SetBasePrefix,
-                                                  &PrefixPool::GetBasePrefix),
-                          MakeIpv6AddressChecker())
+            .AddAttribute(
+                "BasePrefix",
+                "The prefix of the block the Home Network Prefixes are taken from "
+                "(bits after BasePrefixLength are ignored).",
+                Ipv6AddressValue(Ipv6Address("2001:1:1::")),
+                MakeIpv6AddressAccessor(&PrefixPool::SetBasePrefix, &PrefixPool::GetBasePrefix),
+                MakeIpv6AddressChecker())
             .AddAttribute("BasePrefixLength",
                           "The length of the block.",
                           UintegerValue(48),
@@ -175,13 +175,13 @@ PrefixPool::GetTypeId()
                           MakeUintegerAccessor(&PrefixPool::SetAllocatedPrefixLength,
                                                &PrefixPool::GetAllocatedPrefixLength),
                           MakeUintegerChecker<uint8_t>(0, 128))
-            .AddAttribute("MaxPrefixes",
-                          "A cap on the number of prefixes handed out (0 = only the size of "
-                          "the block, itself capped at 2^32).",
-                          UintegerValue(0),
-                          MakeUintegerAccessor(&PrefixPool::SetMaxPrefixes,
-                                               &PrefixPool::GetMaxPrefixes),
-                          MakeUintegerChecker<uint32_t>());
+            .AddAttribute(
+                "MaxPrefixes",
+                "A cap on the number of prefixes handed out (0 = only the size of "
+                "the block, itself capped at 2^32).",
+                UintegerValue(0),
+                MakeUintegerAccessor(&PrefixPool::SetMaxPrefixes, &PrefixPool::GetMaxPrefixes),
+                MakeUintegerChecker<uint32_t>());
     return tid;
 }
 

@@ -262,12 +262,12 @@ class PrefixPool : public Object
      */
     bool PrefixToIndex(const HomeNetworkPrefix& hnp, uint64_t& index) const;
 
-    Ipv6Address m_basePrefix;         ///< the block's prefix
-    uint8_t m_basePrefixLength;       ///< the block's length
-    uint8_t m_allocatedPrefixLength;  ///< the length of every allocated prefix
-    uint32_t m_maxPrefixes;           ///< extra cap on the capacity, 0 = none
-    uint64_t m_next;                  ///< numbers below it were handed out or reserved once
-    std::set<uint64_t> m_released;    ///< numbers below m_next that are free again
+    Ipv6Address m_basePrefix;             ///< the block's prefix
+    uint8_t m_basePrefixLength;           ///< the block's length
+    uint8_t m_allocatedPrefixLength;      ///< the length of every allocated prefix
+    uint32_t m_maxPrefixes;               ///< extra cap on the capacity, 0 = none
+    uint64_t m_next;                      ///< numbers below it were handed out or reserved once
+    std::set<uint64_t> m_released;        ///< numbers below m_next that are free again
     std::unordered_set<uint64_t> m_taken; ///< numbers of the block that are taken
     std::unordered_set<HomeNetworkPrefix, HomeNetworkPrefixHash>
         m_external; ///< reserved prefixes outside the pool

@@ -508,8 +508,8 @@ BuildFilesExistTestCase::DoRun()
 
 /**
  * \ingroup pmipv6-tests
- * \brief Every .cc/.h file in model/, helper/ and every test/ *-test-suite.cc is listed
- * (a file that is not listed is silently not built).
+ * \brief Every .cc/.h file in model/ and helper/, every test/ *-test-suite.cc and every
+ * examples/ *.cc is listed (a file that is not listed is silently not built).
  */
 class BuildFilesCompleteTestCase : public BuildFilesTestCase
 {
@@ -521,7 +521,7 @@ class BuildFilesCompleteTestCase : public BuildFilesTestCase
 };
 
 BuildFilesCompleteTestCase::BuildFilesCompleteTestCase()
-    : BuildFilesTestCase("every source file in model, helper and test is listed")
+    : BuildFilesTestCase("every source file in model, helper, test and examples is listed")
 {
 }
 
@@ -535,13 +535,17 @@ BuildFilesCompleteTestCase::DoRun()
     std::set<std::string> listed;
     for (const auto& [cmake, waf] : ListPairs())
     {
-        listed.insert(cmake.files.begin(), cmake.files.end());
+        const bool examples = cmake.where.find("EXAMPLE") != std::string::npos;
+        for (const auto& f : cmake.files)
+        {
+            listed.insert(examples ? "examples/" + f + ".cc" : f);
+        }
     }
     auto endsWith = [](const std::string& s, const std::string& suffix) {
         return s.size() >= suffix.size() &&
                s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
     };
-    for (const std::string dir : {"model", "helper", "test"})
+    for (const std::string dir : {"model", "helper", "test", "examples"})
     {
         if (!std::filesystem::is_directory(m_root / dir))
         {
@@ -551,7 +555,9 @@ BuildFilesCompleteTestCase::DoRun()
         {
             const std::string name = entry.path().filename().string();
             const bool wanted = dir == "test" ? endsWith(name, "-test-suite.cc")
-                                              : (endsWith(name, ".cc") || endsWith(name, ".h"));
+                                : dir == "examples"
+                                    ? endsWith(name, ".cc")
+                                    : (endsWith(name, ".cc") || endsWith(name, ".h"));
             if (!wanted || !entry.is_regular_file())
             {
                 continue;
@@ -559,7 +565,7 @@ BuildFilesCompleteTestCase::DoRun()
             const std::string rel = dir + "/" + name;
             NS_TEST_EXPECT_MSG_EQ(listed.count(rel),
                                   1,
-                                  rel << " exists but is listed in neither CMakeLists.txt nor "
+                                  rel << " exists but is not listed in CMakeLists.txt and "
                                          "wscript, so it is not built");
         }
     }

@@ -12,6 +12,7 @@
 #include "ns3/flow-binding-options.h"
 #include "ns3/flow-options.h"
 #include "ns3/local-routing-options.h"
+#include "ns3/log.h"
 #include "ns3/mobility-option.h"
 #include "ns3/multihoming-options.h"
 #include "ns3/packet.h"
@@ -24,6 +25,8 @@
 #include <vector>
 
 using namespace ns3;
+
+NS_LOG_COMPONENT_DEFINE("DraftOptionsTestSuite");
 
 namespace
 {

@@ -8,6 +8,8 @@
 # See test.py for more information.
 cpp_examples = [
     ("pmipv6-codec-showcase", "True", "True"),
+    ("pmipv6-csma-handover --simTime=14 --handoverTime=8", "True", "False"),
+    ("pmipv6-wifi-handover --simTime=30", "True", "False"),
 ]
 
 # A list of Python examples to run in order to ensure that they remain

@@ -8,6 +8,7 @@
  */
 
 #include "ns3/boolean.h"
+#include "ns3/icmpv6-header.h"
 #include "ns3/inet6-socket-address.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv6-header.h"
@@ -83,9 +84,9 @@ struct LinkRecord
     /// One packet seen on the link.
     struct Entry
     {
-        Ipv6Header outer;   ///< the outer (or only) IPv6 header
-        bool tunnelled;     ///< next header 41
-        Ipv6Header inner;   ///< the inner header when tunnelled
+        Ipv6Header outer; ///< the outer (or only) IPv6 header
+        bool tunnelled;   ///< next header 41
+        Ipv6Header inner; ///< the inner header when tunnelled
     };
 
     std::vector<Entry> entries; ///< every IPv6 packet, in order
@@ -343,6 +344,11 @@ class TunnelDataPathTestCase : public TestCase
                     encapTraced++;
                     NS_TEST_EXPECT_MSG_EQ(local, aEnd, "Encapsulated: local");
                     NS_TEST_EXPECT_MSG_EQ(remote, bEnd, "Encapsulated: remote");
+                    Ipv6Header inner;
+                    p->PeekHeader(inner);
+                    NS_TEST_EXPECT_MSG_EQ(inner.GetDestination(),
+                                          Ipv6Address("fd00:2::2"),
+                                          "Encapsulated: the inner packet, to H2");
                 }));
         tb->TraceConnectWithoutContext(
             "Decapsulated",
@@ -361,6 +367,7 @@ class TunnelDataPathTestCase : public TestCase
         // ICMPv6 seen by H1 and H2
         uint32_t echoRequestsAtH2 = 0;
         uint32_t echoRepliesAtH1 = 0;
+        uint32_t tooBigAtH1 = 0;
         auto icmpType = [](Ptr<const Packet> p) {
             uint8_t type = 0;
             p->CopyData(&type, 1);
@@ -382,6 +389,16 @@ class TunnelDataPathTestCase : public TestCase
                     if (h.GetNextHeader() == 58 && icmpType(p) == 129)
                     {
                         echoRepliesAtH1++;
+                    }
+                    if (h.GetNextHeader() == 58 && icmpType(p) == 2)
+                    {
+                        tooBigAtH1++;
+                        Icmpv6TooBig tooBig;
+                        p->PeekHeader(tooBig);
+                        NS_TEST_EXPECT_MSG_EQ(tooBig.GetMtu(), 1460, "Packet Too Big: MTU");
+                        NS_TEST_EXPECT_MSG_EQ(h.GetSource(),
+                                              Ipv6Address("fd00:1::2"),
+                                              "Packet Too Big from A");
                     }
                 }));
 
@@ -423,9 +440,18 @@ class TunnelDataPathTestCase : public TestCase
                                            200);
         }
 
+        // 1500 octets (the H1-A link MTU) do not fit the tunnel: A answers Packet Too Big
+        Simulator::ScheduleWithContext(h1->GetId(),
+                                       Seconds(14),
+                                       &SendUdp,
+                                       source,
+                                       Inet6SocketAddress(Ipv6Address("fd00:2::2"), 9),
+                                       1500 - 40 - 8);
+
         Simulator::Stop(Seconds(20));
         Simulator::Run();
 
+        NS_TEST_ASSERT_MSG_EQ(tooBigAtH1, 1, "too big for the tunnel MTU");
         NS_TEST_ASSERT_MSG_EQ(echoRequestsAtH2, 5, "every echo request reached H2");
         NS_TEST_ASSERT_MSG_EQ(echoRepliesAtH1, 5, "every echo reply reached H1");
         NS_TEST_ASSERT_MSG_EQ(udpReceived, 3, "every UDP datagram reached H2");
@@ -533,16 +559,14 @@ class TunnelReferenceTestCase : public TestCase
         Ptr<Ipv6> ipA = a->GetObject<Ipv6>();
         std::vector<uint32_t> created;
         std::vector<uint32_t> removed;
-        t.ta->TraceConnectWithoutContext("TunnelCreated",
-                                         Callback<void, Ipv6Address, Ipv6Address, uint32_t>(
-                                             [&created](Ipv6Address, Ipv6Address, uint32_t i) {
-                                                 created.push_back(i);
-                                             }));
-        t.ta->TraceConnectWithoutContext("TunnelRemoved",
-                                         Callback<void, Ipv6Address, Ipv6Address, uint32_t>(
-                                             [&removed](Ipv6Address, Ipv6Address, uint32_t i) {
-                                                 removed.push_back(i);
-                                             }));
+        t.ta->TraceConnectWithoutContext(
+            "TunnelCreated",
+            Callback<void, Ipv6Address, Ipv6Address, uint32_t>(
+                [&created](Ipv6Address, Ipv6Address, uint32_t i) { created.push_back(i); }));
+        t.ta->TraceConnectWithoutContext(
+            "TunnelRemoved",
+            Callback<void, Ipv6Address, Ipv6Address, uint32_t>(
+                [&removed](Ipv6Address, Ipv6Address, uint32_t i) { removed.push_back(i); }));
         NS_TEST_ASSERT_MSG_EQ(t.ta->GetTunnelCount(), 0, "no tunnel yet");
         uint32_t nIf = ipA->GetNInterfaces();
         uint32_t if1 = t.ta->AddTunnelReference(t.a, t.b);
@@ -691,6 +715,7 @@ class TunnelDropTestCase : public TestCase
 
         Ipv6Address global1("fd00:1::1");
         Ipv6Address global2("fd00:2::1");
+
         struct Case
         {
             Ipv6Address src;
@@ -758,7 +783,13 @@ class TunnelDropTestCase : public TestCase
                                        InnerPacket(global2, global1, 59),
                                        Ipv6Address("fd00:a::77"),
                                        t.a);
-        Simulator::ScheduleWithContext(b->GetId(), Seconds(0.2), &SendOuter, b, truncated, t.b, t.a);
+        Simulator::ScheduleWithContext(b->GetId(),
+                                       Seconds(0.2),
+                                       &SendOuter,
+                                       b,
+                                       truncated,
+                                       t.b,
+                                       t.a);
         Simulator::ScheduleWithContext(b->GetId(), Seconds(0.3), &SendOuter, b, notIpv6, t.b, t.a);
         Simulator::ScheduleWithContext(b->GetId(),
                                        Seconds(0.4),

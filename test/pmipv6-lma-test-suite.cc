@@ -25,6 +25,7 @@
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv6-address-helper.h"
 #include "ns3/ipv6-l3-protocol.h"
+#include "ns3/ipv6-list-routing-helper.h"
 #include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/lma-routing.h"
@@ -371,8 +372,12 @@ class LmaTestCase : public TestCase
         m_mags[0].node = nodes.Get(1);
         m_mags[1].node = nodes.Get(2);
 
+        // LmaRouting goes into an Ipv6ListRouting above static routing.
+        Ipv6ListRoutingHelper list;
+        list.Add(Ipv6StaticRoutingHelper(), 0);
         InternetStackHelper stack;
         stack.SetIpv4StackInstall(false);
+        stack.SetRoutingHelper(list);
         stack.Install(nodes);
         for (uint32_t i = 0; i < nodes.GetN(); i++)
         {
@@ -623,7 +628,7 @@ class LmaAcceptTestCase : public LmaTestCase
 {
   public:
     LmaAcceptTestCase()
-        : LmaTestCase("Initial registration (HI 1, ::/0) is accepted with a pool prefix")
+        : LmaTestCase("Initial registration (HI 1, all-zero HNP) is accepted with a pool prefix")
     {
     }
 
@@ -1084,6 +1089,75 @@ class LmaPrefixNotAuthorizedTestCase : public LmaTestCase
         NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, m_mags[1].address, "still at MAG2");
         NS_TEST_EXPECT_MSG_EQ(Cache()->FindByMnId(MN2).size(), 0, "nothing for MN2");
         NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 0, "no handover");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief A non-zero HNP that no session holds (RFC 5213 5.3.2: the LMA must own it and the
+ * MN be authorized): a free prefix of the pool is taken from the pool (so the pool never
+ * hands it to another MN), a prefix the LMA does not own is refused with 155; a static HNP
+ * (reserved in the pool as Pmipv6Helper does) stays reserved after its session is deleted.
+ */
+class LmaRequestedPrefixTestCase : public LmaTestCase
+{
+  public:
+    LmaRequestedPrefixTestCase()
+        : LmaTestCase("A requested HNP without a session is taken from the pool, or refused")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        AddProfile(MN1);
+        AddProfile(MN2);
+        m_profiles->AddProfile(MakeProfile(MN3, {STATIC_S0}));
+        m_pool->Reserve(STATIC_S0); // as Pmipv6Helper does for static HNPs
+        // MN1 asks for POOL_P0, which nobody holds (e.g. after an LMA restart).
+        PbuSpec claim;
+        claim.prefixes = {POOL_P0};
+        SendAt(Seconds(1), 0, claim);
+        // MN2 asks for any prefix: the pool must not hand out POOL_P0 again.
+        PbuSpec any;
+        any.mnId = MN2;
+        SendAt(Seconds(2), 1, any);
+        // MN2 asks for a prefix this LMA does not own.
+        PbuSpec foreign;
+        foreign.sequence = 2;
+        foreign.mnId = MN2;
+        foreign.handoffIndicator = mip6::HI_NEW_INTERFACE;
+        foreign.prefixes = {HomeNetworkPrefix(Ipv6Address("2001:db8:c::"), 64)};
+        SendAt(Seconds(3), 1, foreign);
+        // MN3 registers its static HNP and de-registers.
+        PbuSpec mn3;
+        mn3.mnId = MN3;
+        mn3.sequence = 3;
+        SendAt(Seconds(4), 1, mn3);
+        PbuSpec mn3Dereg = PbuSpec::Deregistration(STATIC_S0, 4);
+        mn3Dereg.mnId = MN3;
+        SendAt(Seconds(5), 1, mn3Dereg);
+        RunUntil(Seconds(16));
+
+        NS_TEST_ASSERT_MSG_EQ(m_mags[0].pbas.size(), 1, "MAG1 answered");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[0].pbas[0].status, +mip6::BA_ACCEPTED, "MN1 accepted");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas[0].prefixes.at(0), POOL_P0, "the asked prefix");
+        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 4, "MAG2 answered");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[0].status, +mip6::BA_ACCEPTED, "MN2 accepted");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[1].pbas[0].prefixes.at(0), POOL_P1, "not MN1's prefix");
+        CheckRejection(m_mags[1].pbas[1], foreign, mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[2].status, +mip6::BA_ACCEPTED, "MN3 accepted");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[1].pbas[2].prefixes.at(0), STATIC_S0, "static HNP");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[3].status, +mip6::BA_ACCEPTED, "MN3 dereg");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->FindAllByPrefix(POOL_P0).size(), 1, "one owner of P0");
+        NS_TEST_EXPECT_MSG_EQ(m_pool->IsAllocated(POOL_P0), true, "P0 taken from the pool");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->FindByMnId(MN3).size(), 0, "MN3's entry deleted");
+        NS_TEST_EXPECT_MSG_EQ(m_pool->IsAllocated(STATIC_S0),
+                              true,
+                              "a static HNP stays reserved after its session");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 2, "MN1 and MN2");
         Finish();
     }
 };
@@ -1761,6 +1835,7 @@ class Pmipv6LmaTestSuite : public TestSuite
         AddTestCase(new LmaTimestampLowerTestCase, TestCase::QUICK);
         AddTestCase(new LmaSequenceTestCase, TestCase::QUICK);
         AddTestCase(new LmaPrefixNotAuthorizedTestCase, TestCase::QUICK);
+        AddTestCase(new LmaRequestedPrefixTestCase, TestCase::QUICK);
         AddTestCase(new LmaPrefixSetMismatchTestCase, TestCase::QUICK);
         AddTestCase(new LmaPoolExhaustedTestCase, TestCase::QUICK);
         AddTestCase(new LmaDeregistrationTestCase, TestCase::QUICK);

@@ -6,6 +6,7 @@
  * unknown sub-options and alignment inside an options list.
  */
 
+#include "ns3/abort.h"
 #include "ns3/binding-update-header.h"
 #include "ns3/buffer.h"
 #include "ns3/flow-options.h"

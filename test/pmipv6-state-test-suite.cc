@@ -340,6 +340,7 @@ class ProfileStoreTestCase : public TestCase
         a.lmaAddress = Ipv6Address("2001:db8:ffff::1");
         a.authorizedMags = {Ipv6Address("2001:db8:100::1"), Ipv6Address("2001:db8:200::1")};
         a.allowedAccessTechnologies = {3, 4};
+        a.linkLayerAddresses = {Mac(0xa1), Mac(0xa2)};
         store->AddProfile(a);
 
         Pmipv6Profile b; // pool-assigned, any MAG, any technology, any LMA
@@ -359,19 +360,25 @@ class ProfileStoreTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(store->LookupByPrefix(Hnp("2001:db8:a::", 64)), pa, "by prefix");
         NS_TEST_ASSERT_MSG_EQ(store->LookupByPrefix(Hnp("2001:db8:b::", 64)), nullptr, "none");
 
+        // MN identification by link-layer address (at the MAG).
+        NS_TEST_ASSERT_MSG_EQ(store->FindMnIdByLinkLayerAddress(Mac(0xa2)),
+                              "mn-a@example.com",
+                              "by MAC");
+        NS_TEST_ASSERT_MSG_EQ(store->FindMnIdByLinkLayerAddress(Mac(0xb1)), "", "unknown MAC");
+
         // MAG authorization (154).
-        NS_TEST_ASSERT_MSG_EQ(store->IsMagAuthorized("mn-a@example.com",
-                                                     Ipv6Address("2001:db8:100::1")),
-                              true,
-                              "listed MAG");
-        NS_TEST_ASSERT_MSG_EQ(store->IsMagAuthorized("mn-a@example.com",
-                                                     Ipv6Address("2001:db8:300::1")),
-                              false,
-                              "unlisted MAG");
-        NS_TEST_ASSERT_MSG_EQ(store->IsMagAuthorized("mn-b@example.com",
-                                                     Ipv6Address("2001:db8:300::1")),
-                              true,
-                              "empty list = any MAG");
+        NS_TEST_ASSERT_MSG_EQ(
+            store->IsMagAuthorized("mn-a@example.com", Ipv6Address("2001:db8:100::1")),
+            true,
+            "listed MAG");
+        NS_TEST_ASSERT_MSG_EQ(
+            store->IsMagAuthorized("mn-a@example.com", Ipv6Address("2001:db8:300::1")),
+            false,
+            "unlisted MAG");
+        NS_TEST_ASSERT_MSG_EQ(
+            store->IsMagAuthorized("mn-b@example.com", Ipv6Address("2001:db8:300::1")),
+            true,
+            "empty list = any MAG");
         NS_TEST_ASSERT_MSG_EQ(store->IsMagAuthorized("nobody", Ipv6Address("2001:db8:100::1")),
                               false,
                               "unknown MN");
@@ -380,10 +387,9 @@ class ProfileStoreTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(store->IsPrefixAllowed("mn-a@example.com", Hnp("2001:db8:a::", 64)),
                               true,
                               "own static HNP");
-        NS_TEST_ASSERT_MSG_EQ(
-            store->IsPrefixAllowed("mn-a@example.com", Hnp("2001:db8:a::", 56)),
-            false,
-            "same bits, other length");
+        NS_TEST_ASSERT_MSG_EQ(store->IsPrefixAllowed("mn-a@example.com", Hnp("2001:db8:a::", 56)),
+                              false,
+                              "same bits, other length");
         NS_TEST_ASSERT_MSG_EQ(store->IsPrefixAllowed("mn-a@example.com", Hnp("2001:1:1::", 64)),
                               false,
                               "static MN: only its HNPs");
@@ -418,7 +424,12 @@ class ProfileStoreTestCase : public TestCase
         Pmipv6Profile a2 = a;
         a2.homeNetworkPrefixes = {Hnp("2001:db8:aa::", 64)};
         a2.authorizedMags.clear();
+        a2.linkLayerAddresses = {Mac(0xa3)};
         store->AddProfile(a2);
+        NS_TEST_ASSERT_MSG_EQ(store->FindMnIdByLinkLayerAddress(Mac(0xa1)), "", "old MAC gone");
+        NS_TEST_ASSERT_MSG_EQ(store->FindMnIdByLinkLayerAddress(Mac(0xa3)),
+                              "mn-a@example.com",
+                              "new MAC");
         NS_TEST_ASSERT_MSG_EQ(store->GetProfileCount(), 3, "replaced, not added");
         NS_TEST_ASSERT_MSG_EQ(store->Lookup("mn-a@example.com"), pa, "same storage");
         NS_TEST_ASSERT_MSG_EQ(pa->homeNetworkPrefixes[0], Hnp("2001:db8:aa::", 64), "new HNP");
@@ -427,10 +438,10 @@ class ProfileStoreTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(store->IsPrefixAllowed("mn-b@example.com", Hnp("2001:db8:a::", 64)),
                               true,
                               "old static HNP is free now");
-        NS_TEST_ASSERT_MSG_EQ(store->IsMagAuthorized("mn-a@example.com",
-                                                     Ipv6Address("2001:db8:300::1")),
-                              true,
-                              "now any MAG");
+        NS_TEST_ASSERT_MSG_EQ(
+            store->IsMagAuthorized("mn-a@example.com", Ipv6Address("2001:db8:300::1")),
+            true,
+            "now any MAG");
 
         std::vector<const Pmipv6Profile*> all = store->GetProfiles();
         NS_TEST_ASSERT_MSG_EQ(all.size(), 3, "three");
@@ -443,6 +454,7 @@ class ProfileStoreTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(store->LookupByPrefix(Hnp("2001:db8:aa::", 64)),
                               nullptr,
                               "its prefixes too");
+        NS_TEST_ASSERT_MSG_EQ(store->FindMnIdByLinkLayerAddress(Mac(0xa3)), "", "its MACs too");
         NS_TEST_ASSERT_MSG_EQ(store->GetProfileCount(), 2, "two left");
         store->Clear();
         NS_TEST_ASSERT_MSG_EQ(store->GetProfileCount(), 0, "cleared");
@@ -459,11 +471,12 @@ struct TraceRecorder
     std::vector<uint64_t> added;   ///< ids of "EntryAdded"
     std::vector<uint64_t> updated; ///< ids of "EntryUpdated"
     std::vector<uint64_t> removed; ///< ids of "EntryRemoved"
+
     /// One "EntryStateChanged".
     struct StateChange
     {
-        uint64_t id;                   ///< entry id
-        std::string mnId;              ///< MN-ID
+        uint64_t id;                    ///< entry id
+        std::string mnId;               ///< MN-ID
         typename Entry::State oldState; ///< before
         typename Entry::State newState; ///< after
     };
@@ -504,7 +517,10 @@ struct TraceRecorder
      * \param o old state
      * \param n new state
      */
-    void State(uint64_t id, const std::string& mnId, typename Entry::State o, typename Entry::State n)
+    void State(uint64_t id,
+               const std::string& mnId,
+               typename Entry::State o,
+               typename Entry::State n)
     {
         states.push_back({id, mnId, o, n});
     }
@@ -568,11 +584,10 @@ class BindingCacheLookupTestCase : public TestCase
 
         // MN a: two interfaces (802.11 with LL-ID 0a0b, 802.3 with LL-ID 0c0d).
         Ptr<BindingCacheEntry> a1 = bc->Add(Make("a", {0x0a, 0x0b}, 4, {Hnp("2001:1:1:1::", 64)}));
-        Ptr<BindingCacheEntry> a2 = bc->Add(
-            Make("a", {0x0c, 0x0d}, 3, {Hnp("2001:1:1:2::", 64), Hnp("2001:1:1:3::", 64)}));
+        Ptr<BindingCacheEntry> a2 =
+            bc->Add(Make("a", {0x0c, 0x0d}, 3, {Hnp("2001:1:1:2::", 64), Hnp("2001:1:1:3::", 64)}));
         // MN b: a /56 that contains a's /64s' neighbours, and an unspecified HNP (not indexed).
-        Ptr<BindingCacheEntry> b =
-            bc->Add(Make("b", {}, 4, {Hnp("2001:1:2::", 56), Hnp("::", 0)}));
+        Ptr<BindingCacheEntry> b = bc->Add(Make("b", {}, 4, {Hnp("2001:1:2::", 56), Hnp("::", 0)}));
 
         NS_TEST_ASSERT_MSG_EQ(a1->id, 1, "ids from 1");
         NS_TEST_ASSERT_MSG_EQ(a2->id, 2, "ids increase");
@@ -636,10 +651,10 @@ class BindingCacheLookupTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ((os.str().find("Binding Cache (4 entries)") != std::string::npos),
                               true,
                               "Print header: " << os.str());
-        NS_TEST_ASSERT_MSG_EQ((os.str().find("mnId=b state=ACTIVE hnp=2001:1:2::/56,::/0") !=
-                               std::string::npos),
-                              true,
-                              "Print entry: " << os.str());
+        NS_TEST_ASSERT_MSG_EQ(
+            (os.str().find("mnId=b state=ACTIVE hnp=2001:1:2::/56,::/0") != std::string::npos),
+            true,
+            "Print entry: " << os.str());
         NS_TEST_ASSERT_MSG_EQ((os.str().find("llid=0c0d") != std::string::npos),
                               true,
                               "Print LL-ID in hex: " << os.str());
@@ -987,14 +1002,14 @@ class BindingUpdateListTestCase : public TestCase
 
         std::ostringstream os;
         bul->Print(os);
-        NS_TEST_ASSERT_MSG_EQ((os.str().find("Binding Update List (3 entries)") !=
-                               std::string::npos),
-                              true,
-                              "Print: " << os.str());
-        NS_TEST_ASSERT_MSG_EQ((os.str().find("mnId=a state=DEREGISTERING hnp=2001:1:1:9::/64") !=
-                               std::string::npos),
-                              true,
-                              "Print: " << os.str());
+        NS_TEST_ASSERT_MSG_EQ(
+            (os.str().find("Binding Update List (3 entries)") != std::string::npos),
+            true,
+            "Print: " << os.str());
+        NS_TEST_ASSERT_MSG_EQ(
+            (os.str().find("mnId=a state=DEREGISTERING hnp=2001:1:1:9::/64") != std::string::npos),
+            true,
+            "Print: " << os.str());
 
         NS_TEST_ASSERT_MSG_EQ(bul->Remove(a), true, "removed");
         NS_TEST_ASSERT_MSG_EQ(bul->Remove(a), false, "only once");

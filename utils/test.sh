@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds pmipv6 standalone (against Debian's ns-3 3.37) into build/ and runs
 # every test suite and example test with ctest. Runs utils/setup.sh first.
-# Extra arguments go to the CMake configure step, e.g. -DPMIPV6_WERROR=ON.
+# Warnings are errors (-DPMIPV6_WERROR=ON), as in ns-3's debug profile that
+# utils/check-in-tree.sh builds with. Extra arguments go to the CMake configure
+# step and win, e.g. -DPMIPV6_WERROR=OFF.
 # Environment: PMIPV6_BUILD_DIR (default build), PMIPV6_JOBS (default: cores).
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,7 +19,7 @@ if [ -f "$BUILD/CMakeCache.txt" ] && ! grep -q "CMAKE_GENERATOR:INTERNAL=Ninja" 
     rm -rf "$BUILD" # configured with another generator
 fi
 start=$(date +%s)
-cmake -S "$REPO" -B "$BUILD" -G Ninja -DPython3_EXECUTABLE=/usr/bin/python3 "$@"
+cmake -S "$REPO" -B "$BUILD" -G Ninja -DPython3_EXECUTABLE=/usr/bin/python3 -DPMIPV6_WERROR=ON "$@"
 cmake --build "$BUILD" -j "$JOBS"
 echo "test.sh: configure + build took $(($(date +%s) - start)) s"
 ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS"
