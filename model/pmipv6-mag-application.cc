@@ -19,7 +19,9 @@
 #include "ns3/ipv6-interface-address.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-route.h"
+#include "ns3/ipv6-interface.h"
 #include "ns3/log.h"
+#include "ns3/ndisc-cache.h"
 #include "ns3/node.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -732,9 +734,38 @@ Pmipv6MagApplication::HandleBindingRevocation(Ptr<Packet> p,
 }
 
 void
+Pmipv6MagApplication::SetNeighbor(Ptr<BindingUpdateListEntry> entry, bool present)
+{
+    Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
+    Ptr<NdiscCache> cache = ipv6->GetInterface(entry->accessInterface)->GetNdiscCache();
+    if (!cache)
+    {
+        return;
+    }
+    NdiscCache::Entry* neighbor = cache->Lookup(entry->mnLinkLocalAddress);
+    if (present)
+    {
+        if (neighbor == nullptr)
+        {
+            neighbor = cache->Add(entry->mnLinkLocalAddress);
+        }
+        neighbor->SetRouter(false);
+        neighbor->SetMacAddress(entry->mnMacAddress);
+        neighbor->MarkPermanent();
+    }
+    else if (neighbor != nullptr)
+    {
+        cache->Remove(neighbor);
+    }
+}
+
+void
 Pmipv6MagApplication::ActivateBinding(Ptr<BindingUpdateListEntry> entry)
 {
     NS_LOG_FUNCTION(this << entry->mnId);
+    // The MAG learnt the MN's link-layer address from the attachment: the MN's link-local
+    // address (the next hop of its downlink and the RA's destination) needs no resolution.
+    SetNeighbor(entry, true);
     if (entry->tunnelInterface == 0)
     {
         entry->tunnelInterface = m_tunnels->AddTunnelReference(m_proxyCoa, entry->lmaAddress);
@@ -756,6 +787,7 @@ void
 Pmipv6MagApplication::DeactivateBinding(Ptr<BindingUpdateListEntry> entry)
 {
     NS_LOG_FUNCTION(this << entry->mnId);
+    SetNeighbor(entry, false);
     for (const auto& prefix : entry->homeNetworkPrefixes)
     {
         m_routing->RemoveBinding(prefix.prefix, prefix.length);

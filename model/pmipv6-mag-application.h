@@ -237,6 +237,14 @@ class Pmipv6MagApplication : public Application
     void DeactivateBinding(Ptr<BindingUpdateListEntry> entry);
 
     /**
+     * \brief Add (permanent) or remove the neighbor cache entry of an MN's link-local address
+     * on its access interface.
+     * \param entry the entry
+     * \param present add when true, remove when false
+     */
+    void SetNeighbor(Ptr<BindingUpdateListEntry> entry, bool present);
+
+    /**
      * \brief Send the unicast Router Advertisement with the entry's prefixes.
      * \param entry the entry
      */

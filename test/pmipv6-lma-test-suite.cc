@@ -1526,8 +1526,18 @@ class LmaHandoffTestCase : public LmaTestCase
 class LmaHi4TimeoutTestCase : public LmaTestCase
 {
   public:
-    LmaHi4TimeoutTestCase()
-        : LmaTestCase("HI 4 without de-registration: new session after MaxDelayBeforeNewBCEAssign")
+    /**
+     * \brief Constructor.
+     * \param otherLinkLayerId the HI 4 PBU carries an MN LL-ID other than the session's
+     *        (else none)
+     */
+    explicit LmaHi4TimeoutTestCase(bool otherLinkLayerId)
+        : LmaTestCase(otherLinkLayerId
+                          ? "HI 4 with another LL-ID, no de-registration: new session after "
+                            "MaxDelayBeforeNewBCEAssign"
+                          : "HI 4 without LL-ID, no de-registration: new session after "
+                            "MaxDelayBeforeNewBCEAssign"),
+          m_otherLinkLayerId(otherLinkLayerId)
     {
     }
 
@@ -1537,10 +1547,15 @@ class LmaHi4TimeoutTestCase : public LmaTestCase
         Build();
         AddProfile(MN1);
         PbuSpec first;
+        first.linkLayerId = LLID_1;
         SendAt(Seconds(1), 0, first);
         PbuSpec unknown;
         unknown.sequence = 10;
         unknown.handoffIndicator = mip6::HI_UNKNOWN;
+        if (m_otherLinkLayerId)
+        {
+            unknown.linkLayerId = LLID_2;
+        }
         SendAt(Seconds(2), 1, unknown);
         PbuSpec retransmission = unknown;
         retransmission.sequence = 11;
@@ -1568,6 +1583,51 @@ class LmaHi4TimeoutTestCase : public LmaTestCase
         NS_TEST_ASSERT_MSG_NE(fresh, nullptr, "the new session");
         NS_TEST_EXPECT_MSG_EQ(fresh->proxyCoa, m_mags[1].address, "at MAG2");
         NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 2, "a tunnel to each MAG");
+        NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 0, "no handover");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[0].bris.size(), 0, "no revocation");
+        Finish();
+    }
+
+    bool m_otherLinkLayerId; ///< the HI 4 PBU carries LLID_2
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief HI 5 with an all-zero HNP is a re-registration from the same Proxy-CoA only: from
+ * MAG1 it refreshes MAG1's session, from MAG2 it does not take the session over.
+ */
+class LmaHi5AllZeroTestCase : public LmaTestCase
+{
+  public:
+    LmaHi5AllZeroTestCase()
+        : LmaTestCase("HI 5 with an all-zero HNP refreshes only from the same Proxy-CoA")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        AddProfile(MN1);
+        PbuSpec first;
+        SendAt(Seconds(1), 0, first);
+        PbuSpec same;
+        same.sequence = 2;
+        same.handoffIndicator = mip6::HI_NOT_CHANGED;
+        SendAt(Seconds(2), 0, same);
+        PbuSpec other = same;
+        other.sequence = 3;
+        SendAt(Seconds(3), 1, other);
+        RunUntil(Seconds(4));
+        NS_TEST_ASSERT_MSG_EQ(m_mags[0].pbas.size(), 2, "two PBAs to MAG1");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[0].pbas[1].status, +mip6::BA_ACCEPTED, "refresh");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas[1].prefixes.at(0), POOL_P0, "same HNP");
+        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "one PBA to MAG2");
+        NS_TEST_EXPECT_MSG_NE(m_mags[1].pbas[0].prefixes.at(0), POOL_P0, "not MAG1's HNP");
+        Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+        NS_TEST_ASSERT_MSG_NE(e, nullptr, "MAG1's session");
+        NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, m_mags[0].address, "still at MAG1");
+        NS_TEST_EXPECT_MSG_EQ(e->lastSequence, 2, "refreshed by MAG1 only");
         NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 0, "no handover");
         NS_TEST_EXPECT_MSG_EQ(m_mags[0].bris.size(), 0, "no revocation");
         Finish();
@@ -1842,7 +1902,9 @@ class Pmipv6LmaTestSuite : public TestSuite
         AddTestCase(new LmaForeignDeregistrationTestCase, TestCase::QUICK);
         AddTestCase(new LmaLifetimeExpiryTestCase, TestCase::QUICK);
         AddTestCase(new LmaHandoffTestCase, TestCase::QUICK);
-        AddTestCase(new LmaHi4TimeoutTestCase, TestCase::QUICK);
+        AddTestCase(new LmaHi4TimeoutTestCase(false), TestCase::QUICK);
+        AddTestCase(new LmaHi4TimeoutTestCase(true), TestCase::QUICK);
+        AddTestCase(new LmaHi5AllZeroTestCase, TestCase::QUICK);
         AddTestCase(new LmaHi4DeregistrationTestCase, TestCase::QUICK);
         AddTestCase(new LmaSecondSessionTestCase, TestCase::QUICK);
         AddTestCase(new LmaNotProxyTestCase, TestCase::QUICK);
