@@ -302,7 +302,7 @@ Pmipv6LmaApplication::StartApplication()
     }
     m_mobility->RegisterHandler(
         mip6::MH_BINDING_UPDATE,
-        MakeCallback(&Pmipv6LmaApplication::ReceiveBindingUpdate, this));
+        MakeCallback(&Pmipv6LmaApplication::HandleBindingUpdate, this));
     m_mobility->RegisterHandler(
         mip6::MH_BINDING_REVOCATION,
         MakeCallback(&Pmipv6LmaApplication::HandleBindingRevocation, this));
@@ -376,14 +376,7 @@ Pmipv6LmaApplication::ParseRequest(const BindingUpdateHeader& pbu, Ipv6Address m
 }
 
 void
-Pmipv6LmaApplication::ReceiveBindingUpdate(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface)
-{
-    NS_LOG_FUNCTION(this << ip.GetSource());
-    Simulator::ScheduleNow(&Pmipv6LmaApplication::HandleBindingUpdate, this, p, ip, interface);
-}
-
-void
-Pmipv6LmaApplication::HandleBindingUpdate(Ptr<Packet> p, Ipv6Header ip, uint32_t interface)
+Pmipv6LmaApplication::HandleBindingUpdate(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface)
 {
     NS_LOG_FUNCTION(this << ip.GetSource());
     BindingUpdateHeader pbu;
@@ -715,6 +708,9 @@ Pmipv6LmaApplication::AcceptRequest(const ProxyBindingRequest& req,
     NS_LOG_FUNCTION(this << req.mnId << isNew);
     Ipv6Address oldCoa = entry->proxyCoa;
     uint8_t oldAtt = entry->accessTechnologyType;
+    // Only a MAG that still believes it serves the MN needs to be told (RFC 5846): one that
+    // de-registered already dropped its binding.
+    bool oldMagActive = !isNew && entry->state == BindingCacheEntry::ACTIVE;
     bool moved = !isNew && oldCoa != req.mag;
     bool newTunnel = isNew || moved || entry->tunnelInterface == 0;
 
@@ -771,7 +767,7 @@ Pmipv6LmaApplication::AcceptRequest(const ProxyBindingRequest& req,
         m_handoverTrace(req.mnId, oldCoa, req.mag);
     }
     SendPba(req, mip6::BA_ACCEPTED, entry, entry->lifetime);
-    if (moved && m_revokeOnHandover)
+    if (moved && oldMagActive && m_revokeOnHandover)
     {
         SendRevocation(entry, oldCoa, oldAtt);
     }

@@ -175,26 +175,12 @@ class Pmipv6LmaApplication : public Application
     void StopApplication() override;
 
     /**
-     * \brief Handler of MH type 5: defers HandleBindingUpdate() to a new event at the same
-     * time.
-     *
-     * Accepting a PBU may create a tunnel interface (Ipv6L3Protocol::AddInterface), which
-     * registers a protocol handler with the node's TrafficControlLayer; done inside the
-     * receive path, that push_back reallocates the handler vector that
-     * TrafficControlLayer::Receive is iterating (ns-3.37), a use-after-free.
+     * \brief Handler of MH type 5.
      * \param p the message
      * \param ip its IPv6 header
      * \param interface the arrival interface
      */
-    void ReceiveBindingUpdate(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface);
-
-    /**
-     * \brief Process a received PBU (out of the receive path, see ReceiveBindingUpdate()).
-     * \param p the message
-     * \param ip its IPv6 header
-     * \param interface the arrival interface
-     */
-    void HandleBindingUpdate(Ptr<Packet> p, Ipv6Header ip, uint32_t interface);
+    void HandleBindingUpdate(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface);
 
     /**
      * \brief Read the options of a PBU.

@@ -55,6 +55,36 @@ using namespace ns3;
 
 NS_LOG_COMPONENT_DEFINE("Pmipv6LmaTest");
 
+/**
+ * \ingroup pmipv6-tests
+ * \brief NS_TEST_EXPECT_MSG_EQ, then leave the function when it failed (the ns-3 test
+ * runner continues after a failed NS_TEST_ASSERT_MSG_EQ unless --stop-on-failure is given,
+ * and the code after these checks indexes or dereferences what they checked).
+ */
+#define LMA_ASSERT_EQ(actual, limit, msg)                                                          \
+    do                                                                                             \
+    {                                                                                              \
+        NS_TEST_EXPECT_MSG_EQ(actual, limit, msg);                                                 \
+        if (!((actual) == (limit)))                                                                \
+        {                                                                                          \
+            return;                                                                                \
+        }                                                                                          \
+    } while (false)
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief NS_TEST_EXPECT_MSG_NE, then leave the function when it failed (see LMA_ASSERT_EQ).
+ */
+#define LMA_ASSERT_NE(actual, limit, msg)                                                          \
+    do                                                                                             \
+    {                                                                                              \
+        NS_TEST_EXPECT_MSG_NE(actual, limit, msg);                                                 \
+        if (!((actual) != (limit)))                                                                \
+        {                                                                                          \
+            return;                                                                                \
+        }                                                                                          \
+    } while (false)
+
 namespace
 {
 
@@ -73,10 +103,10 @@ const std::string MN3 = "mn3@example.org";
  */
 struct PbuSpec
 {
-    uint16_t sequence = 1;                  ///< Sequence #
-    uint16_t lifetimeUnits = 25;            ///< Lifetime (4 s units): 100 s
-    bool proxy = true;                      ///< P flag
-    std::optional<std::string> mnId = MN1;  ///< MN-ID option (NAI), none when empty
+    uint16_t sequence = 1;                 ///< Sequence #
+    uint16_t lifetimeUnits = 25;           ///< Lifetime (4 s units): 100 s
+    bool proxy = true;                     ///< P flag
+    std::optional<std::string> mnId = MN1; ///< MN-ID option (NAI), none when empty
     /// HNP options (::/0 = "assign one"); no HNP option when the vector is empty.
     std::vector<HomeNetworkPrefix> prefixes = {HomeNetworkPrefix()};
     std::optional<uint8_t> handoffIndicator = mip6::HI_NEW_INTERFACE; ///< HI option
@@ -176,21 +206,33 @@ BuildPbu(const PbuSpec& spec)
  */
 struct PbaRecord
 {
-    Time at;                                ///< receive time
-    Ipv6Address source;                     ///< IPv6 source
-    uint8_t status = 255;                   ///< Status
-    bool proxy = false;                     ///< P flag
-    uint16_t sequence = 0;                  ///< Sequence #
-    uint16_t lifetimeUnits = 0;             ///< Lifetime field
-    bool hasMnId = false;                   ///< MN-ID option present
-    std::string mnId;                       ///< its NAI
-    std::vector<HomeNetworkPrefix> prefixes; ///< HNP options (including ::/0)
-    std::optional<uint8_t> handoffIndicator; ///< HI option
-    std::optional<uint8_t> accessTechnology; ///< ATT option
+    Time at;                                         ///< receive time
+    Ipv6Address source;                              ///< IPv6 source
+    uint8_t status = 255;                            ///< Status
+    bool proxy = false;                              ///< P flag
+    uint16_t sequence = 0;                           ///< Sequence #
+    uint16_t lifetimeUnits = 0;                      ///< Lifetime field
+    bool hasMnId = false;                            ///< MN-ID option present
+    std::string mnId;                                ///< its NAI
+    std::vector<HomeNetworkPrefix> prefixes;         ///< HNP options (including ::/0)
+    std::optional<uint8_t> handoffIndicator;         ///< HI option
+    std::optional<uint8_t> accessTechnology;         ///< ATT option
     std::optional<std::vector<uint8_t>> linkLayerId; ///< MN LL-ID option
     std::optional<Ipv6Address> linkLocalAddress;     ///< Link-local Address option
     std::optional<uint64_t> timestamp;               ///< Timestamp option (raw)
 };
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief The first HNP option of a PBA.
+ * \param pba the PBA
+ * \return the HNP, or ff::/128 (a value no check expects) when the PBA has none
+ */
+HomeNetworkPrefix
+FirstPrefix(const PbaRecord& pba)
+{
+    return pba.prefixes.empty() ? HomeNetworkPrefix(Ipv6Address("ff::"), 128) : pba.prefixes[0];
+}
 
 /**
  * \ingroup pmipv6-tests
@@ -213,20 +255,19 @@ struct BriRecord
  */
 struct FakeMag
 {
-    Ptr<Node> node;                  ///< the node
+    Ptr<Node> node;                   ///< the node
     Ptr<MobilityL4Protocol> mobility; ///< its Mobility Header transport
-    Ipv6Address address;             ///< its Proxy-CoA
-    std::vector<PbaRecord> pbas;     ///< PBAs received
-    std::vector<BriRecord> bris;     ///< BRIs received
-    uint32_t decodeFailures = 0;     ///< messages that did not decode
+    Ipv6Address address;              ///< its Proxy-CoA
+    std::vector<PbaRecord> pbas;      ///< PBAs received
+    std::vector<BriRecord> bris;      ///< BRIs received
+    uint32_t decodeFailures = 0;      ///< messages that did not decode
 
     /**
      * \brief Handler of MH type 6.
      * \param p the message
      * \param ip its IPv6 header
-     * \param interface the arrival interface
      */
-    void HandlePba(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface)
+    void HandlePba(Ptr<Packet> p, const Ipv6Header& ip, uint32_t /* interface */)
     {
         BindingAckHeader pba;
         if (!mobility->Decode(p, ip, pba))
@@ -278,9 +319,8 @@ struct FakeMag
      * \brief Handler of MH type 16: record a BRI, answer it with a BRA (status 0).
      * \param p the message
      * \param ip its IPv6 header
-     * \param interface the arrival interface
      */
-    void HandleRevocation(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface)
+    void HandleRevocation(Ptr<Packet> p, const Ipv6Header& ip, uint32_t /* interface */)
     {
         BindingRevocationIndicationHeader bri;
         if (!mobility->Decode(p, ip, bri))
@@ -382,8 +422,7 @@ class LmaTestCase : public TestCase
         for (uint32_t i = 0; i < nodes.GetN(); i++)
         {
             // No DAD: the addresses are usable at time 0.
-            nodes.Get(i)->GetObject<Icmpv6L4Protocol>()->SetAttribute("DAD",
-                                                                      BooleanValue(false));
+            nodes.Get(i)->GetObject<Icmpv6L4Protocol>()->SetAttribute("DAD", BooleanValue(false));
         }
         // MAG2's PBUs reach the LMA address (on the fd00:1:: link) through fd00:2::.
         m_lmaNode->GetObject<Ipv6L3Protocol>()->SetAttribute("StrongEndSystemModel",
@@ -493,6 +532,12 @@ class LmaTestCase : public TestCase
     {
         Simulator::Stop(until);
         Simulator::Run();
+    }
+
+    /// \brief Clean up after a case that stopped early (a failed NS_TEST_ASSERT).
+    void DoTeardown() override
+    {
+        Finish();
     }
 
     /// \brief Destroy the simulation and release every object of the case.
@@ -609,12 +654,12 @@ class LmaTestCase : public TestCase
         m_handovers.emplace_back(mnId, from, to);
     }
 
-    Ptr<Node> m_lmaNode;                  ///< the LMA node
-    std::array<FakeMag, 2> m_mags;        ///< MAG1 and MAG2
-    Ipv6Address m_lmaAddress;             ///< the LMA address
-    Ptr<Pmipv6LmaApplication> m_lma;      ///< the LMA
-    Ptr<Pmipv6ProfileStore> m_profiles;   ///< its policy store
-    Ptr<PrefixPool> m_pool;               ///< its prefix pool
+    Ptr<Node> m_lmaNode;                ///< the LMA node
+    std::array<FakeMag, 2> m_mags;      ///< MAG1 and MAG2
+    Ipv6Address m_lmaAddress;           ///< the LMA address
+    Ptr<Pmipv6LmaApplication> m_lma;    ///< the LMA
+    Ptr<Pmipv6ProfileStore> m_profiles; ///< its policy store
+    Ptr<PrefixPool> m_pool;             ///< its prefix pool
     /// Every "Handover" trace: MN-ID, from, to.
     std::vector<std::tuple<std::string, Ipv6Address, Ipv6Address>> m_handovers;
 };
@@ -653,7 +698,7 @@ class LmaAcceptTestCase : public LmaTestCase
         RunUntil(Seconds(2));
 
         FakeMag& mag = m_mags[0];
-        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 1, "one PBA");
+        LMA_ASSERT_EQ(mag.pbas.size(), 1, "one PBA");
         const PbaRecord& pba = mag.pbas[0];
         NS_TEST_EXPECT_MSG_EQ(+pba.status, +mip6::BA_ACCEPTED, "accepted");
         NS_TEST_EXPECT_MSG_EQ(pba.proxy, true, "P flag");
@@ -663,7 +708,7 @@ class LmaAcceptTestCase : public LmaTestCase
         NS_TEST_EXPECT_MSG_GT(pba.at, Seconds(1.002), "after a round trip");
         NS_TEST_EXPECT_MSG_LT(pba.at, Seconds(1.003), "answered at once");
         NS_TEST_EXPECT_MSG_EQ(pba.mnId, MN1, "MN-ID mirrored");
-        NS_TEST_ASSERT_MSG_EQ(pba.prefixes.size(), 1, "exactly one HNP");
+        LMA_ASSERT_EQ(pba.prefixes.size(), 1, "exactly one HNP");
         NS_TEST_EXPECT_MSG_EQ(pba.prefixes[0], POOL_P0, "the first prefix of the pool");
         NS_TEST_EXPECT_MSG_EQ(+pba.handoffIndicator.value_or(0), +mip6::HI_NEW_INTERFACE, "HI");
         NS_TEST_EXPECT_MSG_EQ(+pba.accessTechnology.value_or(0), +mip6::ATT_IEEE_802_11, "ATT");
@@ -674,9 +719,9 @@ class LmaAcceptTestCase : public LmaTestCase
                               Ipv6Address("fe80::200:ff:fe00:1"),
                               "Link-local Address mirrored");
 
-        NS_TEST_ASSERT_MSG_EQ(Cache()->GetEntryCount(), 1, "one BCE");
+        LMA_ASSERT_EQ(Cache()->GetEntryCount(), 1, "one BCE");
         Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
-        NS_TEST_ASSERT_MSG_NE(e, nullptr, "the BCE holds the prefix");
+        LMA_ASSERT_NE(e, nullptr, "the BCE holds the prefix");
         NS_TEST_EXPECT_MSG_EQ(e->mnId, MN1, "BCE MN-ID");
         NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, mag.address, "BCE Proxy-CoA");
         NS_TEST_EXPECT_MSG_EQ(e->state, BindingCacheEntry::ACTIVE, "BCE ACTIVE");
@@ -755,19 +800,18 @@ class LmaRefreshTestCase : public LmaTestCase
             NS_TEST_EXPECT_MSG_EQ(m_pool->GetAllocatedCount(), 1, "one prefix allocated");
         });
         // The first lifetime ran out at 9.001 s: the refresh moved it to 14.001 s.
-        At(Seconds(13.9), [&]() {
-            NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "lifetime restarted");
-        });
+        At(Seconds(13.9),
+           [&]() { NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "lifetime restarted"); });
         At(Seconds(14.1), [&]() {
             NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 0, "refreshed lifetime ran out");
         });
         RunUntil(Seconds(15));
         FakeMag& mag = m_mags[0];
-        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 2, "two PBAs");
+        LMA_ASSERT_EQ(mag.pbas.size(), 2, "two PBAs");
         NS_TEST_EXPECT_MSG_EQ(+mag.pbas[1].status, +mip6::BA_ACCEPTED, "refresh accepted");
         NS_TEST_EXPECT_MSG_EQ(mag.pbas[1].sequence, 2, "sequence echoed");
         NS_TEST_EXPECT_MSG_EQ(mag.pbas[1].lifetimeUnits, 2, "8 s granted as asked");
-        NS_TEST_ASSERT_MSG_EQ(mag.pbas[1].prefixes.size(), 1, "one HNP");
+        LMA_ASSERT_EQ(mag.pbas[1].prefixes.size(), 1, "one HNP");
         NS_TEST_EXPECT_MSG_EQ(mag.pbas[1].prefixes[0], POOL_P0, "same HNP");
         NS_TEST_EXPECT_MSG_EQ(+mag.pbas[1].handoffIndicator.value_or(0),
                               +mip6::HI_NOT_CHANGED,
@@ -816,7 +860,7 @@ class LmaRejectTestCase : public LmaTestCase
         SendAt(Seconds(1), 0, m_spec);
         RunUntil(Seconds(2));
         FakeMag& mag = m_mags[0];
-        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 1, "one PBA");
+        LMA_ASSERT_EQ(mag.pbas.size(), 1, "one PBA");
         CheckRejection(mag.pbas[0], m_spec, m_status);
         NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 0, "no BCE");
         NS_TEST_EXPECT_MSG_EQ(m_pool->GetAllocatedCount(), 0, "no prefix allocated");
@@ -832,10 +876,10 @@ class LmaRejectTestCase : public LmaTestCase
         Finish();
     }
 
-    uint8_t m_status;       ///< expected status
-    PbuSpec m_spec;         ///< the PBU
-    Setup m_setup;          ///< profile setup
-    Configure m_configure;  ///< LMA configuration
+    uint8_t m_status;      ///< expected status
+    PbuSpec m_spec;        ///< the PBU
+    Setup m_setup;         ///< profile setup
+    Configure m_configure; ///< LMA configuration
 };
 
 /**
@@ -865,9 +909,9 @@ class LmaTimestampMismatchTestCase : public LmaTestCase
         SendAt(Seconds(1), 0, spec);
         RunUntil(Seconds(2));
         FakeMag& mag = m_mags[0];
-        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 1, "one PBA");
+        LMA_ASSERT_EQ(mag.pbas.size(), 1, "one PBA");
         CheckRejection(mag.pbas[0], spec, mip6::BA_TIMESTAMP_MISMATCH);
-        NS_TEST_ASSERT_MSG_EQ(mag.pbas[0].timestamp.has_value(), true, "Timestamp option");
+        LMA_ASSERT_EQ(mag.pbas[0].timestamp.has_value(), true, "Timestamp option");
         TimestampOption ts;
         ts.SetRaw(*mag.pbas[0].timestamp);
         // Processed when the PBU arrived (1 s + 1 ms + serialization), on a clock 1 s ahead.
@@ -892,7 +936,7 @@ class LmaTimestampMismatchTestCase : public LmaTestCase
         inside.timestampOffset = MilliSeconds(-250);
         SendAt(Seconds(3), 0, inside);
         RunUntil(Seconds(4));
-        NS_TEST_ASSERT_MSG_EQ(m_mags[0].pbas.size(), 3, "three PBAs");
+        LMA_ASSERT_EQ(m_mags[0].pbas.size(), 3, "three PBAs");
         CheckRejection(m_mags[0].pbas[0], late, mip6::BA_TIMESTAMP_MISMATCH);
         CheckRejection(m_mags[0].pbas[1], early, mip6::BA_TIMESTAMP_MISMATCH);
         NS_TEST_EXPECT_MSG_EQ(+m_mags[0].pbas[2].status,
@@ -933,12 +977,12 @@ class LmaTimestampLowerTestCase : public LmaTestCase
         SendAt(Seconds(1.4), 0, newer);
         RunUntil(Seconds(2));
         FakeMag& mag = m_mags[0];
-        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 3, "three PBAs");
+        LMA_ASSERT_EQ(mag.pbas.size(), 3, "three PBAs");
         NS_TEST_EXPECT_MSG_EQ(+mag.pbas[0].status, +mip6::BA_ACCEPTED, "first accepted");
         CheckRejection(mag.pbas[1], older, mip6::BA_TIMESTAMP_LOWER_THAN_PREV_ACCEPTED);
         NS_TEST_EXPECT_MSG_EQ(+mag.pbas[2].status, +mip6::BA_ACCEPTED, "a newer one passes");
         Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
-        NS_TEST_ASSERT_MSG_NE(e, nullptr, "the entry survives the rejection");
+        LMA_ASSERT_NE(e, nullptr, "the entry survives the rejection");
         NS_TEST_EXPECT_MSG_EQ(e->timestamp,
                               TimestampOption(Seconds(1.4)).GetRaw(),
                               "the entry keeps the newest accepted timestamp");
@@ -990,7 +1034,7 @@ class LmaSequenceTestCase : public LmaTestCase
         }
         RunUntil(Seconds(3 + steps.size()));
         FakeMag& mag = m_mags[0];
-        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), steps.size() + 1, "one PBA per PBU");
+        LMA_ASSERT_EQ(mag.pbas.size(), steps.size() + 1, "one PBA per PBU");
         NS_TEST_EXPECT_MSG_EQ(+mag.pbas[0].status, +mip6::BA_ACCEPTED, "registered");
         NS_TEST_EXPECT_MSG_EQ(mag.pbas[0].timestamp.has_value(), false, "no Timestamp sent");
         for (size_t i = 0; i < steps.size(); i++)
@@ -1006,7 +1050,7 @@ class LmaSequenceTestCase : public LmaTestCase
             }
         }
         Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
-        NS_TEST_ASSERT_MSG_NE(e, nullptr, "registered");
+        LMA_ASSERT_NE(e, nullptr, "registered");
         NS_TEST_EXPECT_MSG_EQ(e->lastSequence, 32768, "last accepted sequence");
         NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "one entry");
         Finish();
@@ -1065,26 +1109,22 @@ class LmaPrefixNotAuthorizedTestCase : public LmaTestCase
         SendAt(Seconds(6), 0, own);
         RunUntil(Seconds(7));
 
-        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "MN3 answered");
+        LMA_ASSERT_EQ(m_mags[1].pbas.size(), 1, "MN3 answered");
         NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[0].status, +mip6::BA_ACCEPTED, "MN3 registered");
         FakeMag& mag = m_mags[0];
-        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 5, "five PBAs to MAG1");
+        LMA_ASSERT_EQ(mag.pbas.size(), 5, "five PBAs to MAG1");
         CheckRejection(mag.pbas[0], notStatic, mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
-        CheckRejection(mag.pbas[1],
-                       othersStatic,
-                       mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
-        CheckRejection(mag.pbas[2],
-                       othersSession,
-                       mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
+        CheckRejection(mag.pbas[1], othersStatic, mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
+        CheckRejection(mag.pbas[2], othersSession, mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
         CheckRejection(mag.pbas[3],
                        othersSessionHandoff,
                        mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
         NS_TEST_EXPECT_MSG_EQ(+mag.pbas[4].status, +mip6::BA_ACCEPTED, "own static HNP");
-        NS_TEST_ASSERT_MSG_EQ(mag.pbas[4].prefixes.size(), 1, "one HNP");
+        LMA_ASSERT_EQ(mag.pbas[4].prefixes.size(), 1, "one HNP");
         NS_TEST_EXPECT_MSG_EQ(mag.pbas[4].prefixes[0], STATIC_S0, "its static HNP");
         NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 2, "MN3's and MN1's entries only");
         Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
-        NS_TEST_ASSERT_MSG_NE(e, nullptr, "MN3's entry");
+        LMA_ASSERT_NE(e, nullptr, "MN3's entry");
         NS_TEST_EXPECT_MSG_EQ(e->mnId, MN3, "still MN3's");
         NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, m_mags[1].address, "still at MAG2");
         NS_TEST_EXPECT_MSG_EQ(Cache()->FindByMnId(MN2).size(), 0, "nothing for MN2");
@@ -1141,15 +1181,15 @@ class LmaRequestedPrefixTestCase : public LmaTestCase
         SendAt(Seconds(5), 1, mn3Dereg);
         RunUntil(Seconds(16));
 
-        NS_TEST_ASSERT_MSG_EQ(m_mags[0].pbas.size(), 1, "MAG1 answered");
+        LMA_ASSERT_EQ(m_mags[0].pbas.size(), 1, "MAG1 answered");
         NS_TEST_EXPECT_MSG_EQ(+m_mags[0].pbas[0].status, +mip6::BA_ACCEPTED, "MN1 accepted");
-        NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas[0].prefixes.at(0), POOL_P0, "the asked prefix");
-        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 4, "MAG2 answered");
+        NS_TEST_EXPECT_MSG_EQ(FirstPrefix(m_mags[0].pbas[0]), POOL_P0, "the asked prefix");
+        LMA_ASSERT_EQ(m_mags[1].pbas.size(), 4, "MAG2 answered");
         NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[0].status, +mip6::BA_ACCEPTED, "MN2 accepted");
-        NS_TEST_EXPECT_MSG_EQ(m_mags[1].pbas[0].prefixes.at(0), POOL_P1, "not MN1's prefix");
+        NS_TEST_EXPECT_MSG_EQ(FirstPrefix(m_mags[1].pbas[0]), POOL_P1, "not MN1's prefix");
         CheckRejection(m_mags[1].pbas[1], foreign, mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
         NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[2].status, +mip6::BA_ACCEPTED, "MN3 accepted");
-        NS_TEST_EXPECT_MSG_EQ(m_mags[1].pbas[2].prefixes.at(0), STATIC_S0, "static HNP");
+        NS_TEST_EXPECT_MSG_EQ(FirstPrefix(m_mags[1].pbas[2]), STATIC_S0, "static HNP");
         NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[3].status, +mip6::BA_ACCEPTED, "MN3 dereg");
         NS_TEST_EXPECT_MSG_EQ(Cache()->FindAllByPrefix(POOL_P0).size(), 1, "one owner of P0");
         NS_TEST_EXPECT_MSG_EQ(m_pool->IsAllocated(POOL_P0), true, "P0 taken from the pool");
@@ -1198,17 +1238,17 @@ class LmaPrefixSetMismatchTestCase : public LmaTestCase
         RunUntil(Seconds(6));
 
         FakeMag& mag = m_mags[0];
-        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 3, "three PBAs to MAG1");
+        LMA_ASSERT_EQ(mag.pbas.size(), 3, "three PBAs to MAG1");
         NS_TEST_EXPECT_MSG_EQ(+mag.pbas[0].status, +mip6::BA_ACCEPTED, "registered");
         NS_TEST_EXPECT_MSG_EQ(mag.pbas[0].prefixes.size(), 2, "both static prefixes");
         CheckRejection(mag.pbas[1], subset, mip6::BA_BCE_PBU_PREFIX_SET_DO_NOT_MATCH);
         NS_TEST_EXPECT_MSG_EQ(+mag.pbas[2].status, +mip6::BA_ACCEPTED, "same set, any order");
-        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 2, "two PBAs to MAG2");
+        LMA_ASSERT_EQ(m_mags[1].pbas.size(), 2, "two PBAs to MAG2");
         NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[0].status, +mip6::BA_ACCEPTED, "MN2 registered");
         CheckRejection(m_mags[1].pbas[1], superset, mip6::BA_BCE_PBU_PREFIX_SET_DO_NOT_MATCH);
         NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 2, "two entries");
         Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
-        NS_TEST_ASSERT_MSG_NE(e, nullptr, "MN2's entry");
+        LMA_ASSERT_NE(e, nullptr, "MN2's entry");
         NS_TEST_EXPECT_MSG_EQ(e->homeNetworkPrefixes.size(), 1, "MN2's set unchanged");
         NS_TEST_EXPECT_MSG_EQ(Cache()->FindByPrefix(POOL_P1), nullptr, "POOL_P1 unbound");
         NS_TEST_EXPECT_MSG_EQ(m_pool->IsAllocated(POOL_P1), false, "POOL_P1 free");
@@ -1248,13 +1288,13 @@ class LmaPoolExhaustedTestCase : public LmaTestCase
         RunUntil(Seconds(2));
         FakeMag& mag = m_mags[0];
         NS_TEST_EXPECT_MSG_EQ(m_pool->GetCapacity(), 2, "a pool of two prefixes");
-        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 3, "three PBAs");
+        LMA_ASSERT_EQ(mag.pbas.size(), 3, "three PBAs");
         NS_TEST_EXPECT_MSG_EQ(+mag.pbas[0].status, +mip6::BA_ACCEPTED, "MN1");
-        NS_TEST_EXPECT_MSG_EQ(mag.pbas[0].prefixes.at(0), POOL_P0, "MN1's prefix");
+        NS_TEST_EXPECT_MSG_EQ(FirstPrefix(mag.pbas[0]), POOL_P0, "MN1's prefix");
         NS_TEST_EXPECT_MSG_EQ(+mag.pbas[1].status, +mip6::BA_ACCEPTED, "MN2");
-        NS_TEST_EXPECT_MSG_EQ(mag.pbas[1].prefixes.at(0), POOL_P1, "MN2's prefix");
+        NS_TEST_EXPECT_MSG_EQ(FirstPrefix(mag.pbas[1]), POOL_P1, "MN2's prefix");
         CheckRejection(mag.pbas[2], c, mip6::BA_INSUFFICIENT_RESOURCES);
-        NS_TEST_EXPECT_MSG_EQ(mag.pbas[2].prefixes.at(0).IsUnspecified(),
+        NS_TEST_EXPECT_MSG_EQ(FirstPrefix(mag.pbas[2]).IsUnspecified(),
                               true,
                               "the all-zero HNP is mirrored");
         NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 2, "no BCE for MN3");
@@ -1321,13 +1361,13 @@ class LmaDeregistrationTestCase : public LmaTestCase
         });
         RunUntil(Seconds(13));
         FakeMag& mag = m_mags[0];
-        NS_TEST_ASSERT_MSG_EQ(mag.pbas.size(), 2, "two PBAs");
+        LMA_ASSERT_EQ(mag.pbas.size(), 2, "two PBAs");
         const PbaRecord& pba = mag.pbas[1];
         NS_TEST_EXPECT_MSG_EQ(+pba.status, +mip6::BA_ACCEPTED, "de-registration accepted");
         NS_TEST_EXPECT_MSG_EQ(pba.lifetimeUnits, 0, "lifetime 0");
         NS_TEST_EXPECT_MSG_EQ(pba.sequence, 2, "sequence echoed");
         NS_TEST_EXPECT_MSG_EQ(pba.prefixes.size(), 1, "HNP mirrored");
-        NS_TEST_EXPECT_MSG_EQ(pba.prefixes.at(0), POOL_P0, "HNP mirrored");
+        NS_TEST_EXPECT_MSG_EQ(FirstPrefix(pba), POOL_P0, "HNP mirrored");
         NS_TEST_EXPECT_MSG_EQ(pba.timestamp.value_or(0),
                               TimestampOption(Seconds(2)).GetRaw(),
                               "timestamp echoed");
@@ -1375,7 +1415,7 @@ class LmaForeignDeregistrationTestCase : public LmaTestCase
             NS_TEST_EXPECT_MSG_EQ(RouteCount(), 1, "route kept");
         });
         RunUntil(Seconds(14));
-        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
+        LMA_ASSERT_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
         const PbaRecord& pba = m_mags[1].pbas[0];
         NS_TEST_EXPECT_MSG_EQ(+pba.status, +mip6::BA_ACCEPTED, "accepted");
         NS_TEST_EXPECT_MSG_EQ(pba.lifetimeUnits, 0, "lifetime 0");
@@ -1418,7 +1458,7 @@ class LmaLifetimeExpiryTestCase : public LmaTestCase
             NS_TEST_EXPECT_MSG_EQ(m_pool->IsAllocated(POOL_P0), false, "prefix released");
         });
         RunUntil(Seconds(10));
-        NS_TEST_ASSERT_MSG_EQ(m_mags[0].pbas.size(), 1, "one PBA");
+        LMA_ASSERT_EQ(m_mags[0].pbas.size(), 1, "one PBA");
         NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas[0].lifetimeUnits, 2, "8 s granted");
         Finish();
     }
@@ -1456,17 +1496,17 @@ class LmaHandoffTestCase : public LmaTestCase
         SendAt(Seconds(3), 0, lateDereg);
         RunUntil(Seconds(15));
 
-        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
+        LMA_ASSERT_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
         const PbaRecord& pba = m_mags[1].pbas[0];
         NS_TEST_EXPECT_MSG_EQ(+pba.status, +mip6::BA_ACCEPTED, "handoff accepted");
-        NS_TEST_ASSERT_MSG_EQ(pba.prefixes.size(), 1, "one HNP");
+        LMA_ASSERT_EQ(pba.prefixes.size(), 1, "one HNP");
         NS_TEST_EXPECT_MSG_EQ(pba.prefixes[0], POOL_P0, "the same HNP");
         NS_TEST_EXPECT_MSG_EQ(+pba.handoffIndicator.value_or(0),
                               +mip6::HI_HANDOFF_BETWEEN_MAGS,
                               "HI mirrored");
         NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "one entry");
         Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
-        NS_TEST_ASSERT_MSG_NE(e, nullptr, "the entry");
+        LMA_ASSERT_NE(e, nullptr, "the entry");
         NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, m_mags[1].address, "Proxy-CoA updated");
         NS_TEST_EXPECT_MSG_EQ(e->state, BindingCacheEntry::ACTIVE, "ACTIVE");
         NS_TEST_EXPECT_MSG_EQ(+e->accessTechnologyType, +mip6::ATT_IEEE_802_3, "ATT updated");
@@ -1478,25 +1518,25 @@ class LmaHandoffTestCase : public LmaTestCase
                               "the prefix is routed to MAG2");
         NS_TEST_EXPECT_MSG_EQ(RouteCount(), 1, "one route");
 
-        NS_TEST_ASSERT_MSG_EQ(m_handovers.size(), 1, "one Handover trace");
+        LMA_ASSERT_EQ(m_handovers.size(), 1, "one Handover trace");
         NS_TEST_EXPECT_MSG_EQ(std::get<0>(m_handovers[0]), MN1, "trace MN");
         NS_TEST_EXPECT_MSG_EQ(std::get<1>(m_handovers[0]), m_mags[0].address, "trace from");
         NS_TEST_EXPECT_MSG_EQ(std::get<2>(m_handovers[0]), m_mags[1].address, "trace to");
 
-        NS_TEST_ASSERT_MSG_EQ(m_mags[0].bris.size(), 1, "one BRI to the old MAG");
+        LMA_ASSERT_EQ(m_mags[0].bris.size(), 1, "one BRI to the old MAG");
         const BriRecord& bri = m_mags[0].bris[0];
         NS_TEST_EXPECT_MSG_EQ(bri.proxy, true, "BRI P flag");
         NS_TEST_EXPECT_MSG_EQ(+bri.trigger,
                               +mip6::BRI_TRIGGER_INTER_MAG_HANDOVER_DIFFERENT_ATT,
                               "inter-MAG handover, different ATT");
         NS_TEST_EXPECT_MSG_EQ(bri.mnId, MN1, "BRI MN-ID");
-        NS_TEST_ASSERT_MSG_EQ(bri.prefixes.size(), 1, "BRI HNP");
+        LMA_ASSERT_EQ(bri.prefixes.size(), 1, "BRI HNP");
         NS_TEST_EXPECT_MSG_EQ(bri.prefixes[0], POOL_P0, "BRI HNP");
         NS_TEST_EXPECT_MSG_EQ(m_mags[1].bris.size(), 0, "no BRI to the new MAG");
         NS_TEST_EXPECT_MSG_EQ(m_lma->GetRevocationCount(), 1, "BRI counted");
         NS_TEST_EXPECT_MSG_EQ(m_lma->GetRevocationAckCount(), 1, "BRA received");
 
-        NS_TEST_ASSERT_MSG_EQ(m_mags[0].pbas.size(), 2, "MAG1's de-registration answered");
+        LMA_ASSERT_EQ(m_mags[0].pbas.size(), 2, "MAG1's de-registration answered");
         NS_TEST_EXPECT_MSG_EQ(+m_mags[0].pbas[1].status, +mip6::BA_ACCEPTED, "accepted");
         NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas[1].lifetimeUnits, 0, "lifetime 0");
         Finish();
@@ -1508,7 +1548,7 @@ class LmaHandoffTestCase : public LmaTestCase
         handoff.accessTechnology = mip6::ATT_IEEE_802_11;
         SendAt(Seconds(2), 1, handoff);
         RunUntil(Seconds(3));
-        NS_TEST_ASSERT_MSG_EQ(m_mags[0].bris.size(), 1, "one BRI");
+        LMA_ASSERT_EQ(m_mags[0].bris.size(), 1, "one BRI");
         NS_TEST_EXPECT_MSG_EQ(+m_mags[0].bris[0].trigger,
                               +mip6::BRI_TRIGGER_INTER_MAG_HANDOVER_SAME_ATT,
                               "inter-MAG handover, same ATT");
@@ -1566,21 +1606,21 @@ class LmaHi4TimeoutTestCase : public LmaTestCase
             NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "no new entry yet");
         });
         RunUntil(Seconds(4));
-        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "one PBA after the delay");
+        LMA_ASSERT_EQ(m_mags[1].pbas.size(), 1, "one PBA after the delay");
         const PbaRecord& pba = m_mags[1].pbas[0];
         NS_TEST_EXPECT_MSG_GT(pba.at, Seconds(3.5), "after MaxDelayBeforeNewBCEAssign");
         NS_TEST_EXPECT_MSG_LT(pba.at, Seconds(3.51), "right after it");
         NS_TEST_EXPECT_MSG_EQ(+pba.status, +mip6::BA_ACCEPTED, "accepted");
         NS_TEST_EXPECT_MSG_EQ(pba.sequence, 11, "answers the latest PBU");
-        NS_TEST_ASSERT_MSG_EQ(pba.prefixes.size(), 1, "one HNP");
+        LMA_ASSERT_EQ(pba.prefixes.size(), 1, "one HNP");
         NS_TEST_EXPECT_MSG_EQ(pba.prefixes[0], POOL_P1, "a different HNP: a new session");
         NS_TEST_EXPECT_MSG_EQ(Cache()->FindByMnId(MN1).size(), 2, "two sessions");
         Ptr<BindingCacheEntry> old = Cache()->FindByPrefix(POOL_P0);
-        NS_TEST_ASSERT_MSG_NE(old, nullptr, "the old session");
+        LMA_ASSERT_NE(old, nullptr, "the old session");
         NS_TEST_EXPECT_MSG_EQ(old->proxyCoa, m_mags[0].address, "still at MAG1");
         NS_TEST_EXPECT_MSG_EQ(old->state, BindingCacheEntry::ACTIVE, "still ACTIVE");
         Ptr<BindingCacheEntry> fresh = Cache()->FindByPrefix(POOL_P1);
-        NS_TEST_ASSERT_MSG_NE(fresh, nullptr, "the new session");
+        LMA_ASSERT_NE(fresh, nullptr, "the new session");
         NS_TEST_EXPECT_MSG_EQ(fresh->proxyCoa, m_mags[1].address, "at MAG2");
         NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 2, "a tunnel to each MAG");
         NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 0, "no handover");
@@ -1619,13 +1659,13 @@ class LmaHi5AllZeroTestCase : public LmaTestCase
         other.sequence = 3;
         SendAt(Seconds(3), 1, other);
         RunUntil(Seconds(4));
-        NS_TEST_ASSERT_MSG_EQ(m_mags[0].pbas.size(), 2, "two PBAs to MAG1");
+        LMA_ASSERT_EQ(m_mags[0].pbas.size(), 2, "two PBAs to MAG1");
         NS_TEST_EXPECT_MSG_EQ(+m_mags[0].pbas[1].status, +mip6::BA_ACCEPTED, "refresh");
-        NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas[1].prefixes.at(0), POOL_P0, "same HNP");
-        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "one PBA to MAG2");
-        NS_TEST_EXPECT_MSG_NE(m_mags[1].pbas[0].prefixes.at(0), POOL_P0, "not MAG1's HNP");
+        NS_TEST_EXPECT_MSG_EQ(FirstPrefix(m_mags[0].pbas[1]), POOL_P0, "same HNP");
+        LMA_ASSERT_EQ(m_mags[1].pbas.size(), 1, "one PBA to MAG2");
+        NS_TEST_EXPECT_MSG_NE(FirstPrefix(m_mags[1].pbas[0]), POOL_P0, "not MAG1's HNP");
         Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
-        NS_TEST_ASSERT_MSG_NE(e, nullptr, "MAG1's session");
+        LMA_ASSERT_NE(e, nullptr, "MAG1's session");
         NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, m_mags[0].address, "still at MAG1");
         NS_TEST_EXPECT_MSG_EQ(e->lastSequence, 2, "refreshed by MAG1 only");
         NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 0, "no handover");
@@ -1660,26 +1700,24 @@ class LmaHi4DeregistrationTestCase : public LmaTestCase
         SendAt(Seconds(2), 1, unknown);
         PbuSpec dereg = PbuSpec::Deregistration(POOL_P0, 2);
         SendAt(Seconds(2.5), 0, dereg);
-        At(Seconds(2.49), [&]() {
-            NS_TEST_EXPECT_MSG_EQ(m_mags[1].pbas.size(), 0, "MAG2 waits");
-        });
+        At(Seconds(2.49), [&]() { NS_TEST_EXPECT_MSG_EQ(m_mags[1].pbas.size(), 0, "MAG2 waits"); });
         RunUntil(Seconds(14));
-        NS_TEST_ASSERT_MSG_EQ(m_mags[0].pbas.size(), 2, "MAG1: registration, de-registration");
+        LMA_ASSERT_EQ(m_mags[0].pbas.size(), 2, "MAG1: registration, de-registration");
         NS_TEST_EXPECT_MSG_EQ(+m_mags[0].pbas[1].status, +mip6::BA_ACCEPTED, "dereg accepted");
         NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas[1].lifetimeUnits, 0, "lifetime 0");
-        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
+        LMA_ASSERT_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
         const PbaRecord& pba = m_mags[1].pbas[0];
         NS_TEST_EXPECT_MSG_EQ(+pba.status, +mip6::BA_ACCEPTED, "handoff accepted");
         NS_TEST_EXPECT_MSG_EQ(pba.sequence, 10, "sequence echoed");
         NS_TEST_EXPECT_MSG_EQ(pba.lifetimeUnits, 25, "lifetime granted");
-        NS_TEST_ASSERT_MSG_EQ(pba.prefixes.size(), 1, "one HNP");
+        LMA_ASSERT_EQ(pba.prefixes.size(), 1, "one HNP");
         NS_TEST_EXPECT_MSG_EQ(pba.prefixes[0], POOL_P0, "the same HNP");
         NS_TEST_EXPECT_MSG_EQ(pba.at, m_mags[0].pbas[1].at, "sent with the dereg's PBA");
         NS_TEST_EXPECT_MSG_LT(pba.at, Seconds(2.51), "right after the de-registration");
         // The entry survived MinDelayBeforeBCEDelete (12.5 s) at MAG2.
         NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "one entry");
         Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
-        NS_TEST_ASSERT_MSG_NE(e, nullptr, "the entry");
+        LMA_ASSERT_NE(e, nullptr, "the entry");
         NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, m_mags[1].address, "at MAG2");
         NS_TEST_EXPECT_MSG_EQ(e->state, BindingCacheEntry::ACTIVE, "ACTIVE again");
         NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 1, "only the tunnel to MAG2");
@@ -1716,11 +1754,11 @@ class LmaSecondSessionTestCase : public LmaTestCase
         second.linkLayerId = LLID_2;
         SendAt(Seconds(2), 1, second);
         RunUntil(Seconds(3));
-        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
+        LMA_ASSERT_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
         NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[0].status, +mip6::BA_ACCEPTED, "accepted");
-        NS_TEST_EXPECT_MSG_EQ(m_mags[1].pbas[0].prefixes.at(0), POOL_P1, "a second HNP");
+        NS_TEST_EXPECT_MSG_EQ(FirstPrefix(m_mags[1].pbas[0]), POOL_P1, "a second HNP");
         std::vector<Ptr<BindingCacheEntry>> entries = Cache()->FindByMnId(MN1);
-        NS_TEST_ASSERT_MSG_EQ(entries.size(), 2, "two BCEs for MN1");
+        LMA_ASSERT_EQ(entries.size(), 2, "two BCEs for MN1");
         NS_TEST_EXPECT_MSG_EQ(entries[0]->proxyCoa, m_mags[0].address, "first at MAG1");
         NS_TEST_EXPECT_MSG_EQ(entries[1]->proxyCoa, m_mags[1].address, "second at MAG2");
         NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 2, "two tunnels");
@@ -1737,9 +1775,9 @@ class LmaSecondSessionTestCase : public LmaTestCase
         unknown.linkLayerId = LLID_1;
         SendAt(Seconds(2), 1, unknown);
         RunUntil(Seconds(3));
-        NS_TEST_ASSERT_MSG_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
+        LMA_ASSERT_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
         NS_TEST_EXPECT_MSG_LT(m_mags[1].pbas[0].at, Seconds(2.01), "at once");
-        NS_TEST_EXPECT_MSG_EQ(m_mags[1].pbas[0].prefixes.at(0), POOL_P0, "the same HNP");
+        NS_TEST_EXPECT_MSG_EQ(FirstPrefix(m_mags[1].pbas[0]), POOL_P0, "the same HNP");
         NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "one entry");
         NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 1, "one handover");
         Finish();
@@ -1879,8 +1917,7 @@ class Pmipv6LmaTestSuite : public TestSuite
                                           [](LmaTestCase&, Store s) {
                                               Pmipv6Profile p;
                                               p.mnId = MN1;
-                                              p.allowedAccessTechnologies = {
-                                                  mip6::ATT_IEEE_802_3};
+                                              p.allowedAccessTechnologies = {mip6::ATT_IEEE_802_3};
                                               s->AddProfile(p);
                                           }),
                     TestCase::QUICK);
