@@ -6,11 +6,27 @@
 # checks that they do.
 
 
+def configure(conf):
+    # Pmipv6TopologyHelper reads GraphViz files with Boost.Graph's read_graphviz, which is
+    # compiled into libboost_graph (Debian: libboost-graph-dev). Best effort: without it the
+    # module is not built (waf-era ns-3 skips the modules in MODULES_NOT_BUILT).
+    have = conf.check_cxx(lib='boost_graph', uselib_store='BOOST_GRAPH', mandatory=False,
+                          fragment='#include <boost/graph/graphviz.hpp>\n'
+                                   'int main() { return 0; }\n',
+                          msg='Checking for Boost.Graph (libboost_graph)')
+    conf.report_optional_feature('pmipv6-boost-graph', 'pmipv6 topologies (Boost.Graph)',
+                                 bool(have), 'libboost_graph not found')
+    if not have:
+        conf.env['MODULES_NOT_BUILT'].append('pmipv6')
+
+
 def build(bld):
     module = bld.create_ns3_module('pmipv6', ['internet', 'network', 'core', 'point-to-point',
                                               'csma', 'applications', 'mobility',
                                               'flow-monitor', 'virtual-net-device',
-                                              'internet-apps'])
+                                              'internet-apps', 'wifi'])
+    # libboost_graph, found by configure() (waf's `use` takes uselib names too)
+    module.use = list(getattr(module, 'use', [])) + ['BOOST_GRAPH']
     module.source = [
         'model/mobility-option.cc',
         'model/mobility-option-factory.cc',
@@ -43,6 +59,8 @@ def build(bld):
         'model/pmipv6-mag-application.cc',
         'helper/pmipv6-helper.cc',
         'helper/mobility-message-samples.cc',
+        'helper/pmipv6-topology-helper.cc',
+        'helper/pmipv6-scenario.cc',
         ]
 
     module_test = bld.create_ns3_module_test_library('pmipv6')
@@ -62,6 +80,7 @@ def build(bld):
         'test/pmipv6-routing-test-suite.cc',
         'test/pmipv6-lma-test-suite.cc',
         'test/pmipv6-registration-test-suite.cc',
+        'test/pmipv6-topology-test-suite.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -98,6 +117,8 @@ def build(bld):
         'model/pmipv6-mag-application.h',
         'helper/pmipv6-helper.h',
         'helper/mobility-message-samples.h',
+        'helper/pmipv6-topology-helper.h',
+        'helper/pmipv6-scenario.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:

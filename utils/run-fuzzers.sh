@@ -7,9 +7,11 @@
 #   SECONDS        per fuzzer (default $PMIPV6_FUZZ_SECONDS or 60)
 #   FUZZER-NAME    e.g. mobility-header-fuzzer (default: all)
 # The build uses CMake (option PMIPV6_FUZZ, in build-fuzz/) so that the source
-# lists stay in CMakeLists.txt only. Seeds are read from fuzz/corpus/NAME/ when
-# it exists; new inputs go to build-fuzz/corpus/NAME/, crashes to
-# build-fuzz/artifacts/. Extra libFuzzer flags: $PMIPV6_FUZZ_ARGS.
+# lists stay in CMakeLists.txt only. Seeds: each fuzzer writes its own (the
+# module's sample messages, `NAME --write-corpus=DIR`) into build-fuzz/seeds/NAME/,
+# and fuzz/corpus/NAME/ is read too when it exists; new inputs go to
+# build-fuzz/corpus/NAME/, crashes to build-fuzz/artifacts/. Extra libFuzzer
+# flags: $PMIPV6_FUZZ_ARGS. Build dir: $PMIPV6_FUZZ_BUILD_DIR.
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SECS=${1:-${PMIPV6_FUZZ_SECONDS:-60}}
@@ -30,7 +32,8 @@ command -v clang++ >/dev/null || "$REPO/utils/setup.sh"
 
 export CCACHE_BASEDIR=$REPO CCACHE_NOHASHDIR=true
 cmake -S "$REPO" -B "$BUILD" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPMIPV6_FUZZ=ON -DPMIPV6_PYTHON=OFF >/dev/null
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPMIPV6_FUZZ=ON -DPMIPV6_PYTHON=OFF \
+    -DPMIPV6_ONLY_EXISTING=ON >/dev/null
 cmake --build "$BUILD" -j "$JOBS" --target "${names[@]}"
 
 passed=0
@@ -40,6 +43,11 @@ for name in "${names[@]}"; do
     corpus=("$BUILD/corpus/$name")
     mkdir -p "${corpus[0]}"
     [ -d "$REPO/fuzz/corpus/$name" ] && corpus+=("$REPO/fuzz/corpus/$name")
+    seeds="$BUILD/seeds/$name"
+    rm -rf "$seeds"
+    # (-runs=0: a fuzzer without the seed mode runs nothing instead of fuzzing)
+    ASAN_OPTIONS=detect_leaks=0 "$BUILD/$name" --write-corpus="$seeds" -runs=0 >/dev/null 2>&1
+    [ -d "$seeds" ] && corpus+=("$seeds")
     echo "run-fuzzers: $name for ${SECS}s"
     # shellcheck disable=SC2086
     if "$BUILD/$name" -max_total_time="$SECS" -timeout=10 -print_final_stats=1 \

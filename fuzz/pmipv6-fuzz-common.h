@@ -1,0 +1,270 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Shared by the libFuzzer targets fuzz/*-fuzzer.cc (not a fuzzer itself: the build globs
+ * *-fuzzer.cc only).
+ *
+ *  - FUZZ_CHECK: a property the codec must keep; on violation it prints why and traps, which
+ *    libFuzzer reports as a crash and saves the input.
+ *  - The seed corpus mode: every target accepts `--write-corpus=DIR` (or `--write-corpus DIR`)
+ *    on its command line; it then writes its seeds (the module's sample messages, serialized
+ *    in the target's input format) into DIR and exits, without fuzzing. utils/run-fuzzers.sh
+ *    does this before each run.
+ *  - The round-trip check of a Mobility Header message class, shared by the header fuzzer and
+ *    the receive-path fuzzer: decode, serialize, decode again, serialize again; the second
+ *    decode must succeed and both serializations (and prints) must be identical.
+ */
+
+#ifndef PMIPV6_FUZZ_COMMON_H
+#define PMIPV6_FUZZ_COMMON_H
+
+#include "ns3/buffer.h"
+#include "ns3/mobility-header.h"
+#include "ns3/mobility-message-samples.h"
+#include "ns3/mobility-option.h"
+#include "ns3/packet.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/stat.h>
+#include <vector>
+
+/// Check a property of the code under test; trap (a libFuzzer crash) when it does not hold.
+#define FUZZ_CHECK(cond, msg)                                                                      \
+    do                                                                                             \
+    {                                                                                              \
+        if (!(cond))                                                                               \
+        {                                                                                          \
+            std::ostringstream fuzzOss_;                                                           \
+            fuzzOss_ << msg;                                                                       \
+            std::fprintf(stderr,                                                                   \
+                         "FUZZ_CHECK failed at %s:%d: %s\n  %s\n",                                 \
+                         __FILE__,                                                                 \
+                         __LINE__,                                                                 \
+                         #cond,                                                                    \
+                         fuzzOss_.str().c_str());                                                  \
+            __builtin_trap();                                                                      \
+        }                                                                                          \
+    } while (false)
+
+namespace pmipv6fuzz
+{
+
+/// Octets of a seed or of a serialization.
+typedef std::vector<uint8_t> Bytes;
+
+/**
+ * \brief Find `--write-corpus=DIR` / `--write-corpus DIR` among the arguments.
+ * \param argc argument count
+ * \param argv arguments
+ * \param dir set to DIR when found
+ * \return true when the corpus is to be written
+ */
+inline bool
+WriteCorpusRequested(int argc, char** argv, std::string& dir)
+{
+    const std::string flag = "--write-corpus";
+    for (int k = 1; k < argc; ++k)
+    {
+        std::string arg = argv[k];
+        if (arg.compare(0, flag.size() + 1, flag + "=") == 0)
+        {
+            dir = arg.substr(flag.size() + 1);
+            return !dir.empty();
+        }
+        if (arg == flag && k + 1 < argc)
+        {
+            dir = argv[k + 1];
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * \brief Write seeds into a directory (created if needed), one file each, named
+ * NNN-name; then exit the process.
+ * \param dir the directory
+ * \param seeds (name, octets) pairs
+ */
+[[noreturn]] inline void
+WriteCorpusAndExit(const std::string& dir, const std::vector<std::pair<std::string, Bytes>>& seeds)
+{
+    ::mkdir(dir.c_str(), 0755);
+    unsigned n = 0;
+    for (const auto& seed : seeds)
+    {
+        char prefix[16];
+        std::snprintf(prefix, sizeof(prefix), "%03u-", n++);
+        std::string path = dir + "/" + prefix + seed.first;
+        std::ofstream out(path, std::ios::binary);
+        out.write(reinterpret_cast<const char*>(seed.second.data()),
+                  static_cast<std::streamsize>(seed.second.size()));
+        if (!out)
+        {
+            std::fprintf(stderr, "cannot write %s\n", path.c_str());
+            std::exit(1);
+        }
+    }
+    std::printf("wrote %u seeds to %s\n", n, dir.c_str());
+    std::exit(0);
+}
+
+/**
+ * \brief The octets of a header.
+ * \param header the header
+ * \return its serialization
+ */
+inline Bytes
+SerializeHeader(const ns3::Header& header)
+{
+    ns3::Ptr<ns3::Packet> p = ns3::Create<ns3::Packet>();
+    p->AddHeader(header);
+    Bytes bytes(p->GetSize());
+    p->CopyData(bytes.data(), bytes.size());
+    return bytes;
+}
+
+/**
+ * \brief The octets of an options list written at an offset.
+ * \param list the list
+ * \param offset offset of the list from the start of the Mobility Header
+ * \return its serialization
+ */
+inline Bytes
+SerializeOptions(const ns3::MobilityOptionList& list, uint32_t offset)
+{
+    uint32_t size = list.GetSerializedSize(offset);
+    ns3::Buffer buffer;
+    buffer.AddAtStart(size);
+    ns3::Buffer::Iterator i = buffer.Begin();
+    list.Serialize(i, offset);
+    FUZZ_CHECK(i.GetDistanceFrom(buffer.Begin()) == size,
+               "options list wrote " << i.GetDistanceFrom(buffer.Begin()) << " octets, announced "
+                                     << size);
+    Bytes bytes(size);
+    buffer.CopyData(bytes.data(), size);
+    return bytes;
+}
+
+/**
+ * \brief Hex dump for failure messages.
+ * \param bytes the octets
+ * \return "0a 1b ..."
+ */
+inline std::string
+Hex(const Bytes& bytes)
+{
+    std::ostringstream os;
+    char b[4];
+    for (uint8_t v : bytes)
+    {
+        std::snprintf(b, sizeof(b), "%02x ", v);
+        os << b;
+    }
+    return os.str();
+}
+
+/**
+ * \brief Print a header into a string.
+ * \param header the header
+ * \return what Print wrote
+ */
+inline std::string
+PrintToString(const ns3::Header& header)
+{
+    std::ostringstream os;
+    header.Print(os);
+    return os.str();
+}
+
+/**
+ * \brief The round-trip property of a message that decoded: serialize it, decode the result
+ * into a fresh object of the same class (must succeed, consuming everything), serialize that;
+ * the two serializations and the two prints must be identical.
+ * \param sample the message class (its empty() factory is used)
+ * \param decoded the message as decoded from the fuzzer's input
+ */
+inline void
+CheckMessageRoundTrip(const ns3::MobilityMessageSample& sample, ns3::MobilityHeader& decoded)
+{
+    Bytes first = SerializeHeader(decoded);
+    FUZZ_CHECK(first.size() >= 8 && first.size() % 8 == 0 && first.size() <= 2048,
+               sample.name << ": re-serialized to " << first.size() << " octets");
+    std::string firstPrint = PrintToString(decoded); // after Serialize: checksum field is 0
+
+    std::shared_ptr<ns3::MobilityHeader> again = sample.empty();
+    ns3::Ptr<ns3::Packet> packet = ns3::Create<ns3::Packet>(first.data(), first.size());
+    uint32_t consumed = packet->RemoveHeader(*again);
+    FUZZ_CHECK(again->IsValid(),
+               sample.name << ": its own serialization does not decode: " << again->GetError()
+                           << "\n  " << Hex(first));
+    FUZZ_CHECK(consumed == first.size() && packet->GetSize() == 0,
+               sample.name << ": decoding its own " << first.size() << " octets consumed "
+                           << consumed);
+    Bytes second = SerializeHeader(*again);
+    FUZZ_CHECK(first == second,
+               sample.name << ": serialization not stable\n  first  " << Hex(first) << "\n  second "
+                           << Hex(second));
+    std::string secondPrint = PrintToString(*again);
+    FUZZ_CHECK(firstPrint == secondPrint,
+               sample.name << ": decoded fields differ\n  first  " << firstPrint << "\n  second "
+                           << secondPrint);
+}
+
+/**
+ * \brief Decode \p data as one message class through Packet::PeekHeader and
+ * Packet::RemoveHeader; when it decodes, check the round trip.
+ * \param sample the message class
+ * \param data the octets
+ * \param size their number
+ * \return true when the octets decoded as this class
+ */
+inline bool
+DecodeAndCheck(const ns3::MobilityMessageSample& sample, const uint8_t* data, size_t size)
+{
+    ns3::Ptr<ns3::Packet> packet = ns3::Create<ns3::Packet>(data, size);
+    std::shared_ptr<ns3::MobilityHeader> peeked = sample.empty();
+    uint32_t peekedSize = packet->PeekHeader(*peeked);
+    FUZZ_CHECK(packet->GetSize() == size, sample.name << ": PeekHeader changed the packet");
+    std::shared_ptr<ns3::MobilityHeader> removed = sample.empty();
+    uint32_t removedSize = packet->RemoveHeader(*removed);
+    FUZZ_CHECK(peeked->IsValid() == removed->IsValid() && peekedSize == removedSize,
+               sample.name << ": PeekHeader and RemoveHeader disagree");
+    FUZZ_CHECK(packet->GetSize() == size - removedSize,
+               sample.name << ": RemoveHeader removed " << size - packet->GetSize()
+                           << " octets, Deserialize returned " << removedSize);
+    if (!peeked->IsValid())
+    {
+        FUZZ_CHECK(peekedSize == 0 && !peeked->GetError().empty(),
+                   sample.name << ": invalid, yet Deserialize returned " << peekedSize
+                               << " / no reason");
+        return false;
+    }
+    FUZZ_CHECK(peekedSize >= 8 && peekedSize % 8 == 0 && peekedSize <= size,
+               sample.name << ": Deserialize returned " << peekedSize << " of " << size);
+    FUZZ_CHECK(peeked->GetError().empty(), sample.name << ": valid with an error");
+    CheckMessageRoundTrip(sample, *peeked);
+    return true;
+}
+
+/**
+ * \brief The samples of every message class (built once).
+ * \return the samples
+ */
+inline const std::vector<ns3::MobilityMessageSample>&
+Samples()
+{
+    static const std::vector<ns3::MobilityMessageSample> samples =
+        ns3::MakeMobilityMessageSamples();
+    return samples;
+}
+
+} // namespace pmipv6fuzz
+
+#endif /* PMIPV6_FUZZ_COMMON_H */

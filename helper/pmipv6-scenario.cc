@@ -1,0 +1,1114 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pmipv6-scenario.h"
+
+#include "ns3/applications-module.h"
+#include "ns3/config.h"
+#include "ns3/core-module.h"
+#include "ns3/csma-net-device.h"
+#include "ns3/flow-monitor-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/network-module.h"
+#include "ns3/pmipv6-helper.h"
+#include "ns3/pmipv6-lma-application.h"
+#include "ns3/pmipv6-mag-application.h"
+#include "ns3/pmipv6-options.h"
+#include "ns3/pmipv6-topology-helper.h"
+#include "ns3/pmipv6-wire-numbers.h"
+#include "ns3/wifi-helper.h"
+#include "ns3/wifi-net-device.h"
+
+#include <boost/range/iterator_range.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Pmipv6Scenario");
+
+namespace
+{
+
+/// First UDP port of the downlink flows (one per mobile node: port + index).
+constexpr uint16_t DOWNLINK_PORT = 9000;
+/// First UDP port of the uplink flows.
+constexpr uint16_t UPLINK_PORT = 19000;
+/// First stream index assigned to the scenario's random variables.
+constexpr int64_t FIRST_STREAM = 100;
+
+/**
+ * \brief A time in seconds as an ns-3 Time, rejecting negative values.
+ * \param seconds the time
+ * \param what the field, for the error message
+ * \return the time
+ */
+Time
+CheckedSeconds(double seconds, const std::string& what)
+{
+    if (!(seconds >= 0))
+    {
+        throw std::invalid_argument("Pmipv6ScenarioConfig: " + what + " must be >= 0");
+    }
+    return Seconds(seconds);
+}
+
+/**
+ * \brief Reject configurations that cannot be run, before anything is built.
+ * \param c the configuration
+ */
+void
+Validate(const Pmipv6ScenarioConfig& c)
+{
+    auto fail = [](const std::string& why) {
+        throw std::invalid_argument("Pmipv6ScenarioConfig: " + why);
+    };
+    if (c.topology != "star" && c.topology.empty())
+    {
+        fail("topology must be \"star\" or the path of a DOT file");
+    }
+    if (c.nMags == 0 && c.topology == "star")
+    {
+        fail("nMags must be at least 1");
+    }
+    if (c.nMns == 0)
+    {
+        fail("nMns must be at least 1");
+    }
+    if (c.access != "csma" && c.access != "wifi")
+    {
+        fail("access must be \"csma\" or \"wifi\", not \"" + c.access + "\"");
+    }
+    if (!(c.simTime > 0))
+    {
+        fail("simTime must be > 0");
+    }
+    CheckedSeconds(c.trafficStart, "trafficStart");
+    CheckedSeconds(c.trafficStop, "trafficStop");
+    CheckedSeconds(c.downlinkInterval, "downlinkInterval");
+    CheckedSeconds(c.uplinkInterval, "uplinkInterval");
+    CheckedSeconds(c.firstMove, "firstMove");
+    CheckedSeconds(c.moveInterval, "moveInterval");
+    CheckedSeconds(c.moveJitter, "moveJitter");
+    CheckedSeconds(c.linkSwitchDelay, "linkSwitchDelay");
+    double stop = c.trafficStop > 0 ? c.trafficStop : c.simTime - 0.5;
+    if (!(stop > c.trafficStart) || stop > c.simTime)
+    {
+        fail("traffic must start before it stops, within simTime");
+    }
+    if (c.packetSize < 12 || c.packetSize > 65000)
+    {
+        fail("packetSize must be within 12 .. 65000 octets (UdpClient's header needs 12)");
+    }
+    if (!(c.binWidth > 0) || c.simTime / c.binWidth > 1e7)
+    {
+        fail("binWidth must be > 0 and give at most 1e7 bins");
+    }
+    if (c.moveInterval > 0 && c.moveInterval <= c.moveJitter + c.linkSwitchDelay)
+    {
+        fail("moveInterval must exceed moveJitter + linkSwitchDelay (moves would overlap)");
+    }
+    if (c.seed == 0)
+    {
+        fail("seed must not be 0");
+    }
+    TimeValue parsed;
+    if (!parsed.DeserializeFromString(c.magLmaDelay, MakeTimeChecker()))
+    {
+        fail("magLmaDelay \"" + c.magLmaDelay + "\" is not an ns-3 time such as \"5ms\"");
+    }
+}
+
+/**
+ * \brief Apply the configuration's attributes with Config::SetDefault (or Config::SetGlobal
+ * for names without "::").
+ * \param attributes name -> value
+ */
+void
+ApplyAttributes(const std::map<std::string, std::string>& attributes)
+{
+    for (const auto& kv : attributes)
+    {
+        bool ok = kv.first.find("::") != std::string::npos
+                      ? Config::SetDefaultFailSafe(kv.first, StringValue(kv.second))
+                      : Config::SetGlobalFailSafe(kv.first, StringValue(kv.second));
+        if (!ok)
+        {
+            throw std::invalid_argument("unknown attribute or invalid value: " + kv.first +
+                                        " = \"" + kv.second + "\"");
+        }
+    }
+}
+
+/**
+ * \brief Leaves ns-3 clean when a run ends, however it ends.
+ */
+class CleanUp
+{
+  public:
+    ~CleanUp()
+    {
+        Simulator::Destroy();
+        Config::Reset();
+        Ipv6AddressGenerator::Reset();
+        Ipv4AddressGenerator::Reset();
+        Mac48Address::ResetAllocationIndex();
+    }
+};
+
+/**
+ * \brief The nodes and agents of a built topology the scenario drives.
+ */
+struct Network
+{
+    Ptr<Node> cn;                                           ///< correspondent node
+    Ipv6Address cnAddress;                                  ///< its address
+    std::vector<std::string> lmaNames;                      ///< LMA names, in vertex order
+    std::vector<Ptr<Pmipv6LmaApplication>> lmas;            ///< the LMAs
+    std::vector<std::string> magNames;                      ///< MAG names, in vertex order
+    std::map<std::string, Ptr<Pmipv6MagApplication>> mags; ///< MAG by name
+    std::map<std::string, std::string> magAccess;           ///< access type by MAG
+    std::vector<std::string> mnIds;                         ///< mobile nodes, in order
+    std::map<std::string, Ptr<Node>> mnNodes;               ///< mobile node by id
+    std::map<std::string, Ipv6Address> homeAddresses;       ///< home address by id
+    std::map<std::string, std::string> firstMag;            ///< first MAG by id
+};
+
+/**
+ * \brief Build the topology (a star or a DOT file) and the mobile nodes.
+ * \param c the configuration
+ * \param topo the helper (outlives the run)
+ * \return what was built
+ */
+Network
+BuildNetwork(const Pmipv6ScenarioConfig& c, Pmipv6TopologyHelper& topo)
+{
+    Pmipv6Graph graph;
+    std::string error;
+    if (c.topology == "star")
+    {
+        graph = Pmipv6TopologyHelper::MakeStar(c.nMags, c.magLmaDelay, c.access);
+    }
+    else if (!Pmipv6TopologyHelper::TryReadDot(c.topology, graph, error))
+    {
+        throw std::invalid_argument("topology " + c.topology + ": " + error);
+    }
+    if (!Pmipv6TopologyHelper::Validate(graph, error))
+    {
+        throw std::invalid_argument("topology " + c.topology + ": " + error);
+    }
+    bool hasCn = false;
+    bool hasMag = false;
+    for (auto v : boost::make_iterator_range(boost::vertices(graph)))
+    {
+        hasCn = hasCn || graph[v].role == "cn";
+        hasMag = hasMag || graph[v].role == "mag";
+    }
+    if (!hasCn || !hasMag)
+    {
+        throw std::invalid_argument("topology " + c.topology +
+                                    ": the scenario needs a \"cn\" and at least one \"mag\"");
+    }
+    topo.Build(graph);
+
+    Network net;
+    std::string cnName = topo.GetNames("cn").front();
+    net.cn = topo.GetNode(cnName);
+    net.cnAddress = topo.GetAddress(cnName);
+    net.lmaNames = topo.GetNames("lma");
+    for (const auto& name : net.lmaNames)
+    {
+        net.lmas.push_back(topo.GetLma(name));
+    }
+    net.magNames = topo.GetMagNames();
+    for (auto v : boost::make_iterator_range(boost::vertices(topo.GetGraph())))
+    {
+        const Pmipv6VertexProperties& p = topo.GetGraph()[v];
+        if (p.role == "mag")
+        {
+            net.mags[p.name] = topo.GetMag(p.name);
+            net.magAccess[p.name] = p.access;
+        }
+    }
+    for (uint32_t i = 0; i < c.nMns; ++i)
+    {
+        std::string mnId = "mn" + std::to_string(i + 1);
+        std::string mag = net.magNames[i % net.magNames.size()];
+        net.mnIds.push_back(mnId);
+        net.mnNodes[mnId] = topo.AddMobileNode(mnId, mag, Seconds(0.5 + 0.01 * i));
+        net.homeAddresses[mnId] = topo.GetHomeAddress(mnId);
+        net.firstMag[mnId] = mag;
+    }
+    return net;
+}
+
+/**
+ * \brief Assign fixed random streams to every device of the simulation (CSMA backoff, Wi-Fi
+ * PHY, MAC and rate managers), so that a run does not depend on earlier runs in the process.
+ * \param stream first stream
+ * \return number of streams used
+ */
+int64_t
+AssignDeviceStreams(int64_t stream)
+{
+    int64_t n = 0;
+    WifiHelper wifi;
+    for (uint32_t k = 0; k < NodeList::GetNNodes(); ++k)
+    {
+        Ptr<Node> node = NodeList::GetNode(k);
+        for (uint32_t d = 0; d < node->GetNDevices(); ++d)
+        {
+            Ptr<NetDevice> device = node->GetDevice(d);
+            if (auto csma = DynamicCast<CsmaNetDevice>(device))
+            {
+                n += csma->AssignStreams(stream + n);
+            }
+            else if (DynamicCast<WifiNetDevice>(device))
+            {
+                n += wifi.AssignStreams(NetDeviceContainer(device), stream + n);
+            }
+        }
+    }
+    return n;
+}
+
+/**
+ * \brief Everything the traces report during a run.
+ */
+class Recorder
+{
+  public:
+    /**
+     * \brief Prepare the bins.
+     * \param binWidth bin width (s)
+     * \param simTime simulated time (s)
+     */
+    Recorder(double binWidth, double simTime)
+        : m_binWidth(binWidth),
+          m_bins(static_cast<size_t>(std::ceil(simTime / binWidth)))
+    {
+    }
+
+    /// One series of bins.
+    struct Series
+    {
+        std::string node;            ///< node name
+        std::string role;            ///< node role
+        uint32_t interface;          ///< IPv6 interface
+        std::string device;          ///< device kind
+        std::string direction;       ///< rx / tx
+        std::vector<uint64_t> bytes; ///< per bin
+    };
+
+    /// One attach or detach event.
+    struct Attachment
+    {
+        std::string mnId; ///< mobile node
+        std::string mag;  ///< MAG
+        Time time;        ///< when
+        bool attach;      ///< attach (else detach)
+    };
+
+    /**
+     * \brief Follow a node's IPv6 Rx and Tx traces.
+     * \param node the node
+     * \param name its name
+     * \param role its role
+     */
+    void WatchNode(Ptr<Node> node, const std::string& name, const std::string& role)
+    {
+        Ptr<Ipv6L3Protocol> ipv6 = node->GetObject<Ipv6L3Protocol>();
+        NS_ASSERT(ipv6);
+        uint32_t id = node->GetId();
+        ipv6->TraceConnectWithoutContext(
+            "Rx",
+            Callback<void, Ptr<const Packet>, Ptr<Ipv6>, uint32_t>(
+                [this, id, name, role](Ptr<const Packet> p, Ptr<Ipv6> ip, uint32_t interface) {
+                    Count(id, name, role, ip, interface, "rx", p->GetSize());
+                }));
+        ipv6->TraceConnectWithoutContext(
+            "Tx",
+            Callback<void, Ptr<const Packet>, Ptr<Ipv6>, uint32_t>(
+                [this, id, name, role](Ptr<const Packet> p, Ptr<Ipv6> ip, uint32_t interface) {
+                    Count(id, name, role, ip, interface, "tx", p->GetSize());
+                }));
+    }
+
+    /**
+     * \brief Follow a MAG's traces.
+     * \param mag the MAG
+     * \param name its name
+     */
+    void WatchMag(Ptr<Pmipv6MagApplication> mag, const std::string& name)
+    {
+        mag->TraceConnectWithoutContext(
+            "RegistrationCompleted",
+            Callback<void, const std::string&, Time, uint8_t>(
+                [this, name](const std::string& mnId, Time latency, uint8_t hi) {
+                    Pmipv6RegistrationEvent e;
+                    e.mnId = mnId;
+                    e.mag = name;
+                    e.time = Simulator::Now().GetSeconds();
+                    e.latencyMs = latency.GetSeconds() * 1000;
+                    e.handoffIndicator = hi;
+                    e.handover = m_registered.count(mnId) > 0;
+                    m_registered.insert(mnId);
+                    m_refreshing.insert({name, mnId});
+                    registrations.push_back(e);
+                }));
+        mag->TraceConnectWithoutContext(
+            "RegistrationFailed",
+            Callback<void, const std::string&, uint8_t>(
+                [this](const std::string& mnId, uint8_t status) { failures++; }));
+        mag->TraceConnectWithoutContext(
+            "Attach",
+            Callback<void, const std::string&, Ptr<NetDevice>>(
+                [this, name](const std::string& mnId, Ptr<NetDevice>) {
+                    attachments.push_back({mnId, name, Simulator::Now(), true});
+                }));
+        mag->TraceConnectWithoutContext(
+            "Detach",
+            Callback<void, const std::string&, Ptr<NetDevice>>(
+                [this, name](const std::string& mnId, Ptr<NetDevice>) {
+                    attachments.push_back({mnId, name, Simulator::Now(), false});
+                    m_refreshing.erase({name, mnId});
+                }));
+        mag->TraceConnectWithoutContext(
+            "TxPbu",
+            Callback<void, const BindingUpdateHeader&, Ipv6Address>(
+                [this, name](const BindingUpdateHeader& pbu, Ipv6Address) {
+                    Ptr<HandoffIndicatorOption> hi =
+                        pbu.GetOptions().Find<HandoffIndicatorOption>();
+                    Ptr<MobileNodeIdentifierOption> id =
+                        pbu.GetOptions().Find<MobileNodeIdentifierOption>();
+                    if (pbu.GetLifetime() == 0)
+                    {
+                        pbuDeregistrations++;
+                    }
+                    else if (hi && hi->GetHandoffIndicator() == mip6::HI_NOT_CHANGED && id &&
+                             m_refreshing.count({name, id->GetNai()}))
+                    {
+                        pbuRefreshes++;
+                    }
+                    else
+                    {
+                        pbuInitial++;
+                    }
+                }));
+    }
+
+    /**
+     * \brief A UDP sink's arrivals, for a mobile node's flow in one direction.
+     * \param server the UdpServer
+     * \param arrivals where to record them
+     */
+    static void WatchServer(Ptr<Application> server, std::vector<Time>* arrivals)
+    {
+        server->TraceConnectWithoutContext(
+            "Rx",
+            Callback<void, Ptr<const Packet>>(
+                [arrivals](Ptr<const Packet>) { arrivals->push_back(Simulator::Now()); }));
+    }
+
+    /**
+     * \brief The series, in a stable order.
+     * \return the series
+     */
+    std::vector<Pmipv6TimeSeries> GetSeries() const
+    {
+        std::vector<Pmipv6TimeSeries> out;
+        for (const auto& kv : m_series)
+        {
+            const Series& s = kv.second;
+            out.push_back({s.node, s.role, s.interface, s.device, "", s.direction, s.bytes});
+        }
+        return out;
+    }
+
+    std::vector<Pmipv6RegistrationEvent> registrations; ///< completed registrations
+    std::vector<Attachment> attachments;                ///< attach / detach events
+    uint64_t failures{0};                               ///< failed registrations
+    uint64_t pbuInitial{0};                             ///< PBUs of a new registration
+    uint64_t pbuRefreshes{0};                           ///< refresh PBUs
+    uint64_t pbuDeregistrations{0};                     ///< de-registration PBUs
+
+  private:
+    /**
+     * \brief Count a packet.
+     * \param id node id
+     * \param name node name
+     * \param role node role
+     * \param ip the node's IPv6
+     * \param interface the interface
+     * \param direction rx / tx
+     * \param bytes its size
+     */
+    void Count(uint32_t id,
+               const std::string& name,
+               const std::string& role,
+               Ptr<Ipv6> ip,
+               uint32_t interface,
+               const char* direction,
+               uint32_t bytes)
+    {
+        if (interface == 0)
+        {
+            return; // loopback
+        }
+        auto key = std::make_tuple(id, interface, direction[0]);
+        auto it = m_series.find(key);
+        if (it == m_series.end())
+        {
+            Series s{name, role, interface, DeviceKind(ip->GetNetDevice(interface)), direction,
+                     std::vector<uint64_t>(m_bins, 0)};
+            it = m_series.emplace(key, std::move(s)).first;
+        }
+        size_t bin = static_cast<size_t>(Simulator::Now().GetSeconds() / m_binWidth);
+        if (bin < m_bins)
+        {
+            it->second.bytes[bin] += bytes;
+        }
+    }
+
+    /**
+     * \brief A short name of a device's kind.
+     * \param device the device
+     * \return "csma", "wifi", "p2p", "tunnel" or the lower-case class name
+     */
+    static std::string DeviceKind(Ptr<NetDevice> device)
+    {
+        std::string type = device ? device->GetInstanceTypeId().GetName() : "none";
+        if (type.find("Csma") != std::string::npos)
+        {
+            return "csma";
+        }
+        if (type.find("Wifi") != std::string::npos)
+        {
+            return "wifi";
+        }
+        if (type.find("PointToPoint") != std::string::npos)
+        {
+            return "p2p";
+        }
+        if (type.find("Virtual") != std::string::npos || type.find("Tunnel") != std::string::npos)
+        {
+            return "tunnel";
+        }
+        std::string kind = type.substr(type.rfind(':') + 1);
+        std::transform(kind.begin(), kind.end(), kind.begin(), ::tolower);
+        return kind;
+    }
+
+    double m_binWidth; ///< bin width (s)
+    size_t m_bins;     ///< number of bins
+    /// (node id, interface, 'r' / 't') -> series
+    std::map<std::tuple<uint32_t, uint32_t, char>, Series> m_series;
+    std::set<std::string> m_registered;                     ///< MNs registered at least once
+    std::set<std::pair<std::string, std::string>> m_refreshing; ///< (MAG, MN) registered
+};
+
+/**
+ * \brief The largest gap between consecutive arrivals whose later arrival falls in
+ * (lo, hi]; a window without any arrival after \p at counts up to \p hi.
+ * \param arrivals sorted arrival times
+ * \param at the move
+ * \param lo window start
+ * \param hi window end
+ * \param restored set to whether an arrival follows \p at within the window
+ * \return the gap (ms), or -1 without arrivals before the move
+ */
+double
+LargestGapMs(const std::vector<Time>& arrivals, Time at, Time lo, Time hi, bool& restored)
+{
+    restored = false;
+    auto first = std::upper_bound(arrivals.begin(), arrivals.end(), lo);
+    if (first == arrivals.begin())
+    {
+        // no arrival before the window: measure from the window's first arrival
+        if (first == arrivals.end())
+        {
+            return -1;
+        }
+    }
+    else
+    {
+        --first;
+    }
+    Time gap = Seconds(0);
+    Time last = *first;
+    for (auto it = first + 1; it != arrivals.end() && *it <= hi; ++it)
+    {
+        gap = std::max(gap, *it - last);
+        last = *it;
+        if (*it > at)
+        {
+            restored = true;
+        }
+    }
+    if (!restored)
+    {
+        gap = std::max(gap, hi - last);
+    }
+    return gap.GetSeconds() * 1000;
+}
+
+/**
+ * \brief Global (not link-local) addresses of a node's interfaces.
+ * \param node the node
+ * \return the addresses, as text
+ */
+std::vector<std::string>
+GlobalAddresses(Ptr<Node> node)
+{
+    std::vector<std::string> out;
+    Ptr<Ipv6> ipv6 = node->GetObject<Ipv6>();
+    for (uint32_t i = 1; i < ipv6->GetNInterfaces(); ++i)
+    {
+        for (uint32_t a = 0; a < ipv6->GetNAddresses(i); ++a)
+        {
+            Ipv6Address addr = ipv6->GetAddress(i, a).GetAddress();
+            if (!addr.IsLinkLocal() && !addr.IsLocalhost())
+            {
+                std::ostringstream s;
+                s << addr;
+                out.push_back(s.str());
+            }
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+/**
+ * \brief An address as text.
+ * \param a the address
+ * \return the text
+ */
+std::string
+ToString(Ipv6Address a)
+{
+    std::ostringstream s;
+    s << a;
+    return s.str();
+}
+
+} // namespace
+
+std::map<std::string, double>
+Pmipv6ScenarioResult::GetScalars() const
+{
+    std::map<std::string, double> s;
+    s["wall_clock_s"] = wallClockSeconds;
+    for (const char* dir : {"downlink", "uplink"})
+    {
+        std::string p = std::string(dir) == "downlink" ? "down_" : "up_";
+        uint64_t tx = 0;
+        uint64_t rx = 0;
+        double throughput = 0;
+        double delaySum = 0;
+        for (const auto& f : flows)
+        {
+            if (f.direction == dir)
+            {
+                tx += f.txPackets;
+                rx += f.rxPackets;
+                throughput += f.throughputMbps;
+                delaySum += f.meanDelayMs * f.rxPackets;
+            }
+        }
+        s[p + "tx_packets"] = tx;
+        s[p + "rx_packets"] = rx;
+        s[p + "loss_ratio"] = tx > 0 ? double(tx - std::min(tx, rx)) / tx : 0;
+        s[p + "throughput_mbps"] = throughput;
+        s[p + "mean_delay_ms"] = rx > 0 ? delaySum / rx : 0;
+    }
+    uint32_t initialN = 0;
+    uint32_t handoverN = 0;
+    double initialSum = 0;
+    double handoverSum = 0;
+    double handoverMax = 0;
+    for (const auto& e : registrations)
+    {
+        if (e.handover)
+        {
+            handoverN++;
+            handoverSum += e.latencyMs;
+            handoverMax = std::max(handoverMax, e.latencyMs);
+        }
+        else
+        {
+            initialN++;
+            initialSum += e.latencyMs;
+        }
+    }
+    s["registrations"] = registrations.size();
+    s["handover_registrations"] = handoverN;
+    s["initial_registration_ms"] = initialN ? initialSum / initialN : -1;
+    s["handover_latency_mean_ms"] = handoverN ? handoverSum / handoverN : -1;
+    s["handover_latency_max_ms"] = handoverN ? handoverMax : -1;
+    uint32_t restored = 0;
+    uint32_t downN = 0;
+    uint32_t upN = 0;
+    double downSum = 0;
+    double downMax = 0;
+    double upSum = 0;
+    double upMax = 0;
+    for (const auto& m : moves)
+    {
+        restored += m.restored ? 1 : 0;
+        if (m.downlinkInterruptionMs >= 0)
+        {
+            downN++;
+            downSum += m.downlinkInterruptionMs;
+            downMax = std::max(downMax, m.downlinkInterruptionMs);
+        }
+        if (m.uplinkInterruptionMs >= 0)
+        {
+            upN++;
+            upSum += m.uplinkInterruptionMs;
+            upMax = std::max(upMax, m.uplinkInterruptionMs);
+        }
+    }
+    s["moves"] = moves.size();
+    s["moves_restored"] = restored;
+    s["interruption_mean_ms"] = downN ? downSum / downN : -1;
+    s["interruption_max_ms"] = downN ? downMax : -1;
+    s["uplink_interruption_mean_ms"] = upN ? upSum / upN : -1;
+    s["uplink_interruption_max_ms"] = upN ? upMax : -1;
+    uint32_t kept = 0;
+    for (const auto& m : mobileNodes)
+    {
+        kept += m.addressKept ? 1 : 0;
+    }
+    s["addresses_kept_ratio"] = mobileNodes.empty() ? 0 : double(kept) / mobileNodes.size();
+    uint64_t total = 0;
+    for (const auto& kv : signalling)
+    {
+        std::string key = "sig_" + kv.first;
+        std::transform(key.begin(), key.end(), key.begin(), [](char ch) {
+            return ch == '-' ? '_' : static_cast<char>(std::tolower(ch));
+        });
+        s[key] = kv.second;
+    }
+    for (const char* name : {"PBU", "PBA", "BRI", "BRA"})
+    {
+        auto it = signalling.find(name);
+        total += it == signalling.end() ? 0 : it->second;
+    }
+    s["sig_mobility_total"] = total;
+    return s;
+}
+
+Pmipv6ScenarioResult
+RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
+{
+    NS_LOG_FUNCTION_NOARGS();
+    Validate(c);
+    auto wallStart = std::chrono::steady_clock::now();
+    CleanUp cleanUp; // Simulator::Destroy, Config::Reset, ... on every way out
+    Ipv6AddressGenerator::Reset();
+    Mac48Address::ResetAllocationIndex();
+    ApplyAttributes(c.attributes);
+    RngSeedManager::SetSeed(c.seed);
+    RngSeedManager::SetRun(c.run);
+
+    const Time simTime = Seconds(c.simTime);
+    const Time trafficStart = Seconds(c.trafficStart);
+    const Time trafficStop = Seconds(c.trafficStop > 0 ? c.trafficStop : c.simTime - 0.5);
+
+    Pmipv6TopologyHelper topo;
+    Network net = BuildNetwork(c, topo);
+
+    // Random choices of the scenario itself, on fixed streams (reproducible in one process).
+    int64_t stream = FIRST_STREAM;
+    Ptr<UniformRandomVariable> uniform = CreateObject<UniformRandomVariable>();
+    uniform->SetStream(stream++);
+
+    // Moves: each MN to the next MAG, cyclically.
+    struct PlannedMove
+    {
+        std::string mnId; ///< mobile node
+        std::string to;   ///< MAG
+        Time at;          ///< when it leaves its link
+    };
+    std::vector<PlannedMove> planned;
+    if (c.moveInterval > 0 && net.magNames.size() > 1)
+    {
+        for (size_t i = 0; i < net.mnIds.size(); ++i)
+        {
+            const std::string& mnId = net.mnIds[i];
+            // The MAGs it can move between: those of its first MAG's access type.
+            std::vector<std::string> cycle;
+            for (const auto& name : net.magNames)
+            {
+                if (net.magAccess[name] == net.magAccess[net.firstMag[mnId]])
+                {
+                    cycle.push_back(name);
+                }
+            }
+            if (cycle.size() < 2)
+            {
+                continue;
+            }
+            auto pos =
+                std::find(cycle.begin(), cycle.end(), net.firstMag[mnId]) - cycle.begin();
+            for (uint32_t j = 0;; ++j)
+            {
+                Time at = Seconds(c.firstMove + j * c.moveInterval +
+                                  uniform->GetValue(0, std::max(c.moveJitter, 0.0)));
+                if (at + Seconds(c.linkSwitchDelay) >= trafficStop)
+                {
+                    break;
+                }
+                pos = (pos + 1) % cycle.size();
+                planned.push_back({mnId, cycle[pos], at});
+                topo.ScheduleMove(mnId, cycle[pos], at, Seconds(c.linkSwitchDelay));
+            }
+        }
+    }
+
+    // Traffic: one UDP flow per MN and direction.
+    std::map<std::string, std::vector<Time>> downArrivals;
+    std::map<std::string, std::vector<Time>> upArrivals;
+    std::map<std::string, Ptr<Application>> downServers;
+    std::map<std::string, Ptr<Application>> upServers;
+    for (size_t i = 0; i < net.mnIds.size(); ++i)
+    {
+        const std::string& mnId = net.mnIds[i];
+        Ptr<Node> mn = net.mnNodes[mnId];
+        downArrivals[mnId];
+        upArrivals[mnId];
+        if (c.downlinkInterval > 0)
+        {
+            uint16_t port = static_cast<uint16_t>(DOWNLINK_PORT + i);
+            ApplicationContainer server = UdpServerHelper(port).Install(mn);
+            server.Start(Seconds(0));
+            UdpClientHelper client(net.homeAddresses[mnId], port);
+            client.SetAttribute("Interval", TimeValue(Seconds(c.downlinkInterval)));
+            client.SetAttribute("PacketSize", UintegerValue(c.packetSize));
+            client.SetAttribute("MaxPackets", UintegerValue(std::numeric_limits<uint32_t>::max()));
+            ApplicationContainer app = client.Install(net.cn);
+            app.Start(trafficStart + Seconds(uniform->GetValue(0, c.downlinkInterval)));
+            app.Stop(trafficStop);
+            Recorder::WatchServer(server.Get(0), &downArrivals[mnId]);
+            downServers[mnId] = server.Get(0);
+        }
+        if (c.uplinkInterval > 0)
+        {
+            uint16_t port = static_cast<uint16_t>(UPLINK_PORT + i);
+            ApplicationContainer server = UdpServerHelper(port).Install(net.cn);
+            server.Start(Seconds(0));
+            UdpClientHelper client(net.cnAddress, port);
+            client.SetAttribute("Interval", TimeValue(Seconds(c.uplinkInterval)));
+            client.SetAttribute("PacketSize", UintegerValue(c.packetSize));
+            client.SetAttribute("MaxPackets", UintegerValue(std::numeric_limits<uint32_t>::max()));
+            ApplicationContainer app = client.Install(mn);
+            app.Start(trafficStart + Seconds(uniform->GetValue(0, c.uplinkInterval)));
+            app.Stop(trafficStop);
+            Recorder::WatchServer(server.Get(0), &upArrivals[mnId]);
+            upServers[mnId] = server.Get(0);
+        }
+    }
+
+    // Traces.
+    Recorder recorder(c.binWidth, c.simTime);
+    recorder.WatchNode(net.cn, "cn", "cn");
+    for (const auto& name : net.lmaNames)
+    {
+        recorder.WatchNode(topo.GetNode(name), name, "lma");
+    }
+    for (const auto& name : net.magNames)
+    {
+        recorder.WatchNode(net.mags[name]->GetNode(), name, "mag");
+        recorder.WatchMag(net.mags[name], name);
+    }
+    for (const auto& mnId : net.mnIds)
+    {
+        recorder.WatchNode(net.mnNodes[mnId], mnId, "mn");
+    }
+    uint64_t lmaHandovers = 0;
+    for (const auto& lma : net.lmas)
+    {
+        lma->TraceConnectWithoutContext(
+            "Handover",
+            Callback<void, const std::string&, Ipv6Address, Ipv6Address>(
+                [&lmaHandovers](const std::string&, Ipv6Address, Ipv6Address) {
+                    lmaHandovers++;
+                }));
+    }
+
+    // Addresses before each MN's first move and at the end.
+    std::map<std::string, std::vector<std::string>> addressesBefore;
+    std::map<std::string, std::vector<std::string>> addressesAfter;
+    for (const auto& mnId : net.mnIds)
+    {
+        Time before = trafficStop - MilliSeconds(1);
+        for (const auto& m : planned)
+        {
+            if (m.mnId == mnId)
+            {
+                before = m.at - MilliSeconds(1);
+                break;
+            }
+        }
+        Ptr<Node> node = net.mnNodes[mnId];
+        Simulator::Schedule(before, [&addressesBefore, mnId, node]() {
+            addressesBefore[mnId] = GlobalAddresses(node);
+        });
+        Simulator::Schedule(simTime - MilliSeconds(1), [&addressesAfter, mnId, node]() {
+            addressesAfter[mnId] = GlobalAddresses(node);
+        });
+    }
+
+    FlowMonitorHelper flowHelper;
+    NodeContainer endpoints(net.cn);
+    for (const auto& mnId : net.mnIds)
+    {
+        endpoints.Add(net.mnNodes[mnId]);
+    }
+    Ptr<FlowMonitor> monitor = flowHelper.Install(endpoints);
+
+    // Fixed streams for every random variable of the stack and devices.
+    InternetStackHelper internet;
+    stream += internet.AssignStreams(NodeContainer::GetGlobal(), stream);
+    stream += AssignDeviceStreams(stream);
+
+    Simulator::Stop(simTime);
+    Simulator::Run();
+
+    // ---- collect ---------------------------------------------------------------------------
+    Pmipv6ScenarioResult r;
+    r.binWidth = c.binWidth;
+    r.magNames = net.magNames;
+    r.registrations = recorder.registrations;
+    r.timeSeries = recorder.GetSeries();
+    for (auto& series : r.timeSeries)
+    {
+        if (series.device == "tunnel")
+        {
+            series.link = "tunnel";
+        }
+        else if (series.role == "mn")
+        {
+            series.link = "access";
+        }
+        else if (series.role == "mag")
+        {
+            Ptr<NetDevice> access = topo.GetAccessDevice(series.node);
+            Ptr<Ipv6> ipv6 = access->GetNode()->GetObject<Ipv6>();
+            series.link = ipv6->GetInterfaceForDevice(access) == int32_t(series.interface)
+                              ? "access"
+                              : "transport";
+        }
+        else
+        {
+            series.link = "transport";
+        }
+    }
+
+    std::map<std::string, std::string> mnByHome;
+    for (const auto& mnId : net.mnIds)
+    {
+        mnByHome[ToString(net.homeAddresses[mnId])] = mnId;
+    }
+    monitor->CheckForLostPackets();
+    Ptr<Ipv6FlowClassifier> classifier =
+        DynamicCast<Ipv6FlowClassifier>(flowHelper.GetClassifier6());
+    for (const auto& kv : monitor->GetFlowStats())
+    {
+        Ipv6FlowClassifier::FiveTuple t = classifier->FindFlow(kv.first);
+        const FlowMonitor::FlowStats& st = kv.second;
+        Pmipv6FlowResult f;
+        f.flowId = kv.first;
+        f.source = ToString(t.sourceAddress);
+        f.destination = ToString(t.destinationAddress);
+        f.sourcePort = t.sourcePort;
+        f.destinationPort = t.destinationPort;
+        if (mnByHome.count(f.destination) && t.destinationPort >= DOWNLINK_PORT &&
+            t.destinationPort < DOWNLINK_PORT + net.mnIds.size())
+        {
+            f.direction = "downlink";
+            f.mnId = mnByHome[f.destination];
+        }
+        else if (mnByHome.count(f.source) && t.destinationPort >= UPLINK_PORT &&
+                 t.destinationPort < UPLINK_PORT + net.mnIds.size())
+        {
+            f.direction = "uplink";
+            f.mnId = mnByHome[f.source];
+        }
+        else
+        {
+            f.direction = "other";
+        }
+        f.txPackets = st.txPackets;
+        f.rxPackets = st.rxPackets;
+        f.lostPackets = st.txPackets - std::min(st.txPackets, uint64_t(st.rxPackets));
+        f.txBytes = st.txBytes;
+        f.rxBytes = st.rxBytes;
+        f.lossRatio = st.txPackets ? double(f.lostPackets) / st.txPackets : 0;
+        Time active = st.timeLastRxPacket - st.timeFirstTxPacket;
+        f.throughputMbps =
+            active.IsStrictlyPositive() ? st.rxBytes * 8.0 / active.GetSeconds() / 1e6 : 0;
+        f.meanDelayMs = st.rxPackets ? st.delaySum.GetSeconds() * 1000 / st.rxPackets : 0;
+        f.meanJitterMs =
+            st.rxPackets > 1 ? st.jitterSum.GetSeconds() * 1000 / (st.rxPackets - 1) : 0;
+        r.flows.push_back(f);
+    }
+
+    // Moves, from the MAGs' attach / detach traces.
+    std::map<std::string, std::vector<Pmipv6MoveResult>> movesByMn;
+    for (const auto& mnId : net.mnIds)
+    {
+        bool first = true;
+        std::string lastMag;
+        Time lastDetach = Seconds(-1);
+        uint32_t index = 0;
+        for (const auto& a : recorder.attachments)
+        {
+            if (a.mnId != mnId)
+            {
+                continue;
+            }
+            if (!a.attach)
+            {
+                lastDetach = a.time;
+                continue;
+            }
+            if (first)
+            {
+                first = false;
+                lastMag = a.mag;
+                lastDetach = Seconds(-1);
+                continue;
+            }
+            Pmipv6MoveResult m;
+            m.mnId = mnId;
+            m.index = ++index;
+            m.fromMag = lastMag;
+            m.toMag = a.mag;
+            m.detachTime = lastDetach.IsNegative() ? -1 : lastDetach.GetSeconds();
+            m.attachTime = a.time.GetSeconds();
+            for (const auto& e : r.registrations)
+            {
+                if (e.mnId == mnId && e.mag == a.mag && e.time >= m.attachTime &&
+                    (m.registrationTime < 0 || e.time < m.registrationTime))
+                {
+                    m.registrationTime = e.time;
+                    m.registrationLatencyMs = e.latencyMs;
+                }
+            }
+            movesByMn[mnId].push_back(m);
+            lastMag = a.mag;
+            lastDetach = Seconds(-1);
+        }
+        // Interruption windows: halfway to the neighbouring moves.
+        auto& list = movesByMn[mnId];
+        for (size_t k = 0; k < list.size(); ++k)
+        {
+            auto moveTime = [&list](size_t j) {
+                return Seconds(list[j].detachTime >= 0 ? list[j].detachTime
+                                                       : list[j].attachTime);
+            };
+            Time at = moveTime(k);
+            Time lo = k == 0 ? trafficStart : (moveTime(k - 1) + at) / 2;
+            Time hi = k + 1 == list.size() ? trafficStop : (at + moveTime(k + 1)) / 2;
+            bool downRestored = false;
+            bool upRestored = false;
+            if (c.downlinkInterval > 0)
+            {
+                list[k].downlinkInterruptionMs =
+                    LargestGapMs(downArrivals[mnId], at, lo, hi, downRestored);
+            }
+            if (c.uplinkInterval > 0)
+            {
+                list[k].uplinkInterruptionMs =
+                    LargestGapMs(upArrivals[mnId], at, lo, hi, upRestored);
+            }
+            list[k].restored = c.downlinkInterval > 0 ? downRestored : upRestored;
+        }
+    }
+    for (const auto& mnId : net.mnIds)
+    {
+        Pmipv6MobileNodeResult m;
+        m.mnId = mnId;
+        m.homeAddress = ToString(net.homeAddresses[mnId]);
+        m.firstMag = net.firstMag[mnId];
+        const auto& before = addressesBefore[mnId];
+        m.addressKept = std::find(before.begin(), before.end(), m.homeAddress) != before.end() &&
+                        before == addressesAfter[mnId];
+        m.downlinkRxPackets = downArrivals[mnId].size();
+        m.uplinkRxPackets = upArrivals[mnId].size();
+        const auto& list = movesByMn[mnId];
+        m.moves = list.size();
+        double sum = 0;
+        uint32_t n = 0;
+        for (const auto& mv : list)
+        {
+            r.moves.push_back(mv);
+            if (mv.downlinkInterruptionMs >= 0)
+            {
+                sum += mv.downlinkInterruptionMs;
+                n++;
+                m.downlinkInterruptionMs = std::max(m.downlinkInterruptionMs, mv.downlinkInterruptionMs);
+            }
+            m.uplinkInterruptionMs = std::max(m.uplinkInterruptionMs, mv.uplinkInterruptionMs);
+        }
+        m.meanDownlinkInterruptionMs = n ? sum / n : 0;
+        r.mobileNodes.push_back(m);
+    }
+
+    uint64_t pbu = 0;
+    uint64_t ra = 0;
+    for (const auto& name : net.magNames)
+    {
+        pbu += net.mags[name]->GetPbuCount();
+        ra += net.mags[name]->GetRouterAdvertisementCount();
+    }
+    uint64_t pbaRejected = 0;
+    uint64_t pbuReceived = 0;
+    uint64_t pba = 0;
+    uint64_t bri = 0;
+    uint64_t bra = 0;
+    for (const auto& lma : net.lmas)
+    {
+        for (uint32_t status = mip6::STATUS_REJECTION_THRESHOLD; status < 256; ++status)
+        {
+            pbaRejected += lma->GetPbaCount(static_cast<uint8_t>(status));
+        }
+        pbuReceived += lma->GetPbuCount();
+        pba += lma->GetPbaCount();
+        bri += lma->GetRevocationCount();
+        bra += lma->GetRevocationAckCount();
+    }
+    r.signalling["PBU"] = pbu;
+    r.signalling["PBU-initial"] = recorder.pbuInitial;
+    r.signalling["PBU-refresh"] = recorder.pbuRefreshes;
+    r.signalling["PBU-dereg"] = recorder.pbuDeregistrations;
+    r.signalling["PBU-received"] = pbuReceived;
+    r.signalling["PBA"] = pba;
+    r.signalling["PBA-rejected"] = pbaRejected;
+    r.signalling["BRI"] = bri;
+    r.signalling["BRA"] = bra;
+    r.signalling["RA"] = ra;
+    r.signalling["LMA-handover"] = lmaHandovers;
+    r.signalling["registration-failed"] = recorder.failures;
+
+    r.wallClockSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    // Destroy while the traces' sinks (locals of this function) still exist; cleanUp then
+    // resets the configuration.
+    Simulator::Destroy();
+    return r;
+}
+
+} // namespace ns3

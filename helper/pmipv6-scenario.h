@@ -1,0 +1,194 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PMIPV6_SCENARIO_H
+#define PMIPV6_SCENARIO_H
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * \brief Everything that defines one run of a Proxy Mobile IPv6 scenario: topology, mobile
+ * nodes, traffic, handover schedule, PMIPv6 attributes, seed and run number.
+ *
+ * Plain data, so that the Python module, sweeps and C++ programs describe runs the same way.
+ * Times are in seconds unless the field is an ns-3 time string.
+ *
+ * Topology: built by Pmipv6TopologyHelper, either "star" (MakeStar(nMags, magLmaDelay, access):
+ * CN - LMA - nMags MAGs) or the path of a DOT file (BuildFromDot syntax; it must have a "cn"
+ * vertex, the first one carries the traffic; nMags, magLmaDelay and access then come from the
+ * file). Mobile node k (0-based) is called "mn<k+1>" and attaches at 0.5 + 0.01 k s to MAG
+ * number k mod M (GetMagNames() order). When moveInterval > 0 it then moves to the next MAG
+ * of the same access type (cyclically) at firstMove + j moveInterval + U(0, moveJitter),
+ * j = 0, 1, ... (Pmipv6TopologyHelper::ScheduleMove: CSMA, the device leaves the old link and
+ * joins the new one linkSwitchDelay later; Wi-Fi, the station is out of range for
+ * linkSwitchDelay and then near the new access point, which it finds after missing
+ * StaWifiMac::MaxMissedBeacons beacons).
+ *
+ * Traffic: one UDP flow per mobile node and direction (CN to home address, home address to
+ * CN), packetSize octets every downlinkInterval / uplinkInterval s (0 disables a direction),
+ * from trafficStart + U(0, interval) to trafficStop (0: simTime - 0.5 s).
+ */
+struct Pmipv6ScenarioConfig
+{
+    std::string topology{"star"};    ///< "star" or the path of a DOT file
+    uint32_t nMags{2};               ///< MAGs of the star
+    uint32_t nMns{1};                ///< mobile nodes
+    std::string access{"csma"};      ///< access of the star's MAGs: "csma" or "wifi"
+    std::string magLmaDelay{"5ms"};  ///< one-way delay of each MAG-LMA link (star)
+    double simTime{20.0};            ///< simulated time (s)
+    double trafficStart{2.0};        ///< start of the UDP flows (s)
+    double trafficStop{0.0};         ///< end of the UDP flows (s); 0: simTime - 0.5
+    double downlinkInterval{0.01};   ///< CN to MN packet interval (s); 0: no downlink
+    double uplinkInterval{0.01};     ///< MN to CN packet interval (s); 0: no uplink
+    uint32_t packetSize{512};        ///< UDP payload (octets)
+    double firstMove{5.0};           ///< time of each mobile node's first move (s)
+    double moveInterval{5.0};        ///< time between two moves of a mobile node (s); 0: none
+    double moveJitter{0.0};          ///< each move is delayed by U(0, moveJitter) s
+    double linkSwitchDelay{0.05};    ///< time between leaving a link and joining the next (s)
+    double binWidth{0.1};            ///< width of the time-series bins (s)
+    std::map<std::string, std::string> attributes; ///< Config::SetDefault name -> value
+    uint32_t seed{1};                               ///< RngSeedManager seed
+    uint64_t run{1};                                ///< RngSeedManager run number
+};
+
+/**
+ * \ingroup pmipv6
+ * \brief FlowMonitor statistics of one flow.
+ */
+struct Pmipv6FlowResult
+{
+    uint32_t flowId{0};          ///< FlowMonitor flow id
+    std::string mnId;            ///< mobile node of the flow ("" if none)
+    std::string direction;       ///< "downlink", "uplink" or "other"
+    std::string source;          ///< source address
+    std::string destination;     ///< destination address
+    uint16_t sourcePort{0};      ///< source port
+    uint16_t destinationPort{0}; ///< destination port
+    uint64_t txPackets{0};       ///< packets sent
+    uint64_t rxPackets{0};       ///< packets received
+    uint64_t lostPackets{0};     ///< txPackets - rxPackets
+    uint64_t txBytes{0};         ///< bytes sent (IP)
+    uint64_t rxBytes{0};         ///< bytes received (IP)
+    double lossRatio{0};         ///< lostPackets / txPackets
+    double throughputMbps{0};    ///< rxBytes over first transmission .. last reception
+    double meanDelayMs{0};       ///< mean one-way delay of received packets
+    double meanJitterMs{0};      ///< mean delay variation
+};
+
+/**
+ * \ingroup pmipv6
+ * \brief One completed registration reported by a MAG's RegistrationCompleted trace.
+ */
+struct Pmipv6RegistrationEvent
+{
+    std::string mnId;       ///< mobile node
+    std::string mag;        ///< MAG name
+    double time{0};         ///< when the accepted PBA arrived (s)
+    double latencyMs{0};    ///< attachment to accepted PBA (ms)
+    uint8_t handoffIndicator{0}; ///< HI of the PBU
+    bool handover{false};   ///< not the mobile node's first registration
+};
+
+/**
+ * \ingroup pmipv6
+ * \brief One move of a mobile node between MAGs and what it cost.
+ */
+struct Pmipv6MoveResult
+{
+    std::string mnId;              ///< mobile node
+    uint32_t index{0};             ///< 1 for the node's first move
+    std::string fromMag;           ///< MAG left ("" if unknown)
+    std::string toMag;             ///< MAG joined
+    double detachTime{-1};         ///< MAG's Detach trace (s); -1 if none was seen
+    double attachTime{0};          ///< new MAG's Attach trace (s)
+    double registrationTime{-1};   ///< accepted PBA at the new MAG (s); -1 if never
+    double registrationLatencyMs{-1}; ///< attach to accepted PBA (ms); -1 if never
+    double downlinkInterruptionMs{-1}; ///< largest downlink arrival gap around the move (ms)
+    double uplinkInterruptionMs{-1};   ///< largest uplink arrival gap around the move (ms)
+    bool restored{false};          ///< downlink (else uplink) packets arrived after the move
+};
+
+/**
+ * \ingroup pmipv6
+ * \brief Per mobile node summary.
+ */
+struct Pmipv6MobileNodeResult
+{
+    std::string mnId;            ///< mobile node
+    std::string homeAddress;     ///< its home address
+    std::string firstMag;        ///< MAG it first attached to
+    bool addressKept{false};     ///< same global address before its first move and at the end
+    uint32_t moves{0};           ///< moves (attachments after the first)
+    uint64_t downlinkRxPackets{0}; ///< UDP packets received by the mobile node
+    uint64_t uplinkRxPackets{0};   ///< its UDP packets received by the CN
+    double downlinkInterruptionMs{0};    ///< largest downlink interruption over its moves
+    double meanDownlinkInterruptionMs{0}; ///< mean downlink interruption over its moves
+    double uplinkInterruptionMs{0};      ///< largest uplink interruption over its moves
+};
+
+/**
+ * \ingroup pmipv6
+ * \brief Bytes per time bin through one IPv6 interface in one direction.
+ */
+struct Pmipv6TimeSeries
+{
+    std::string node;           ///< node name ("mn1", "mag2", "lma", "cn")
+    std::string role;           ///< "mn", "mag", "lma", "cn"
+    uint32_t interface{0};      ///< IPv6 interface index
+    std::string device;         ///< device kind: "csma", "wifi", "p2p", "tunnel", ...
+    std::string link;           ///< "access" (MAG access link, MN device), "tunnel", "transport"
+    std::string direction;      ///< "rx" or "tx" (IPv6 layer)
+    std::vector<uint64_t> bytes; ///< bytes in bin k = [k binWidth, (k+1) binWidth)
+};
+
+/**
+ * \ingroup pmipv6
+ * \brief Everything a run measured, from traces and FlowMonitor.
+ */
+struct Pmipv6ScenarioResult
+{
+    std::vector<Pmipv6FlowResult> flows;                 ///< per flow
+    std::vector<Pmipv6RegistrationEvent> registrations;  ///< every completed registration
+    std::vector<Pmipv6MoveResult> moves;                 ///< every move
+    std::vector<Pmipv6MobileNodeResult> mobileNodes;     ///< per mobile node
+    std::map<std::string, uint64_t> signalling;          ///< message counts by name
+    std::vector<Pmipv6TimeSeries> timeSeries;            ///< per interface and direction
+    double binWidth{0.1};                                ///< width of the time-series bins (s)
+    std::vector<std::string> magNames;                   ///< the MAGs
+    double wallClockSeconds{0};                          ///< real time the run took
+
+    /**
+     * \brief The run's scalar results, one flat map: what a sweep stores per run.
+     * \return name -> value
+     */
+    std::map<std::string, double> GetScalars() const;
+};
+
+/**
+ * \ingroup pmipv6
+ * \brief Build, run and measure one scenario, then leave ns-3 clean for the next one.
+ *
+ * Applies every attribute with Config::SetDefault (an unknown name or an invalid value throws
+ * std::invalid_argument before anything is built), sets the seed and run number, builds the
+ * topology with Pmipv6TopologyHelper, the mobile nodes, traffic and moves, assigns fixed
+ * random streams to every random variable (so a run never depends on earlier runs in the
+ * process), runs, collects,
+ * and finally calls Simulator::Destroy() and Config::Reset() (and resets the address
+ * generators), so that several runs in one process are independent and reproducible.
+ * Runs in one process must not overlap (ns-3 has one global simulator).
+ * \param config the scenario
+ * \return the results
+ */
+Pmipv6ScenarioResult RunPmipv6Scenario(const Pmipv6ScenarioConfig& config);
+
+} // namespace ns3
+
+#endif /* PMIPV6_SCENARIO_H */

@@ -1,0 +1,1260 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pmipv6-topology-helper.h"
+
+#include "ns3/boolean.h"
+#include "ns3/csma-channel.h"
+#include "ns3/csma-helper.h"
+#include "ns3/csma-net-device.h"
+#include "ns3/data-rate.h"
+#include "ns3/ipv6-address-helper.h"
+#include "ns3/ipv6-static-routing-helper.h"
+#include "ns3/ipv6.h"
+#include "ns3/log.h"
+#include "ns3/mobility-helper.h"
+#include "ns3/mobility-model.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/simulator.h"
+#include "ns3/ssid.h"
+#include "ns3/string.h"
+#include "ns3/vector.h"
+#include "ns3/wifi-helper.h"
+#include "ns3/wifi-mac-helper.h"
+#include "ns3/yans-wifi-channel.h"
+#include "ns3/yans-wifi-helper.h"
+
+#include <boost/graph/connected_components.hpp>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <boost/graph/graphviz.hpp>
+
+#include <fstream>
+#include <iomanip>
+#include <limits>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Pmipv6TopologyHelper");
+
+namespace
+{
+
+/// The roles a vertex may have.
+const std::set<std::string> g_roles{"lma", "mag", "cn", "router"};
+/// The SSID every Wi-Fi access point of the domain uses.
+const char* const g_ssid = "pmipv6";
+/// Distance between the access points of MakeStar() (m): out of each other's 802.11a range.
+const double g_starSpacing = 500.0;
+/// Where a station is placed relative to its access point.
+const Vector g_stationOffset(5.0, 5.0, 0.0);
+/// Where a station out of every access point's range is.
+const Vector g_nowhere(1e7, 1e7, 0.0);
+/// The largest k of fd00:0:0:<k>::/64, LMA and MN indices (one 16-bit group each).
+const uint32_t g_maxIndex = 0xffff;
+/// Added to every link's delay so that Dijkstra prefers fewer hops among equal delays (s).
+const double g_hopPenalty = 1e-9;
+
+/**
+ * \brief Parse an ns-3 Time string ("2ms", "1.5s", "10us", "0"), without aborting.
+ * \param text the text
+ * \param out receives the time
+ * \return true when it parsed and is not negative
+ */
+bool
+ParseDelay(const std::string& text, Time& out)
+{
+    static const std::regex re(
+        "\\s*([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*(s|ms|us|ns|ps|fs|min|h|d)?\\s*");
+    std::smatch m;
+    if (!std::regex_match(text, m, re))
+    {
+        return false;
+    }
+    double value = std::stod(m[1].str());
+    std::string unit = m[2].matched ? m[2].str() : "s";
+    static const std::map<std::string, Time::Unit> units{{"s", Time::S},
+                                                         {"ms", Time::MS},
+                                                         {"us", Time::US},
+                                                         {"ns", Time::NS},
+                                                         {"ps", Time::PS},
+                                                         {"fs", Time::FS},
+                                                         {"min", Time::MIN},
+                                                         {"h", Time::H},
+                                                         {"d", Time::D}};
+    out = Time::FromDouble(value, units.at(unit));
+    return true;
+}
+
+/**
+ * \brief Parse an ns-3 DataRate string ("100Mbps", "1Gb/s"), without aborting.
+ * \param text the text
+ * \param out receives the rate
+ * \return true when it parsed and is positive
+ */
+bool
+ParseRate(const std::string& text, DataRate& out)
+{
+    DataRateValue value;
+    if (text.empty() || !value.DeserializeFromString(text, MakeDataRateChecker()))
+    {
+        return false;
+    }
+    out = value.Get();
+    return out.GetBitRate() > 0;
+}
+
+/**
+ * \brief An address whose first four 16-bit groups are given, the rest zero.
+ * \param g0 group 0
+ * \param g1 group 1
+ * \param g2 group 2
+ * \param g3 group 3
+ * \return the address
+ */
+Ipv6Address
+MakeAddress(uint16_t g0, uint16_t g1, uint16_t g2, uint16_t g3)
+{
+    uint8_t b[16] = {0};
+    uint16_t groups[4] = {g0, g1, g2, g3};
+    for (int i = 0; i < 4; ++i)
+    {
+        b[2 * i] = groups[i] >> 8;
+        b[2 * i + 1] = groups[i] & 0xff;
+    }
+    return Ipv6Address(b);
+}
+
+/**
+ * \brief The prefix of transport link k: fd00:0:0:<k>::/64.
+ * \param k the link number, from 1
+ * \return the prefix
+ */
+Ipv6Address
+LinkPrefix(uint32_t k)
+{
+    return MakeAddress(0xfd00, 0, 0, static_cast<uint16_t>(k));
+}
+
+/**
+ * \brief The home network prefix block of LMA i: 2001:1:<i>::/48.
+ * \param lmaIndex the LMA index, from 1
+ * \return the prefix
+ */
+Ipv6Address
+HnpBlock(uint16_t lmaIndex)
+{
+    return MakeAddress(0x2001, 1, lmaIndex, 0);
+}
+
+/**
+ * \brief Quote a string for DOT.
+ * \param s the string
+ * \return the quoted string
+ */
+std::string
+Quote(const std::string& s)
+{
+    std::string out = "\"";
+    for (char c : s)
+    {
+        if (c == '"' || c == '\\')
+        {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out + "\"";
+}
+
+/**
+ * \brief An address as text.
+ * \param a the address
+ * \return the text
+ */
+std::string
+ToString(Ipv6Address a)
+{
+    std::ostringstream os;
+    os << a;
+    return os.str();
+}
+
+/**
+ * \brief A number as text with enough digits for positions.
+ * \param v the number
+ * \return the text
+ */
+std::string
+ToString(double v)
+{
+    std::ostringstream os;
+    os << std::setprecision(12) << v;
+    return os.str();
+}
+
+/**
+ * \brief The Boost dynamic properties mapping DOT attributes onto the bundled properties.
+ * \tparam G the graph type (undirected or directed, same bundles)
+ * \param g the graph
+ * \return the properties
+ */
+template <typename G>
+boost::dynamic_properties
+MakeDotProperties(G& g)
+{
+    boost::dynamic_properties dp(boost::ignore_other_properties);
+    dp.property("node_id", boost::get(&Pmipv6VertexProperties::name, g));
+    dp.property("role", boost::get(&Pmipv6VertexProperties::role, g));
+    dp.property("access", boost::get(&Pmipv6VertexProperties::access, g));
+    dp.property("x", boost::get(&Pmipv6VertexProperties::x, g));
+    dp.property("y", boost::get(&Pmipv6VertexProperties::y, g));
+    dp.property("lma", boost::get(&Pmipv6VertexProperties::lma, g));
+    dp.property("type", boost::get(&Pmipv6EdgeProperties::type, g));
+    dp.property("rate", boost::get(&Pmipv6EdgeProperties::dataRate, g));
+    dp.property("delay", boost::get(&Pmipv6EdgeProperties::delay, g));
+    return dp;
+}
+
+} // namespace
+
+/// Where a mobile node can attach: one MAG's access.
+struct Pmipv6TopologyHelper::Attachment
+{
+    std::string mag;                ///< the MAG's name
+    Ptr<Pmipv6MagApplication> app;  ///< the MAG
+    Ptr<NetDevice> access;          ///< its access device
+    Ptr<CsmaChannel> channel;       ///< its CSMA access link (null for Wi-Fi)
+    Vector ap;                      ///< its access point's position (Wi-Fi)
+    bool wifi{false};               ///< Wi-Fi access
+};
+
+/// A mobile node and where it is.
+struct Pmipv6TopologyHelper::MobileState
+{
+    std::string mnId;                      ///< identifier
+    uint32_t index{0};                     ///< index from 1, in the order added
+    uint32_t lma{0};                       ///< its LMA (vertex)
+    HomeNetworkPrefix hnp;                 ///< home network prefix
+    Ptr<Node> node;                        ///< the node
+    Ptr<NetDevice> device;                 ///< its access device
+    Ptr<MobilityModel> mobility;           ///< its mobility model (Wi-Fi)
+    bool wifi{false};                      ///< Wi-Fi station
+    std::shared_ptr<Attachment> current;   ///< where it is (null: nowhere)
+};
+
+Pmipv6TopologyHelper::Pmipv6TopologyHelper()
+{
+    m_pmip.SetPrefixPool(MakeAddress(0x2001, 1, 0, 0), 32, 64);
+    m_csmaChannelFactory.SetTypeId(CsmaChannel::GetTypeId());
+    m_csmaChannelFactory.Set("DataRate", DataRateValue(DataRate("100Mbps")));
+    m_csmaChannelFactory.Set("Delay", TimeValue(MicroSeconds(10)));
+}
+
+Pmipv6TopologyHelper::~Pmipv6TopologyHelper() = default;
+
+Pmipv6Helper&
+Pmipv6TopologyHelper::GetPmipv6Helper()
+{
+    return m_pmip;
+}
+
+void
+Pmipv6TopologyHelper::SetCsmaAccessChannelAttribute(const std::string& name,
+                                                    const AttributeValue& value)
+{
+    m_csmaChannelFactory.Set(name, value);
+}
+
+void
+Pmipv6TopologyHelper::SetWifiDataMode(const std::string& mode)
+{
+    m_wifiDataMode = mode;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading and checking graphs
+// ---------------------------------------------------------------------------------------------
+
+bool
+Pmipv6TopologyHelper::TryParseDot(const std::string& text, Pmipv6Graph& graph, std::string& error)
+{
+    Pmipv6Graph g;
+    try
+    {
+        try
+        {
+            boost::dynamic_properties dp = MakeDotProperties(g);
+            boost::read_graphviz(text, g, dp, "node_id");
+        }
+        catch (const boost::undirected_graph_error&)
+        {
+            // A digraph: read it as such, then every directed edge is one link.
+            typedef boost::adjacency_list<boost::vecS,
+                                          boost::vecS,
+                                          boost::directedS,
+                                          Pmipv6VertexProperties,
+                                          Pmipv6EdgeProperties>
+                Directed;
+            Directed d;
+            boost::dynamic_properties dp = MakeDotProperties(d);
+            boost::read_graphviz(text, d, dp, "node_id");
+            g = Pmipv6Graph(boost::num_vertices(d));
+            for (uint32_t v = 0; v < boost::num_vertices(d); ++v)
+            {
+                g[v] = d[v];
+            }
+            auto [it, end] = boost::edges(d);
+            for (; it != end; ++it)
+            {
+                boost::add_edge(boost::source(*it, d), boost::target(*it, d), d[*it], g);
+            }
+        }
+    }
+    catch (const boost::bad_lexical_cast& e)
+    {
+        error = std::string("DOT: an attribute has a value of the wrong type (x and y must be "
+                            "numbers): ") +
+                e.what();
+        return false;
+    }
+    catch (const std::exception& e)
+    {
+        error = std::string("DOT: ") + e.what();
+        return false;
+    }
+    if (!Validate(g, error))
+    {
+        return false;
+    }
+    graph = g;
+    return true;
+}
+
+bool
+Pmipv6TopologyHelper::TryReadDot(const std::string& path, Pmipv6Graph& graph, std::string& error)
+{
+    std::ifstream in(path);
+    if (!in)
+    {
+        error = "cannot open DOT file '" + path + "'";
+        return false;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!TryParseDot(text.str(), graph, error))
+    {
+        error = path + ": " + error;
+        return false;
+    }
+    return true;
+}
+
+Pmipv6Graph
+Pmipv6TopologyHelper::ReadDot(const std::string& path)
+{
+    Pmipv6Graph graph;
+    std::string error;
+    if (!TryReadDot(path, graph, error))
+    {
+        NS_FATAL_ERROR("Pmipv6TopologyHelper::ReadDot: " << error);
+    }
+    return graph;
+}
+
+bool
+Pmipv6TopologyHelper::Validate(const Pmipv6Graph& graph, std::string& error)
+{
+    const uint32_t n = boost::num_vertices(graph);
+    if (n == 0)
+    {
+        error = "the graph has no node";
+        return false;
+    }
+    std::map<std::string, uint32_t> byName;
+    uint32_t lmas = 0;
+    for (uint32_t v = 0; v < n; ++v)
+    {
+        const Pmipv6VertexProperties& p = graph[v];
+        if (p.name.empty())
+        {
+            error = "node " + std::to_string(v) + " has no name";
+            return false;
+        }
+        if (!byName.emplace(p.name, v).second)
+        {
+            error = "two nodes are named '" + p.name + "'";
+            return false;
+        }
+        if (p.role.empty())
+        {
+            error = "node '" + p.name + "' has no role (role=lma, mag, cn or router)";
+            return false;
+        }
+        if (g_roles.count(p.role) == 0)
+        {
+            error = "node '" + p.name + "': unknown role '" + p.role +
+                    "' (expected lma, mag, cn or router)";
+            return false;
+        }
+        lmas += p.role == "lma" ? 1 : 0;
+        if (p.role == "mag" && p.access != "csma" && p.access != "wifi")
+        {
+            error = "node '" + p.name + "': unknown access '" + p.access +
+                    "' (expected csma or wifi)";
+            return false;
+        }
+    }
+    if (lmas == 0)
+    {
+        error = "no LMA (a node with role=lma)";
+        return false;
+    }
+    if (lmas > g_maxIndex)
+    {
+        error = "more than 65535 LMAs";
+        return false;
+    }
+    std::map<std::pair<double, double>, std::string> wifiPositions;
+    for (uint32_t v = 0; v < n; ++v)
+    {
+        const Pmipv6VertexProperties& p = graph[v];
+        if (p.role != "mag")
+        {
+            continue;
+        }
+        if (!p.lma.empty())
+        {
+            auto it = byName.find(p.lma);
+            if (it == byName.end() || graph[it->second].role != "lma")
+            {
+                error = "node '" + p.name + "': lma=" + p.lma + " names no LMA";
+                return false;
+            }
+        }
+        if (p.access == "wifi")
+        {
+            auto [it, fresh] = wifiPositions.emplace(std::make_pair(p.x, p.y), p.name);
+            if (!fresh)
+            {
+                error = "Wi-Fi MAGs '" + it->second + "' and '" + p.name +
+                        "' have the same position (" + ToString(p.x) + ", " + ToString(p.y) +
+                        "): give each access point its own x and y";
+                return false;
+            }
+        }
+    }
+    if (boost::num_edges(graph) > g_maxIndex)
+    {
+        error = "more than 65535 links";
+        return false;
+    }
+    std::vector<uint32_t> degree(n, 0);
+    auto [it, end] = boost::edges(graph);
+    for (; it != end; ++it)
+    {
+        uint32_t a = boost::source(*it, graph);
+        uint32_t b = boost::target(*it, graph);
+        const Pmipv6EdgeProperties& e = graph[*it];
+        std::string link = "link '" + graph[a].name + "' -- '" + graph[b].name + "'";
+        if (a == b)
+        {
+            error = link + " is a self-loop";
+            return false;
+        }
+        if (e.type != "p2p" && e.type != "csma")
+        {
+            error = link + ": unknown type '" + e.type + "' (expected p2p or csma)";
+            return false;
+        }
+        DataRate rate;
+        if (!ParseRate(e.dataRate, rate))
+        {
+            error = link + ": bad rate '" + e.dataRate + "' (e.g. rate=\"100Mbps\")";
+            return false;
+        }
+        Time delay;
+        if (!ParseDelay(e.delay, delay))
+        {
+            error = link + ": bad delay '" + e.delay + "' (e.g. delay=\"2ms\")";
+            return false;
+        }
+        degree[a]++;
+        degree[b]++;
+    }
+    for (uint32_t v = 0; v < n; ++v)
+    {
+        if (degree[v] == 0)
+        {
+            error = "node '" + graph[v].name + "' has no link";
+            return false;
+        }
+    }
+    std::vector<int> component(n);
+    if (boost::connected_components(graph, component.data()) > 1)
+    {
+        for (uint32_t v = 0; v < n; ++v)
+        {
+            if (component[v] != component[0])
+            {
+                error = "node '" + graph[v].name + "' is not connected to '" + graph[0].name +
+                        "' (the topology must be connected)";
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+Pmipv6Graph
+Pmipv6TopologyHelper::MakeStar(uint32_t nMags, std::string magLmaDelay, std::string access)
+{
+    NS_ABORT_MSG_IF(nMags == 0, "Pmipv6TopologyHelper::MakeStar: at least one MAG");
+    Pmipv6Graph g;
+    double centre = (nMags - 1) * g_starSpacing / 2;
+    auto cn = boost::add_vertex(g);
+    g[cn].name = "cn";
+    g[cn].role = "cn";
+    g[cn].x = centre;
+    g[cn].y = -2 * g_starSpacing;
+    auto lma = boost::add_vertex(g);
+    g[lma].name = "lma";
+    g[lma].role = "lma";
+    g[lma].x = centre;
+    g[lma].y = -g_starSpacing;
+    Pmipv6EdgeProperties core;
+    core.dataRate = "1Gbps";
+    core.delay = "2ms";
+    boost::add_edge(cn, lma, core, g);
+    Pmipv6EdgeProperties backhaul;
+    backhaul.dataRate = "100Mbps";
+    backhaul.delay = magLmaDelay;
+    for (uint32_t i = 1; i <= nMags; ++i)
+    {
+        auto mag = boost::add_vertex(g);
+        g[mag].name = "mag" + std::to_string(i);
+        g[mag].role = "mag";
+        g[mag].access = access;
+        g[mag].x = (i - 1) * g_starSpacing;
+        g[mag].y = 0;
+        boost::add_edge(lma, mag, backhaul, g);
+    }
+    std::string error;
+    NS_ABORT_MSG_UNLESS(Validate(g, error), "Pmipv6TopologyHelper::MakeStar: " << error);
+    return g;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building
+// ---------------------------------------------------------------------------------------------
+
+void
+Pmipv6TopologyHelper::BuildFromDot(const std::string& path)
+{
+    Build(ReadDot(path));
+}
+
+void
+Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(m_built, "Pmipv6TopologyHelper::Build: already built (one topology per helper)");
+    std::string error;
+    if (!Validate(graph, error))
+    {
+        NS_FATAL_ERROR("Pmipv6TopologyHelper::Build: invalid topology: " << error);
+    }
+    m_graph = graph;
+    m_built = true;
+    const uint32_t n = boost::num_vertices(m_graph);
+
+    // Nodes, stacks, positions; routers, LMAs and MAGs forward (interfaces added later too).
+    NodeContainer all;
+    all.Create(n);
+    Pmipv6Helper::InstallStack(all);
+    Ptr<ListPositionAllocator> positions = CreateObject<ListPositionAllocator>();
+    for (uint32_t v = 0; v < n; ++v)
+    {
+        m_nodes.push_back(all.Get(v));
+        m_vertexByName[m_graph[v].name] = v;
+        positions->Add(Vector(m_graph[v].x, m_graph[v].y, 0));
+        if (m_graph[v].role != "cn")
+        {
+            all.Get(v)->GetObject<Ipv6>()->SetAttribute("IpForward", BooleanValue(true));
+        }
+    }
+    MobilityHelper mobility;
+    mobility.SetPositionAllocator(positions);
+    mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+    mobility.Install(all);
+
+    // Transport links, one /64 each.
+    m_incident.assign(n, {});
+    PointToPointHelper p2p;
+    CsmaHelper csma;
+    auto [it, end] = boost::edges(m_graph);
+    for (; it != end; ++it)
+    {
+        uint32_t k = m_links.size() + 1;
+        LinkInfo link;
+        link.a = boost::source(*it, m_graph);
+        link.b = boost::target(*it, m_graph);
+        link.properties = m_graph[*it];
+        DataRate rate;
+        Time delay;
+        ParseRate(link.properties.dataRate, rate);
+        ParseDelay(link.properties.delay, delay);
+        link.weight = delay.GetSeconds() + g_hopPenalty;
+        NetDeviceContainer devices;
+        if (link.properties.type == "p2p")
+        {
+            p2p.SetDeviceAttribute("DataRate", DataRateValue(rate));
+            p2p.SetChannelAttribute("Delay", TimeValue(delay));
+            devices = p2p.Install(m_nodes[link.a], m_nodes[link.b]);
+        }
+        else
+        {
+            csma.SetChannelAttribute("DataRate", DataRateValue(rate));
+            csma.SetChannelAttribute("Delay", TimeValue(delay));
+            devices = csma.Install(NodeContainer(m_nodes[link.a], m_nodes[link.b]));
+        }
+        link.prefix = LinkPrefix(k);
+        Ipv6AddressHelper address;
+        address.SetBase(link.prefix, Ipv6Prefix(64));
+        Ipv6InterfaceContainer interfaces = address.Assign(devices);
+        link.addressA = interfaces.GetAddress(0, 1);
+        link.addressB = interfaces.GetAddress(1, 1);
+        link.interfaceA = interfaces.GetInterfaceIndex(0);
+        link.interfaceB = interfaces.GetInterfaceIndex(1);
+        m_incident[link.a].push_back(k - 1);
+        m_incident[link.b].push_back(k - 1);
+        m_links.push_back(link);
+    }
+
+    ComputeShortestPaths();
+
+    // LMAs: the LMA address is the first transport address.
+    uint16_t lmaIndex = 0;
+    for (uint32_t v = 0; v < n; ++v)
+    {
+        if (m_graph[v].role == "lma")
+        {
+            m_lmaIndex[v] = ++lmaIndex;
+            m_lmas[v] = m_pmip.InstallLma(m_nodes[v], GetAddress(m_graph[v].name));
+        }
+    }
+
+    // MAGs: the nearest LMA unless named; Proxy-CoA on the link towards it; access link.
+    for (uint32_t v = 0; v < n; ++v)
+    {
+        const Pmipv6VertexProperties& p = m_graph[v];
+        if (p.role != "mag")
+        {
+            continue;
+        }
+        MagInfo info;
+        if (!p.lma.empty())
+        {
+            info.lma = VertexOf(p.lma);
+        }
+        else
+        {
+            double best = std::numeric_limits<double>::infinity();
+            for (const auto& [lma, app] : m_lmas)
+            {
+                if (m_dist[lma][v] < best)
+                {
+                    best = m_dist[lma][v];
+                    info.lma = lma;
+                }
+            }
+        }
+        const LinkInfo& up = m_links[FirstLink(v, info.lma)];
+        Ipv6Address proxyCoa = up.a == v ? up.addressA : up.addressB;
+        Ipv6Address lmaAddress = m_lmas[info.lma]->GetAddress();
+        if (p.access == "csma")
+        {
+            Ptr<CsmaChannel> channel = m_csmaChannelFactory.Create<CsmaChannel>();
+            CsmaHelper access;
+            NetDeviceContainer device = access.Install(m_nodes[v], channel);
+            info.accessDevice = device.Get(0);
+            info.accessChannel = channel;
+            info.app = m_pmip.InstallMag(m_nodes[v], proxyCoa, lmaAddress, device);
+        }
+        else
+        {
+            if (!m_wifiChannel)
+            {
+                m_wifiChannel = YansWifiChannelHelper::Default().Create();
+            }
+            WifiHelper wifi;
+            wifi.SetStandard(WIFI_STANDARD_80211a);
+            wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager",
+                                         "DataMode",
+                                         StringValue(m_wifiDataMode),
+                                         "ControlMode",
+                                         StringValue("OfdmRate6Mbps"));
+            YansWifiPhyHelper phy;
+            phy.SetChannel(DynamicCast<YansWifiChannel>(m_wifiChannel));
+            WifiMacHelper mac;
+            mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(Ssid(g_ssid)));
+            NetDeviceContainer ap = wifi.Install(phy, mac, m_nodes[v]);
+            info.accessDevice = ap.Get(0);
+            info.app = m_pmip.InstallWifiMag(m_nodes[v], proxyCoa, lmaAddress, ap);
+        }
+        m_mags[v] = info;
+    }
+
+    InstallRoutes();
+    NS_LOG_INFO("built " << n << " nodes, " << m_links.size() << " links, " << m_lmas.size()
+                         << " LMAs, " << m_mags.size() << " MAGs");
+}
+
+void
+Pmipv6TopologyHelper::ComputeShortestPaths()
+{
+    typedef boost::adjacency_list<boost::vecS,
+                                  boost::vecS,
+                                  boost::undirectedS,
+                                  boost::no_property,
+                                  boost::property<boost::edge_weight_t, double>>
+        Weighted;
+    const uint32_t n = boost::num_vertices(m_graph);
+    Weighted g(n);
+    for (const LinkInfo& link : m_links)
+    {
+        boost::add_edge(link.a, link.b, link.weight, g);
+    }
+    m_pred.assign(n, std::vector<uint32_t>(n));
+    m_dist.assign(n, std::vector<double>(n));
+    std::vector<Weighted::vertex_descriptor> pred(n);
+    for (uint32_t to = 0; to < n; ++to)
+    {
+        // Paths from `to`: the predecessor of v is v's next hop towards `to`.
+        boost::dijkstra_shortest_paths(
+            g,
+            to,
+            boost::predecessor_map(
+                boost::make_iterator_property_map(pred.begin(), boost::get(boost::vertex_index, g)))
+                .distance_map(boost::make_iterator_property_map(m_dist[to].begin(),
+                                                                boost::get(boost::vertex_index, g))));
+        for (uint32_t v = 0; v < n; ++v)
+        {
+            m_pred[to][v] = pred[v];
+        }
+    }
+}
+
+uint32_t
+Pmipv6TopologyHelper::FirstLink(uint32_t from, uint32_t to) const
+{
+    NS_ASSERT(from != to);
+    uint32_t hop = m_pred[to][from];
+    NS_ASSERT_MSG(hop != from, "no path from " << m_graph[from].name << " to " << m_graph[to].name);
+    uint32_t best = std::numeric_limits<uint32_t>::max();
+    for (uint32_t k : m_incident[from])
+    {
+        const LinkInfo& link = m_links[k];
+        if ((link.a == hop || link.b == hop) &&
+            (best == std::numeric_limits<uint32_t>::max() || link.weight < m_links[best].weight))
+        {
+            best = k;
+        }
+    }
+    NS_ASSERT(best != std::numeric_limits<uint32_t>::max());
+    return best;
+}
+
+void
+Pmipv6TopologyHelper::InstallRoutes()
+{
+    Ipv6StaticRoutingHelper helper;
+    const uint32_t n = boost::num_vertices(m_graph);
+    // Next hop address and outgoing interface of `v` over link k.
+    auto via = [this](uint32_t v, uint32_t k) {
+        const LinkInfo& l = m_links[k];
+        return l.a == v ? std::make_pair(l.addressB, l.interfaceA)
+                        : std::make_pair(l.addressA, l.interfaceB);
+    };
+    for (uint32_t v = 0; v < n; ++v)
+    {
+        Ptr<Ipv6StaticRouting> routing = helper.GetStaticRouting(m_nodes[v]->GetObject<Ipv6>());
+        if (m_incident[v].size() == 1)
+        {
+            auto [nextHop, interface] = via(v, m_incident[v][0]);
+            routing->SetDefaultRoute(nextHop, interface);
+            continue;
+        }
+        for (uint32_t k = 0; k < m_links.size(); ++k)
+        {
+            const LinkInfo& l = m_links[k];
+            if (l.a == v || l.b == v)
+            {
+                continue;
+            }
+            uint32_t target = m_dist[l.a][v] <= m_dist[l.b][v] ? l.a : l.b;
+            auto [nextHop, interface] = via(v, FirstLink(v, target));
+            routing->AddNetworkRouteTo(l.prefix, Ipv6Prefix(64), nextHop, interface);
+        }
+        for (const auto& [lma, index] : m_lmaIndex)
+        {
+            if (lma == v)
+            {
+                continue;
+            }
+            auto [nextHop, interface] = via(v, FirstLink(v, lma));
+            routing->AddNetworkRouteTo(HnpBlock(index), Ipv6Prefix(48), nextHop, interface);
+        }
+        if (m_graph[v].role == "cn")
+        {
+            uint32_t nearest = m_lmaIndex.begin()->first;
+            for (const auto& [lma, index] : m_lmaIndex)
+            {
+                nearest = m_dist[lma][v] < m_dist[nearest][v] ? lma : nearest;
+            }
+            auto [nextHop, interface] = via(v, FirstLink(v, nearest));
+            routing->SetDefaultRoute(nextHop, interface);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------------
+
+uint32_t
+Pmipv6TopologyHelper::VertexOf(const std::string& name) const
+{
+    auto it = m_vertexByName.find(name);
+    NS_ABORT_MSG_IF(it == m_vertexByName.end(),
+                    "Pmipv6TopologyHelper: no node named '"
+                        << name << "'" << (m_built ? "" : " (Build() was not called)"));
+    return it->second;
+}
+
+std::shared_ptr<Pmipv6TopologyHelper::MobileState>
+Pmipv6TopologyHelper::MobileOf(const std::string& mnId) const
+{
+    auto it = m_mobiles.find(mnId);
+    NS_ABORT_MSG_IF(it == m_mobiles.end(),
+                    "Pmipv6TopologyHelper: no mobile node '" << mnId << "'");
+    return it->second;
+}
+
+Ptr<Node>
+Pmipv6TopologyHelper::GetNode(const std::string& name) const
+{
+    auto mobile = m_mobiles.find(name);
+    if (mobile != m_mobiles.end())
+    {
+        return mobile->second->node;
+    }
+    return m_nodes[VertexOf(name)];
+}
+
+NodeContainer
+Pmipv6TopologyHelper::GetNodes(const std::string& role) const
+{
+    NodeContainer nodes;
+    if (role == "mn")
+    {
+        for (const std::string& mnId : m_mobileOrder)
+        {
+            nodes.Add(m_mobiles.at(mnId)->node);
+        }
+        return nodes;
+    }
+    NS_ABORT_MSG_IF(g_roles.count(role) == 0, "Pmipv6TopologyHelper: unknown role '" << role << "'");
+    for (uint32_t v = 0; v < m_nodes.size(); ++v)
+    {
+        if (m_graph[v].role == role)
+        {
+            nodes.Add(m_nodes[v]);
+        }
+    }
+    return nodes;
+}
+
+std::vector<std::string>
+Pmipv6TopologyHelper::GetNames(const std::string& role) const
+{
+    std::vector<std::string> names;
+    for (uint32_t v = 0; v < m_nodes.size(); ++v)
+    {
+        if (m_graph[v].role == role)
+        {
+            names.push_back(m_graph[v].name);
+        }
+    }
+    return names;
+}
+
+std::vector<std::string>
+Pmipv6TopologyHelper::GetMagNames() const
+{
+    return GetNames("mag");
+}
+
+Ptr<Pmipv6LmaApplication>
+Pmipv6TopologyHelper::GetLma(const std::string& name) const
+{
+    auto it = m_lmas.find(VertexOf(name));
+    NS_ABORT_MSG_IF(it == m_lmas.end(), "Pmipv6TopologyHelper: '" << name << "' is not an LMA");
+    return it->second;
+}
+
+Ptr<Pmipv6MagApplication>
+Pmipv6TopologyHelper::GetMag(const std::string& name) const
+{
+    auto it = m_mags.find(VertexOf(name));
+    NS_ABORT_MSG_IF(it == m_mags.end(), "Pmipv6TopologyHelper: '" << name << "' is not a MAG");
+    return it->second.app;
+}
+
+Ipv6Address
+Pmipv6TopologyHelper::GetAddress(const std::string& name) const
+{
+    uint32_t v = VertexOf(name);
+    const LinkInfo& first = m_links[m_incident[v].front()];
+    return first.a == v ? first.addressA : first.addressB;
+}
+
+std::string
+Pmipv6TopologyHelper::GetMagLma(const std::string& magName) const
+{
+    auto it = m_mags.find(VertexOf(magName));
+    NS_ABORT_MSG_IF(it == m_mags.end(), "Pmipv6TopologyHelper: '" << magName << "' is not a MAG");
+    return m_graph[it->second.lma].name;
+}
+
+Ptr<NetDevice>
+Pmipv6TopologyHelper::GetAccessDevice(const std::string& magName) const
+{
+    auto it = m_mags.find(VertexOf(magName));
+    NS_ABORT_MSG_IF(it == m_mags.end(), "Pmipv6TopologyHelper: '" << magName << "' is not a MAG");
+    return it->second.accessDevice;
+}
+
+std::vector<std::string>
+Pmipv6TopologyHelper::GetShortestPath(const std::string& from, const std::string& to) const
+{
+    uint32_t v = VertexOf(from);
+    uint32_t t = VertexOf(to);
+    std::vector<std::string> path{m_graph[v].name};
+    while (v != t)
+    {
+        v = m_pred[t][v];
+        path.push_back(m_graph[v].name);
+    }
+    return path;
+}
+
+const Pmipv6Graph&
+Pmipv6TopologyHelper::GetGraph() const
+{
+    return m_graph;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mobile nodes
+// ---------------------------------------------------------------------------------------------
+
+std::shared_ptr<Pmipv6TopologyHelper::Attachment>
+Pmipv6TopologyHelper::AttachmentOf(uint32_t magVertex) const
+{
+    const MagInfo& info = m_mags.at(magVertex);
+    auto a = std::make_shared<Attachment>();
+    a->mag = m_graph[magVertex].name;
+    a->app = info.app;
+    a->access = info.accessDevice;
+    a->channel = DynamicCast<CsmaChannel>(info.accessChannel);
+    a->ap = Vector(m_graph[magVertex].x, m_graph[magVertex].y, 0);
+    a->wifi = m_graph[magVertex].access == "wifi";
+    return a;
+}
+
+void
+Pmipv6TopologyHelper::DoAttach(std::shared_ptr<MobileState> mn, std::shared_ptr<Attachment> to)
+{
+    NS_LOG_FUNCTION(mn->mnId << to->mag);
+    if (mn->current)
+    {
+        DoDetach(mn);
+    }
+    if (mn->wifi)
+    {
+        // Association with the access point (MAC layer) triggers the registration.
+        mn->mobility->SetPosition(to->ap + g_stationOffset);
+    }
+    else
+    {
+        DynamicCast<CsmaNetDevice>(mn->device)->Attach(to->channel);
+        to->app->NotifyAttach(to->access, mn->mnId, mn->device->GetAddress());
+    }
+    mn->current = to;
+}
+
+void
+Pmipv6TopologyHelper::DoDetach(std::shared_ptr<MobileState> mn)
+{
+    if (!mn->current)
+    {
+        return;
+    }
+    NS_LOG_FUNCTION(mn->mnId << mn->current->mag);
+    if (mn->wifi)
+    {
+        mn->mobility->SetPosition(g_nowhere);
+    }
+    else
+    {
+        mn->current->channel->Detach(DynamicCast<CsmaNetDevice>(mn->device));
+        mn->current->app->NotifyDetach(mn->current->access, mn->device->GetAddress());
+    }
+    mn->current = nullptr;
+}
+
+Ptr<Node>
+Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
+                                    const std::string& firstMag,
+                                    Time attachAt)
+{
+    NS_LOG_FUNCTION(this << mnId << firstMag << attachAt);
+    NS_ABORT_MSG_IF(!m_built, "Pmipv6TopologyHelper::AddMobileNode: call Build() first");
+    NS_ABORT_MSG_IF(mnId.empty(), "Pmipv6TopologyHelper::AddMobileNode: empty identifier");
+    NS_ABORT_MSG_IF(m_mobiles.count(mnId) || m_vertexByName.count(mnId),
+                    "Pmipv6TopologyHelper::AddMobileNode: the name '" << mnId << "' is taken");
+    NS_ABORT_MSG_IF(m_mobileOrder.size() >= g_maxIndex,
+                    "Pmipv6TopologyHelper::AddMobileNode: at most 65535 mobile nodes");
+    NS_ABORT_MSG_IF(attachAt < Simulator::Now(),
+                    "Pmipv6TopologyHelper::AddMobileNode: attachAt is in the past");
+    uint32_t magVertex = VertexOf(firstMag);
+    NS_ABORT_MSG_IF(m_mags.count(magVertex) == 0,
+                    "Pmipv6TopologyHelper::AddMobileNode: '" << firstMag << "' is not a MAG");
+
+    auto mn = std::make_shared<MobileState>();
+    mn->mnId = mnId;
+    mn->index = m_mobileOrder.size() + 1;
+    mn->lma = m_mags.at(magVertex).lma;
+    mn->hnp = HomeNetworkPrefix(
+        MakeAddress(0x2001, 1, m_lmaIndex.at(mn->lma), static_cast<uint16_t>(mn->index)),
+        64);
+    mn->node = CreateObject<Node>();
+    Pmipv6Helper::InstallStack(NodeContainer(mn->node));
+    std::shared_ptr<Attachment> first = AttachmentOf(magVertex);
+    mn->wifi = first->wifi;
+    if (mn->wifi)
+    {
+        WifiHelper wifi;
+        wifi.SetStandard(WIFI_STANDARD_80211a);
+        wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager",
+                                     "DataMode",
+                                     StringValue(m_wifiDataMode),
+                                     "ControlMode",
+                                     StringValue("OfdmRate6Mbps"));
+        YansWifiPhyHelper phy;
+        phy.SetChannel(DynamicCast<YansWifiChannel>(m_wifiChannel));
+        WifiMacHelper mac;
+        mac.SetType("ns3::StaWifiMac",
+                    "Ssid",
+                    SsidValue(Ssid(g_ssid)),
+                    "ActiveProbing",
+                    BooleanValue(false));
+        mn->device = wifi.Install(phy, mac, mn->node).Get(0);
+        MobilityHelper mobility;
+        mobility.SetMobilityModel("ns3::ConstantVelocityMobilityModel");
+        mobility.Install(mn->node);
+        mn->mobility = mn->node->GetObject<MobilityModel>();
+        mn->mobility->SetPosition(g_nowhere);
+    }
+    else
+    {
+        // On the link from attachAt only: attached by the helper, detached until then.
+        CsmaHelper csma;
+        mn->device = csma.Install(mn->node, first->channel).Get(0);
+        first->channel->Detach(DynamicCast<CsmaNetDevice>(mn->device));
+    }
+    m_pmip.AddMobileNode(mnId,
+                         NetDeviceContainer(mn->device),
+                         m_lmas.at(mn->lma)->GetAddress(),
+                         {mn->hnp});
+    if (attachAt == Simulator::Now() && mn->wifi)
+    {
+        DoAttach(mn, first);
+    }
+    else
+    {
+        Simulator::Schedule(attachAt - Simulator::Now(), [mn, first]() { DoAttach(mn, first); });
+    }
+    m_mobiles[mnId] = mn;
+    m_mobileOrder.push_back(mnId);
+    EnablePcapOn(mn->device);
+    return mn->node;
+}
+
+void
+Pmipv6TopologyHelper::ScheduleMove(const std::string& mnId,
+                                   const std::string& toMag,
+                                   Time at,
+                                   Time linkSwitchDelay)
+{
+    NS_LOG_FUNCTION(this << mnId << toMag << at << linkSwitchDelay);
+    std::shared_ptr<MobileState> mn = MobileOf(mnId);
+    uint32_t magVertex = VertexOf(toMag);
+    NS_ABORT_MSG_IF(m_mags.count(magVertex) == 0,
+                    "Pmipv6TopologyHelper::ScheduleMove: '" << toMag << "' is not a MAG");
+    std::shared_ptr<Attachment> to = AttachmentOf(magVertex);
+    NS_ABORT_MSG_IF(to->wifi != mn->wifi,
+                    "Pmipv6TopologyHelper::ScheduleMove: "
+                        << mnId << " has a " << (mn->wifi ? "Wi-Fi" : "CSMA") << " device and "
+                        << toMag << " a " << (to->wifi ? "Wi-Fi" : "CSMA") << " access link");
+    NS_ABORT_MSG_IF(at < Simulator::Now() || linkSwitchDelay.IsStrictlyNegative(),
+                    "Pmipv6TopologyHelper::ScheduleMove: the move is in the past");
+    Simulator::Schedule(at - Simulator::Now(), [mn]() { DoDetach(mn); });
+    Simulator::Schedule(at + linkSwitchDelay - Simulator::Now(), [mn, to]() { DoAttach(mn, to); });
+}
+
+Ipv6Address
+Pmipv6TopologyHelper::GetHomeAddress(const std::string& mnId) const
+{
+    std::shared_ptr<MobileState> mn = MobileOf(mnId);
+    return Pmipv6Helper::GetHomeAddress(mn->device, mn->hnp);
+}
+
+HomeNetworkPrefix
+Pmipv6TopologyHelper::GetHomeNetworkPrefix(const std::string& mnId) const
+{
+    return MobileOf(mnId)->hnp;
+}
+
+Ptr<NetDevice>
+Pmipv6TopologyHelper::GetMobileDevice(const std::string& mnId) const
+{
+    return MobileOf(mnId)->device;
+}
+
+std::string
+Pmipv6TopologyHelper::GetMobileNodeLma(const std::string& mnId) const
+{
+    return m_graph[MobileOf(mnId)->lma].name;
+}
+
+std::string
+Pmipv6TopologyHelper::GetCurrentMag(const std::string& mnId) const
+{
+    std::shared_ptr<MobileState> mn = MobileOf(mnId);
+    return mn->current ? mn->current->mag : std::string();
+}
+
+std::vector<std::string>
+Pmipv6TopologyHelper::GetMobileNodeIds() const
+{
+    return m_mobileOrder;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------------------------
+
+void
+Pmipv6TopologyHelper::EnablePcap(const std::string& prefix)
+{
+    NS_ABORT_MSG_IF(prefix.empty(), "Pmipv6TopologyHelper::EnablePcap: empty prefix");
+    m_pcapPrefix = prefix;
+    PointToPointHelper().EnablePcapAll(prefix);
+    CsmaHelper().EnablePcapAll(prefix);
+    if (m_wifiChannel)
+    {
+        NetDeviceContainer wifiDevices;
+        for (const auto& [v, info] : m_mags)
+        {
+            if (m_graph[v].access == "wifi")
+            {
+                wifiDevices.Add(info.accessDevice);
+            }
+        }
+        for (const std::string& mnId : m_mobileOrder)
+        {
+            if (m_mobiles.at(mnId)->wifi)
+            {
+                wifiDevices.Add(m_mobiles.at(mnId)->device);
+            }
+        }
+        YansWifiPhyHelper phy;
+        phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
+        phy.EnablePcap(prefix, wifiDevices);
+    }
+}
+
+void
+Pmipv6TopologyHelper::EnablePcapOn(Ptr<NetDevice> device) const
+{
+    if (m_pcapPrefix.empty())
+    {
+        return;
+    }
+    if (DynamicCast<CsmaNetDevice>(device))
+    {
+        CsmaHelper().EnablePcap(m_pcapPrefix, device);
+    }
+    else
+    {
+        YansWifiPhyHelper phy;
+        phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
+        phy.EnablePcap(m_pcapPrefix, device);
+    }
+}
+
+void
+Pmipv6TopologyHelper::WriteDot(std::ostream& os) const
+{
+    NS_ABORT_MSG_IF(!m_built, "Pmipv6TopologyHelper::WriteDot: call Build() first");
+    static const std::map<std::string, std::string> shapes{{"lma", "doubleoctagon"},
+                                                           {"mag", "box"},
+                                                           {"cn", "ellipse"},
+                                                           {"router", "diamond"}};
+    os << "graph pmipv6 {\n"
+       << "  // Built by ns3::Pmipv6TopologyHelper: " << m_nodes.size() << " nodes, "
+       << m_links.size() << " links, " << m_lmas.size() << " LMAs, " << m_mags.size()
+       << " MAGs, " << m_mobileOrder.size() << " mobile nodes.\n";
+    for (uint32_t v = 0; v < m_nodes.size(); ++v)
+    {
+        const Pmipv6VertexProperties& p = m_graph[v];
+        std::string address = ToString(GetAddress(p.name));
+        std::string label = p.name + "\\n" + address;
+        os << "  " << Quote(p.name) << " [role=" << Quote(p.role) << ", x=" << ToString(p.x)
+           << ", y=" << ToString(p.y) << ", address=" << Quote(address)
+           << ", node=" << m_nodes[v]->GetId() << ", shape=" << shapes.at(p.role);
+        if (p.role == "mag")
+        {
+            const MagInfo& info = m_mags.at(v);
+            std::string proxyCoa = ToString(info.app->GetProxyCoa());
+            os << ", access=" << Quote(p.access) << ", lma=" << Quote(m_graph[info.lma].name)
+               << ", proxy_coa=" << Quote(proxyCoa);
+            label += "\\nPCoA " + proxyCoa + "\\n" + p.access;
+        }
+        os << ", label=" << Quote(label) << "];\n";
+    }
+    for (const LinkInfo& l : m_links)
+    {
+        std::string prefix = ToString(l.prefix) + "/64";
+        os << "  " << Quote(m_graph[l.a].name) << " -- " << Quote(m_graph[l.b].name)
+           << " [type=" << Quote(l.properties.type) << ", rate=" << Quote(l.properties.dataRate)
+           << ", delay=" << Quote(l.properties.delay) << ", prefix=" << Quote(prefix)
+           << ", label=" << Quote(prefix + "\\n" + l.properties.delay) << "];\n";
+    }
+    for (const std::string& mnId : m_mobileOrder)
+    {
+        std::shared_ptr<MobileState> mn = m_mobiles.at(mnId);
+        os << "  // mobile node " << Quote(mnId) << " (node " << mn->node->GetId()
+           << "): home network prefix " << mn->hnp << ", LMA " << Quote(m_graph[mn->lma].name)
+           << ", " << (mn->wifi ? "Wi-Fi" : "CSMA") << "\n";
+    }
+    os << "}\n";
+}
+
+} // namespace ns3

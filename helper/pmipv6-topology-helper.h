@@ -1,0 +1,471 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PMIPV6_TOPOLOGY_HELPER_H
+#define PMIPV6_TOPOLOGY_HELPER_H
+
+#include "pmipv6-helper.h"
+
+#include "ns3/channel.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/net-device.h"
+#include "ns3/node-container.h"
+#include "ns3/nstime.h"
+#include "ns3/pmipv6-lma-application.h"
+#include "ns3/pmipv6-mag-application.h"
+#include "ns3/pmipv6-profile.h"
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * \brief What a vertex of a PMIPv6 topology graph is (bundled vertex property).
+ *
+ * In a DOT file these are the node attributes `role`, `access`, `x`, `y`, `lma`; the node
+ * identifier is the name.
+ */
+struct Pmipv6VertexProperties
+{
+    std::string name;           ///< unique name (DOT node id)
+    std::string role;           ///< "lma", "mag", "cn" or "router"
+    std::string access = "csma"; ///< MAG access link: "csma" or "wifi"
+    double x = 0;               ///< position (m): Wi-Fi access points, NetAnim
+    double y = 0;               ///< position (m)
+    std::string lma;            ///< MAG only: name of its LMA (empty: the nearest one)
+};
+
+/**
+ * \ingroup pmipv6
+ * \brief What an edge (a transport link) of a PMIPv6 topology graph is (bundled edge
+ * property). In a DOT file these are the edge attributes `type`, `rate`, `delay`.
+ */
+struct Pmipv6EdgeProperties
+{
+    std::string type = "p2p";         ///< "p2p" (PointToPoint) or "csma" (a two-node CSMA link)
+    std::string dataRate = "100Mbps"; ///< data rate, in ns-3 DataRate syntax
+    std::string delay = "2ms";        ///< one-way delay, in ns-3 Time syntax
+};
+
+/// A PMIPv6 topology: an undirected Boost.Graph with bundled properties.
+typedef boost::adjacency_list<boost::vecS,
+                              boost::vecS,
+                              boost::undirectedS,
+                              Pmipv6VertexProperties,
+                              Pmipv6EdgeProperties>
+    Pmipv6Graph;
+
+/**
+ * \ingroup pmipv6
+ * \brief Builds a whole Proxy Mobile IPv6 domain from a graph (Boost.Graph or a GraphViz DOT
+ * file): nodes, transport links and addresses, static routes along shortest paths, LMAs, MAGs
+ * with CSMA or Wi-Fi access links, and mobile nodes that move between MAGs on a schedule.
+ *
+ * Build():
+ * - one node per vertex, all with Pmipv6Helper::InstallStack, and a ConstantPositionMobilityModel
+ *   at (x, y, 0);
+ * - one transport link per edge (point-to-point, or a two-node CSMA link) with its data rate and
+ *   delay, and its own prefix fd00:0:0:<k>::/64 (k = 1, 2, ... in edge order); a node's first
+ *   transport address is its address on the first of its links;
+ * - routes: Dijkstra over the links' delays (Boost.Graph); a node with a single link gets a
+ *   default route through it, every other node one static network route per link it is not on
+ *   and one per LMA's home-network-prefix block 2001:1:<lma index>::/48 (towards that LMA), so
+ *   that every node reaches every transport address and every mobile node; CNs also get a
+ *   default route towards their nearest LMA;
+ * - an LMA on each "lma" vertex, whose LMA address is its first transport address;
+ * - a MAG on each "mag" vertex, served by the LMA its `lma` attribute names or else the nearest
+ *   LMA (shortest path); its Proxy-CoA is its address on the link towards that LMA. Its access
+ *   link is a CsmaChannel of its own ("csma") or a Wi-Fi access point ("wifi", 802.11a, SSID
+ *   "pmipv6", one YansWifiChannel shared by all, the AP at the vertex's x/y).
+ *
+ * Mobile nodes (AddMobileNode) are unchanged ns-3 IPv6 hosts with one access device and a
+ * static home network prefix 2001:1:<lma index>:<mn index>::/64 (indices from 1); their LMA is
+ * the LMA of the MAG they first attach to. ScheduleMove() moves them: on CSMA the device leaves
+ * one channel and joins another (the MAGs are told by NotifyDetach/NotifyAttach); on Wi-Fi the
+ * station is teleported (see ScheduleMove()).
+ *
+ * Scheduled attachments and moves hold what they need by reference count, so the helper may be
+ * destroyed before the simulation runs. The helper is not an ns-3 Object; LMA and MAG
+ * attributes are set through GetPmipv6Helper() before Build().
+ */
+class Pmipv6TopologyHelper
+{
+  public:
+    /// \brief A helper whose Pmipv6Helper draws prefixes from 2001:1::/32.
+    Pmipv6TopologyHelper();
+    /// \brief Destructor.
+    ~Pmipv6TopologyHelper();
+
+    /**
+     * \brief The Pmipv6Helper that installs the LMAs and MAGs: set their attributes on it
+     * before Build().
+     * \return the helper
+     */
+    Pmipv6Helper& GetPmipv6Helper();
+
+    /**
+     * \brief Set an attribute of the CSMA channels of the MAGs' CSMA access links (before
+     * Build(); defaults: DataRate 100Mbps, Delay 10us).
+     * \param name attribute name
+     * \param value value
+     */
+    void SetCsmaAccessChannelAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \brief The Wi-Fi data mode of access points and stations (ConstantRateWifiManager, before
+     * Build(); default OfdmRate12Mbps).
+     * \param mode an 802.11a mode name
+     */
+    void SetWifiDataMode(const std::string& mode);
+
+    /**
+     * \brief Build the domain the graph describes (once per helper). Aborts with the reason
+     * when the graph is not a valid topology (see Validate()).
+     * \param graph the topology
+     */
+    void Build(const Pmipv6Graph& graph);
+
+    /**
+     * \brief ReadDot() then Build().
+     * \param path the DOT file
+     */
+    void BuildFromDot(const std::string& path);
+
+    /**
+     * \brief Read a topology from a GraphViz DOT file; aborts with the reason when the file
+     * cannot be read, does not parse, or is not a valid topology.
+     *
+     * Node ids are the names; node attributes role, access, x, y, lma and edge attributes
+     * type, rate, delay are read, others (label, color, pos...) ignored. `graph` and
+     * `digraph` are both accepted (a directed edge is one link).
+     * \param path the file
+     * \return the graph
+     */
+    static Pmipv6Graph ReadDot(const std::string& path);
+
+    /**
+     * \brief ReadDot() that reports failures instead of aborting.
+     * \param path the file
+     * \param graph receives the graph
+     * \param error receives the reason of a failure
+     * \return true on success
+     */
+    static bool TryReadDot(const std::string& path, Pmipv6Graph& graph, std::string& error);
+
+    /**
+     * \brief Parse DOT text (see ReadDot()), reporting failures.
+     * \param text the DOT text
+     * \param graph receives the graph
+     * \param error receives the reason of a failure
+     * \return true on success
+     */
+    static bool TryParseDot(const std::string& text, Pmipv6Graph& graph, std::string& error);
+
+    /**
+     * \brief Check that a graph is a topology Build() accepts: unique non-empty names, known
+     * roles and access types, at least one LMA, `lma` attributes naming LMAs, parseable edge
+     * types, rates and delays, no self-loops, connected, distinct positions of Wi-Fi MAGs, at
+     * most 65535 links and LMAs.
+     * \param graph the graph
+     * \param error receives the first problem found
+     * \return true when valid
+     */
+    static bool Validate(const Pmipv6Graph& graph, std::string& error);
+
+    /**
+     * \brief A star: CN -- LMA (1Gbps, 2ms) and LMA -- MAG1..MAGn (100Mbps, magLmaDelay). Named
+     * "cn", "lma", "mag1"... The MAGs lie on a line 500 m apart (out of each other's Wi-Fi
+     * range), the LMA and the CN below them.
+     * \param nMags number of MAGs (at least 1)
+     * \param magLmaDelay delay of each MAG-LMA link
+     * \param access access of the MAGs, "csma" or "wifi"
+     * \return the graph
+     */
+    static Pmipv6Graph MakeStar(uint32_t nMags,
+                                std::string magLmaDelay = "5ms",
+                                std::string access = "csma");
+
+    /**
+     * \brief The node of a vertex (or of a mobile node, by its identifier).
+     * \param name the vertex name or mobile node identifier
+     * \return the node (aborts when unknown)
+     */
+    Ptr<Node> GetNode(const std::string& name) const;
+
+    /**
+     * \brief The nodes of one role, in vertex order ("mn": the mobile nodes, in the order they
+     * were added).
+     * \param role "lma", "mag", "cn", "router" or "mn"
+     * \return the nodes
+     */
+    NodeContainer GetNodes(const std::string& role) const;
+
+    /**
+     * \brief The LMA application of an "lma" vertex.
+     * \param name the vertex name
+     * \return the application (aborts when not an LMA)
+     */
+    Ptr<Pmipv6LmaApplication> GetLma(const std::string& name) const;
+
+    /**
+     * \brief The MAG application of a "mag" vertex.
+     * \param name the vertex name
+     * \return the application (aborts when not a MAG)
+     */
+    Ptr<Pmipv6MagApplication> GetMag(const std::string& name) const;
+
+    /**
+     * \brief A vertex's first transport address (its address on the first of its links; the
+     * LMA address of an LMA).
+     * \param name the vertex name
+     * \return the address
+     */
+    Ipv6Address GetAddress(const std::string& name) const;
+
+    /**
+     * \brief The names of the MAGs, in vertex order.
+     * \return the names
+     */
+    std::vector<std::string> GetMagNames() const;
+
+    /**
+     * \brief The names of the vertices of one role, in vertex order.
+     * \param role "lma", "mag", "cn" or "router"
+     * \return the names
+     */
+    std::vector<std::string> GetNames(const std::string& role) const;
+
+    /**
+     * \brief The LMA serving a MAG (its `lma` attribute or the nearest LMA).
+     * \param magName the MAG
+     * \return the LMA's name
+     */
+    std::string GetMagLma(const std::string& magName) const;
+
+    /**
+     * \brief The MAG's access device (CSMA device or Wi-Fi access point).
+     * \param magName the MAG
+     * \return the device
+     */
+    Ptr<NetDevice> GetAccessDevice(const std::string& magName) const;
+
+    /**
+     * \brief The shortest path (by link delay) the routes follow.
+     * \param from a vertex name
+     * \param to a vertex name
+     * \return the vertex names from \p from to \p to, both included
+     */
+    std::vector<std::string> GetShortestPath(const std::string& from, const std::string& to) const;
+
+    /**
+     * \brief The graph that was built.
+     * \return the graph
+     */
+    const Pmipv6Graph& GetGraph() const;
+
+    /**
+     * \brief Add a mobile node that attaches to a MAG.
+     *
+     * CSMA MAG: the node gets one CSMA device on the MAG's access link from \p attachAt, when
+     * the MAG is told (NotifyAttach). Wi-Fi MAG: the node gets a station (ConstantVelocity
+     * mobility, velocity 0) that is out of every access point's range until \p attachAt and then
+     * 5 m from the MAG's access point; the association triggers the registration. Its profile
+     * names the LMA of \p firstMag and the home network prefix 2001:1:<lma index>:<mn index>::/64.
+     * Call after Build().
+     * \param mnId the identifier (NAI); also the name GetNode() knows it by
+     * \param firstMag the MAG it attaches to first
+     * \param attachAt when (absolute simulation time)
+     * \return the mobile node
+     */
+    Ptr<Node> AddMobileNode(const std::string& mnId, const std::string& firstMag, Time attachAt);
+
+    /**
+     * \brief Move a mobile node to another MAG of the same access type.
+     *
+     * CSMA: at \p at the device leaves its link (the MAG is told: de-registration), and
+     * \p linkSwitchDelay later it joins \p toMag's link (the MAG is told: registration).
+     * Wi-Fi: the station is teleported at \p at out of every access point's range, and
+     * \p linkSwitchDelay later 5 m from \p toMag's access point. The station then notices the
+     * loss of its access point after StaWifiMac::MaxMissedBeacons beacons and associates with
+     * the new one, whose MAG registers it (and the LMA revokes the old binding). Teleporting
+     * makes the handover time independent of the distance between access points; scripts that
+     * want motion set the station's ConstantVelocityMobilityModel themselves.
+     * \param mnId the mobile node
+     * \param toMag the MAG it moves to
+     * \param at when it leaves (absolute simulation time)
+     * \param linkSwitchDelay how long it is on no link
+     */
+    void ScheduleMove(const std::string& mnId,
+                      const std::string& toMag,
+                      Time at,
+                      Time linkSwitchDelay = MilliSeconds(50));
+
+    /**
+     * \brief The mobile node's home address (SLAAC from its home network prefix).
+     * \param mnId the mobile node
+     * \return the address
+     */
+    Ipv6Address GetHomeAddress(const std::string& mnId) const;
+
+    /**
+     * \brief The mobile node's home network prefix.
+     * \param mnId the mobile node
+     * \return the prefix
+     */
+    HomeNetworkPrefix GetHomeNetworkPrefix(const std::string& mnId) const;
+
+    /**
+     * \brief The mobile node's access device.
+     * \param mnId the mobile node
+     * \return the device
+     */
+    Ptr<NetDevice> GetMobileDevice(const std::string& mnId) const;
+
+    /**
+     * \brief The LMA of a mobile node (the LMA of the MAG it first attached to).
+     * \param mnId the mobile node
+     * \return the LMA's name
+     */
+    std::string GetMobileNodeLma(const std::string& mnId) const;
+
+    /**
+     * \brief The MAG a mobile node was last moved to, at the current simulation time (empty
+     * while it is between links or before its first attachment).
+     * \param mnId the mobile node
+     * \return the MAG's name
+     */
+    std::string GetCurrentMag(const std::string& mnId) const;
+
+    /**
+     * \brief The mobile nodes' identifiers, in the order they were added.
+     * \return the identifiers
+     */
+    std::vector<std::string> GetMobileNodeIds() const;
+
+    /**
+     * \brief Write pcap files of every point-to-point and CSMA device, and of the Wi-Fi devices
+     * when there are some (radiotap). Mobile nodes added later get pcap files too.
+     * \param prefix the file name prefix
+     */
+    void EnablePcap(const std::string& prefix);
+
+    /**
+     * \brief Write the built topology as GraphViz DOT: nodes with role, addresses, serving
+     * LMA and position, links with type, rate, delay and prefix, mobile nodes as comments.
+     * The output is valid ReadDot() input that builds the same domain.
+     * \param os the stream
+     */
+    void WriteDot(std::ostream& os) const;
+
+  private:
+    /// A mobile node and where it is (defined in the .cc file).
+    struct MobileState;
+    /// Where a mobile node can attach: one MAG's access (defined in the .cc file).
+    struct Attachment;
+
+    /**
+     * \brief Attach a mobile node (scheduled): join the link or enter the AP's range.
+     * \param mn the mobile node
+     * \param to where
+     */
+    static void DoAttach(std::shared_ptr<MobileState> mn, std::shared_ptr<Attachment> to);
+    /**
+     * \brief Detach a mobile node from its current MAG (scheduled).
+     * \param mn the mobile node
+     */
+    static void DoDetach(std::shared_ptr<MobileState> mn);
+    /**
+     * \brief What a mobile node needs to attach to a MAG.
+     * \param magVertex the MAG
+     * \return the attachment
+     */
+    std::shared_ptr<Attachment> AttachmentOf(uint32_t magVertex) const;
+
+    /// \brief What was built for one edge.
+    struct LinkInfo
+    {
+        uint32_t a;                       ///< first end (vertex)
+        uint32_t b;                       ///< second end (vertex)
+        Ipv6Address prefix;               ///< the link's /64
+        Ipv6Address addressA;             ///< a's address
+        Ipv6Address addressB;             ///< b's address
+        uint32_t interfaceA;              ///< a's IPv6 interface
+        uint32_t interfaceB;              ///< b's IPv6 interface
+        double weight;                    ///< delay (s) used by Dijkstra
+        Pmipv6EdgeProperties properties;  ///< the edge's properties
+    };
+
+    /// \brief What was built for one MAG.
+    struct MagInfo
+    {
+        Ptr<Pmipv6MagApplication> app; ///< the MAG
+        Ptr<NetDevice> accessDevice;   ///< CSMA device or access point
+        Ptr<Channel> accessChannel;    ///< CSMA channel (CSMA access)
+        uint32_t lma;                  ///< serving LMA (vertex)
+    };
+
+    /**
+     * \brief The vertex of a name.
+     * \param name the name
+     * \return the vertex (aborts when unknown)
+     */
+    uint32_t VertexOf(const std::string& name) const;
+
+    /**
+     * \brief The state of a mobile node.
+     * \param mnId the identifier
+     * \return the state (aborts when unknown)
+     */
+    std::shared_ptr<MobileState> MobileOf(const std::string& mnId) const;
+
+    /**
+     * \brief The first hop from one vertex towards another, and the link to it.
+     * \param from the vertex
+     * \param to the destination vertex
+     * \return the index of the link into m_links
+     */
+    uint32_t FirstLink(uint32_t from, uint32_t to) const;
+
+    /// \brief Compute m_pred and m_dist (Dijkstra from every vertex).
+    void ComputeShortestPaths();
+    /// \brief Install the static routes.
+    void InstallRoutes();
+    /**
+     * \brief Enable pcap on one mobile device (when EnablePcap was called).
+     * \param device the device
+     */
+    void EnablePcapOn(Ptr<NetDevice> device) const;
+
+    Pmipv6Helper m_pmip;                                ///< installs LMAs and MAGs
+    Pmipv6Graph m_graph;                                ///< the graph built
+    bool m_built{false};                                ///< Build() was called
+    std::map<std::string, uint32_t> m_vertexByName;     ///< name -> vertex
+    std::vector<Ptr<Node>> m_nodes;                     ///< vertex -> node
+    std::vector<LinkInfo> m_links;                      ///< edge index -> link
+    std::vector<std::vector<uint32_t>> m_incident;      ///< vertex -> its links, in order
+    std::vector<std::vector<uint32_t>> m_pred;          ///< [to][from]: next hop from -> to
+    std::vector<std::vector<double>> m_dist;            ///< [to][from]: distance
+    std::map<uint32_t, Ptr<Pmipv6LmaApplication>> m_lmas; ///< LMA vertex -> application
+    std::map<uint32_t, uint16_t> m_lmaIndex;            ///< LMA vertex -> index from 1
+    std::map<uint32_t, MagInfo> m_mags;                 ///< MAG vertex -> what was built
+    std::map<std::string, std::shared_ptr<MobileState>> m_mobiles; ///< mnId -> state
+    std::vector<std::string> m_mobileOrder;             ///< mnIds in the order added
+    ObjectFactory m_csmaChannelFactory;                 ///< CSMA access channels
+    std::string m_wifiDataMode{"OfdmRate12Mbps"};       ///< Wi-Fi data mode
+    Ptr<Channel> m_wifiChannel;                         ///< shared YansWifiChannel
+    std::string m_pcapPrefix;                           ///< pcap prefix, empty: none
+};
+
+} // namespace ns3
+
+#endif /* PMIPV6_TOPOLOGY_HELPER_H */

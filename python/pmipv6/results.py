@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""The results of one scenario run, with pandas views."""
+
+from ._pmipv6 import run_scenario
+
+
+class ScenarioResult:
+    """What ``run_scenario`` returned, with each table as a pandas DataFrame.
+
+    ``raw`` is the dict from the binding; ``scalars``, ``signalling`` and
+    ``config`` are dicts; ``flows``, ``registrations``, ``moves``,
+    ``mobile_nodes`` are DataFrames (one row per flow, registration, move,
+    mobile node) and :meth:`time_series` is the long table of the per-interface
+    byte counts.
+    """
+
+    def __init__(self, raw):
+        self.raw = raw
+
+    @property
+    def config(self):
+        """The configuration of the run (dict)."""
+        return self.raw["config"]
+
+    @property
+    def scalars(self):
+        """Flat name -> number summary (what a sweep stores per run)."""
+        return self.raw["scalars"]
+
+    @property
+    def signalling(self):
+        """Message counts by name: PBU, PBU-initial, PBU-refresh, PBU-dereg,
+        PBU-received, PBA, PBA-rejected, BRI, BRA, RA, LMA-handover,
+        registration-failed."""
+        return self.raw["signalling"]
+
+    @property
+    def bin_width(self):
+        """Width of the time-series bins (s)."""
+        return self.raw["bin_width"]
+
+    @property
+    def mag_names(self):
+        """The MAGs of the topology."""
+        return list(self.raw["mag_names"])
+
+    def _frame(self, key):
+        import pandas as pd
+
+        return pd.DataFrame(self.raw[key])
+
+    @property
+    def flows(self):
+        """FlowMonitor statistics, one row per flow."""
+        return self._frame("flows")
+
+    @property
+    def registrations(self):
+        """Completed registrations (mn_id, mag, time, latency_ms, hi, handover)."""
+        return self._frame("registrations")
+
+    @property
+    def moves(self):
+        """Moves between MAGs with their registration latency and interruptions."""
+        return self._frame("moves")
+
+    @property
+    def mobile_nodes(self):
+        """Per mobile node summary."""
+        return self._frame("mobile_nodes")
+
+    def time_series(self, node=None, role=None, link=None, direction=None):
+        """Bytes per bin per interface as a long DataFrame.
+
+        Columns: node, role, interface, device, link ("access", "tunnel",
+        "transport"), direction ("rx"/"tx"), time (start of the bin, s),
+        bytes, mbps. Optional filters select rows by node, role, link,
+        direction.
+        """
+        import pandas as pd
+
+        width = self.bin_width
+        rows = []
+        for s in self.raw["time_series"]:
+            if node is not None and s["node"] != node:
+                continue
+            if role is not None and s["role"] != role:
+                continue
+            if link is not None and s["link"] != link:
+                continue
+            if direction is not None and s["direction"] != direction:
+                continue
+            for k, b in enumerate(s["bytes"]):
+                rows.append(
+                    (s["node"], s["role"], s["interface"], s["device"], s["link"],
+                     s["direction"], k * width, b, b * 8 / width / 1e6)
+                )
+        return pd.DataFrame(
+            rows,
+            columns=["node", "role", "interface", "device", "link", "direction",
+                     "time", "bytes", "mbps"],
+        )
+
+    def __repr__(self):
+        s = self.scalars
+        return (
+            f"ScenarioResult(moves={int(s['moves'])}, "
+            f"handover_latency_mean_ms={s['handover_latency_mean_ms']:.2f}, "
+            f"interruption_mean_ms={s['interruption_mean_ms']:.2f}, "
+            f"down_loss_ratio={s['down_loss_ratio']:.4f})"
+        )
+
+
+def run(config=None, **fields):
+    """Run one scenario (a ScenarioConfig, a dict, or keyword fields; keys with
+    '::' are ns-3 attributes) and return a :class:`ScenarioResult`."""
+    return ScenarioResult(run_scenario(config, **fields))

@@ -1,0 +1,692 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Pmipv6TopologyHelper: domains built from graphs. Node counts and roles of a star and of the
+ * shipped DOT topologies; shortest-path static routes across a router tree (UDP echo from the
+ * CN to every node); registration and delivery through an LMA three router hops away, and a
+ * handover there; two LMAs each serving the mobile nodes of their MAGs; a Wi-Fi star whose
+ * handover follows the association; DOT reading, its errors, and WriteDot round trips.
+ */
+
+#include "ns3/applications-module.h"
+#include "ns3/core-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/network-module.h"
+#include "ns3/pmipv6-module.h"
+#include "ns3/test.h"
+
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+using namespace ns3;
+
+namespace
+{
+
+/**
+ * \brief The path of a shipped topology (examples/topologies), from the test directory.
+ * \param name the file name
+ * \return the path
+ */
+std::string
+ShippedTopology(const std::string& name)
+{
+    return std::string(NS_TEST_SOURCEDIR) + "/../examples/topologies/" + name;
+}
+
+/**
+ * \brief Count the vertices of one role.
+ * \param g the graph
+ * \param role the role
+ * \return the count
+ */
+uint32_t
+CountRole(const Pmipv6Graph& g, const std::string& role)
+{
+    uint32_t n = 0;
+    for (uint32_t v = 0; v < boost::num_vertices(g); ++v)
+    {
+        n += g[v].role == role ? 1 : 0;
+    }
+    return n;
+}
+
+/**
+ * \brief A downlink UDP flow of one packet every 50 ms.
+ * \param from sender
+ * \param to receiver address
+ * \param sinkNode receiver
+ * \param port port
+ * \param start start time
+ * \param stop stop time
+ * \return the server application
+ */
+Ptr<UdpServer>
+Flow(Ptr<Node> from, Ipv6Address to, Ptr<Node> sinkNode, uint16_t port, Time start, Time stop)
+{
+    UdpServerHelper sink(port);
+    ApplicationContainer server = sink.Install(sinkNode);
+    UdpClientHelper client(to, port);
+    client.SetAttribute("Interval", TimeValue(MilliSeconds(50)));
+    client.SetAttribute("PacketSize", UintegerValue(200));
+    client.SetAttribute("MaxPackets", UintegerValue(std::numeric_limits<uint32_t>::max()));
+    ApplicationContainer app = client.Install(from);
+    app.Start(start);
+    app.Stop(stop);
+    return DynamicCast<UdpServer>(server.Get(0));
+}
+
+/// Counts the packets a UdpServer received inside a time window.
+struct WindowCounter
+{
+    Time from;     ///< window start
+    Time to;       ///< window end
+    uint32_t n{0}; ///< packets counted
+
+    /**
+     * \brief UdpServer "Rx" sink.
+     * \param p the packet
+     */
+    void Rx(Ptr<const Packet> p)
+    {
+        Time now = Simulator::Now();
+        n += (now >= from && now < to) ? 1 : 0;
+    }
+};
+
+/// Registrations reported by MAGs: (MAG, MN, latency).
+struct Registrations
+{
+    std::vector<std::tuple<std::string, std::string, Time>> events; ///< what was reported
+
+    /**
+     * \brief Connect to every MAG of a topology.
+     * \param topo the topology
+     */
+    void Connect(const Pmipv6TopologyHelper& topo)
+    {
+        for (const std::string& mag : topo.GetMagNames())
+        {
+            topo.GetMag(mag)->TraceConnectWithoutContext(
+                "RegistrationCompleted",
+                Callback<void, const std::string&, Time, uint8_t>(
+                    [this, mag](const std::string& mnId, Time latency, uint8_t) {
+                        events.emplace_back(mag, mnId, latency);
+                    }));
+        }
+    }
+
+    /**
+     * \brief The registrations of one MN at one MAG.
+     * \param mag the MAG
+     * \param mnId the MN
+     * \return their latencies
+     */
+    std::vector<Time> At(const std::string& mag, const std::string& mnId) const
+    {
+        std::vector<Time> out;
+        for (const auto& [m, n, t] : events)
+        {
+            if (m == mag && n == mnId)
+            {
+                out.push_back(t);
+            }
+        }
+        return out;
+    }
+};
+
+} // namespace
+
+/**
+ * \ingroup pmipv6-test
+ * \brief A star and the shipped DOT topologies have the right nodes, roles, addresses, LMAs
+ * and Proxy-CoAs.
+ */
+class Pmipv6TopologyCountsTestCase : public TestCase
+{
+  public:
+    Pmipv6TopologyCountsTestCase()
+        : TestCase("Star and shipped DOT files: node counts, roles, LMA address, Proxy-CoAs")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Pmipv6TopologyHelper star;
+        star.Build(Pmipv6TopologyHelper::MakeStar(3, "7ms"));
+        NS_TEST_ASSERT_MSG_EQ(star.GetNodes("cn").GetN(), 1, "one CN");
+        NS_TEST_ASSERT_MSG_EQ(star.GetNodes("lma").GetN(), 1, "one LMA");
+        NS_TEST_ASSERT_MSG_EQ(star.GetNodes("mag").GetN(), 3, "three MAGs");
+        NS_TEST_ASSERT_MSG_EQ(star.GetNodes("router").GetN(), 0, "no router");
+        NS_TEST_ASSERT_MSG_EQ(star.GetMagNames().size(), 3, "three MAG names");
+        NS_TEST_ASSERT_MSG_EQ(star.GetMagNames()[2], "mag3", "MAGs named mag1..");
+        // Edge order: cn--lma is link 1, lma--magk link k+1.
+        NS_TEST_ASSERT_MSG_EQ(
+            Ipv6Prefix(64).IsMatch(star.GetAddress("cn"), Ipv6Address("fd00:0:0:1::")),
+            true,
+            "CN's first address on fd00:0:0:1::/64");
+        NS_TEST_ASSERT_MSG_EQ(star.GetLma("lma")->GetAddress(), star.GetAddress("lma"),
+                              "LMA address is the LMA's first transport address");
+        NS_TEST_ASSERT_MSG_EQ(Ipv6Prefix(64).IsMatch(star.GetAddress("lma"),
+                                                     Ipv6Address("fd00:0:0:1::")),
+                              true,
+                              "LMA's first address is on link 1");
+        for (uint32_t k = 1; k <= 3; ++k)
+        {
+            std::string mag = "mag" + std::to_string(k);
+            NS_TEST_ASSERT_MSG_EQ(star.GetMagLma(mag), "lma", "the only LMA serves " << mag);
+            NS_TEST_ASSERT_MSG_EQ(star.GetMag(mag)->GetProxyCoa(), star.GetAddress(mag),
+                                  "Proxy-CoA is the MAG's address towards the LMA");
+            std::ostringstream prefix;
+            prefix << "fd00:0:0:" << k + 1 << "::";
+            NS_TEST_ASSERT_MSG_EQ(
+                Ipv6Prefix(64).IsMatch(star.GetAddress(mag), Ipv6Address(prefix.str().c_str())),
+                true,
+                mag << " is on link " << k + 1);
+            NS_TEST_ASSERT_MSG_EQ(star.GetNode(mag)->GetObject<Ipv6>()->IsForwarding(1),
+                                  true,
+                                  "MAGs forward");
+        }
+        NS_TEST_ASSERT_MSG_EQ(star.GetNode("cn")->GetObject<Ipv6>()->IsForwarding(1),
+                              false,
+                              "CNs do not forward");
+        Simulator::Destroy();
+
+        struct Expected
+        {
+            std::string file;
+            uint32_t lmas, mags, cns, routers, links;
+        };
+        for (const Expected& e : {Expected{"one-lma-two-mags.dot", 1, 2, 1, 0, 3},
+                                  Expected{"one-lma-four-mags.dot", 1, 4, 1, 0, 5},
+                                  Expected{"two-lmas.dot", 2, 4, 2, 1, 8},
+                                  Expected{"router-tree.dot", 1, 4, 1, 5, 11}})
+        {
+            Pmipv6Graph g;
+            std::string error;
+            bool ok = Pmipv6TopologyHelper::TryReadDot(ShippedTopology(e.file), g, error);
+            NS_TEST_ASSERT_MSG_EQ(ok, true, e.file << " reads: " << error);
+            Pmipv6TopologyHelper topo;
+            topo.Build(g);
+            NS_TEST_ASSERT_MSG_EQ(topo.GetNodes("lma").GetN(), e.lmas, e.file << " LMAs");
+            NS_TEST_ASSERT_MSG_EQ(topo.GetNodes("mag").GetN(), e.mags, e.file << " MAGs");
+            NS_TEST_ASSERT_MSG_EQ(topo.GetNodes("cn").GetN(), e.cns, e.file << " CNs");
+            NS_TEST_ASSERT_MSG_EQ(topo.GetNodes("router").GetN(), e.routers, e.file << " routers");
+            NS_TEST_ASSERT_MSG_EQ(boost::num_edges(topo.GetGraph()), e.links, e.file << " links");
+            Simulator::Destroy();
+        }
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief Routes follow the shortest paths: UDP echo from the CN reaches every node of a
+ * multi-hop router tree (and the replies come back).
+ */
+class Pmipv6TopologyRoutesTestCase : public TestCase
+{
+  public:
+    Pmipv6TopologyRoutesTestCase()
+        : TestCase("Router tree: shortest paths, UDP echo from the CN to every node")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6TopologyHelper topo;
+        topo.BuildFromDot(ShippedTopology("router-tree.dot"));
+        std::vector<std::string> p1 = topo.GetShortestPath("mag1", "lma");
+        std::vector<std::string> e1{"mag1", "r3a", "r2a", "r1", "lma"};
+        NS_TEST_ASSERT_MSG_EQ((p1 == e1), true, "mag1 reaches the LMA through r3a, r2a, r1");
+        std::vector<std::string> p3 = topo.GetShortestPath("mag3", "lma");
+        std::vector<std::string> e3{"mag3", "r3b", "r2b", "r1", "lma"};
+        NS_TEST_ASSERT_MSG_EQ((p3 == e3), true, "mag3 avoids the slow r2b--r2a cross link");
+        std::vector<std::string> p13 = topo.GetShortestPath("mag1", "mag3");
+        NS_TEST_ASSERT_MSG_EQ(p13.size(), 7, "mag1 to mag3 goes up to r1 and down (7 nodes)");
+
+        Ptr<Node> cn = topo.GetNode("cn");
+        std::vector<std::string> targets{"lma", "r1", "r2a", "r2b", "r3a", "r3b",
+                                         "mag1", "mag2", "mag3", "mag4"};
+        std::map<std::string, uint32_t> echoes;
+        uint16_t port = 7;
+        for (const std::string& t : targets)
+        {
+            UdpEchoServerHelper server(port);
+            ApplicationContainer s = server.Install(topo.GetNode(t));
+            s.Start(Seconds(0));
+            UdpEchoClientHelper client(topo.GetAddress(t), port);
+            client.SetAttribute("MaxPackets", UintegerValue(2));
+            client.SetAttribute("Interval", TimeValue(Seconds(1)));
+            ApplicationContainer c = client.Install(cn);
+            c.Start(Seconds(2));
+            c.Get(0)->TraceConnectWithoutContext(
+                "Rx",
+                Callback<void, Ptr<const Packet>>([&echoes, t](Ptr<const Packet>) { echoes[t]++; }));
+        }
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        for (const std::string& t : targets)
+        {
+            NS_TEST_ASSERT_MSG_EQ(echoes[t], 2, "both echoes from " << t << " came back");
+        }
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief Every MAG of a router tree registers a mobile node with an LMA three router hops
+ * away; UDP from the CN reaches each mobile node; a handover across the tree keeps delivery.
+ */
+class Pmipv6TopologyRegistrationTestCase : public TestCase
+{
+  public:
+    Pmipv6TopologyRegistrationTestCase()
+        : TestCase("Router tree: every MAG registers an MN, UDP CN to MN, handover mag1 to mag3")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6TopologyHelper topo;
+        topo.BuildFromDot(ShippedTopology("router-tree.dot"));
+        Registrations reg;
+        reg.Connect(topo);
+        std::vector<std::string> mags = topo.GetMagNames();
+        std::vector<Ptr<UdpServer>> servers;
+        for (uint32_t k = 0; k < mags.size(); ++k)
+        {
+            std::string mnId = "mn" + std::to_string(k + 1);
+            topo.AddMobileNode(mnId, mags[k], Seconds(0.5));
+            servers.push_back(Flow(topo.GetNode("cn"),
+                                   topo.GetHomeAddress(mnId),
+                                   topo.GetNode(mnId),
+                                   9000,
+                                   Seconds(2),
+                                   Seconds(4)));
+        }
+        NS_TEST_ASSERT_MSG_EQ(topo.GetHomeNetworkPrefix("mn3"),
+                              HomeNetworkPrefix(Ipv6Address("2001:1:1:3::"), 64),
+                              "HNP 2001:1:<lma>:<mn>::/64");
+        // mn1 moves from mag1 to mag3 (other branch of the tree) at 5 s.
+        topo.ScheduleMove("mn1", "mag3", Seconds(5), MilliSeconds(50));
+        WindowCounter after{Seconds(6), Seconds(8)};
+        Ptr<UdpServer> late =
+            Flow(topo.GetNode("cn"), topo.GetHomeAddress("mn1"), topo.GetNode("mn1"), 9001,
+                 Seconds(6), Seconds(8));
+        late->TraceConnectWithoutContext("Rx", MakeCallback(&WindowCounter::Rx, &after));
+        std::string magAt4;
+        std::string magAt7;
+        Simulator::Schedule(Seconds(4), [&]() { magAt4 = topo.GetCurrentMag("mn1"); });
+        Simulator::Schedule(Seconds(7), [&]() { magAt7 = topo.GetCurrentMag("mn1"); });
+        Simulator::Stop(Seconds(8.5));
+        Simulator::Run();
+
+        for (uint32_t k = 0; k < mags.size(); ++k)
+        {
+            std::string mnId = "mn" + std::to_string(k + 1);
+            std::vector<Time> at = reg.At(mags[k], mnId);
+            NS_TEST_ASSERT_MSG_EQ(at.size(), 1, mags[k] << " registered " << mnId << " once");
+            // Each MAG is 1 + 1 + 2 + 2 ms from the LMA: one round trip is 12 ms plus
+            // transmission times.
+            NS_TEST_ASSERT_MSG_GT(at[0], MilliSeconds(12), "a round trip across three routers");
+            NS_TEST_ASSERT_MSG_LT(at[0], MilliSeconds(14), "only one round trip");
+            NS_TEST_ASSERT_MSG_EQ(servers[k]->GetReceived(), 40, mnId << " got every packet");
+        }
+        NS_TEST_ASSERT_MSG_EQ(reg.At("mag3", "mn1").size(), 1, "mag3 registered mn1 after moving");
+        NS_TEST_ASSERT_MSG_EQ(magAt4, "mag1", "mn1 at mag1 before the move");
+        NS_TEST_ASSERT_MSG_EQ(magAt7, "mag3", "mn1 at mag3 after the move");
+        NS_TEST_ASSERT_MSG_EQ(after.n, 40, "downlink to mn1 at mag3 fully delivered");
+        NS_TEST_ASSERT_MSG_EQ(topo.GetLma("lma")->GetBindingCache()->GetEntryCount(),
+                              4,
+                              "four bindings at the LMA");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief Two LMAs: each MAG is served by its nearest LMA, each mobile node registers with the
+ * LMA of its MAG and gets a prefix of that LMA's block; both are reachable from a CN.
+ */
+class Pmipv6TopologyTwoLmasTestCase : public TestCase
+{
+  public:
+    Pmipv6TopologyTwoLmasTestCase()
+        : TestCase("Two LMAs: nearest LMA per MAG, each serves its own MNs")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6TopologyHelper topo;
+        topo.BuildFromDot(ShippedTopology("two-lmas.dot"));
+        NS_TEST_ASSERT_MSG_EQ(topo.GetMagLma("mag-a1"), "lma-a", "mag-a1 by lma-a");
+        NS_TEST_ASSERT_MSG_EQ(topo.GetMagLma("mag-a2"), "lma-a", "mag-a2 by lma-a");
+        NS_TEST_ASSERT_MSG_EQ(topo.GetMagLma("mag-b1"), "lma-b", "mag-b1 by lma-b");
+        NS_TEST_ASSERT_MSG_EQ(topo.GetMagLma("mag-b2"), "lma-b", "mag-b2 by lma-b");
+        Registrations reg;
+        reg.Connect(topo);
+        topo.AddMobileNode("mn-a", "mag-a1", Seconds(0.5));
+        topo.AddMobileNode("mn-b", "mag-b2", Seconds(0.5));
+        NS_TEST_ASSERT_MSG_EQ(topo.GetMobileNodeLma("mn-a"), "lma-a", "mn-a's LMA");
+        NS_TEST_ASSERT_MSG_EQ(topo.GetMobileNodeLma("mn-b"), "lma-b", "mn-b's LMA");
+        NS_TEST_ASSERT_MSG_EQ(topo.GetHomeNetworkPrefix("mn-b"),
+                              HomeNetworkPrefix(Ipv6Address("2001:1:2:2::"), 64),
+                              "mn-b's prefix from lma-b's block");
+        Ptr<UdpServer> toA = Flow(topo.GetNode("cn1"), topo.GetHomeAddress("mn-a"),
+                                  topo.GetNode("mn-a"), 9000, Seconds(2), Seconds(3));
+        Ptr<UdpServer> toB = Flow(topo.GetNode("cn1"), topo.GetHomeAddress("mn-b"),
+                                  topo.GetNode("mn-b"), 9000, Seconds(2), Seconds(3));
+        Ptr<UdpServer> fromCn2 = Flow(topo.GetNode("cn2"), topo.GetHomeAddress("mn-a"),
+                                      topo.GetNode("mn-a"), 9001, Seconds(2), Seconds(3));
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(reg.At("mag-a1", "mn-a").size(), 1, "mn-a registered at mag-a1");
+        NS_TEST_ASSERT_MSG_EQ(reg.At("mag-b2", "mn-b").size(), 1, "mn-b registered at mag-b2");
+        Ptr<BindingCache> a = topo.GetLma("lma-a")->GetBindingCache();
+        Ptr<BindingCache> b = topo.GetLma("lma-b")->GetBindingCache();
+        NS_TEST_ASSERT_MSG_EQ(a->GetEntryCount(), 1, "one binding at lma-a");
+        NS_TEST_ASSERT_MSG_EQ(b->GetEntryCount(), 1, "one binding at lma-b");
+        NS_TEST_ASSERT_MSG_EQ(topo.GetLma("lma-a")->GetPbuCount(), 1, "lma-a got mn-a's PBU");
+        NS_TEST_ASSERT_MSG_EQ(topo.GetLma("lma-b")->GetPbuCount(), 1, "lma-b got mn-b's PBU");
+        NS_TEST_ASSERT_MSG_EQ(toA->GetReceived(), 20, "cn1 reaches mn-a through lma-a");
+        NS_TEST_ASSERT_MSG_EQ(toB->GetReceived(), 20, "cn1 reaches mn-b through lma-b");
+        NS_TEST_ASSERT_MSG_EQ(fromCn2->GetReceived(), 20, "cn2 reaches mn-a");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief A Wi-Fi star: the station associates with the first access point, is moved next to
+ * the second one, and the second MAG registers it when it associates there.
+ */
+class Pmipv6TopologyWifiTestCase : public TestCase
+{
+  public:
+    Pmipv6TopologyWifiTestCase()
+        : TestCase("Wi-Fi star: association-driven registration and handover after a move")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6TopologyHelper topo;
+        topo.Build(Pmipv6TopologyHelper::MakeStar(2, "5ms", "wifi"));
+        Registrations reg;
+        reg.Connect(topo);
+        topo.AddMobileNode("mn", "mag1", Seconds(1));
+        topo.ScheduleMove("mn", "mag2", Seconds(4));
+        uint32_t moved = 0;
+        topo.GetLma("lma")->TraceConnectWithoutContext(
+            "Handover",
+            Callback<void, const std::string&, Ipv6Address, Ipv6Address>(
+                [&moved](const std::string&, Ipv6Address, Ipv6Address) { moved++; }));
+        WindowCounter before{Seconds(2.5), Seconds(3.5)};
+        WindowCounter after{Seconds(8), Seconds(9)};
+        Ptr<UdpServer> down = Flow(topo.GetNode("cn"), topo.GetHomeAddress("mn"),
+                                   topo.GetNode("mn"), 9000, Seconds(2.5), Seconds(9));
+        down->TraceConnectWithoutContext("Rx", MakeCallback(&WindowCounter::Rx, &before));
+        down->TraceConnectWithoutContext("Rx", MakeCallback(&WindowCounter::Rx, &after));
+        Simulator::Stop(Seconds(9.5));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(reg.At("mag1", "mn").size(), 1, "mag1 registered mn on association");
+        NS_TEST_ASSERT_MSG_EQ(reg.At("mag2", "mn").size(), 1, "mag2 registered mn after the move");
+        NS_TEST_ASSERT_MSG_EQ(moved, 1, "the LMA moved the session once");
+        NS_TEST_ASSERT_MSG_EQ(before.n, 20, "downlink delivered at mag1");
+        NS_TEST_ASSERT_MSG_EQ(after.n, 20, "downlink delivered at mag2");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief ReadDot: roles, access, positions, `lma`, edge types, rates and delays from a file;
+ * other attributes ignored; digraphs accepted; a MAG's `lma` attribute wins over distance.
+ */
+class Pmipv6TopologyReadDotTestCase : public TestCase
+{
+  public:
+    Pmipv6TopologyReadDotTestCase()
+        : TestCase("ReadDot: node and edge attributes from a DOT file, digraph, lma attribute")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string path = CreateTempDirFilename("topology.dot");
+        {
+            std::ofstream out(path);
+            out << "// a comment\n"
+                   "graph test {\n"
+                   "  la [role=lma, label=\"ignored\", color=red];\n"
+                   "  lb [role=lma];\n"
+                   "  w1 [role=mag, access=wifi, x=10.5, y=-20];\n"
+                   "  w2 [role=mag, access=wifi, x=300, y=-20, lma=lb];\n"
+                   "  r [role=router];\n"
+                   "  c [role=cn];\n"
+                   "  c -- la [rate=\"1Gbps\", delay=\"1ms\"];\n"
+                   "  la -- r [type=csma, rate=\"10Mbps\", delay=\"250us\"];\n"
+                   "  r -- w1; r -- w2;\n"
+                   "  la -- lb [delay=\"30ms\"];\n"
+                   "}\n";
+        }
+        Pmipv6Graph g;
+        std::string error;
+        bool ok = Pmipv6TopologyHelper::TryReadDot(path, g, error);
+        NS_TEST_ASSERT_MSG_EQ(ok, true, "the file reads: " << error);
+        NS_TEST_ASSERT_MSG_EQ(boost::num_vertices(g), 6, "six nodes");
+        NS_TEST_ASSERT_MSG_EQ(boost::num_edges(g), 5, "five links");
+        NS_TEST_ASSERT_MSG_EQ(CountRole(g, "lma"), 2, "two LMAs");
+        NS_TEST_ASSERT_MSG_EQ(CountRole(g, "mag"), 2, "two MAGs");
+        NS_TEST_ASSERT_MSG_EQ(CountRole(g, "router"), 1, "one router");
+        NS_TEST_ASSERT_MSG_EQ(CountRole(g, "cn"), 1, "one CN");
+        std::map<std::string, uint32_t> v;
+        for (uint32_t i = 0; i < boost::num_vertices(g); ++i)
+        {
+            v[g[i].name] = i;
+        }
+        NS_TEST_ASSERT_MSG_EQ(g[v["w1"]].access, "wifi", "access read");
+        NS_TEST_ASSERT_MSG_EQ(g[v["w1"]].x, 10.5, "x read");
+        NS_TEST_ASSERT_MSG_EQ(g[v["w1"]].y, -20, "y read");
+        NS_TEST_ASSERT_MSG_EQ(g[v["w2"]].lma, "lb", "lma read");
+        NS_TEST_ASSERT_MSG_EQ(g[v["r"]].access, "csma", "access defaults to csma");
+        std::map<std::pair<std::string, std::string>, Pmipv6EdgeProperties> edges;
+        auto [it, end] = boost::edges(g);
+        for (; it != end; ++it)
+        {
+            std::string a = g[boost::source(*it, g)].name;
+            std::string b = g[boost::target(*it, g)].name;
+            edges[std::minmax(a, b)] = g[*it];
+        }
+        const Pmipv6EdgeProperties& cla = edges[std::minmax<std::string>("c", "la")];
+        NS_TEST_ASSERT_MSG_EQ(cla.type, "p2p", "type defaults to p2p");
+        NS_TEST_ASSERT_MSG_EQ(cla.dataRate, "1Gbps", "rate read");
+        NS_TEST_ASSERT_MSG_EQ(cla.delay, "1ms", "delay read");
+        const Pmipv6EdgeProperties& lar = edges[std::minmax<std::string>("la", "r")];
+        NS_TEST_ASSERT_MSG_EQ(lar.type, "csma", "type read");
+        NS_TEST_ASSERT_MSG_EQ(lar.dataRate, "10Mbps", "rate read");
+        NS_TEST_ASSERT_MSG_EQ(lar.delay, "250us", "delay read");
+        const Pmipv6EdgeProperties& rw1 = edges[std::minmax<std::string>("r", "w1")];
+        NS_TEST_ASSERT_MSG_EQ(rw1.dataRate, "100Mbps", "rate defaults to 100Mbps");
+        NS_TEST_ASSERT_MSG_EQ(rw1.delay, "2ms", "delay defaults to 2ms");
+
+        // Built: w1 is nearest to la, w2 is told to use lb (30 ms further).
+        Pmipv6TopologyHelper topo;
+        topo.Build(g);
+        NS_TEST_ASSERT_MSG_EQ(topo.GetMagLma("w1"), "la", "nearest LMA");
+        NS_TEST_ASSERT_MSG_EQ(topo.GetMagLma("w2"), "lb", "the lma attribute wins");
+        NS_TEST_ASSERT_MSG_EQ(topo.GetMag("w2")->GetProxyCoa(), topo.GetAddress("w2"),
+                              "w2's Proxy-CoA on its only link");
+        Simulator::Destroy();
+
+        // The same as a digraph: every directed edge is one link.
+        Pmipv6Graph d;
+        ok = Pmipv6TopologyHelper::TryParseDot(
+            "digraph d { l [role=lma]; m [role=mag]; c [role=cn]; c -> l; l -> m [delay=\"3ms\"]; }",
+            d,
+            error);
+        NS_TEST_ASSERT_MSG_EQ(ok, true, "a digraph reads: " << error);
+        NS_TEST_ASSERT_MSG_EQ(boost::num_edges(d), 2, "two links");
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief Malformed or invalid DOT input is reported by TryReadDot/TryParseDot with a reason,
+ * without aborting.
+ */
+class Pmipv6TopologyDotErrorsTestCase : public TestCase
+{
+  public:
+    Pmipv6TopologyDotErrorsTestCase()
+        : TestCase("Malformed and invalid DOT: errors reported with a reason")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::string ok = "l [role=lma]; m [role=mag]; l -- m;";
+        struct Case
+        {
+            std::string text;   ///< DOT text
+            std::string expect; ///< part of the error message
+        };
+        for (const Case& c : {
+                 Case{"graph { " + ok, "DOT"},          // no closing brace
+                 Case{"graph { l [role=lma] m -- }", "DOT"}, // syntax
+                 Case{"graph { l [role=lma]; m [role=boss]; l -- m; }", "unknown role 'boss'"},
+                 Case{"graph { l [role=lma]; m; l -- m; }", "has no role"},
+                 Case{"graph { l [role=mag]; m [role=mag]; l -- m; }", "no LMA"},
+                 Case{"graph { l [role=lma]; m [role=mag, access=lte]; l -- m; }",
+                      "unknown access 'lte'"},
+                 Case{"graph { l [role=lma]; m [role=mag]; l -- m [delay=\"fast\"]; }",
+                      "bad delay 'fast'"},
+                 Case{"graph { l [role=lma]; m [role=mag]; l -- m [rate=\"lots\"]; }",
+                      "bad rate 'lots'"},
+                 Case{"graph { l [role=lma]; m [role=mag]; l -- m [type=fiber]; }",
+                      "unknown type 'fiber'"},
+                 Case{"graph { l [role=lma]; m [role=mag]; n [role=mag]; o [role=cn]; l -- m; "
+                      "n -- o; }",
+                      "not connected"},
+                 Case{"graph { l [role=lma]; m [role=mag]; x [role=cn]; l -- m; }", "has no link"},
+                 Case{"graph { l [role=lma]; m [role=mag, x=abc]; l -- m; }", "wrong type"},
+                 Case{"graph { l [role=lma]; m [role=mag, lma=m]; l -- m; }", "names no LMA"},
+                 Case{"graph { l [role=lma]; m [role=mag]; l -- l; l -- m; }", "self-loop"},
+                 Case{"graph { l [role=lma]; a [role=mag, access=wifi]; b [role=mag, "
+                      "access=wifi]; l -- a; l -- b; }",
+                      "same position"},
+             })
+        {
+            Pmipv6Graph g;
+            std::string error;
+            bool parsed = Pmipv6TopologyHelper::TryParseDot(c.text, g, error);
+            NS_TEST_ASSERT_MSG_EQ(parsed, false, "rejected: " << c.text);
+            NS_TEST_ASSERT_MSG_NE(error.find(c.expect),
+                                  std::string::npos,
+                                  "error for '" << c.text << "' mentions '" << c.expect
+                                                << "': " << error);
+        }
+        Pmipv6Graph g;
+        std::string error;
+        bool read = Pmipv6TopologyHelper::TryReadDot("/nonexistent/topology.dot", g, error);
+        NS_TEST_ASSERT_MSG_EQ(read, false, "a missing file is an error");
+        NS_TEST_ASSERT_MSG_NE(error.find("cannot open"), std::string::npos, "says why: " << error);
+        // Validate() checks graphs built in code the same way.
+        Pmipv6Graph empty;
+        NS_TEST_ASSERT_MSG_EQ(Pmipv6TopologyHelper::Validate(empty, error), false, "empty graph");
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief WriteDot writes the built topology with addresses, and reads back as the same graph.
+ */
+class Pmipv6TopologyWriteDotTestCase : public TestCase
+{
+  public:
+    Pmipv6TopologyWriteDotTestCase()
+        : TestCase("WriteDot: addresses written, output reads back as the same topology")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Pmipv6TopologyHelper topo;
+        topo.BuildFromDot(ShippedTopology("two-lmas.dot"));
+        topo.AddMobileNode("mn1", "mag-b1", Seconds(1));
+        std::ostringstream out;
+        topo.WriteDot(out);
+        std::string text = out.str();
+        std::ostringstream lmaAddress;
+        lmaAddress << topo.GetAddress("lma-b");
+        NS_TEST_ASSERT_MSG_NE(text.find(lmaAddress.str()), std::string::npos, "LMA address");
+        NS_TEST_ASSERT_MSG_NE(text.find("fd00:0:0:8::/64"), std::string::npos, "link prefixes");
+        NS_TEST_ASSERT_MSG_NE(text.find("2001:1:2:1::/64"), std::string::npos, "mobile node");
+        Pmipv6Graph back;
+        std::string error;
+        bool ok = Pmipv6TopologyHelper::TryParseDot(text, back, error);
+        NS_TEST_ASSERT_MSG_EQ(ok, true, "WriteDot output reads back: " << error);
+        const Pmipv6Graph& built = topo.GetGraph();
+        NS_TEST_ASSERT_MSG_EQ(boost::num_vertices(back), boost::num_vertices(built), "nodes");
+        NS_TEST_ASSERT_MSG_EQ(boost::num_edges(back), boost::num_edges(built), "links");
+        for (uint32_t v = 0; v < boost::num_vertices(built); ++v)
+        {
+            NS_TEST_ASSERT_MSG_EQ(back[v].name, built[v].name, "same names in order");
+            NS_TEST_ASSERT_MSG_EQ(back[v].role, built[v].role, "same roles");
+            NS_TEST_ASSERT_MSG_EQ(back[v].x, built[v].x, "same positions");
+        }
+        Simulator::Destroy();
+        Pmipv6TopologyHelper again;
+        again.Build(back);
+        for (const std::string& mag : again.GetMagNames())
+        {
+            NS_TEST_ASSERT_MSG_EQ(again.GetMagLma(mag), topo.GetMagLma(mag), "same LMA");
+            NS_TEST_ASSERT_MSG_EQ(again.GetAddress(mag), topo.GetAddress(mag), "same address");
+        }
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief The Pmipv6TopologyHelper suite.
+ */
+class Pmipv6TopologyTestSuite : public TestSuite
+{
+  public:
+    Pmipv6TopologyTestSuite()
+        : TestSuite("pmipv6-topology", SYSTEM)
+    {
+        AddTestCase(new Pmipv6TopologyCountsTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6TopologyReadDotTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6TopologyDotErrorsTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6TopologyWriteDotTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6TopologyRoutesTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6TopologyRegistrationTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6TopologyTwoLmasTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6TopologyWifiTestCase, TestCase::QUICK);
+    }
+};
+
+/// The static instance that registers the suite.
+static Pmipv6TopologyTestSuite g_pmipv6TopologyTestSuite;
