@@ -21,9 +21,11 @@
 -- Use:  tshark -X lua_script:utils/wireshark/pmipv6.lua -r file.pcap -V
 --       wireshark -X lua_script:utils/wireshark/pmipv6.lua file.pcap
 -- or copy this file to ~/.local/lib/wireshark/plugins/ (see doc/notes/tshark.md).
--- Display filters: "mip6 or pmipv6x", e.g. pmipv6x.msg == "PFBI", pmipv6x.ts.dst_port_start,
+-- Display filters: "pmipv6x" (every Mobility Header; Wireshark's own protocol is "mipv6",
+-- its fields mip6.*), e.g. pmipv6x.msg == "PFBI", pmipv6x.ts.dst_port_start,
 -- pmipv6x.checksum.status == 0 (bad checksums).
--- Tested with Wireshark 4.0 (Lua 5.2) by the module's test suite pmipv6-tshark-decode.
+-- Tested with Wireshark 4.0.17 (Lua 5.2) by the module's test suite pmipv6-lua-dissector
+-- (test/tshark-decode-test-suite.cc).
 
 local p = Proto("pmipv6x", "PMIPv6 module extensions (ns-3 pmipv6)")
 
@@ -590,7 +592,8 @@ option_dissectors[40] = function(tvb, tree, off, len) -- Context Request, RFC 59
 end
 option_dissectors[44] = function(tvb, tree, off, len) -- Flow Summary, RFC 6089
     if len < 2 or len % 2 ~= 0 then
-        malformed(tree, tvb(off - 2, len + 2), "Flow Summary: Length " .. len .. " is not a positive even number")
+        malformed(tree, tvb(off - 2, len + 2),
+            "Flow Summary: Length " .. len .. " is not a positive even number")
         return
     end
     for o = off, off + len - 2, 2 do
@@ -599,7 +602,8 @@ option_dissectors[44] = function(tvb, tree, off, len) -- Flow Summary, RFC 6089
 end
 local bidref_handler = { "BID Reference", function(tvb, tree, off, len)
     if len < 2 or len % 2 ~= 0 then
-        malformed(tree, tvb(off - 2, len + 2), "BID Reference: Length " .. len .. " is not a positive even number")
+        malformed(tree, tvb(off - 2, len + 2),
+            "BID Reference: Length " .. len .. " is not a positive even number")
         return
     end
     for o = off, off + len - 2, 2 do
@@ -612,7 +616,8 @@ option_dissectors[45] = function(tvb, tree, off, len, item) -- Flow Identificati
     tree:add(f["fid.pri"], tvb(off + 2, 2))
     tree:add(f["fid.status"], tvb(off + 5, 1))
     item:append_text(": FID " .. tvb(off, 2):uint())
-    dissect_suboptions(tvb, tree, off + 6, off + len, { [2] = bidref_handler, [3] = ts_handler }, true)
+    dissect_suboptions(tvb, tree, off + 6, off + len,
+        { [2] = bidref_handler, [3] = ts_handler }, true)
 end
 option_dissectors[51] = function(tvb, tree, off, len) -- MAG IPv6 Address, RFC 6705
     if not need_exact(tree, tvb, off, len, { 18 }, "MAG IPv6 Address") then return end
@@ -650,8 +655,10 @@ option_dissectors[240] = function(tvb, tree, off, len, item)
     tree:add(f["fa.pri"], tvb(off + 1, 1))
     tree:add(f["fa.fid"], tvb(off + 2, 2))
     tree:add(f["fa.status"], tvb(off + 4, 1))
-    tree:add(f["fa.lifetime"], tvb(off + 6, 2)):append_text(" (" .. 4 * tvb(off + 6, 2):uint() .. " s)")
-    item:append_text(": FID " .. tvb(off + 2, 2):uint() .. ", " .. (fa_pro_vals[tvb(off, 1):uint()] or "PRO " .. tvb(off, 1):uint()))
+    tree:add(f["fa.lifetime"], tvb(off + 6, 2))
+        :append_text(" (" .. 4 * tvb(off + 6, 2):uint() .. " s)")
+    local pro = tvb(off, 1):uint()
+    item:append_text(": FID " .. tvb(off + 2, 2):uint() .. ", " .. (fa_pro_vals[pro] or "PRO " .. pro))
     dissect_suboptions(tvb, tree, off + 8, off + len, fa_handlers, false)
 end
 -- Multihoming (241), draft-melia-netext-muho-solution 4.1
@@ -669,7 +676,8 @@ option_dissectors[242] = function(tvb, tree, off, len, item)
     tree:add(f["mfid.pro"], tvb(off + 4, 1))
     tree:add(f["mfid.status"], tvb(off + 5, 1))
     item:append_text(": FID " .. tvb(off, 2):uint())
-    dissect_suboptions(tvb, tree, off + 6, off + len, { [3] = { "Filter", dissect_traffic_selector } }, false)
+    dissect_suboptions(tvb, tree, off + 6, off + len,
+        { [3] = { "Filter", dissect_traffic_selector } }, false)
 end
 -- Flow Identification, flow-binding variant (243), monami6-flow-binding 3.1, 3.2
 option_dissectors[243] = function(tvb, tree, off, len, item)
@@ -683,7 +691,8 @@ option_dissectors[243] = function(tvb, tree, off, len, item)
     dissect_suboptions(tvb, tree, off + 6, off + len, {
         [1] = { "Binding Reference", function(tvb2, t2, o2, l2)
             if l2 < 2 or l2 % 2 ~= 0 then
-                malformed(t2, tvb2(o2 - 2, l2 + 2), "Binding Reference: Length " .. l2 .. " is not a positive even number")
+                malformed(t2, tvb2(o2 - 2, l2 + 2),
+                    "Binding Reference: Length " .. l2 .. " is not a positive even number")
                 return
             end
             for o = o2, o2 + l2 - 2, 2 do
@@ -781,11 +790,13 @@ messages[17] = function(tvb, tree)
     return "LRI", 12, "seq=" .. tvb(6, 2):uint()
 end
 messages[18] = function(tvb, tree)
-    add_all(tree, tvb, { { "lra.seq", 6, 2 }, { "lra.u", 8, 1 }, { "lra.status", 9, 1 }, { "lra.lifetime", 10, 2 } })
+    add_all(tree, tvb, { { "lra.seq", 6, 2 }, { "lra.u", 8, 1 }, { "lra.status", 9, 1 },
+        { "lra.lifetime", 10, 2 } })
     return "LRA", 12, "seq=" .. tvb(6, 2):uint() .. " status=" .. tvb(9, 1):uint()
 end
 messages[19] = function(tvb, tree)
-    add_all(tree, tvb, { { "upn.seq", 6, 2 }, { "upn.reason", 8, 1 }, { "upn.a", 9, 1 }, { "upn.d", 9, 1 } })
+    add_all(tree, tvb, { { "upn.seq", 6, 2 }, { "upn.reason", 8, 1 }, { "upn.a", 9, 1 },
+        { "upn.d", 9, 1 } })
     return "UPN", 12, "seq=" .. tvb(6, 2):uint() .. " reason=" .. tvb(8, 1):uint()
 end
 messages[20] = function(tvb, tree)
@@ -819,12 +830,14 @@ messages[242] = function(tvb, tree)
             { "fmi.lifetime", 10, 2 } })
         return "FMI", 12, "seq=" .. tvb(6, 2):uint()
     end
-    add_all(tree, tvb, { { "fma.seq", 6, 2 }, { "fma.i", 8, 1 }, { "fma.status", 9, 1 }, { "fma.lifetime", 10, 2 } })
+    add_all(tree, tvb, { { "fma.seq", 6, 2 }, { "fma.i", 8, 1 }, { "fma.status", 9, 1 },
+        { "fma.lifetime", 10, 2 } })
     return "FMA", 12, "seq=" .. tvb(6, 2):uint() .. " status=" .. tvb(9, 1):uint()
 end
 messages[243] = function(tvb, tree)
     local m = bit_set(tvb(8, 1):uint(), 0x80) and "lrorsp" or "lroreq"
-    add_all(tree, tvb, { { m .. ".seq", 6, 2 }, { m .. ".r", 8, 2 }, { m .. ".lri", 8, 2 }, { m .. ".lifetime", 10, 2 } })
+    add_all(tree, tvb, { { m .. ".seq", 6, 2 }, { m .. ".r", 8, 2 }, { m .. ".lri", 8, 2 },
+        { m .. ".lifetime", 10, 2 } })
     return m:upper(), 12, "seq=" .. tvb(6, 2):uint()
 end
 messages[244] = function(tvb, tree)
@@ -832,7 +845,8 @@ messages[244] = function(tvb, tree)
     return "LMA-RO-START-REQ", 12, "seq=" .. tvb(6, 2):uint()
 end
 messages[245] = function(tvb, tree)
-    add_all(tree, tvb, { { "rostart_rsp.status", 6, 1 }, { "rostart_rsp.seq", 8, 2 }, { "rostart_rsp.lifetime", 10, 2 } })
+    add_all(tree, tvb, { { "rostart_rsp.status", 6, 1 }, { "rostart_rsp.seq", 8, 2 },
+        { "rostart_rsp.lifetime", 10, 2 } })
     return "LMA-RO-START-RSP", 12, "seq=" .. tvb(8, 2):uint() .. " status=" .. tvb(6, 1):uint()
 end
 local fixed_sizes = { [240] = 10, [241] = 10 } -- others: 12
@@ -889,7 +903,8 @@ local function verify_checksum(tvb, tree)
         item = tree:add(f["checksum"], tvb(4, 2))
         tree:add(f["checksum.calculated"], tvb(4, 2), calculated):set_generated()
         if status == 0 then
-            item:add_proto_expert_info(e_checksum, string.format("Bad checksum: 0x%04x, should be 0x%04x", field, calculated))
+            item:add_proto_expert_info(e_checksum,
+                string.format("Bad checksum: 0x%04x, should be 0x%04x", field, calculated))
         end
     else
         item = tree:add(f["checksum"], tvb(4, 2))
@@ -947,7 +962,8 @@ function p.dissector(tvb, pinfo, tree)
             ") shorter than the " .. fixed_end .. " octets of its fixed fields")
         return
     end
-    add_all(t, tvb, { { "payload_proto", 0, 1 }, { "hlen", 1, 1 }, { "mhtype", 2, 1 }, { "reserved", 3, 1 } })
+    add_all(t, tvb, { { "payload_proto", 0, 1 }, { "hlen", 1, 1 }, { "mhtype", 2, 1 },
+        { "reserved", 3, 1 } })
     verify_checksum(tvb, t)
     local name, opt_off, info = messages[mhtype](tvb, t)
     t:add(f["msg"], tvb(2, 1), name):set_generated()
