@@ -76,7 +76,7 @@ uint32_t
 Parse(const std::vector<uint8_t>& bytes, uint32_t length, Header& h)
 {
     Ptr<Packet> p = Create<Packet>(bytes.data(), length);
-    return p->RemoveHeader(h);
+    return p->PeekHeader(h);
 }
 
 /**

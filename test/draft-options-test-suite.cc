@@ -1302,7 +1302,7 @@ class DraftOptionsAlignmentTestCase : public DraftOptionsTestBase
             NS_TEST_EXPECT_MSG_EQ((wire[1] + 1u) * 8u, wire.size(), "Header Len");
             Ptr<Packet> q = Create<Packet>(wire.data(), wire.size());
             BindingUpdateHeader back;
-            NS_TEST_EXPECT_MSG_EQ(q->RemoveHeader(back), wire.size(), back.GetError());
+            NS_TEST_EXPECT_MSG_EQ(q->PeekHeader(back), wire.size(), back.GetError());
             NS_TEST_ASSERT_MSG_EQ(back.GetOptions().GetCount(), all.size(), "options back");
             NS_TEST_EXPECT_MSG_NE(back.GetOptions().Find<FlowAttributeOption>(), nullptr, "FA");
             NS_TEST_EXPECT_MSG_NE(back.GetOptions().Find<MnCnPairOption>(), nullptr, "MN-CN");
@@ -1314,7 +1314,7 @@ class DraftOptionsAlignmentTestCase : public DraftOptionsTestBase
             {
                 Ptr<Packet> t = Create<Packet>(wire.data(), k);
                 BindingUpdateHeader h;
-                NS_TEST_EXPECT_MSG_EQ(t->RemoveHeader(h), 0, "truncated PBU at " << k);
+                NS_TEST_EXPECT_MSG_EQ(t->PeekHeader(h), 0, "truncated PBU at " << k);
                 NS_TEST_EXPECT_MSG_EQ(h.IsValid(), false, "invalid at " << k);
                 NS_TEST_EXPECT_MSG_NE(h.GetError(), "", "reason at " << k);
             }

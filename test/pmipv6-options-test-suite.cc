@@ -972,7 +972,7 @@ class Pmipv6OptionsInPbuTestCase : public TestCase
 
         BindingUpdateHeader back;
         Ptr<Packet> q = Create<Packet>(bytes.data(), bytes.size());
-        NS_TEST_ASSERT_MSG_EQ(q->RemoveHeader(back), bytes.size(), back.GetError());
+        NS_TEST_ASSERT_MSG_EQ(q->PeekHeader(back), bytes.size(), back.GetError());
         NS_TEST_EXPECT_MSG_EQ(back.GetOptions().GetCount(), 7, "seven options");
         auto fb = back.GetOptions().Find<FlowIdentificationOption>();
         NS_TEST_ASSERT_MSG_NE(fb, nullptr, "FID option");
