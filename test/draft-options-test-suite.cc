@@ -562,7 +562,8 @@ class DraftOptionsRoundTripTestCase : public DraftOptionsTestBase
             NS_TEST_EXPECT_MSG_EQ(+p->GetPrefixLength(), 48, "Prefix Length");
             NS_TEST_EXPECT_MSG_EQ(p->GetProxyCoa(), Ipv6Address("2001:db8:ff::9"), "Proxy CoA");
             NS_TEST_EXPECT_MSG_EQ(p->HasIpv4(), ipv4, "P flag");
-            NS_TEST_EXPECT_MSG_EQ(p->GetDataLength(), ipv4 ? 42u : 34u, "Length");
+            uint32_t expectedLength = ipv4 ? 42 : 34;
+            NS_TEST_EXPECT_MSG_EQ(p->GetDataLength(), expectedLength, "Length");
             if (ipv4)
             {
                 NS_TEST_EXPECT_MSG_EQ(p->GetIpv4HomeAddress(), Ipv4Address("10.1.2.3"), "HoA");
