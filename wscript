@@ -81,6 +81,8 @@ def build(bld):
         'test/pmipv6-lma-test-suite.cc',
         'test/pmipv6-registration-test-suite.cc',
         'test/pmipv6-topology-test-suite.cc',
+        'test/pmipv6-scenario-test-suite.cc',
+        'test/fuzz-regression-test-suite.cc',
         ]
 
     headers = bld(features='ns3header')

@@ -148,12 +148,10 @@ RunOnce(const BenchConfig& config, bool pmipv6, bool collect)
         mnAddress = Pmipv6Helper::GetHomeAddress(access.Get(1), hnp);
         Ptr<NetDevice> magAccess = access.Get(0);
         Address mnMac = access.Get(1)->GetAddress();
-        Simulator::Schedule(Seconds(0.1),
-                            &Pmipv6MagApplication::NotifyAttach,
-                            magApp,
-                            magAccess,
-                            std::string(MN_ID),
-                            mnMac);
+        // the MN attaches (its MN-ID is found in the profile by its link-layer address)
+        void (Pmipv6MagApplication::*attach)(Ptr<NetDevice>, const Address&) =
+            &Pmipv6MagApplication::NotifyAttach;
+        Simulator::Schedule(Seconds(0.1), attach, magApp, magAccess, mnMac);
     }
     else
     {

@@ -19,11 +19,10 @@
 #include "ns3/pmipv6-wire-numbers.h"
 #include "ns3/type-id.h"
 
-#include <pybind11/pybind11.h>
-#include <pybind11/stl.h>
-
 #include <algorithm>
 #include <mutex>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -55,6 +54,21 @@ std::mutex g_runMutex;
 // ------------------------------------------------------------------------------------------
 
 /**
+ * \brief A Python value as the string of an ns-3 attribute value (bool: "true" / "false").
+ * \param value the value
+ * \return the string
+ */
+std::string
+AttributeString(const py::handle& value)
+{
+    if (py::isinstance<py::bool_>(value))
+    {
+        return value.cast<bool>() ? "true" : "false";
+    }
+    return py::str(value).cast<std::string>();
+}
+
+/**
  * \brief Set one field of a configuration from a Python value by its Python name.
  * \param c the configuration
  * \param key the field name (snake_case), or an ns-3 attribute path containing "::"
@@ -65,7 +79,7 @@ SetConfigField(Pmipv6ScenarioConfig& c, const std::string& key, const py::handle
 {
     if (key.find("::") != std::string::npos)
     {
-        c.attributes[key] = py::str(value).cast<std::string>();
+        c.attributes[key] = AttributeString(value);
         return;
     }
     if (key == "topology")
@@ -136,8 +150,7 @@ SetConfigField(Pmipv6ScenarioConfig& c, const std::string& key, const py::handle
     {
         for (const auto& kv : value.cast<py::dict>())
         {
-            c.attributes[py::str(kv.first).cast<std::string>()] =
-                py::str(kv.second).cast<std::string>();
+            c.attributes[py::str(kv.first).cast<std::string>()] = AttributeString(kv.second);
         }
     }
     else if (key == "seed")
@@ -474,8 +487,8 @@ OptionToDict(const Ptr<MobilityOption>& o)
     }
     else if (auto llid = DynamicCast<MobileNodeLinkLayerIdOption>(o))
     {
-        d["identifier"] = py::bytes(
-            std::string(llid->GetIdentifier().begin(), llid->GetIdentifier().end()));
+        d["identifier"] =
+            py::bytes(std::string(llid->GetIdentifier().begin(), llid->GetIdentifier().end()));
     }
     return d;
 }
@@ -582,9 +595,8 @@ Decode(const py::bytes& data, const std::string& src, const std::string& dst)
         d["error"] = "";
         return d;
     }
-    d["error"] = firstError.empty()
-                     ? "unknown MH type " + std::to_string(common.mhType)
-                     : firstError;
+    d["error"] =
+        firstError.empty() ? "unknown MH type " + std::to_string(common.mhType) : firstError;
     return d;
 }
 
@@ -728,13 +740,14 @@ PYBIND11_MODULE(_pmipv6, m)
         .def_readwrite("run", &Pmipv6ScenarioConfig::run)
         .def("to_dict", &ConfigToDict, "The configuration as a dict (snake_case keys).")
         .def_static("from_dict", &ConfigFromMapping, py::arg("values"), "Build from a dict.")
-        .def("set",
-             [](Pmipv6ScenarioConfig& c, const std::string& key, const py::object& value) {
-                 SetConfigField(c, key, value);
-             },
-             py::arg("key"),
-             py::arg("value"),
-             "Set a field by name, or an ns-3 attribute when the name contains '::'.")
+        .def(
+            "set",
+            [](Pmipv6ScenarioConfig& c, const std::string& key, const py::object& value) {
+                SetConfigField(c, key, value);
+            },
+            py::arg("key"),
+            py::arg("value"),
+            "Set a field by name, or an ns-3 attribute when the name contains '::'.")
         .def("copy", [](const Pmipv6ScenarioConfig& c) { return c; })
         .def("__eq__",
              [](const Pmipv6ScenarioConfig& a, const Pmipv6ScenarioConfig& b) {

@@ -4,14 +4,14 @@
  * A Proxy Mobile IPv6 domain built from a graph (GraphViz DOT file or a generated star) by
  * Pmipv6TopologyHelper: routers, one or more LMAs, MAGs with CSMA or Wi-Fi access, CNs.
  *
- *   --topology=<file.dot>    a DOT file (see examples/topologies/*.dot)
+ *   --topology=<file.dot>    a DOT file (see the files in examples/topologies)
  *   --topology=star:N[:wifi] a generated star CN - LMA - N MAGs
  *
  * Mobile node k (from 0) attaches to MAG k mod M (M MAGs, in vertex order) and then moves to
- * the next MAG with the same access type every --dwell seconds. A UDP flow runs from a CN (CN k mod #CNs) to each mobile
- * node's home address. Printed from the run's traces: the time to build the topology (wall
- * clock), and per mobile node its LMA, initial registration latency, handover registration
- * latencies, the longest downlink interruption and the packets delivered.
+ * the next MAG with the same access type every --dwell seconds. A UDP flow runs from a CN (CN k mod
+ * #CNs) to each mobile node's home address. Printed from the run's traces: the time to build the
+ * topology (wall clock), and per mobile node its LMA, initial registration latency, handover
+ * registration latencies, the longest downlink interruption and the packets delivered.
  *
  * The default topology is examples/topologies/one-lma-two-mags.dot, looked up next to this
  * source file, then relative to the current directory (and from an ns-3 top directory, as
@@ -27,6 +27,7 @@
 #include "ns3/pmipv6-module.h"
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -77,7 +78,7 @@ FindTopology(const std::string& path)
     {
         if (Readable(c))
         {
-            return c;
+            return std::filesystem::path(c).lexically_normal().string();
         }
     }
     return "";
@@ -86,7 +87,7 @@ FindTopology(const std::string& path)
 /// What one mobile node went through, from traces.
 struct MobileLog
 {
-    Time initial{Seconds(-1)};  ///< initial registration latency
+    Time initial{Seconds(-1)};   ///< initial registration latency
     std::vector<Time> handovers; ///< handover registration latencies
     std::vector<Time> arrivals;  ///< downlink arrival times
 };
@@ -148,7 +149,8 @@ main(int argc, char* argv[])
     cmd.AddValue("mns", "Number of mobile nodes", mns);
     cmd.AddValue("simTime", "Simulated time (s)", simTime);
     cmd.AddValue("dwell", "Time a mobile node stays at a MAG before moving on (s)", dwell);
-    cmd.AddValue("linkSwitchDelay", "Time between leaving a MAG and reaching the next (s)",
+    cmd.AddValue("linkSwitchDelay",
+                 "Time between leaving a MAG and reaching the next (s)",
                  linkSwitchDelay);
     cmd.AddValue("interval", "UDP packet interval CN -> MN (s)", interval);
     cmd.AddValue("packetSize", "UDP payload size (octets)", packetSize);
@@ -293,8 +295,7 @@ main(int argc, char* argv[])
     std::cout << "PMIPv6 topology: " << source << " (RngRun " << RngSeedManager::GetRun() << ")\n"
               << "  nodes " << topo.GetNodes("lma").GetN() << " LMA, "
               << topo.GetNodes("mag").GetN() << " MAG, " << topo.GetNodes("router").GetN()
-              << " router, " << topo.GetNodes("cn").GetN() << " CN; " << mns
-              << " mobile nodes\n"
+              << " router, " << topo.GetNodes("cn").GetN() << " CN; " << mns << " mobile nodes\n"
               << "  build time " << std::fixed << std::setprecision(1) << buildMs
               << " ms (wall clock)\n";
     uint64_t totalSent = 0;
@@ -338,10 +339,10 @@ main(int argc, char* argv[])
                       << worst.GetSeconds() * 1e3 << " ms";
         }
         std::cout << "\n"
-                  << "    downlink              sent " << sent << ", received " << received
-                  << " (" << std::setprecision(1)
-                  << (sent ? 100.0 * received / sent : 0.0) << " %), longest gap "
-                  << std::setprecision(0) << gap.GetSeconds() * 1e3 << " ms\n";
+                  << "    downlink              sent " << sent << ", received " << received << " ("
+                  << std::setprecision(1) << (sent ? 100.0 * received / sent : 0.0)
+                  << " %), longest gap " << std::setprecision(0) << gap.GetSeconds() * 1e3
+                  << " ms\n";
     }
     std::cout << "  total: " << registered << "/" << mns << " mobile nodes registered, downlink "
               << totalReceived << "/" << totalSent << " packets delivered\n";

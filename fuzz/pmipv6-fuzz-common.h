@@ -1,11 +1,13 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Shared by the libFuzzer targets fuzz/*-fuzzer.cc (not a fuzzer itself: the build globs
- * *-fuzzer.cc only).
+ * Shared by the libFuzzer targets fuzz/NAME-fuzzer.cc (not a fuzzer itself: the build takes
+ * the files named NAME-fuzzer.cc only).
  *
- *  - FUZZ_CHECK: a property the codec must keep; on violation it prints why and traps, which
- *    libFuzzer reports as a crash and saves the input.
+ *  - FUZZ_CHECK: a property the code under test must keep; on violation it throws CheckFailure.
+ *    RunFuzzerInput() (used by every LLVMFuzzerTestOneInput) prints why and traps, which
+ *    libFuzzer reports as a crash and saves the input; the pmipv6-fuzz-regression test suite
+ *    runs the same targets (fuzz/NAME-target.h) and reports the failure instead.
  *  - The seed corpus mode: every target accepts `--write-corpus=DIR` (or `--write-corpus DIR`)
  *    on its command line; it then writes its seeds (the module's sample messages, serialized
  *    in the target's input format) into DIR and exits, without fuzzing. utils/run-fuzzers.sh
@@ -28,35 +30,48 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
-#include <sys/stat.h>
 #include <vector>
 
-/// Check a property of the code under test; trap (a libFuzzer crash) when it does not hold.
+/// Check a property of the code under test; throw pmipv6fuzz::CheckFailure when it does not
+/// hold (a fuzzer turns it into a trap, a test into a failure).
 #define FUZZ_CHECK(cond, msg)                                                                      \
     do                                                                                             \
     {                                                                                              \
         if (!(cond))                                                                               \
         {                                                                                          \
             std::ostringstream fuzzOss_;                                                           \
-            fuzzOss_ << msg;                                                                       \
-            std::fprintf(stderr,                                                                   \
-                         "FUZZ_CHECK failed at %s:%d: %s\n  %s\n",                                 \
-                         __FILE__,                                                                 \
-                         __LINE__,                                                                 \
-                         #cond,                                                                    \
-                         fuzzOss_.str().c_str());                                                  \
-            __builtin_trap();                                                                      \
+            fuzzOss_ << __FILE__ << ":" << __LINE__ << ": " << #cond << "\n  " << msg;             \
+            throw pmipv6fuzz::CheckFailure(fuzzOss_.str());                                        \
         }                                                                                          \
     } while (false)
 
 namespace pmipv6fuzz
 {
 
+/// A property of the code under test did not hold (thrown by FUZZ_CHECK).
+class CheckFailure : public std::runtime_error
+{
+  public:
+    /**
+     * \brief Build the failure.
+     * \param what where and why
+     */
+    explicit CheckFailure(const std::string& what)
+        : std::runtime_error(what)
+    {
+    }
+};
+
 /// Octets of a seed or of a serialization.
 typedef std::vector<uint8_t> Bytes;
+
+/// Seeds of a target: (name, input) pairs.
+typedef std::vector<std::pair<std::string, Bytes>> Seeds;
 
 /**
  * \brief Find `--write-corpus=DIR` / `--write-corpus DIR` among the arguments.
@@ -87,15 +102,16 @@ WriteCorpusRequested(int argc, char** argv, std::string& dir)
 }
 
 /**
- * \brief Write seeds into a directory (created if needed), one file each, named
+ * \brief Write seeds into a directory (created with its parents if needed), one file each, named
  * NNN-name; then exit the process.
  * \param dir the directory
  * \param seeds (name, octets) pairs
  */
 [[noreturn]] inline void
-WriteCorpusAndExit(const std::string& dir, const std::vector<std::pair<std::string, Bytes>>& seeds)
+WriteCorpusAndExit(const std::string& dir, const Seeds& seeds)
 {
-    ::mkdir(dir.c_str(), 0755);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
     unsigned n = 0;
     for (const auto& seed : seeds)
     {
@@ -263,6 +279,44 @@ Samples()
     static const std::vector<ns3::MobilityMessageSample> samples =
         ns3::MakeMobilityMessageSamples();
     return samples;
+}
+
+/**
+ * \brief The LLVMFuzzerInitialize of a target: write the seeds and exit when asked to.
+ * \param argc argument count
+ * \param argv arguments
+ * \param makeSeeds builds the target's seeds
+ */
+inline void
+HandleWriteCorpus(int argc, char** argv, Seeds (*makeSeeds)())
+{
+    std::string dir;
+    if (WriteCorpusRequested(argc, argv, dir))
+    {
+        WriteCorpusAndExit(dir, makeSeeds());
+    }
+}
+
+/**
+ * \brief The LLVMFuzzerTestOneInput of a target: run it, trap on a failed check.
+ * \param run the target
+ * \param data the input
+ * \param size its size
+ * \return 0
+ */
+inline int
+RunFuzzerInput(void (*run)(const uint8_t*, size_t), const uint8_t* data, size_t size)
+{
+    try
+    {
+        run(data, size);
+    }
+    catch (const CheckFailure& e)
+    {
+        std::fprintf(stderr, "FUZZ_CHECK failed at %s\n", e.what());
+        __builtin_trap();
+    }
+    return 0;
 }
 
 } // namespace pmipv6fuzz

@@ -20,14 +20,14 @@
 #include "ns3/wifi-helper.h"
 #include "ns3/wifi-net-device.h"
 
-#include <boost/range/iterator_range.hpp>
-
 #include <algorithm>
+#include <boost/range/iterator_range.hpp>
 #include <chrono>
 #include <cmath>
 #include <functional>
 #include <limits>
 #include <memory>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -64,6 +64,21 @@ CheckedSeconds(double seconds, const std::string& what)
 }
 
 /**
+ * \brief Whether a string is a time ns-3's Time(std::string) parses (which aborts the
+ * process on anything else): a number, optionally signed and with an exponent, and an
+ * optional unit.
+ * \param text the string
+ * \return true when it parses
+ */
+bool
+IsTimeString(const std::string& text)
+{
+    static const std::regex time(
+        R"([+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?(s|ms|us|ns|ps|fs|min|h|d|y)?)");
+    return std::regex_match(text, time);
+}
+
+/**
  * \brief Reject configurations that cannot be run, before anything is built.
  * \param c the configuration
  */
@@ -73,7 +88,7 @@ Validate(const Pmipv6ScenarioConfig& c)
     auto fail = [](const std::string& why) {
         throw std::invalid_argument("Pmipv6ScenarioConfig: " + why);
     };
-    if (c.topology != "star" && c.topology.empty())
+    if (c.topology.empty())
     {
         fail("topology must be \"star\" or the path of a DOT file");
     }
@@ -122,8 +137,7 @@ Validate(const Pmipv6ScenarioConfig& c)
     {
         fail("seed must not be 0");
     }
-    TimeValue parsed;
-    if (!parsed.DeserializeFromString(c.magLmaDelay, MakeTimeChecker()))
+    if (!IsTimeString(c.magLmaDelay))
     {
         fail("magLmaDelay \"" + c.magLmaDelay + "\" is not an ns-3 time such as \"5ms\"");
     }
@@ -139,13 +153,29 @@ ApplyAttributes(const std::map<std::string, std::string>& attributes)
 {
     for (const auto& kv : attributes)
     {
-        bool ok = kv.first.find("::") != std::string::npos
-                      ? Config::SetDefaultFailSafe(kv.first, StringValue(kv.second))
-                      : Config::SetGlobalFailSafe(kv.first, StringValue(kv.second));
+        const std::string& name = kv.first;
+        size_t sep = name.rfind("::");
+        if (sep != std::string::npos)
+        {
+            // A Time attribute's value goes through Time(std::string), which aborts the
+            // process on a bad string: check it first.
+            TypeId tid;
+            TypeId::AttributeInformation info;
+            if (TypeId::LookupByNameFailSafe(name.substr(0, sep), &tid) &&
+                tid.LookupAttributeByName(name.substr(sep + 2), &info) &&
+                info.checker->GetValueTypeName() == "ns3::TimeValue" && !IsTimeString(kv.second))
+            {
+                throw std::invalid_argument("invalid value for the Time attribute " + name +
+                                            ": \"" + kv.second + "\"");
+            }
+        }
+        bool ok = sep != std::string::npos
+                      ? Config::SetDefaultFailSafe(name, StringValue(kv.second))
+                      : Config::SetGlobalFailSafe(name, StringValue(kv.second));
         if (!ok)
         {
-            throw std::invalid_argument("unknown attribute or invalid value: " + kv.first +
-                                        " = \"" + kv.second + "\"");
+            throw std::invalid_argument("unknown attribute or invalid value: " + name + " = \"" +
+                                        kv.second + "\"");
         }
     }
 }
@@ -171,17 +201,17 @@ class CleanUp
  */
 struct Network
 {
-    Ptr<Node> cn;                                           ///< correspondent node
-    Ipv6Address cnAddress;                                  ///< its address
-    std::vector<std::string> lmaNames;                      ///< LMA names, in vertex order
-    std::vector<Ptr<Pmipv6LmaApplication>> lmas;            ///< the LMAs
-    std::vector<std::string> magNames;                      ///< MAG names, in vertex order
+    Ptr<Node> cn;                                          ///< correspondent node
+    Ipv6Address cnAddress;                                 ///< its address
+    std::vector<std::string> lmaNames;                     ///< LMA names, in vertex order
+    std::vector<Ptr<Pmipv6LmaApplication>> lmas;           ///< the LMAs
+    std::vector<std::string> magNames;                     ///< MAG names, in vertex order
     std::map<std::string, Ptr<Pmipv6MagApplication>> mags; ///< MAG by name
-    std::map<std::string, std::string> magAccess;           ///< access type by MAG
-    std::vector<std::string> mnIds;                         ///< mobile nodes, in order
-    std::map<std::string, Ptr<Node>> mnNodes;               ///< mobile node by id
-    std::map<std::string, Ipv6Address> homeAddresses;       ///< home address by id
-    std::map<std::string, std::string> firstMag;            ///< first MAG by id
+    std::map<std::string, std::string> magAccess;          ///< access type by MAG
+    std::vector<std::string> mnIds;                        ///< mobile nodes, in order
+    std::map<std::string, Ptr<Node>> mnNodes;              ///< mobile node by id
+    std::map<std::string, Ipv6Address> homeAddresses;      ///< home address by id
+    std::map<std::string, std::string> firstMag;           ///< first MAG by id
 };
 
 /**
@@ -469,7 +499,11 @@ class Recorder
         auto it = m_series.find(key);
         if (it == m_series.end())
         {
-            Series s{name, role, interface, DeviceKind(ip->GetNetDevice(interface)), direction,
+            Series s{name,
+                     role,
+                     interface,
+                     DeviceKind(ip->GetNetDevice(interface)),
+                     direction,
                      std::vector<uint64_t>(m_bins, 0)};
             it = m_series.emplace(key, std::move(s)).first;
         }
@@ -513,7 +547,7 @@ class Recorder
     size_t m_bins;     ///< number of bins
     /// (node id, interface, 'r' / 't') -> series
     std::map<std::tuple<uint32_t, uint32_t, char>, Series> m_series;
-    std::set<std::string> m_registered;                     ///< MNs registered at least once
+    std::set<std::string> m_registered;                         ///< MNs registered at least once
     std::set<std::pair<std::string, std::string>> m_refreshing; ///< (MAG, MN) registered
 };
 
@@ -741,6 +775,7 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
         std::string to;   ///< MAG
         Time at;          ///< when it leaves its link
     };
+
     std::vector<PlannedMove> planned;
     if (c.moveInterval > 0 && net.magNames.size() > 1)
     {
@@ -760,8 +795,7 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
             {
                 continue;
             }
-            auto pos =
-                std::find(cycle.begin(), cycle.end(), net.firstMag[mnId]) - cycle.begin();
+            auto pos = std::find(cycle.begin(), cycle.end(), net.firstMag[mnId]) - cycle.begin();
             for (uint32_t j = 0;; ++j)
             {
                 Time at = Seconds(c.firstMove + j * c.moveInterval +
@@ -842,9 +876,7 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
         lma->TraceConnectWithoutContext(
             "Handover",
             Callback<void, const std::string&, Ipv6Address, Ipv6Address>(
-                [&lmaHandovers](const std::string&, Ipv6Address, Ipv6Address) {
-                    lmaHandovers++;
-                }));
+                [&lmaHandovers](const std::string&, Ipv6Address, Ipv6Address) { lmaHandovers++; }));
     }
 
     // Addresses before each MN's first move and at the end.
@@ -952,7 +984,7 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
         }
         f.txPackets = st.txPackets;
         f.rxPackets = st.rxPackets;
-        f.lostPackets = st.txPackets - std::min(st.txPackets, uint64_t(st.rxPackets));
+        f.lostPackets = st.txPackets - std::min(st.txPackets, st.rxPackets);
         f.txBytes = st.txBytes;
         f.rxBytes = st.rxBytes;
         f.lossRatio = st.txPackets ? double(f.lostPackets) / st.txPackets : 0;
@@ -1016,8 +1048,7 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
         for (size_t k = 0; k < list.size(); ++k)
         {
             auto moveTime = [&list](size_t j) {
-                return Seconds(list[j].detachTime >= 0 ? list[j].detachTime
-                                                       : list[j].attachTime);
+                return Seconds(list[j].detachTime >= 0 ? list[j].detachTime : list[j].attachTime);
             };
             Time at = moveTime(k);
             Time lo = k == 0 ? trafficStart : (moveTime(k - 1) + at) / 2;
@@ -1059,7 +1090,8 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
             {
                 sum += mv.downlinkInterruptionMs;
                 n++;
-                m.downlinkInterruptionMs = std::max(m.downlinkInterruptionMs, mv.downlinkInterruptionMs);
+                m.downlinkInterruptionMs =
+                    std::max(m.downlinkInterruptionMs, mv.downlinkInterruptionMs);
             }
             m.uplinkInterruptionMs = std::max(m.uplinkInterruptionMs, mv.uplinkInterruptionMs);
         }

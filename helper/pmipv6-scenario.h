@@ -38,25 +38,25 @@ namespace ns3
  */
 struct Pmipv6ScenarioConfig
 {
-    std::string topology{"star"};    ///< "star" or the path of a DOT file
-    uint32_t nMags{2};               ///< MAGs of the star
-    uint32_t nMns{1};                ///< mobile nodes
-    std::string access{"csma"};      ///< access of the star's MAGs: "csma" or "wifi"
-    std::string magLmaDelay{"5ms"};  ///< one-way delay of each MAG-LMA link (star)
-    double simTime{20.0};            ///< simulated time (s)
-    double trafficStart{2.0};        ///< start of the UDP flows (s)
-    double trafficStop{0.0};         ///< end of the UDP flows (s); 0: simTime - 0.5
-    double downlinkInterval{0.01};   ///< CN to MN packet interval (s); 0: no downlink
-    double uplinkInterval{0.01};     ///< MN to CN packet interval (s); 0: no uplink
-    uint32_t packetSize{512};        ///< UDP payload (octets)
-    double firstMove{5.0};           ///< time of each mobile node's first move (s)
-    double moveInterval{5.0};        ///< time between two moves of a mobile node (s); 0: none
-    double moveJitter{0.0};          ///< each move is delayed by U(0, moveJitter) s
-    double linkSwitchDelay{0.05};    ///< time between leaving a link and joining the next (s)
-    double binWidth{0.1};            ///< width of the time-series bins (s)
+    std::string topology{"star"};   ///< "star" or the path of a DOT file
+    uint32_t nMags{2};              ///< MAGs of the star
+    uint32_t nMns{1};               ///< mobile nodes
+    std::string access{"csma"};     ///< access of the star's MAGs: "csma" or "wifi"
+    std::string magLmaDelay{"5ms"}; ///< one-way delay of each MAG-LMA link (star)
+    double simTime{20.0};           ///< simulated time (s)
+    double trafficStart{2.0};       ///< start of the UDP flows (s)
+    double trafficStop{0.0};        ///< end of the UDP flows (s); 0: simTime - 0.5
+    double downlinkInterval{0.01};  ///< CN to MN packet interval (s); 0: no downlink
+    double uplinkInterval{0.01};    ///< MN to CN packet interval (s); 0: no uplink
+    uint32_t packetSize{512};       ///< UDP payload (octets)
+    double firstMove{5.0};          ///< time of each mobile node's first move (s)
+    double moveInterval{5.0};       ///< time between two moves of a mobile node (s); 0: none
+    double moveJitter{0.0};         ///< each move is delayed by U(0, moveJitter) s
+    double linkSwitchDelay{0.05};   ///< time between leaving a link and joining the next (s)
+    double binWidth{0.1};           ///< width of the time-series bins (s)
     std::map<std::string, std::string> attributes; ///< Config::SetDefault name -> value
-    uint32_t seed{1};                               ///< RngSeedManager seed
-    uint64_t run{1};                                ///< RngSeedManager run number
+    uint32_t seed{1};                              ///< RngSeedManager seed
+    uint64_t run{1};                               ///< RngSeedManager run number
 };
 
 /**
@@ -89,12 +89,12 @@ struct Pmipv6FlowResult
  */
 struct Pmipv6RegistrationEvent
 {
-    std::string mnId;       ///< mobile node
-    std::string mag;        ///< MAG name
-    double time{0};         ///< when the accepted PBA arrived (s)
-    double latencyMs{0};    ///< attachment to accepted PBA (ms)
+    std::string mnId;            ///< mobile node
+    std::string mag;             ///< MAG name
+    double time{0};              ///< when the accepted PBA arrived (s)
+    double latencyMs{0};         ///< attachment to accepted PBA (ms)
     uint8_t handoffIndicator{0}; ///< HI of the PBU
-    bool handover{false};   ///< not the mobile node's first registration
+    bool handover{false};        ///< not the mobile node's first registration
 };
 
 /**
@@ -103,17 +103,17 @@ struct Pmipv6RegistrationEvent
  */
 struct Pmipv6MoveResult
 {
-    std::string mnId;              ///< mobile node
-    uint32_t index{0};             ///< 1 for the node's first move
-    std::string fromMag;           ///< MAG left ("" if unknown)
-    std::string toMag;             ///< MAG joined
-    double detachTime{-1};         ///< MAG's Detach trace (s); -1 if none was seen
-    double attachTime{0};          ///< new MAG's Attach trace (s)
-    double registrationTime{-1};   ///< accepted PBA at the new MAG (s); -1 if never
-    double registrationLatencyMs{-1}; ///< attach to accepted PBA (ms); -1 if never
+    std::string mnId;                  ///< mobile node
+    uint32_t index{0};                 ///< 1 for the node's first move
+    std::string fromMag;               ///< MAG left ("" if unknown)
+    std::string toMag;                 ///< MAG joined
+    double detachTime{-1};             ///< MAG's Detach trace (s); -1 if none was seen
+    double attachTime{0};              ///< new MAG's Attach trace (s)
+    double registrationTime{-1};       ///< accepted PBA at the new MAG (s); -1 if never
+    double registrationLatencyMs{-1};  ///< attach to accepted PBA (ms); -1 if never
     double downlinkInterruptionMs{-1}; ///< largest downlink arrival gap around the move (ms)
     double uplinkInterruptionMs{-1};   ///< largest uplink arrival gap around the move (ms)
-    bool restored{false};          ///< downlink (else uplink) packets arrived after the move
+    bool restored{false};              ///< downlink (else uplink) packets arrived after the move
 };
 
 /**
@@ -122,16 +122,16 @@ struct Pmipv6MoveResult
  */
 struct Pmipv6MobileNodeResult
 {
-    std::string mnId;            ///< mobile node
-    std::string homeAddress;     ///< its home address
-    std::string firstMag;        ///< MAG it first attached to
-    bool addressKept{false};     ///< same global address before its first move and at the end
-    uint32_t moves{0};           ///< moves (attachments after the first)
-    uint64_t downlinkRxPackets{0}; ///< UDP packets received by the mobile node
-    uint64_t uplinkRxPackets{0};   ///< its UDP packets received by the CN
-    double downlinkInterruptionMs{0};    ///< largest downlink interruption over its moves
+    std::string mnId;                 ///< mobile node
+    std::string homeAddress;          ///< its home address
+    std::string firstMag;             ///< MAG it first attached to
+    bool addressKept{false};          ///< same global address before its first move and at the end
+    uint32_t moves{0};                ///< moves (attachments after the first)
+    uint64_t downlinkRxPackets{0};    ///< UDP packets received by the mobile node
+    uint64_t uplinkRxPackets{0};      ///< its UDP packets received by the CN
+    double downlinkInterruptionMs{0}; ///< largest downlink interruption over its moves
     double meanDownlinkInterruptionMs{0}; ///< mean downlink interruption over its moves
-    double uplinkInterruptionMs{0};      ///< largest uplink interruption over its moves
+    double uplinkInterruptionMs{0};       ///< largest uplink interruption over its moves
 };
 
 /**
@@ -140,12 +140,14 @@ struct Pmipv6MobileNodeResult
  */
 struct Pmipv6TimeSeries
 {
-    std::string node;           ///< node name ("mn1", "mag2", "lma", "cn")
-    std::string role;           ///< "mn", "mag", "lma", "cn"
-    uint32_t interface{0};      ///< IPv6 interface index
-    std::string device;         ///< device kind: "csma", "wifi", "p2p", "tunnel", ...
-    std::string link;           ///< "access" (MAG access link, MN device), "tunnel", "transport"
-    std::string direction;      ///< "rx" or "tx" (IPv6 layer)
+    std::string node; ///< node name ("mn1", "mag2", "lma", "cn")
+    std::string role; ///< "mn", "mag", "lma", "cn"
+    uint32_t interface {
+        0
+    };                           ///< IPv6 interface index
+    std::string device;          ///< device kind: "csma", "wifi", "p2p", "tunnel", ...
+    std::string link;            ///< "access" (MAG access link, MN device), "tunnel", "transport"
+    std::string direction;       ///< "rx" or "tx" (IPv6 layer)
     std::vector<uint64_t> bytes; ///< bytes in bin k = [k binWidth, (k+1) binWidth)
 };
 
@@ -155,15 +157,15 @@ struct Pmipv6TimeSeries
  */
 struct Pmipv6ScenarioResult
 {
-    std::vector<Pmipv6FlowResult> flows;                 ///< per flow
-    std::vector<Pmipv6RegistrationEvent> registrations;  ///< every completed registration
-    std::vector<Pmipv6MoveResult> moves;                 ///< every move
-    std::vector<Pmipv6MobileNodeResult> mobileNodes;     ///< per mobile node
-    std::map<std::string, uint64_t> signalling;          ///< message counts by name
-    std::vector<Pmipv6TimeSeries> timeSeries;            ///< per interface and direction
-    double binWidth{0.1};                                ///< width of the time-series bins (s)
-    std::vector<std::string> magNames;                   ///< the MAGs
-    double wallClockSeconds{0};                          ///< real time the run took
+    std::vector<Pmipv6FlowResult> flows;                ///< per flow
+    std::vector<Pmipv6RegistrationEvent> registrations; ///< every completed registration
+    std::vector<Pmipv6MoveResult> moves;                ///< every move
+    std::vector<Pmipv6MobileNodeResult> mobileNodes;    ///< per mobile node
+    std::map<std::string, uint64_t> signalling;         ///< message counts by name
+    std::vector<Pmipv6TimeSeries> timeSeries;           ///< per interface and direction
+    double binWidth{0.1};                               ///< width of the time-series bins (s)
+    std::vector<std::string> magNames;                  ///< the MAGs
+    double wallClockSeconds{0};                         ///< real time the run took
 
     /**
      * \brief The run's scalar results, one flat map: what a sweep stores per run.

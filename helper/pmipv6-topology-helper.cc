@@ -18,17 +18,21 @@
 #include "ns3/point-to-point-helper.h"
 #include "ns3/simulator.h"
 #include "ns3/ssid.h"
+#include "ns3/sta-wifi-mac.h"
 #include "ns3/string.h"
+#include "ns3/txop.h"
+#include "ns3/uinteger.h"
 #include "ns3/vector.h"
 #include "ns3/wifi-helper.h"
+#include "ns3/wifi-mac-header.h"
 #include "ns3/wifi-mac-helper.h"
+#include "ns3/wifi-net-device.h"
 #include "ns3/yans-wifi-channel.h"
 #include "ns3/yans-wifi-helper.h"
 
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/graph/graphviz.hpp>
-
 #include <fstream>
 #include <iomanip>
 #include <limits>
@@ -54,6 +58,10 @@ const double g_starSpacing = 500.0;
 const Vector g_stationOffset(5.0, 5.0, 0.0);
 /// Where a station out of every access point's range is.
 const Vector g_nowhere(1e7, 1e7, 0.0);
+/// How long a leaving station stays in range to send its Disassociation frame.
+const Time g_disassociationTime = MilliSeconds(10);
+/// Reason code of the Disassociation frame (IEEE 802.11 9.4.1.7: 8, leaving the BSS).
+const uint16_t g_disassociationReason = 8;
 /// The largest k of fd00:0:0:<k>::/64, LMA and MN indices (one 16-bit group each).
 const uint32_t g_maxIndex = 0xffff;
 /// Added to every link's delay so that Dijkstra prefers fewer hops among equal delays (s).
@@ -152,17 +160,18 @@ HnpBlock(uint16_t lmaIndex)
 }
 
 /**
- * \brief Quote a string for DOT.
+ * \brief Quote a string for DOT (escape sequences such as \\n are left as they are).
  * \param s the string
  * \return the quoted string
  */
 std::string
 Quote(const std::string& s)
 {
+    // Backslashes are kept: "\n" in a label is GraphViz's line break.
     std::string out = "\"";
     for (char c : s)
     {
-        if (c == '"' || c == '\\')
+        if (c == '"')
         {
             out += '\\';
         }
@@ -225,31 +234,31 @@ MakeDotProperties(G& g)
 /// Where a mobile node can attach: one MAG's access.
 struct Pmipv6TopologyHelper::Attachment
 {
-    std::string mag;                ///< the MAG's name
-    Ptr<Pmipv6MagApplication> app;  ///< the MAG
-    Ptr<NetDevice> access;          ///< its access device
-    Ptr<CsmaChannel> channel;       ///< its CSMA access link (null for Wi-Fi)
-    Vector ap;                      ///< its access point's position (Wi-Fi)
-    bool wifi{false};               ///< Wi-Fi access
+    std::string mag;               ///< the MAG's name
+    Ptr<Pmipv6MagApplication> app; ///< the MAG
+    Ptr<NetDevice> access;         ///< its access device
+    Ptr<CsmaChannel> channel;      ///< its CSMA access link (null for Wi-Fi)
+    Vector ap;                     ///< its access point's position (Wi-Fi)
+    bool wifi{false};              ///< Wi-Fi access
 };
 
 /// A mobile node and where it is.
 struct Pmipv6TopologyHelper::MobileState
 {
-    std::string mnId;                      ///< identifier
-    uint32_t index{0};                     ///< index from 1, in the order added
-    uint32_t lma{0};                       ///< its LMA (vertex)
-    HomeNetworkPrefix hnp;                 ///< home network prefix
-    Ptr<Node> node;                        ///< the node
-    Ptr<NetDevice> device;                 ///< its access device
-    Ptr<MobilityModel> mobility;           ///< its mobility model (Wi-Fi)
-    bool wifi{false};                      ///< Wi-Fi station
-    std::shared_ptr<Attachment> current;   ///< where it is (null: nowhere)
+    std::string mnId;                    ///< identifier
+    uint32_t index{0};                   ///< index from 1, in the order added
+    uint32_t lma{0};                     ///< its LMA (vertex)
+    HomeNetworkPrefix hnp;               ///< home network prefix
+    Ptr<Node> node;                      ///< the node
+    Ptr<NetDevice> device;               ///< its access device
+    Ptr<MobilityModel> mobility;         ///< its mobility model (Wi-Fi)
+    bool wifi{false};                    ///< Wi-Fi station
+    std::shared_ptr<Attachment> current; ///< where it is (null: nowhere)
+    uint64_t moves{0};                   ///< attach and detach events so far
 };
 
 Pmipv6TopologyHelper::Pmipv6TopologyHelper()
 {
-    m_pmip.SetPrefixPool(MakeAddress(0x2001, 1, 0, 0), 32, 64);
     m_csmaChannelFactory.SetTypeId(CsmaChannel::GetTypeId());
     m_csmaChannelFactory.Set("DataRate", DataRateValue(DataRate("100Mbps")));
     m_csmaChannelFactory.Set("Delay", TimeValue(MicroSeconds(10)));
@@ -291,7 +300,7 @@ Pmipv6TopologyHelper::TryParseDot(const std::string& text, Pmipv6Graph& graph, s
             boost::dynamic_properties dp = MakeDotProperties(g);
             boost::read_graphviz(text, g, dp, "node_id");
         }
-        catch (const boost::undirected_graph_error&)
+        catch (const boost::directed_graph_error&)
         {
             // A digraph: read it as such, then every directed edge is one link.
             typedef boost::adjacency_list<boost::vecS,
@@ -404,8 +413,8 @@ Pmipv6TopologyHelper::Validate(const Pmipv6Graph& graph, std::string& error)
         lmas += p.role == "lma" ? 1 : 0;
         if (p.role == "mag" && p.access != "csma" && p.access != "wifi")
         {
-            error = "node '" + p.name + "': unknown access '" + p.access +
-                    "' (expected csma or wifi)";
+            error =
+                "node '" + p.name + "': unknown access '" + p.access + "' (expected csma or wifi)";
             return false;
         }
     }
@@ -562,7 +571,8 @@ void
 Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
 {
     NS_LOG_FUNCTION(this);
-    NS_ABORT_MSG_IF(m_built, "Pmipv6TopologyHelper::Build: already built (one topology per helper)");
+    NS_ABORT_MSG_IF(m_built,
+                    "Pmipv6TopologyHelper::Build: already built (one topology per helper)");
     std::string error;
     if (!Validate(graph, error))
     {
@@ -637,7 +647,8 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
 
     ComputeShortestPaths();
 
-    // LMAs: the LMA address is the first transport address.
+    // LMAs: the LMA address is the first transport address; each LMA assigns home network
+    // prefixes from its own block 2001:1:<index>::/48, the block the routes lead to it.
     uint16_t lmaIndex = 0;
     for (uint32_t v = 0; v < n; ++v)
     {
@@ -645,6 +656,11 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
         {
             m_lmaIndex[v] = ++lmaIndex;
             m_lmas[v] = m_pmip.InstallLma(m_nodes[v], GetAddress(m_graph[v].name));
+            Ptr<PrefixPool> pool = CreateObject<PrefixPool>();
+            pool->SetAttribute("BasePrefix", Ipv6AddressValue(HnpBlock(lmaIndex)));
+            pool->SetAttribute("BasePrefixLength", UintegerValue(48));
+            pool->SetAttribute("AllocatedPrefixLength", UintegerValue(64));
+            m_lmas[v]->SetPrefixPool(pool);
         }
     }
 
@@ -740,8 +756,9 @@ Pmipv6TopologyHelper::ComputeShortestPaths()
             to,
             boost::predecessor_map(
                 boost::make_iterator_property_map(pred.begin(), boost::get(boost::vertex_index, g)))
-                .distance_map(boost::make_iterator_property_map(m_dist[to].begin(),
-                                                                boost::get(boost::vertex_index, g))));
+                .distance_map(
+                    boost::make_iterator_property_map(m_dist[to].begin(),
+                                                      boost::get(boost::vertex_index, g))));
         for (uint32_t v = 0; v < n; ++v)
         {
             m_pred[to][v] = pred[v];
@@ -840,8 +857,7 @@ std::shared_ptr<Pmipv6TopologyHelper::MobileState>
 Pmipv6TopologyHelper::MobileOf(const std::string& mnId) const
 {
     auto it = m_mobiles.find(mnId);
-    NS_ABORT_MSG_IF(it == m_mobiles.end(),
-                    "Pmipv6TopologyHelper: no mobile node '" << mnId << "'");
+    NS_ABORT_MSG_IF(it == m_mobiles.end(), "Pmipv6TopologyHelper: no mobile node '" << mnId << "'");
     return it->second;
 }
 
@@ -868,7 +884,8 @@ Pmipv6TopologyHelper::GetNodes(const std::string& role) const
         }
         return nodes;
     }
-    NS_ABORT_MSG_IF(g_roles.count(role) == 0, "Pmipv6TopologyHelper: unknown role '" << role << "'");
+    NS_ABORT_MSG_IF(g_roles.count(role) == 0,
+                    "Pmipv6TopologyHelper: unknown role '" << role << "'");
     for (uint32_t v = 0; v < m_nodes.size(); ++v)
     {
         if (m_graph[v].role == role)
@@ -985,6 +1002,7 @@ Pmipv6TopologyHelper::DoAttach(std::shared_ptr<MobileState> mn, std::shared_ptr<
     {
         DoDetach(mn);
     }
+    mn->moves++;
     if (mn->wifi)
     {
         // Association with the access point (MAC layer) triggers the registration.
@@ -1006,9 +1024,33 @@ Pmipv6TopologyHelper::DoDetach(std::shared_ptr<MobileState> mn)
         return;
     }
     NS_LOG_FUNCTION(mn->mnId << mn->current->mag);
+    uint64_t move = ++mn->moves;
     if (mn->wifi)
     {
-        mn->mobility->SetPosition(g_nowhere);
+        // Leave the BSS the way a station does: a Disassociation frame, so that the access
+        // point forgets the station (it would otherwise keep its association forever and not
+        // report a later re-association) and the MAG de-registers it, as on CSMA. Out of
+        // range once the frame is out, unless attached elsewhere meanwhile.
+        Ptr<WifiNetDevice> sta = DynamicCast<WifiNetDevice>(mn->device);
+        Ptr<StaWifiMac> mac = DynamicCast<StaWifiMac>(sta->GetMac());
+        if (mac && mac->IsAssociated())
+        {
+            WifiMacHeader hdr;
+            hdr.SetType(WIFI_MAC_MGT_DISASSOCIATION);
+            hdr.SetAddr1(mac->GetBssid(0));
+            hdr.SetAddr2(mac->GetAddress());
+            hdr.SetAddr3(mac->GetBssid(0));
+            hdr.SetDsNotFrom();
+            hdr.SetDsNotTo();
+            uint8_t reason[2] = {g_disassociationReason & 0xff, g_disassociationReason >> 8};
+            mac->GetTxop()->Queue(Create<Packet>(reason, 2), hdr);
+        }
+        Simulator::Schedule(g_disassociationTime, [mn, move]() {
+            if (mn->moves == move)
+            {
+                mn->mobility->SetPosition(g_nowhere);
+            }
+        });
     }
     else
     {
@@ -1082,6 +1124,7 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
                          NetDeviceContainer(mn->device),
                          m_lmas.at(mn->lma)->GetAddress(),
                          {mn->hnp});
+    m_lmas.at(mn->lma)->GetPrefixPool()->Reserve(mn->hnp);
     if (attachAt == Simulator::Now() && mn->wifi)
     {
         DoAttach(mn, first);
@@ -1219,8 +1262,8 @@ Pmipv6TopologyHelper::WriteDot(std::ostream& os) const
                                                            {"router", "diamond"}};
     os << "graph pmipv6 {\n"
        << "  // Built by ns3::Pmipv6TopologyHelper: " << m_nodes.size() << " nodes, "
-       << m_links.size() << " links, " << m_lmas.size() << " LMAs, " << m_mags.size()
-       << " MAGs, " << m_mobileOrder.size() << " mobile nodes.\n";
+       << m_links.size() << " links, " << m_lmas.size() << " LMAs, " << m_mags.size() << " MAGs, "
+       << m_mobileOrder.size() << " mobile nodes.\n";
     for (uint32_t v = 0; v < m_nodes.size(); ++v)
     {
         const Pmipv6VertexProperties& p = m_graph[v];
@@ -1228,7 +1271,7 @@ Pmipv6TopologyHelper::WriteDot(std::ostream& os) const
         std::string label = p.name + "\\n" + address;
         os << "  " << Quote(p.name) << " [role=" << Quote(p.role) << ", x=" << ToString(p.x)
            << ", y=" << ToString(p.y) << ", address=" << Quote(address)
-           << ", node=" << m_nodes[v]->GetId() << ", shape=" << shapes.at(p.role);
+           << ", ns3_node=" << m_nodes[v]->GetId() << ", shape=" << shapes.at(p.role);
         if (p.role == "mag")
         {
             const MagInfo& info = m_mags.at(v);

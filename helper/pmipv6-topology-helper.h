@@ -17,7 +17,6 @@
 #include "ns3/pmipv6-profile.h"
 
 #include <boost/graph/adjacency_list.hpp>
-
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -37,12 +36,12 @@ namespace ns3
  */
 struct Pmipv6VertexProperties
 {
-    std::string name;           ///< unique name (DOT node id)
-    std::string role;           ///< "lma", "mag", "cn" or "router"
+    std::string name;            ///< unique name (DOT node id)
+    std::string role;            ///< "lma", "mag", "cn" or "router"
     std::string access = "csma"; ///< MAG access link: "csma" or "wifi"
-    double x = 0;               ///< position (m): Wi-Fi access points, NetAnim
-    double y = 0;               ///< position (m)
-    std::string lma;            ///< MAG only: name of its LMA (empty: the nearest one)
+    double x = 0;                ///< position (m): Wi-Fi access points, NetAnim
+    double y = 0;                ///< position (m)
+    std::string lma;             ///< MAG only: name of its LMA (empty: the nearest one)
 };
 
 /**
@@ -82,17 +81,19 @@ typedef boost::adjacency_list<boost::vecS,
  *   and one per LMA's home-network-prefix block 2001:1:<lma index>::/48 (towards that LMA), so
  *   that every node reaches every transport address and every mobile node; CNs also get a
  *   default route towards their nearest LMA;
- * - an LMA on each "lma" vertex, whose LMA address is its first transport address;
+ * - an LMA on each "lma" vertex (indices 1, 2, ... in vertex order), whose LMA address is its
+ *   first transport address and which assigns home network prefixes (to mobile nodes whose
+ *   profile names none) from its own pool over its block 2001:1:<lma index>::/48;
  * - a MAG on each "mag" vertex, served by the LMA its `lma` attribute names or else the nearest
  *   LMA (shortest path); its Proxy-CoA is its address on the link towards that LMA. Its access
  *   link is a CsmaChannel of its own ("csma") or a Wi-Fi access point ("wifi", 802.11a, SSID
  *   "pmipv6", one YansWifiChannel shared by all, the AP at the vertex's x/y).
  *
  * Mobile nodes (AddMobileNode) are unchanged ns-3 IPv6 hosts with one access device and a
- * static home network prefix 2001:1:<lma index>:<mn index>::/64 (indices from 1); their LMA is
- * the LMA of the MAG they first attach to. ScheduleMove() moves them: on CSMA the device leaves
- * one channel and joins another (the MAGs are told by NotifyDetach/NotifyAttach); on Wi-Fi the
- * station is teleported (see ScheduleMove()).
+ * static home network prefix 2001:1:<lma index>:<mn index>::/64 (mn index from 1, in the order
+ * added), reserved in that LMA's pool; their LMA is the LMA of the MAG they first attach to.
+ * ScheduleMove() moves them: on CSMA the device leaves one channel and joins another (the MAGs are
+ * told by NotifyDetach/NotifyAttach); on Wi-Fi the station is teleported (see ScheduleMove()).
  *
  * Scheduled attachments and moves hold what they need by reference count, so the helper may be
  * destroyed before the simulation runs. The helper is not an ns-3 Object; LMA and MAG
@@ -101,7 +102,7 @@ typedef boost::adjacency_list<boost::vecS,
 class Pmipv6TopologyHelper
 {
   public:
-    /// \brief A helper whose Pmipv6Helper draws prefixes from 2001:1::/32.
+    /// \brief A helper; LMAs and MAGs come from its Pmipv6Helper.
     Pmipv6TopologyHelper();
     /// \brief Destructor.
     ~Pmipv6TopologyHelper();
@@ -394,15 +395,15 @@ class Pmipv6TopologyHelper
     /// \brief What was built for one edge.
     struct LinkInfo
     {
-        uint32_t a;                       ///< first end (vertex)
-        uint32_t b;                       ///< second end (vertex)
-        Ipv6Address prefix;               ///< the link's /64
-        Ipv6Address addressA;             ///< a's address
-        Ipv6Address addressB;             ///< b's address
-        uint32_t interfaceA;              ///< a's IPv6 interface
-        uint32_t interfaceB;              ///< b's IPv6 interface
-        double weight;                    ///< delay (s) used by Dijkstra
-        Pmipv6EdgeProperties properties;  ///< the edge's properties
+        uint32_t a{0};                   ///< first end (vertex)
+        uint32_t b{0};                   ///< second end (vertex)
+        Ipv6Address prefix;              ///< the link's /64
+        Ipv6Address addressA;            ///< a's address
+        Ipv6Address addressB;            ///< b's address
+        uint32_t interfaceA{0};          ///< a's IPv6 interface
+        uint32_t interfaceB{0};          ///< b's IPv6 interface
+        double weight{0};                ///< delay (s) used by Dijkstra
+        Pmipv6EdgeProperties properties; ///< the edge's properties
     };
 
     /// \brief What was built for one MAG.
@@ -411,7 +412,7 @@ class Pmipv6TopologyHelper
         Ptr<Pmipv6MagApplication> app; ///< the MAG
         Ptr<NetDevice> accessDevice;   ///< CSMA device or access point
         Ptr<Channel> accessChannel;    ///< CSMA channel (CSMA access)
-        uint32_t lma;                  ///< serving LMA (vertex)
+        uint32_t lma{0};               ///< serving LMA (vertex)
     };
 
     /**
@@ -446,24 +447,24 @@ class Pmipv6TopologyHelper
      */
     void EnablePcapOn(Ptr<NetDevice> device) const;
 
-    Pmipv6Helper m_pmip;                                ///< installs LMAs and MAGs
-    Pmipv6Graph m_graph;                                ///< the graph built
-    bool m_built{false};                                ///< Build() was called
-    std::map<std::string, uint32_t> m_vertexByName;     ///< name -> vertex
-    std::vector<Ptr<Node>> m_nodes;                     ///< vertex -> node
-    std::vector<LinkInfo> m_links;                      ///< edge index -> link
-    std::vector<std::vector<uint32_t>> m_incident;      ///< vertex -> its links, in order
-    std::vector<std::vector<uint32_t>> m_pred;          ///< [to][from]: next hop from -> to
-    std::vector<std::vector<double>> m_dist;            ///< [to][from]: distance
+    Pmipv6Helper m_pmip;                                  ///< installs LMAs and MAGs
+    Pmipv6Graph m_graph;                                  ///< the graph built
+    bool m_built{false};                                  ///< Build() was called
+    std::map<std::string, uint32_t> m_vertexByName;       ///< name -> vertex
+    std::vector<Ptr<Node>> m_nodes;                       ///< vertex -> node
+    std::vector<LinkInfo> m_links;                        ///< edge index -> link
+    std::vector<std::vector<uint32_t>> m_incident;        ///< vertex -> its links, in order
+    std::vector<std::vector<uint32_t>> m_pred;            ///< [to][from]: next hop from -> to
+    std::vector<std::vector<double>> m_dist;              ///< [to][from]: distance
     std::map<uint32_t, Ptr<Pmipv6LmaApplication>> m_lmas; ///< LMA vertex -> application
-    std::map<uint32_t, uint16_t> m_lmaIndex;            ///< LMA vertex -> index from 1
-    std::map<uint32_t, MagInfo> m_mags;                 ///< MAG vertex -> what was built
+    std::map<uint32_t, uint16_t> m_lmaIndex;              ///< LMA vertex -> index from 1
+    std::map<uint32_t, MagInfo> m_mags;                   ///< MAG vertex -> what was built
     std::map<std::string, std::shared_ptr<MobileState>> m_mobiles; ///< mnId -> state
-    std::vector<std::string> m_mobileOrder;             ///< mnIds in the order added
-    ObjectFactory m_csmaChannelFactory;                 ///< CSMA access channels
-    std::string m_wifiDataMode{"OfdmRate12Mbps"};       ///< Wi-Fi data mode
-    Ptr<Channel> m_wifiChannel;                         ///< shared YansWifiChannel
-    std::string m_pcapPrefix;                           ///< pcap prefix, empty: none
+    std::vector<std::string> m_mobileOrder;                        ///< mnIds in the order added
+    ObjectFactory m_csmaChannelFactory;                            ///< CSMA access channels
+    std::string m_wifiDataMode{"OfdmRate12Mbps"};                  ///< Wi-Fi data mode
+    Ptr<Channel> m_wifiChannel;                                    ///< shared YansWifiChannel
+    std::string m_pcapPrefix;                                      ///< pcap prefix, empty: none
 };
 
 } // namespace ns3

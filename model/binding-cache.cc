@@ -112,6 +112,10 @@ BindingCacheEntry::CancelTimers()
 {
     lifetimeTimer.Cancel();
     deleteTimer.Cancel();
+    // Drop the events too: their EventImpl holds a Ptr to this entry (the handler's
+    // argument), so an EventId kept here would make a cycle that outlives the container.
+    lifetimeTimer = EventId();
+    deleteTimer = EventId();
 }
 
 void

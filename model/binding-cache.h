@@ -61,7 +61,8 @@ class BindingCacheEntry : public SimpleRefCount<BindingCacheEntry>
     BindingCacheEntry();
 
     /**
-     * \brief Cancel lifetimeTimer and deleteTimer (a no-op for timers not running).
+     * \brief Cancel lifetimeTimer and deleteTimer (a no-op for timers not running) and release
+     * their events, which hold a reference to this entry.
      */
     void CancelTimers();
 

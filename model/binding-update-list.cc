@@ -111,6 +111,10 @@ BindingUpdateListEntry::CancelTimers()
 {
     retransmitTimer.Cancel();
     refreshTimer.Cancel();
+    // Drop the events too: their EventImpl holds a Ptr to this entry (the handler's
+    // argument), so an EventId kept here would make a cycle that outlives the container.
+    retransmitTimer = EventId();
+    refreshTimer = EventId();
 }
 
 void

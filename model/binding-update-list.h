@@ -67,7 +67,8 @@ class BindingUpdateListEntry : public SimpleRefCount<BindingUpdateListEntry>
     BindingUpdateListEntry();
 
     /**
-     * \brief Cancel retransmitTimer and refreshTimer (a no-op for timers not running).
+     * \brief Cancel retransmitTimer and refreshTimer (a no-op for timers not running) and release
+     * their events, which hold a reference to this entry.
      */
     void CancelTimers();
 

@@ -11,7 +11,14 @@ Writes <out>.png, <out>.pdf and the sweep table <out>.csv.
 """
 
 import argparse
+import os
 import sys
+
+# This directory holds the package's sources (python/pmipv6, without the
+# compiled module): let PYTHONPATH's build/python/pmipv6 win over it.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+if sys.path and os.path.abspath(sys.path[0] or ".") == _HERE:
+    sys.path.append(sys.path.pop(0))
 
 from pmipv6.cli import add_sweep_arguments, base_from_args, sweep_from_args
 from pmipv6.plots import plot_handover_vs_delay

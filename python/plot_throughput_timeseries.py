@@ -12,7 +12,14 @@ Writes <out>.png, <out>.pdf, and the long time-series table <out>.csv.
 """
 
 import argparse
+import os
 import sys
+
+# This directory holds the package's sources (python/pmipv6, without the
+# compiled module): let PYTHONPATH's build/python/pmipv6 win over it.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+if sys.path and os.path.abspath(sys.path[0] or ".") == _HERE:
+    sys.path.append(sys.path.pop(0))
 
 import pmipv6
 from pmipv6.cli import parse_value
@@ -32,7 +39,10 @@ def main(argv=None):
     parser.add_argument("--interval", type=float, default=0.002,
                         help="UDP packet interval, both directions (s)")
     parser.add_argument("--packet-size", type=int, default=1000)
-    parser.add_argument("--bin-width", type=float, default=0.1)
+    parser.add_argument("--bin-width", type=float, default=0.02,
+                        help="time-series bin width (s, default 0.02)")
+    parser.add_argument("--zoom", type=float, default=0.3,
+                        help="zoomed panels span the move +- this (s); 0: none")
     parser.add_argument("--run", type=int, default=1)
     parser.add_argument("--mn", default=None, help="mobile node to plot (default mn1)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
@@ -53,7 +63,7 @@ def main(argv=None):
     result.time_series().to_csv(f"{args.out}.csv", index=False)
     print(result)
     print(result.moves.to_string(index=False))
-    for path in plot_throughput_timeseries(result, args.out, mn_id=args.mn):
+    for path in plot_throughput_timeseries(result, args.out, mn_id=args.mn, zoom=args.zoom):
         print(path)
     return 0
 

@@ -22,14 +22,11 @@ import sys
 import time
 
 
-def parse_value(text):
-    """int, then float, then the string itself."""
-    for kind in (int, float):
-        try:
-            return kind(text)
-        except ValueError:
-            pass
-    return text
+# This directory holds the package's sources (python/pmipv6, without the
+# compiled module): let PYTHONPATH's build/python/pmipv6 win over it.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+if sys.path and os.path.abspath(sys.path[0] or ".") == _HERE:
+    sys.path.append(sys.path.pop(0))
 
 
 def parse_assignment(text):
@@ -55,6 +52,7 @@ def main(argv=None):
     parser.add_argument("-o", "--output", required=True, help="CSV file to write")
     args = parser.parse_args(argv)
 
+    from pmipv6.cli import parse_value
     from pmipv6.sweep import run_serial, run_sweep
 
     grid = {k: [parse_value(v) for v in values.split(",")] for k, values in args.grid}

@@ -9,10 +9,16 @@
  * --verbose, --tempdir=DIR, ...).
  */
 
+#include "ns3/packet.h"
 #include "ns3/test.h"
 
 int
 main(int argc, char** argv)
 {
+    // ns-3's in-tree test-runner also links src/test, whose ns3tcp suites call
+    // Packet::EnablePrinting() when they are constructed (at load time): every
+    // suite there runs with packet metadata on. Do the same here, so that the
+    // suites run under the same conditions both ways.
+    ns3::Packet::EnablePrinting();
     return ns3::TestRunner::Run(argc, argv);
 }

@@ -98,14 +98,17 @@ def plot_handover_vs_delay(df, prefix, delay_column="mag_lma_delay", title=None)
     return save(fig, prefix)
 
 
-def plot_throughput_timeseries(result, prefix, mn_id=None, title=None):
+def plot_throughput_timeseries(result, prefix, mn_id=None, zoom=0.3, max_zooms=4, title=None):
     """Per-interface downlink throughput over time around the moves of one
     mobile node.
 
     Top: bytes each MAG sent on its access link (tx), one line per MAG.
-    Bottom: what the mobile node received on its interface (rx), and what it
+    Middle: what the mobile node received on its interface (rx), and what it
     sent (tx). Dashed lines mark the mobile node's detachments, dotted ones its
     attachments, shaded spans the time until the new MAG's registration.
+    Bottom (when ``zoom`` > 0 and the node moved): one panel per move (at most
+    ``max_zooms``), from ``zoom`` s before the detachment to ``zoom`` s after
+    the registration, with the old and new MAG's access tx and the node's rx.
 
     result: a :class:`pmipv6.ScenarioResult` (or the dict of run_scenario).
     """
@@ -117,35 +120,72 @@ def plot_throughput_timeseries(result, prefix, mn_id=None, title=None):
     if mn_id is None:
         mn_id = mns["mn_id"].iloc[0]
     ts = result.time_series()
-    fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(8, 5.6))
-    mag_tx = ts[(ts.role == "mag") & (ts.link == "access") & (ts.direction == "tx")]
-    for mag, rows in mag_tx.groupby("node", sort=False):
-        top.step(rows["time"], rows["mbps"], where="post", label=f"{mag} access tx")
-    mn = ts[(ts.node == mn_id) & (ts.link == "access")]
-    for direction, rows in mn.groupby("direction"):
-        label = f"{mn_id} {'received (downlink)' if direction == 'rx' else 'sent (uplink)'}"
-        bottom.step(rows["time"], rows["mbps"], where="post", label=label)
     moves = result.moves
     if not moves.empty:
         moves = moves[moves.mn_id == mn_id]
-    for ax in (top, bottom):
-        for _, m in moves.iterrows():
-            if m.detach_time >= 0:
-                ax.axvline(m.detach_time, color="k", ls="--", lw=0.8)
-            ax.axvline(m.attach_time, color="k", ls=":", lw=0.8)
-            if m.registration_time >= 0:
-                start = m.detach_time if m.detach_time >= 0 else m.attach_time
-                ax.axvspan(start, m.registration_time, color="tab:red", alpha=0.15)
+    zooms = list(moves.itertuples())[:max_zooms] if zoom and zoom > 0 else []
+    rows = 3 if zooms else 2
+    fig = plt.figure(figsize=(9, 2.6 * rows + 0.4))
+    grid = fig.add_gridspec(rows, max(len(zooms), 1))
+    top = fig.add_subplot(grid[0, :])
+    middle = fig.add_subplot(grid[1, :], sharex=top)
+
+    mag_tx = ts[(ts.role == "mag") & (ts.link == "access") & (ts.direction == "tx")]
+    colours = {}
+    for mag, rows_ in mag_tx.groupby("node", sort=False):
+        line = top.step(rows_["time"], rows_["mbps"], where="post", label=f"{mag} access tx")
+        colours[mag] = line[0].get_color()
+    mn = ts[(ts.node == mn_id) & (ts.link == "access")]
+    for direction, rows_ in mn.groupby("direction"):
+        label = f"{mn_id} {'received (downlink)' if direction == 'rx' else 'sent (uplink)'}"
+        middle.step(rows_["time"], rows_["mbps"], where="post", label=label)
+
+    def mark(ax, m):
+        if m.detach_time >= 0:
+            ax.axvline(m.detach_time, color="k", ls="--", lw=0.8)
+        ax.axvline(m.attach_time, color="k", ls=":", lw=0.8)
+        if m.registration_time >= 0:
+            start = m.detach_time if m.detach_time >= 0 else m.attach_time
+            ax.axvspan(start, m.registration_time, color="tab:red", alpha=0.15)
+
+    for ax in (top, middle):
+        for m in moves.itertuples():
+            mark(ax, m)
         ax.set_ylabel("Mbit/s")
         ax.grid(True, alpha=0.3)
         ax.legend(loc="upper right", fontsize="small")
-    bottom.set_xlabel("time (s)")
+    middle.set_xlabel("time (s)")
+
+    rx = mn[mn.direction == "rx"]
+    for k, m in enumerate(zooms):
+        ax = fig.add_subplot(grid[2, k])
+        start = (m.detach_time if m.detach_time >= 0 else m.attach_time) - zoom
+        end = (m.registration_time if m.registration_time >= 0 else m.attach_time) + zoom
+        for mag in (m.from_mag, m.to_mag):
+            rows_ = mag_tx[(mag_tx.node == mag) & (mag_tx.time >= start - 1) & (mag_tx.time <= end)]
+            ax.step(rows_["time"], rows_["mbps"], where="post", color=colours.get(mag), lw=3, alpha=0.6,
+                    label=f"{mag} tx")
+        rows_ = rx[(rx.time >= start - 1) & (rx.time <= end)]
+        ax.step(rows_["time"], rows_["mbps"], where="post", color="k", lw=1.2, label=f"{mn_id} rx")
+        mark(ax, m)
+        ax.set_xlim(start, end)
+        gap = m.downlink_interruption_ms
+        ax.set_title(f"move {m.index}: {m.from_mag}→{m.to_mag}"
+                     + (f", gap {gap:.0f} ms" if gap >= 0 else ""), fontsize="small")
+        ax.set_xlabel("time (s)", fontsize="small")
+        ax.tick_params(labelsize="x-small")
+        ax.grid(True, alpha=0.3)
+        if k == 0:
+            ax.set_ylabel("Mbit/s")
+            ax.legend(fontsize="x-small", loc="lower left")
+
     cfg = result.config
     top.set_title(
         title
         or f"Throughput per interface, {mn_id} ({cfg['access']}, MAG–LMA delay "
         f"{cfg['mag_lma_delay']}, bins of {result.bin_width * 1000:g} ms)"
     )
+    fig.tight_layout()
     return save(fig, prefix)
 
 
@@ -196,6 +236,9 @@ def plot_signalling_vs_mns(df, prefix, mns_column="n_mns", sim_time=None, title=
     right.set_title("PBU+PBA+BRI+BRA per mobile node")
     right.grid(True, alpha=0.3)
     right.set_ylim(bottom=0)
+    counts = sorted(df[mns_column].unique())
+    for ax in (left, right):
+        ax.set_xticks(counts)
     if title:
         fig.suptitle(title)
     return save(fig, prefix)

@@ -57,24 +57,27 @@ def expand_grid(grid, seeds=1, base=None):
 
 def run_one(params):
     """Run one scenario and return its row: the parameters, the scalar results
-    and ``error`` (None on success, the exception otherwise). Never raises for
+    (with ``wall_clock_s`` and ``cpu_s``, the run's wall and CPU time) and
+    ``error`` (None on success, the exception otherwise). Never raises for
     a failed run. Runs in dask workers, so it imports the module itself."""
     from . import _pmipv6
 
     row = dict(params)
+    cpu = time.process_time()
     try:
         result = _pmipv6.run_scenario(dict(params))
     except Exception as e:  # a failed run is data, not a crash of the sweep
         row["error"] = f"{type(e).__name__}: {e}"
         return row
     row.update(result["scalars"])
+    row["cpu_s"] = time.process_time() - cpu
     row["error"] = None
     return row
 
 
-def _column_order(rows, keys):
+def _column_order(rows, grid_keys, base_keys):
     cols = []
-    for k in list(keys) + ["seed", "run"]:
+    for k in list(grid_keys) + ["seed", "run"] + list(base_keys):
         if k not in cols and any(k in r for r in rows):
             cols.append(k)
     for r in rows:
@@ -87,11 +90,10 @@ def _column_order(rows, keys):
 def _frame(rows, grid, base, output_csv):
     import pandas as pd
 
-    keys = list(grid or {}) + list(base or {})
     df = pd.DataFrame(rows)
     if "error" not in df.columns:
         df["error"] = None
-    df = df[_column_order(rows, keys)] if rows else df
+    df = df[_column_order(rows, list(grid or {}), list(base or {}))] if rows else df
     if output_csv:
         directory = os.path.dirname(os.path.abspath(output_csv))
         os.makedirs(directory, exist_ok=True)
@@ -139,7 +141,7 @@ def _local_cluster(n_workers):
         n_workers=n_workers,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # any free port: never clash with another cluster
         silence_logs=logging.ERROR,
     )
 
