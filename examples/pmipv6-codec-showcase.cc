@@ -108,9 +108,8 @@ main(int argc, char* argv[])
     for (size_t k = 0; k < samples.size(); ++k)
     {
         sent.push_back(Serialize(*samples[k].message, addrA, addrB));
-        Simulator::Schedule(Seconds(2) + MilliSeconds(10 * k), [&, k]() {
-            a->Send(*samples[k].message, addrA, addrB);
-        });
+        Simulator::Schedule(Seconds(2) + MilliSeconds(10 * k),
+                            [&, k]() { a->Send(*samples[k].message, addrA, addrB); });
     }
     if (pcap)
     {
@@ -123,7 +122,8 @@ main(int argc, char* argv[])
     csv << "message,mh_type,octets,checksum_ok,decoded,identical\n";
     std::cout << std::left << std::setw(18) << "message" << std::setw(9) << "MH type"
               << std::setw(8) << "octets" << std::setw(10) << "checksum" << std::setw(9)
-              << "decoded" << "identical\n";
+              << "decoded"
+              << "identical\n";
     for (size_t k = 0; k < samples.size(); ++k)
     {
         const MobilityMessageSample& s = samples[k];
@@ -131,11 +131,13 @@ main(int argc, char* argv[])
         const std::vector<uint8_t> empty;
         const std::vector<uint8_t>& bytes = arrived ? received.messages[k] : empty;
         bool checksumOk =
-            arrived && MobilityHeader::ComputeChecksum(addrA, addrB, bytes.data(), bytes.size()) == 0;
+            arrived &&
+            MobilityHeader::ComputeChecksum(addrA, addrB, bytes.data(), bytes.size()) == 0;
         std::shared_ptr<MobilityHeader> decoded = s.empty();
         Ptr<Packet> p = Create<Packet>(bytes.data(), bytes.size());
         bool decodedOk = arrived && p->RemoveHeader(*decoded) == bytes.size() && decoded->IsValid();
-        bool identical = decodedOk && Serialize(*decoded, addrA, addrB) == sent[k] && bytes == sent[k];
+        bool identical =
+            decodedOk && Serialize(*decoded, addrA, addrB) == sent[k] && bytes == sent[k];
         failures += (checksumOk && decodedOk && identical) ? 0 : 1;
         std::cout << std::setw(18) << s.name << std::setw(9) << +s.message->GetMhType()
                   << std::setw(8) << bytes.size() << std::setw(10) << (checksumOk ? "ok" : "BAD")
@@ -147,13 +149,13 @@ main(int argc, char* argv[])
             decoded->Print(std::cout);
             std::cout << "\n";
         }
-        csv << s.name << "," << +s.message->GetMhType() << "," << bytes.size() << ","
-            << checksumOk << "," << decodedOk << "," << identical << "\n";
+        csv << s.name << "," << +s.message->GetMhType() << "," << bytes.size() << "," << checksumOk
+            << "," << decodedOk << "," << identical << "\n";
     }
     std::cout << samples.size() << " messages, " << received.messages.size() << " received, "
-              << failures << " failed; drops at B: "
-              << b->GetDropCount(MobilityL4Protocol::DROP_BAD_CHECKSUM) << " bad checksum"
-              << std::endl;
+              << failures
+              << " failed; drops at B: " << b->GetDropCount(MobilityL4Protocol::DROP_BAD_CHECKSUM)
+              << " bad checksum" << std::endl;
     if (!output.empty())
     {
         std::ofstream(output) << csv.str();

@@ -25,9 +25,9 @@
 #include "ns3/point-to-point-module.h"
 
 #include <fstream>
-#include <limits>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 
 using namespace ns3;
 
@@ -126,7 +126,8 @@ main(int argc, char* argv[])
     CommandLine cmd(__FILE__);
     cmd.AddValue("simTime", "Simulated time (s)", simTime);
     cmd.AddValue("handoverTime", "When the MN leaves MAG1's link (s)", handoverTime);
-    cmd.AddValue("linkSwitchDelay", "Time between leaving link A and joining link B (s)",
+    cmd.AddValue("linkSwitchDelay",
+                 "Time between leaving link A and joining link B (s)",
                  linkSwitchDelay);
     cmd.AddValue("magLmaDelay", "One-way delay of each MAG-LMA link", magLmaDelay);
     cmd.AddValue("interval", "UDP packet interval, both directions (s)", interval);
@@ -262,12 +263,10 @@ main(int argc, char* argv[])
     uint32_t mnInterface = mn.Get(0)->GetObject<Ipv6>()->GetInterfaceForDevice(mnDevice);
     std::vector<Ipv6Address> addressesBefore;
     std::vector<Ipv6Address> addressesAfter;
-    Simulator::Schedule(Seconds(handoverTime - 0.001), [&]() {
-        addressesBefore = GlobalAddresses(mn.Get(0), mnInterface);
-    });
-    Simulator::Schedule(Seconds(simTime - 0.001), [&]() {
-        addressesAfter = GlobalAddresses(mn.Get(0), mnInterface);
-    });
+    Simulator::Schedule(Seconds(handoverTime - 0.001),
+                        [&]() { addressesBefore = GlobalAddresses(mn.Get(0), mnInterface); });
+    Simulator::Schedule(Seconds(simTime - 0.001),
+                        [&]() { addressesAfter = GlobalAddresses(mn.Get(0), mnInterface); });
 
     FlowMonitorHelper flowHelper;
     Ptr<FlowMonitor> monitor = flowHelper.Install(NodeContainer(cn, mn));
@@ -283,7 +282,8 @@ main(int argc, char* argv[])
     Simulator::Run();
 
     monitor->CheckForLostPackets();
-    Ptr<Ipv6FlowClassifier> classifier = DynamicCast<Ipv6FlowClassifier>(flowHelper.GetClassifier6());
+    Ptr<Ipv6FlowClassifier> classifier =
+        DynamicCast<Ipv6FlowClassifier>(flowHelper.GetClassifier6());
     uint64_t downTx = 0;
     uint64_t downRx = 0;
     uint64_t upTx = 0;
@@ -323,12 +323,11 @@ main(int argc, char* argv[])
               << "  uplink interruption        " << upGap.GetMilliSeconds() << " ms\n"
               << "  downlink packets           sent " << downTx << ", received " << downRx
               << ", lost " << (downTx - downRx) << "\n"
-              << "  uplink packets             sent " << upTx << ", received " << upRx
-              << ", lost " << (upTx - upRx) << "\n"
+              << "  uplink packets             sent " << upTx << ", received " << upRx << ", lost "
+              << (upTx - upRx) << "\n"
               << "  signalling                 PBU " << mag1->GetPbuCount() + mag2->GetPbuCount()
               << ", PBA " << lmaApp->GetPbaCount() << ", RA "
-              << mag1->GetRouterAdvertisementCount() + mag2->GetRouterAdvertisementCount()
-              << "\n"
+              << mag1->GetRouterAdvertisementCount() + mag2->GetRouterAdvertisementCount() << "\n"
               << "  binding cache entries      " << lmaApp->GetBindingCache()->GetEntryCount()
               << std::endl;
     if (!output.empty())

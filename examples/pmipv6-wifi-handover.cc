@@ -27,8 +27,8 @@
 #include "ns3/wifi-module.h"
 
 #include <fstream>
-#include <limits>
 #include <iostream>
+#include <limits>
 
 using namespace ns3;
 
@@ -268,7 +268,8 @@ main(int argc, char* argv[])
     Simulator::Run();
 
     monitor->CheckForLostPackets();
-    Ptr<Ipv6FlowClassifier> classifier = DynamicCast<Ipv6FlowClassifier>(flowHelper.GetClassifier6());
+    Ptr<Ipv6FlowClassifier> classifier =
+        DynamicCast<Ipv6FlowClassifier>(flowHelper.GetClassifier6());
     uint64_t downTx = 0;
     uint64_t downRx = 0;
     uint64_t upTx = 0;
@@ -287,15 +288,15 @@ main(int argc, char* argv[])
             upRx += kv.second.rxPackets;
         }
     }
-    Time from = control.handoverAt.IsStrictlyPositive() ? control.handoverAt - Seconds(5)
-                                                        : Seconds(5);
+    Time from =
+        control.handoverAt.IsStrictlyPositive() ? control.handoverAt - Seconds(5) : Seconds(5);
     Time downGap = downLog.LargestGapAfter(from);
     Time upGap = upLog.LargestGapAfter(from);
     bool handedOver = control.handoverRegistration.IsPositive();
 
     std::cout << "PMIPv6 Wi-Fi handover (AP distance " << apDistance << " m, speed " << speed
-              << " m/s, MAG-LMA delay " << magLmaDelay << ", RngRun "
-              << RngSeedManager::GetRun() << ")\n"
+              << " m/s, MAG-LMA delay " << magLmaDelay << ", RngRun " << RngSeedManager::GetRun()
+              << ")\n"
               << "  MN home address            " << mnHome << "\n"
               << "  handover happened          " << (handedOver ? "yes" : "no");
     if (handedOver)
@@ -311,22 +312,21 @@ main(int argc, char* argv[])
               << "  uplink interruption        " << upGap.GetMilliSeconds() << " ms\n"
               << "  downlink packets           sent " << downTx << ", received " << downRx
               << ", lost " << (downTx - downRx) << "\n"
-              << "  uplink packets             sent " << upTx << ", received " << upRx
-              << ", lost " << (upTx - upRx) << "\n"
+              << "  uplink packets             sent " << upTx << ", received " << upRx << ", lost "
+              << (upTx - upRx) << "\n"
               << "  signalling                 PBU " << mag1->GetPbuCount() + mag2->GetPbuCount()
               << ", PBA " << lmaApp->GetPbaCount() << ", BRI " << lmaApp->GetRevocationCount()
               << ", BRA " << lmaApp->GetRevocationAckCount() << "\n"
-              << "  bindings at MAG1 / MAG2    "
-              << mag1->GetBindingUpdateList()->GetEntryCount() << " / "
-              << mag2->GetBindingUpdateList()->GetEntryCount() << std::endl;
+              << "  bindings at MAG1 / MAG2    " << mag1->GetBindingUpdateList()->GetEntryCount()
+              << " / " << mag2->GetBindingUpdateList()->GetEntryCount() << std::endl;
     if (!output.empty())
     {
         std::ofstream csv(output);
         csv << "run,ap_distance,speed,mag_lma_delay,handover_at_s,initial_registration_ms,"
                "handover_registration_ms,downlink_interruption_ms,uplink_interruption_ms,"
                "down_tx,down_rx,up_tx,up_rx\n"
-            << RngSeedManager::GetRun() << "," << apDistance << "," << speed << ","
-            << magLmaDelay << "," << control.handoverAt.GetSeconds() << ","
+            << RngSeedManager::GetRun() << "," << apDistance << "," << speed << "," << magLmaDelay
+            << "," << control.handoverAt.GetSeconds() << ","
             << control.initialRegistration.GetMilliSeconds() << ","
             << control.handoverRegistration.GetMilliSeconds() << "," << downGap.GetMilliSeconds()
             << "," << upGap.GetMilliSeconds() << "," << downTx << "," << downRx << "," << upTx

@@ -177,8 +177,8 @@ MakeMobilityMessageSamples()
         fa->SetPriority(3);
         fa->SetLifetime(100);
         fa->AddSubOption(Create<TargetCareOfAddressSubOption>(Ipv6Address("fd00:0:0:2::2")));
-        fa->AddSubOption(Create<AlternateLmaSubOption>(
-            std::vector<Ipv6Address>{Ipv6Address("fd00:0:0:c::3")}));
+        fa->AddSubOption(
+            Create<AlternateLmaSubOption>(std::vector<Ipv6Address>{Ipv6Address("fd00:0:0:c::3")}));
         fa->SetFlowDescription(SampleSelector());
         pfbi->AddOption(fa);
     }

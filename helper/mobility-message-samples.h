@@ -22,8 +22,8 @@ namespace ns3
  */
 struct MobilityMessageSample
 {
-    std::string name;                                     ///< e.g. "PBU"
-    std::shared_ptr<MobilityHeader> message;              ///< the filled-in message
+    std::string name;                                       ///< e.g. "PBU"
+    std::shared_ptr<MobilityHeader> message;                ///< the filled-in message
     std::function<std::shared_ptr<MobilityHeader>()> empty; ///< builds an empty object
 };
 

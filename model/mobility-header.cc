@@ -22,8 +22,7 @@ NS_OBJECT_ENSURE_REGISTERED(MobilityHeader);
 TypeId
 MobilityHeader::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::MobilityHeader").SetParent<Header>().SetGroupName("Pmipv6");
+    static TypeId tid = TypeId("ns3::MobilityHeader").SetParent<Header>().SetGroupName("Pmipv6");
     return tid;
 }
 
@@ -228,8 +227,7 @@ MobilityHeader::Deserialize(Buffer::Iterator start)
     if (total > available)
     {
         std::ostringstream oss;
-        oss << "truncated: Header Len says " << total << " octets, " << available
-            << " available";
+        oss << "truncated: Header Len says " << total << " octets, " << available << " available";
         return Fail(oss.str());
     }
     uint32_t offset = GetOptionsOffset();
@@ -256,8 +254,7 @@ void
 MobilityHeader::Print(std::ostream& os) const
 {
     os << GetMessageName() << " (MH type " << +m_mhType << ", checksum 0x" << std::hex
-       << std::setw(4) << std::setfill('0') << m_checksum << std::dec << std::setfill(' ')
-       << ") ";
+       << std::setw(4) << std::setfill('0') << m_checksum << std::dec << std::setfill(' ') << ") ";
     PrintMessageData(os);
     if (m_options.GetCount() > 0)
     {

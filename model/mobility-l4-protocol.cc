@@ -233,8 +233,7 @@ MobilityL4Protocol::Receive(Ptr<Packet> p,
     if (m_verifyChecksum && MobilityHeader::ComputeChecksum(src, dst, bytes.data(), size) != 0)
     {
         NS_LOG_WARN("drop: bad checksum 0x" << std::hex << common.checksum << std::dec
-                                            << " on MH type " << +common.mhType << " from "
-                                            << src);
+                                            << " on MH type " << +common.mhType << " from " << src);
         Drop(p, src, dst, DROP_BAD_CHECKSUM);
         return IpL4Protocol::RX_OK;
     }
@@ -243,8 +242,8 @@ MobilityL4Protocol::Receive(Ptr<Packet> p,
     {
         NS_LOG_WARN("drop: no handler for MH type " << +common.mhType << " from " << src);
         Drop(p, src, dst, DROP_UNKNOWN_TYPE);
-        if (m_sendBindingError && common.mhType != mip6::MH_BINDING_ERROR &&
-            !dst.IsMulticast() && !src.IsAny() && !src.IsMulticast())
+        if (m_sendBindingError && common.mhType != mip6::MH_BINDING_ERROR && !dst.IsMulticast() &&
+            !src.IsAny() && !src.IsMulticast())
         {
             SendBindingError(src, dst);
         }
@@ -261,7 +260,12 @@ MobilityL4Protocol::Receive(Ptr<Packet> p,
     }
     // Handlers run in an event of their own (at the same time): they may add IPv6 interfaces
     // (tunnels), which must not happen while the device layer is still delivering this packet.
-    Simulator::ScheduleNow(&MobilityL4Protocol::Dispatch, this, common.mhType, p, header, interface);
+    Simulator::ScheduleNow(&MobilityL4Protocol::Dispatch,
+                           this,
+                           common.mhType,
+                           p,
+                           header,
+                           interface);
     return IpL4Protocol::RX_OK;
 }
 

@@ -40,13 +40,13 @@ class MobilityL4Protocol : public IpL4Protocol
     /// Why a received Mobility Header message was discarded.
     enum DropReason
     {
-        DROP_TRUNCATED = 0,     ///< shorter than 8 octets or than Header Len says
-        DROP_PAYLOAD_PROTO,     ///< Payload Proto is not 59
-        DROP_BAD_CHECKSUM,      ///< checksum does not verify
-        DROP_UNKNOWN_TYPE,      ///< no handler for the MH type (Binding Error sent)
-        DROP_MALFORMED,         ///< a handler could not decode the message
-        DROP_REJECTED,          ///< a handler refused the message for a protocol reason
-        DROP_REASON_COUNT,      ///< number of reasons
+        DROP_TRUNCATED = 0, ///< shorter than 8 octets or than Header Len says
+        DROP_PAYLOAD_PROTO, ///< Payload Proto is not 59
+        DROP_BAD_CHECKSUM,  ///< checksum does not verify
+        DROP_UNKNOWN_TYPE,  ///< no handler for the MH type (Binding Error sent)
+        DROP_MALFORMED,     ///< a handler could not decode the message
+        DROP_REJECTED,      ///< a handler refused the message for a protocol reason
+        DROP_REASON_COUNT,  ///< number of reasons
     };
 
     /**
@@ -226,8 +226,8 @@ class MobilityL4Protocol : public IpL4Protocol
     uint64_t m_txCount;                                   ///< messages sent
     uint64_t m_beCount;                                   ///< Binding Errors sent
     std::array<uint64_t, DROP_REASON_COUNT> m_dropCounts; ///< drops per reason
-    TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_txTrace;   ///< sent
-    TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_rxTrace;   ///< accepted
+    TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_txTrace; ///< sent
+    TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_rxTrace; ///< accepted
     TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address, DropReason>
         m_dropTrace; ///< discarded
 };

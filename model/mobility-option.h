@@ -140,7 +140,7 @@ class UnknownMobilityOption : public MobilityOption
     void SetData(const std::vector<uint8_t>& data);
 
   private:
-    uint8_t m_type;             ///< the Type octet
+    uint8_t m_type;              ///< the Type octet
     std::vector<uint8_t> m_data; ///< the data octets
 };
 

@@ -300,12 +300,10 @@ Pmipv6LmaApplication::StartApplication()
     {
         m_pool = CreateObject<PrefixPool>();
     }
-    m_mobility->RegisterHandler(
-        mip6::MH_BINDING_UPDATE,
-        MakeCallback(&Pmipv6LmaApplication::HandleBindingUpdate, this));
-    m_mobility->RegisterHandler(
-        mip6::MH_BINDING_REVOCATION,
-        MakeCallback(&Pmipv6LmaApplication::HandleBindingRevocation, this));
+    m_mobility->RegisterHandler(mip6::MH_BINDING_UPDATE,
+                                MakeCallback(&Pmipv6LmaApplication::HandleBindingUpdate, this));
+    m_mobility->RegisterHandler(mip6::MH_BINDING_REVOCATION,
+                                MakeCallback(&Pmipv6LmaApplication::HandleBindingRevocation, this));
 }
 
 void
@@ -387,7 +385,7 @@ Pmipv6LmaApplication::HandleBindingUpdate(Ptr<Packet> p, const Ipv6Header& ip, u
     if (!pbu.IsProxy())
     {
         NS_LOG_WARN("Binding Update without the P flag from " << ip.GetSource()
-                                                               << ": this LMA is no home agent");
+                                                              << ": this LMA is no home agent");
         m_mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_REJECTED);
         return;
     }
@@ -398,8 +396,8 @@ Pmipv6LmaApplication::HandleBindingUpdate(Ptr<Packet> p, const Ipv6Header& ip, u
         m_address = ip.GetDestination();
     }
     ProxyBindingRequest req = ParseRequest(pbu, ip.GetSource());
-    NS_LOG_INFO("LMA " << m_address << " PBU seq " << req.sequence << " from " << req.mag
-                       << " MN " << req.mnId << " HI " << +req.handoffIndicator << " lifetime "
+    NS_LOG_INFO("LMA " << m_address << " PBU seq " << req.sequence << " from " << req.mag << " MN "
+                       << req.mnId << " HI " << +req.handoffIndicator << " lifetime "
                        << req.lifetime.As(Time::S));
     uint8_t status = CheckRequest(req);
     if (status != mip6::BA_ACCEPTED)
@@ -601,8 +599,8 @@ Pmipv6LmaApplication::ProcessRegistration(const ProxyBindingRequest& req)
         default: {
             Ptr<BindingCacheEntry> e = FindSession(req);
             bool sameInterface = e && req.hasLinkLayerId && e->mnLinkLayerId == req.linkLayerId;
-            if (e && e->proxyCoa != req.mag &&
-                e->state == BindingCacheEntry::ACTIVE && !sameInterface)
+            if (e && e->proxyCoa != req.mag && e->state == BindingCacheEntry::ACTIVE &&
+                !sameInterface)
             {
                 // Wait for the previous MAG's de-registration (RFC 5213 5.4.1).
                 auto it = m_pending.find(e->id);
@@ -752,10 +750,8 @@ Pmipv6LmaApplication::AcceptRequest(const ProxyBindingRequest& req,
     }
     entry->deleteTimer.Cancel();
     entry->lifetimeTimer.Cancel();
-    entry->lifetimeTimer = Simulator::Schedule(entry->lifetime,
-                                               &Pmipv6LmaApplication::LifetimeExpired,
-                                               this,
-                                               entry);
+    entry->lifetimeTimer =
+        Simulator::Schedule(entry->lifetime, &Pmipv6LmaApplication::LifetimeExpired, this, entry);
     m_cache->NotifyChanged(entry);
     if (entry->state != BindingCacheEntry::ACTIVE)
     {
@@ -844,8 +840,8 @@ Pmipv6LmaApplication::ProcessDeregistration(const ProxyBindingRequest& req)
     {
         // The session already moved to another MAG: the old MAG's de-registration must not
         // remove it (RFC 5213 5.3.5).
-        NS_LOG_LOGIC("de-registration from " << req.mag << " ignored: " << req.mnId
-                                             << " is at " << entry->proxyCoa);
+        NS_LOG_LOGIC("de-registration from " << req.mag << " ignored: " << req.mnId << " is at "
+                                             << entry->proxyCoa);
         SendPba(req, mip6::BA_ACCEPTED, entry, Seconds(0));
         return;
     }

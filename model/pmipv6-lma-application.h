@@ -34,23 +34,23 @@ class LmaRouting;
  */
 struct ProxyBindingRequest
 {
-    Ipv6Address mag;                                ///< source of the PBU (Proxy-CoA)
-    uint16_t sequence{0};                           ///< Sequence #
-    Time lifetime;                                  ///< requested lifetime (0 = de-registration)
-    bool hasMnId{false};                            ///< MN-ID option present
-    std::string mnId;                               ///< MN-ID (NAI)
-    std::vector<HomeNetworkPrefix> prefixes;        ///< non-zero HNPs
-    uint32_t hnpOptionCount{0};                     ///< number of HNP options (zero or not)
-    bool hasHandoffIndicator{false};                ///< HI option present
-    uint8_t handoffIndicator{0};                    ///< HI value
-    bool hasAccessTechnologyType{false};            ///< ATT option present
-    uint8_t accessTechnologyType{0};                ///< ATT value
-    bool hasLinkLayerId{false};                     ///< MN LL-ID option present
-    std::vector<uint8_t> linkLayerId;               ///< MN LL-ID
-    bool hasLinkLocalAddress{false};                ///< Link-local Address option present
-    Ipv6Address linkLocalAddress;                   ///< its value
-    bool hasTimestamp{false};                       ///< Timestamp option present
-    uint64_t timestamp{0};                          ///< raw 48.16 timestamp
+    Ipv6Address mag;                         ///< source of the PBU (Proxy-CoA)
+    uint16_t sequence{0};                    ///< Sequence #
+    Time lifetime;                           ///< requested lifetime (0 = de-registration)
+    bool hasMnId{false};                     ///< MN-ID option present
+    std::string mnId;                        ///< MN-ID (NAI)
+    std::vector<HomeNetworkPrefix> prefixes; ///< non-zero HNPs
+    uint32_t hnpOptionCount{0};              ///< number of HNP options (zero or not)
+    bool hasHandoffIndicator{false};         ///< HI option present
+    uint8_t handoffIndicator{0};             ///< HI value
+    bool hasAccessTechnologyType{false};     ///< ATT option present
+    uint8_t accessTechnologyType{0};         ///< ATT value
+    bool hasLinkLayerId{false};              ///< MN LL-ID option present
+    std::vector<uint8_t> linkLayerId;        ///< MN LL-ID
+    bool hasLinkLocalAddress{false};         ///< Link-local Address option present
+    Ipv6Address linkLocalAddress;            ///< its value
+    bool hasTimestamp{false};                ///< Timestamp option present
+    uint64_t timestamp{0};                   ///< raw 48.16 timestamp
 };
 
 /**
@@ -292,25 +292,25 @@ class Pmipv6LmaApplication : public Application
      */
     uint64_t NowTimestamp() const;
 
-    Ipv6Address m_address;                ///< LMA address
-    Ptr<Pmipv6ProfileStore> m_profiles;   ///< policy store
-    Ptr<PrefixPool> m_pool;               ///< HNP pool
-    Ptr<BindingCache> m_cache;            ///< binding cache
-    Ptr<MobilityL4Protocol> m_mobility;   ///< Mobility Header transport
-    Ptr<Ipv6TunnelL4Protocol> m_tunnels;  ///< IPv6-in-IPv6 tunnels
-    Ptr<LmaRouting> m_routing;            ///< prefix routes into tunnels
-    bool m_useTimestamps;                 ///< TimestampBasedApproachInUse
-    Time m_timestampWindow;               ///< TimestampValidityWindow
-    Time m_minDelayBeforeDelete;          ///< MinDelayBeforeBCEDelete
-    Time m_maxDelayBeforeNewBce;          ///< MaxDelayBeforeNewBCEAssign
-    Time m_maxLifetime;                   ///< longest lifetime granted
-    Time m_clockOffset;                   ///< offset of the LMA clock (tests)
-    bool m_proxyRegistrationEnabled;      ///< accept PBUs at all
-    bool m_revokeOnHandover;              ///< send a BRI to the previous MAG
-    uint16_t m_revocationSequence;        ///< last BRI sequence number
-    uint64_t m_briCount;                  ///< BRIs sent
-    uint64_t m_braCount;                  ///< BRAs received
-    uint64_t m_pbuCount;                  ///< PBUs received
+    Ipv6Address m_address;                   ///< LMA address
+    Ptr<Pmipv6ProfileStore> m_profiles;      ///< policy store
+    Ptr<PrefixPool> m_pool;                  ///< HNP pool
+    Ptr<BindingCache> m_cache;               ///< binding cache
+    Ptr<MobilityL4Protocol> m_mobility;      ///< Mobility Header transport
+    Ptr<Ipv6TunnelL4Protocol> m_tunnels;     ///< IPv6-in-IPv6 tunnels
+    Ptr<LmaRouting> m_routing;               ///< prefix routes into tunnels
+    bool m_useTimestamps;                    ///< TimestampBasedApproachInUse
+    Time m_timestampWindow;                  ///< TimestampValidityWindow
+    Time m_minDelayBeforeDelete;             ///< MinDelayBeforeBCEDelete
+    Time m_maxDelayBeforeNewBce;             ///< MaxDelayBeforeNewBCEAssign
+    Time m_maxLifetime;                      ///< longest lifetime granted
+    Time m_clockOffset;                      ///< offset of the LMA clock (tests)
+    bool m_proxyRegistrationEnabled;         ///< accept PBUs at all
+    bool m_revokeOnHandover;                 ///< send a BRI to the previous MAG
+    uint16_t m_revocationSequence;           ///< last BRI sequence number
+    uint64_t m_briCount;                     ///< BRIs sent
+    uint64_t m_braCount;                     ///< BRAs received
+    uint64_t m_pbuCount;                     ///< PBUs received
     std::map<uint8_t, uint64_t> m_pbaCounts; ///< PBAs sent per status
 
     /// A request that waits MaxDelayBeforeNewBCEAssign for the old MAG's de-registration.
@@ -322,8 +322,8 @@ class Pmipv6LmaApplication : public Application
 
     std::map<uint64_t, PendingRequest> m_pending; ///< by the existing entry's id
 
-    TracedCallback<const BindingUpdateHeader&, Ipv6Address> m_rxPbuTrace; ///< PBU received
-    TracedCallback<const BindingAckHeader&, Ipv6Address> m_txPbaTrace;    ///< PBA sent
+    TracedCallback<const BindingUpdateHeader&, Ipv6Address> m_rxPbuTrace;         ///< PBU received
+    TracedCallback<const BindingAckHeader&, Ipv6Address> m_txPbaTrace;            ///< PBA sent
     TracedCallback<const std::string&, Ipv6Address, Ipv6Address> m_handoverTrace; ///< moved
 };
 

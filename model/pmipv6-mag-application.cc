@@ -17,9 +17,9 @@
 #include "ns3/icmpv6-header.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/ipv6-interface-address.h"
+#include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-route.h"
-#include "ns3/ipv6-interface.h"
 #include "ns3/log.h"
 #include "ns3/ndisc-cache.h"
 #include "ns3/node.h"
@@ -322,8 +322,8 @@ Pmipv6MagApplication::AddWifiAccessPoint(Ptr<NetDevice> apDevice)
     NS_LOG_FUNCTION(this << apDevice);
     AddAccessInterface(apDevice, mip6::ATT_IEEE_802_11);
     std::ostringstream path;
-    path << "/NodeList/" << apDevice->GetNode()->GetId() << "/DeviceList/"
-         << apDevice->GetIfIndex() << "/$ns3::WifiNetDevice/Mac/$ns3::ApWifiMac/";
+    path << "/NodeList/" << apDevice->GetNode()->GetId() << "/DeviceList/" << apDevice->GetIfIndex()
+         << "/$ns3::WifiNetDevice/Mac/$ns3::ApWifiMac/";
     bool ok = Config::ConnectWithoutContextFailSafe(
         path.str() + "AssociatedSta",
         MakeCallback(&Pmipv6MagApplication::WifiAssociated, this, apDevice));
@@ -381,9 +381,8 @@ Pmipv6MagApplication::StartApplication()
     m_routing = MagRouting::Install(node);
     m_mobility->RegisterHandler(mip6::MH_BINDING_ACK,
                                 MakeCallback(&Pmipv6MagApplication::HandleBindingAck, this));
-    m_mobility->RegisterHandler(
-        mip6::MH_BINDING_REVOCATION,
-        MakeCallback(&Pmipv6MagApplication::HandleBindingRevocation, this));
+    m_mobility->RegisterHandler(mip6::MH_BINDING_REVOCATION,
+                                MakeCallback(&Pmipv6MagApplication::HandleBindingRevocation, this));
 }
 
 void
@@ -594,7 +593,8 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
         return;
     }
     m_rxPbaTrace(pba, ip.GetSource());
-    Ptr<MobileNodeIdentifierOption> mnIdOption = pba.GetOptions().Find<MobileNodeIdentifierOption>();
+    Ptr<MobileNodeIdentifierOption> mnIdOption =
+        pba.GetOptions().Find<MobileNodeIdentifierOption>();
     Ptr<BindingUpdateListEntry> entry;
     if (mnIdOption)
     {
@@ -837,8 +837,8 @@ Pmipv6MagApplication::SendRouterAdvertisement(Ptr<BindingUpdateListEntry> entry)
     route->SetGateway(dst);
     route->SetOutputDevice(entry->accessDevice);
     m_raCount++;
-    NS_LOG_INFO("MAG " << m_proxyCoa << ": Router Advertisement to " << entry->mnId << " ("
-                       << dst << ")");
+    NS_LOG_INFO("MAG " << m_proxyCoa << ": Router Advertisement to " << entry->mnId << " (" << dst
+                       << ")");
     ipv6->Send(p, src, dst, Icmpv6L4Protocol::PROT_NUMBER, route);
 }
 

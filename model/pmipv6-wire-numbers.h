@@ -35,18 +35,18 @@ constexpr uint32_t MH_COMMON_LENGTH = 6;
 enum MhType : uint8_t
 {
     MH_BINDING_REFRESH_REQUEST = 0,
-    MH_BINDING_UPDATE = 5,              ///< BU, PBU when the P flag is set (RFC 6275, RFC 5213)
-    MH_BINDING_ACK = 6,                 ///< BA, PBA when the P flag is set
-    MH_BINDING_ERROR = 7,               ///< RFC 6275 6.1.9
-    MH_BINDING_REVOCATION = 16,         ///< BRI / BRA (RFC 5846)
-    MH_LOCALIZED_ROUTING_INIT = 17,     ///< LRI (RFC 6705)
-    MH_LOCALIZED_ROUTING_ACK = 18,      ///< LRA (RFC 6705)
-    MH_UPDATE_NOTIFICATION = 19,        ///< UPN (RFC 7077)
-    MH_UPDATE_NOTIFICATION_ACK = 20,    ///< UPA (RFC 7077)
-    MH_FLOW_BINDING = 21,               ///< FBI / FBA (RFC 7109)
+    MH_BINDING_UPDATE = 5,                  ///< BU, PBU when the P flag is set (RFC 6275, RFC 5213)
+    MH_BINDING_ACK = 6,                     ///< BA, PBA when the P flag is set
+    MH_BINDING_ERROR = 7,                   ///< RFC 6275 6.1.9
+    MH_BINDING_REVOCATION = 16,             ///< BRI / BRA (RFC 5846)
+    MH_LOCALIZED_ROUTING_INIT = 17,         ///< LRI (RFC 6705)
+    MH_LOCALIZED_ROUTING_ACK = 18,          ///< LRA (RFC 6705)
+    MH_UPDATE_NOTIFICATION = 19,            ///< UPN (RFC 7077)
+    MH_UPDATE_NOTIFICATION_ACK = 20,        ///< UPA (RFC 7077)
+    MH_FLOW_BINDING = 21,                   ///< FBI / FBA (RFC 7109)
     MH_PROXY_FLOW_BINDING_INDICATION = 240, ///< PFBI, draft-sarikaya-netext-lma-init-flow-binding
     MH_PROXY_FLOW_BINDING_ACK = 241,        ///< PFBA, draft-sarikaya-netext-lma-init-flow-binding
-    MH_FLOW_MOBILITY = 242,          ///< FMI (I=1) / FMA (I=0), pmipv6-flow-mobility-draft
+    MH_FLOW_MOBILITY = 242,                 ///< FMI (I=1) / FMA (I=0), pmipv6-flow-mobility-draft
     MH_LOCAL_ROUTING_OPTIMIZATION = 243, ///< LROREQ (R=0) / LRORSP (R=1), draft-wu-netext-local-ro
     MH_LMA_RO_START_REQUEST = 244,       ///< draft-wu-netext-local-ro Appendix A.1.1
     MH_LMA_RO_START_RESPONSE = 245,      ///< draft-wu-netext-local-ro Appendix A.1.2
@@ -57,24 +57,24 @@ enum OptionType : uint8_t
 {
     OPT_PAD1 = 0,
     OPT_PADN = 1,
-    OPT_MOBILE_NODE_IDENTIFIER = 8,        ///< RFC 4283
-    OPT_HOME_NETWORK_PREFIX = 22,          ///< RFC 5213 8.3
-    OPT_HANDOFF_INDICATOR = 23,            ///< RFC 5213 8.4
-    OPT_ACCESS_TECHNOLOGY_TYPE = 24,       ///< RFC 5213 8.5
-    OPT_MOBILE_NODE_LINK_LAYER_ID = 25,    ///< RFC 5213 8.6
-    OPT_LINK_LOCAL_ADDRESS = 26,           ///< RFC 5213 8.7
-    OPT_TIMESTAMP = 27,                    ///< RFC 5213 8.8
-    OPT_BINDING_IDENTIFIER = 35,           ///< RFC 5648
-    OPT_CONTEXT_REQUEST = 40,              ///< RFC 5949
-    OPT_FLOW_SUMMARY = 44,                 ///< RFC 6089
-    OPT_FLOW_IDENTIFICATION = 45,          ///< RFC 6089
-    OPT_MAG_IPV6_ADDRESS = 51,             ///< RFC 6705
-    OPT_FLOW_ATTRIBUTE = 240,              ///< draft-sarikaya-netext-lma-init-flow-binding 7.2
-    OPT_MULTIHOMING = 241,                 ///< draft-melia-netext-muho-solution 4.1
-    OPT_MUHO_FLOW_IDENTIFIER = 242,        ///< draft-melia-netext-muho-solution 4.2
-    OPT_FB_FLOW_IDENTIFICATION = 243,      ///< draft-soliman-monami6-flow-binding 3.1
-    OPT_LOCAL_ROUTING_OPTIMIZATION = 244,  ///< draft-wu-netext-local-ro 9.1
-    OPT_MN_CN_PAIR = 245,                  ///< draft-wu-netext-local-ro 9.5
+    OPT_MOBILE_NODE_IDENTIFIER = 8,       ///< RFC 4283
+    OPT_HOME_NETWORK_PREFIX = 22,         ///< RFC 5213 8.3
+    OPT_HANDOFF_INDICATOR = 23,           ///< RFC 5213 8.4
+    OPT_ACCESS_TECHNOLOGY_TYPE = 24,      ///< RFC 5213 8.5
+    OPT_MOBILE_NODE_LINK_LAYER_ID = 25,   ///< RFC 5213 8.6
+    OPT_LINK_LOCAL_ADDRESS = 26,          ///< RFC 5213 8.7
+    OPT_TIMESTAMP = 27,                   ///< RFC 5213 8.8
+    OPT_BINDING_IDENTIFIER = 35,          ///< RFC 5648
+    OPT_CONTEXT_REQUEST = 40,             ///< RFC 5949
+    OPT_FLOW_SUMMARY = 44,                ///< RFC 6089
+    OPT_FLOW_IDENTIFICATION = 45,         ///< RFC 6089
+    OPT_MAG_IPV6_ADDRESS = 51,            ///< RFC 6705
+    OPT_FLOW_ATTRIBUTE = 240,             ///< draft-sarikaya-netext-lma-init-flow-binding 7.2
+    OPT_MULTIHOMING = 241,                ///< draft-melia-netext-muho-solution 4.1
+    OPT_MUHO_FLOW_IDENTIFIER = 242,       ///< draft-melia-netext-muho-solution 4.2
+    OPT_FB_FLOW_IDENTIFICATION = 243,     ///< draft-soliman-monami6-flow-binding 3.1
+    OPT_LOCAL_ROUTING_OPTIMIZATION = 244, ///< draft-wu-netext-local-ro 9.1
+    OPT_MN_CN_PAIR = 245,                 ///< draft-wu-netext-local-ro 9.5
 };
 
 /// Mobile Node Identifier option subtypes (RFC 4283).

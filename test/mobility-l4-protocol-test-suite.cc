@@ -120,18 +120,17 @@ class MobilityL4DispatchTestCase : public TestCase
         uint32_t calls = 0;
         uint16_t seq = 0;
         Ipv6Address from;
-        net.b->RegisterHandler(
-            mip6::MH_BINDING_UPDATE,
-            MobilityL4Protocol::MessageHandler(
-                [&](Ptr<Packet> p, const Ipv6Header& ip, uint32_t iface) {
-                    BindingUpdateHeader pbu;
-                    if (net.b->Decode(p, ip, pbu))
-                    {
-                        calls++;
-                        seq = pbu.GetSequence();
-                        from = ip.GetSource();
-                    }
-                }));
+        net.b->RegisterHandler(mip6::MH_BINDING_UPDATE,
+                               MobilityL4Protocol::MessageHandler(
+                                   [&](Ptr<Packet> p, const Ipv6Header& ip, uint32_t iface) {
+                                       BindingUpdateHeader pbu;
+                                       if (net.b->Decode(p, ip, pbu))
+                                       {
+                                           calls++;
+                                           seq = pbu.GetSequence();
+                                           from = ip.GetSource();
+                                       }
+                                   }));
         BindingUpdateHeader pbu;
         pbu.SetSequence(4242);
         pbu.SetLifetime(100);
@@ -170,11 +169,11 @@ class MobilityL4SourceSelectionTestCase : public TestCase
     {
         TwoNodes net;
         Ipv6Address from;
-        net.b->RegisterHandler(
-            mip6::MH_BINDING_ACK,
-            MobilityL4Protocol::MessageHandler([&](Ptr<Packet> p, const Ipv6Header& ip, uint32_t iface) {
-                from = ip.GetSource();
-            }));
+        net.b->RegisterHandler(mip6::MH_BINDING_ACK,
+                               MobilityL4Protocol::MessageHandler(
+                                   [&](Ptr<Packet> p, const Ipv6Header& ip, uint32_t iface) {
+                                       from = ip.GetSource();
+                                   }));
         BindingAckHeader pba;
         Simulator::Schedule(Seconds(1),
                             [&]() { net.a->Send(pba, Ipv6Address::GetAny(), net.Addr(1)); });
@@ -205,15 +204,15 @@ class MobilityL4BadInputTestCase : public TestCase
     {
         TwoNodes net;
         uint32_t calls = 0;
-        net.b->RegisterHandler(
-            mip6::MH_BINDING_UPDATE,
-            MobilityL4Protocol::MessageHandler([&](Ptr<Packet> p, const Ipv6Header& ip, uint32_t iface) {
-                BindingUpdateHeader pbu;
-                if (net.b->Decode(p, ip, pbu))
-                {
-                    calls++;
-                }
-            }));
+        net.b->RegisterHandler(mip6::MH_BINDING_UPDATE,
+                               MobilityL4Protocol::MessageHandler(
+                                   [&](Ptr<Packet> p, const Ipv6Header& ip, uint32_t iface) {
+                                       BindingUpdateHeader pbu;
+                                       if (net.b->Decode(p, ip, pbu))
+                                       {
+                                           calls++;
+                                       }
+                                   }));
         BindingUpdateHeader pbu;
         pbu.SetSequence(7);
         std::vector<uint8_t> good = Bytes(pbu, net.Addr(0), net.Addr(1));
@@ -284,17 +283,17 @@ class MobilityL4BindingErrorTestCase : public TestCase
         uint32_t errors = 0;
         uint8_t status = 0;
         Ipv6Address errorFrom;
-        net.a->RegisterHandler(
-            mip6::MH_BINDING_ERROR,
-            MobilityL4Protocol::MessageHandler([&](Ptr<Packet> p, const Ipv6Header& ip, uint32_t iface) {
-                BindingErrorHeader be;
-                if (net.a->Decode(p, ip, be))
-                {
-                    errors++;
-                    status = be.GetStatus();
-                    errorFrom = ip.GetSource();
-                }
-            }));
+        net.a->RegisterHandler(mip6::MH_BINDING_ERROR,
+                               MobilityL4Protocol::MessageHandler(
+                                   [&](Ptr<Packet> p, const Ipv6Header& ip, uint32_t iface) {
+                                       BindingErrorHeader be;
+                                       if (net.a->Decode(p, ip, be))
+                                       {
+                                           errors++;
+                                           status = be.GetStatus();
+                                           errorFrom = ip.GetSource();
+                                       }
+                                   }));
         // B knows no handler for 5: a PBU is an unrecognized type there.
         BindingUpdateHeader pbu;
         Simulator::Schedule(Seconds(1), [&]() { net.a->Send(pbu, net.Addr(0), net.Addr(1)); });

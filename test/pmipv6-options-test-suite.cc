@@ -213,7 +213,9 @@ class Pmipv6OptionVectorTestCase : public TestCase
         std::string error;
         Ptr<MobilityOption> o = OptParse(v, v[1], error);
         NS_TEST_EXPECT_MSG_NE(o, nullptr, "type " << +v[0] << ": " << error);
-        NS_TEST_EXPECT_MSG_EQ(static_cast<size_t>(v[1]) + 2, v.size(), "vector Length is consistent");
+        NS_TEST_EXPECT_MSG_EQ(static_cast<size_t>(v[1]) + 2,
+                              v.size(),
+                              "vector Length is consistent");
         if (o)
         {
             NS_TEST_EXPECT_MSG_EQ(Hex(OptBytes(o)), Hex(v), "type " << +v[0] << " re-encodes");

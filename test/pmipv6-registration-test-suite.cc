@@ -16,6 +16,7 @@
 #include "ns3/pmipv6-module.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
+
 #include <limits>
 
 using namespace ns3;
@@ -224,8 +225,8 @@ struct Domain
 /// Counts the packets a UdpServer received inside a time window.
 struct WindowCounter
 {
-    Time from; ///< window start
-    Time to;   ///< window end
+    Time from;     ///< window start
+    Time to;       ///< window end
     uint32_t n{0}; ///< packets counted
 
     /**
@@ -269,7 +270,8 @@ class Pmipv6RegistrationTestCase : public TestCase
         Simulator::Schedule(Seconds(1), &Domain::AttachToMag1, &d);
         Ptr<UdpServer> down =
             d.Flow(d.cn.Get(0), d.mnHome, d.mn.Get(0), 9000, Seconds(4), Seconds(6));
-        Ptr<UdpServer> up = d.Flow(d.mn.Get(0), d.cnAddress, d.cn.Get(0), 9001, Seconds(4), Seconds(6));
+        Ptr<UdpServer> up =
+            d.Flow(d.mn.Get(0), d.cnAddress, d.cn.Get(0), 9001, Seconds(4), Seconds(6));
         bool addressAt3 = false;
         uint32_t bce = 0;
         uint32_t bul = 0;
@@ -322,9 +324,9 @@ class Pmipv6RefreshTestCase : public TestCase
             "TxPbu",
             Callback<void, const BindingUpdateHeader&, Ipv6Address>(
                 [&](const BindingUpdateHeader& pbu, Ipv6Address) {
-                his.push_back(
-                    pbu.GetOptions().Find<HandoffIndicatorOption>()->GetHandoffIndicator());
-            }));
+                    his.push_back(
+                        pbu.GetOptions().Find<HandoffIndicatorOption>()->GetHandoffIndicator());
+                }));
         Simulator::Schedule(Seconds(1), &Domain::AttachToMag1, &d);
         Ptr<UdpServer> down =
             d.Flow(d.cn.Get(0), d.mnHome, d.mn.Get(0), 9000, Seconds(55), Seconds(56));
@@ -436,9 +438,8 @@ class Pmipv6DeregistrationTestCase : public TestCase
                 stateAt4 = d.lmaApp->GetBindingCache()->GetEntries()[0]->state;
             }
         });
-        Simulator::Schedule(Seconds(5.1), [&]() {
-            entriesAt6 = d.lmaApp->GetBindingCache()->GetEntryCount();
-        });
+        Simulator::Schedule(Seconds(5.1),
+                            [&]() { entriesAt6 = d.lmaApp->GetBindingCache()->GetEntryCount(); });
         Simulator::Stop(Seconds(6));
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(entriesAt4, 1, "entry kept during MinDelayBeforeBCEDelete");
@@ -450,10 +451,9 @@ class Pmipv6DeregistrationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(d.lma.Get(0)->GetObject<Ipv6TunnelL4Protocol>()->GetTunnelCount(),
                               0,
                               "no tunnel at the LMA");
-        NS_TEST_ASSERT_MSG_EQ(
-            d.mags.Get(0)->GetObject<Ipv6TunnelL4Protocol>()->GetTunnelCount(),
-            0,
-            "no tunnel at MAG1");
+        NS_TEST_ASSERT_MSG_EQ(d.mags.Get(0)->GetObject<Ipv6TunnelL4Protocol>()->GetTunnelCount(),
+                              0,
+                              "no tunnel at MAG1");
         NS_TEST_ASSERT_MSG_EQ(MagRouting::Install(d.mags.Get(0))->GetBindingCount(),
                               0,
                               "no route at MAG1");
@@ -487,12 +487,11 @@ class Pmipv6RetransmissionTestCase : public TestCase
         Ptr<DropFirstMobilityErrorModel> loss = CreateObject<DropFirstMobilityErrorModel>(2);
         d.lmaMag1.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(loss));
         std::vector<Time> sent;
-        d.mag1->TraceConnectWithoutContext(
-            "TxPbu",
-            Callback<void, const BindingUpdateHeader&, Ipv6Address>(
-                [&](const BindingUpdateHeader&, Ipv6Address) {
-                sent.push_back(Simulator::Now());
-            }));
+        d.mag1->TraceConnectWithoutContext("TxPbu",
+                                           Callback<void, const BindingUpdateHeader&, Ipv6Address>(
+                                               [&](const BindingUpdateHeader&, Ipv6Address) {
+                                                   sent.push_back(Simulator::Now());
+                                               }));
         Time latency = Seconds(-1);
         d.mag1->TraceConnectWithoutContext(
             "RegistrationCompleted",
