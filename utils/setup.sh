@@ -13,7 +13,7 @@ PACKAGES=(
     # topology helpers, Python bindings
     libboost-graph-dev pybind11-dev python3-dev
     # sweeps and plots
-    python3-matplotlib python3-distributed python3-pandas python3-tqdm python3-pytest
+    python3-matplotlib python3-distributed python3-pandas python3-tqdm python3-pytest python3-sphinx
     # decoding tests
     tshark
     # toolchain; clang for libFuzzer; dpkg-dev for `apt-get source ns3`
