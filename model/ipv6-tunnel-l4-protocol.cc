@@ -9,11 +9,14 @@
 #include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-route.h"
+#include "ns3/ipv6-routing-protocol.h"
 #include "ns3/ipv6.h"
 #include "ns3/log.h"
 #include "ns3/mac48-address.h"
 #include "ns3/node.h"
+#include "ns3/nstime.h"
 #include "ns3/packet.h"
+#include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 #include "ns3/virtual-net-device.h"
 
@@ -48,6 +51,15 @@ Ipv6TunnelL4Protocol::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&Ipv6TunnelL4Protocol::m_filterLinkLocal),
                           MakeBooleanChecker())
+            .AddAttribute("OuterRouteCacheTime",
+                          "How long the route of a tunnel's outer packets is reused before it "
+                          "is looked up again in the node's routing (0: looked up for every "
+                          "packet). The cached route is dropped at once when its output "
+                          "interface goes down or the tunnel is released; a change of the "
+                          "transport network's routes is seen after at most this time.",
+                          TimeValue(MilliSeconds(100)),
+                          MakeTimeAccessor(&Ipv6TunnelL4Protocol::m_outerRouteCacheTime),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("TunnelCreated",
                             "A tunnel got its first reference (created, or its interface set "
                             "up again).",
@@ -77,6 +89,7 @@ Ipv6TunnelL4Protocol::Ipv6TunnelL4Protocol()
     : m_activeCount(0),
       m_tunnelMtu(1460),
       m_filterLinkLocal(true),
+      m_outerRouteCacheTime(MilliSeconds(100)),
       m_encapCount(0),
       m_decapCount(0)
 {
@@ -102,6 +115,7 @@ Ipv6TunnelL4Protocol::DoDispose()
     m_byInterface.clear();
     m_activeCount = 0;
     m_node = nullptr;
+    m_ipv6 = nullptr;
     m_downTarget6.Nullify();
     m_downTarget.Nullify();
     IpL4Protocol::DoDispose();
@@ -140,6 +154,10 @@ Ipv6TunnelL4Protocol::NotifyNewAggregate()
     {
         ipv6->Insert(this);
         SetDownTarget6(MakeCallback(&Ipv6::Send, ipv6));
+    }
+    if (!m_ipv6)
+    {
+        m_ipv6 = this->GetObject<Ipv6L3Protocol>();
     }
     IpL4Protocol::NotifyNewAggregate();
 }
@@ -208,6 +226,7 @@ Ipv6TunnelL4Protocol::AddTunnelReference(Ipv6Address local, Ipv6Address remote)
     }
     Tunnel& tunnel = it->second;
     tunnel.refCount = 1;
+    tunnel.outerRoute = nullptr;
     m_activeCount++;
     // forwarding first: a non-forwarding interface would send Router Solicitations
     ipv6->SetForwarding(tunnel.ifIndex, true);
@@ -231,6 +250,7 @@ Ipv6TunnelL4Protocol::RemoveTunnelReference(Ipv6Address local, Ipv6Address remot
     if (tunnel.refCount == 0)
     {
         m_activeCount--;
+        tunnel.outerRoute = nullptr;
         NS_LOG_LOGIC("tunnel " << local << " -> " << remote << " unreferenced: interface "
                                << tunnel.ifIndex << " down");
         m_node->GetObject<Ipv6L3Protocol>()->SetDown(tunnel.ifIndex);
@@ -281,21 +301,100 @@ Ipv6TunnelL4Protocol::GetReferenceCount(Ipv6Address local, Ipv6Address remote) c
     return tunnel ? tunnel->refCount : 0;
 }
 
-bool
-Ipv6TunnelL4Protocol::IsFiltered(const Ipv6Header& inner, DropReason& reason) const
+namespace
 {
-    if (inner.GetDestination().IsMulticast())
+
+/// Octets of an IPv6 header.
+constexpr uint32_t IPV6_HEADER_SIZE = 40;
+/// Offset of the source address in an IPv6 header.
+constexpr uint32_t IPV6_SOURCE_OFFSET = 8;
+/// Offset of the destination address in an IPv6 header.
+constexpr uint32_t IPV6_DESTINATION_OFFSET = 24;
+
+/**
+ * \brief Whether 16 address octets are link-local as Ipv6Address::IsLinkLocal() defines it
+ * (fe80::/64).
+ * \param a the octets
+ * \return true when link-local
+ */
+inline bool
+IsLinkLocalBytes(const uint8_t* a)
+{
+    return a[0] == 0xfe && a[1] == 0x80 && a[2] == 0 && a[3] == 0 && a[4] == 0 && a[5] == 0 &&
+           a[6] == 0 && a[7] == 0;
+}
+
+/**
+ * \brief An address of a raw IPv6 header, for log messages.
+ * \param header the header octets
+ * \param offset IPV6_SOURCE_OFFSET or IPV6_DESTINATION_OFFSET
+ * \return the address
+ */
+[[maybe_unused]] Ipv6Address
+AddressAt(const uint8_t* header, uint32_t offset)
+{
+    return Ipv6Address::Deserialize(header + offset);
+}
+
+} // namespace
+
+bool
+Ipv6TunnelL4Protocol::IsFiltered(const uint8_t* inner, DropReason& reason) const
+{
+    // read from the octets: building an Ipv6Header for each packet costs more than the rest
+    // of the tunnel's work
+    if (inner[IPV6_DESTINATION_OFFSET] == 0xff)
     {
         reason = DROP_MULTICAST;
         return true;
     }
-    if (m_filterLinkLocal &&
-        (inner.GetSource().IsLinkLocal() || inner.GetDestination().IsLinkLocal()))
+    if (m_filterLinkLocal && (IsLinkLocalBytes(inner + IPV6_SOURCE_OFFSET) ||
+                              IsLinkLocalBytes(inner + IPV6_DESTINATION_OFFSET)))
     {
         reason = DROP_LINK_LOCAL;
         return true;
     }
     return false;
+}
+
+Ptr<Ipv6Route>
+Ipv6TunnelL4Protocol::OuterRoute(Tunnel& tunnel, const TunnelKey& key, Ptr<Packet> packet)
+{
+    Time now = Simulator::Now();
+    if (tunnel.outerRoute && now < tunnel.outerRouteExpiry && m_ipv6->IsUp(tunnel.outerInterface) &&
+        m_outerRouteCacheTime.IsStrictlyPositive())
+    {
+        return tunnel.outerRoute; // never set for link-local end points (below)
+    }
+    tunnel.outerRoute = nullptr;
+    if (!m_outerRouteCacheTime.IsStrictlyPositive() || !m_ipv6 || key.local.IsLinkLocal() ||
+        key.remote.IsLinkLocal())
+    {
+        return nullptr;
+    }
+    // the lookup Ipv6L3Protocol::Send would make for this packet
+    Ipv6Header outer;
+    outer.SetSource(key.local);
+    outer.SetDestination(key.remote);
+    outer.SetNextHeader(PROT_NUMBER);
+    outer.SetPayloadLength(packet->GetSize());
+    Socket::SocketErrno err;
+    Ptr<Ipv6Route> route = m_ipv6->GetRoutingProtocol()->RouteOutput(packet, outer, nullptr, err);
+    if (!route)
+    {
+        return nullptr;
+    }
+    int32_t interface = m_ipv6->GetInterfaceForDevice(route->GetOutputDevice());
+    if (interface < 0)
+    {
+        return nullptr;
+    }
+    NS_LOG_LOGIC("outer route " << key.local << " -> " << key.remote << " via interface "
+                                << interface << " gateway " << route->GetGateway());
+    tunnel.outerRoute = route;
+    tunnel.outerInterface = static_cast<uint32_t>(interface);
+    tunnel.outerRouteExpiry = now + m_outerRouteCacheTime;
+    return route;
 }
 
 bool
@@ -307,35 +406,38 @@ Ipv6TunnelL4Protocol::TunnelSend(Ipv6Address local,
                                  uint16_t protocolNumber)
 {
     NS_LOG_FUNCTION(this << local << remote << packet << protocolNumber);
-    if (!FindActive(TunnelKey{local, remote}))
+    TunnelKey key{local, remote};
+    auto it = m_tunnels.find(key);
+    if (it == m_tunnels.end() || it->second.refCount == 0)
     {
         NS_LOG_WARN("drop: tunnel " << local << " -> " << remote << " is not referenced");
         Drop(packet, DROP_NO_TUNNEL);
         return false;
     }
-    Ipv6Header inner;
-    if (protocolNumber != Ipv6L3Protocol::PROT_NUMBER ||
-        packet->GetSize() < inner.GetSerializedSize())
+    if (protocolNumber != Ipv6L3Protocol::PROT_NUMBER || packet->GetSize() < IPV6_HEADER_SIZE)
     {
         NS_LOG_WARN("drop: not an IPv6 packet (protocol 0x" << std::hex << protocolNumber
                                                             << std::dec << ")");
         Drop(packet, DROP_MALFORMED);
         return false;
     }
-    packet->PeekHeader(inner);
+    uint8_t inner[IPV6_HEADER_SIZE];
+    packet->CopyData(inner, IPV6_HEADER_SIZE);
     DropReason reason;
     if (IsFiltered(inner, reason))
     {
-        NS_LOG_LOGIC("filtered " << inner.GetSource() << " -> " << inner.GetDestination() << ": "
+        NS_LOG_LOGIC("filtered " << AddressAt(inner, IPV6_SOURCE_OFFSET) << " -> "
+                                 << AddressAt(inner, IPV6_DESTINATION_OFFSET) << ": "
                                  << DropReasonName(reason));
         Drop(packet, reason);
         return false;
     }
-    NS_LOG_LOGIC("encapsulate " << inner.GetSource() << " -> " << inner.GetDestination() << " in "
-                                << local << " -> " << remote);
+    NS_LOG_LOGIC("encapsulate " << AddressAt(inner, IPV6_SOURCE_OFFSET) << " -> "
+                                << AddressAt(inner, IPV6_DESTINATION_OFFSET) << " in " << local
+                                << " -> " << remote);
     m_encapCount++;
     m_encapTrace(packet, local, remote);
-    m_downTarget6(packet, local, remote, PROT_NUMBER, nullptr);
+    m_downTarget6(packet, local, remote, PROT_NUMBER, OuterRoute(it->second, key, packet));
     return true;
 }
 
@@ -363,39 +465,41 @@ Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p,
         Drop(p, DROP_NO_TUNNEL);
         return IpL4Protocol::RX_OK;
     }
-    Ipv6Header inner;
     uint32_t size = p->GetSize();
-    uint8_t version = 0;
-    if (size >= inner.GetSerializedSize())
+    uint8_t inner[IPV6_HEADER_SIZE];
+    bool isIpv6 = size >= IPV6_HEADER_SIZE;
+    if (isIpv6)
     {
-        p->CopyData(&version, 1);
-        version >>= 4;
+        p->CopyData(inner, IPV6_HEADER_SIZE);
+        isIpv6 = (inner[0] >> 4) == 6;
     }
-    if (version != 6)
+    if (!isIpv6)
     {
         NS_LOG_WARN("drop: " << size << "-octet payload from " << header.GetSource()
                              << " is not an IPv6 packet");
         Drop(p, DROP_MALFORMED);
         return IpL4Protocol::RX_OK;
     }
-    p->PeekHeader(inner);
-    if (inner.GetSerializedSize() + inner.GetPayloadLength() > size)
+    uint32_t payloadLength = (inner[4] << 8) | inner[5];
+    if (IPV6_HEADER_SIZE + payloadLength > size)
     {
-        NS_LOG_WARN("drop: inner payload length " << inner.GetPayloadLength() << " exceeds the "
-                                                  << size << " octets received");
+        NS_LOG_WARN("drop: inner payload length " << payloadLength << " exceeds the " << size
+                                                  << " octets received");
         Drop(p, DROP_MALFORMED);
         return IpL4Protocol::RX_OK;
     }
     DropReason reason;
     if (IsFiltered(inner, reason))
     {
-        NS_LOG_LOGIC("filtered received " << inner.GetSource() << " -> " << inner.GetDestination()
-                                          << ": " << DropReasonName(reason));
+        NS_LOG_LOGIC("filtered received " << AddressAt(inner, IPV6_SOURCE_OFFSET) << " -> "
+                                          << AddressAt(inner, IPV6_DESTINATION_OFFSET) << ": "
+                                          << DropReasonName(reason));
         Drop(p, reason);
         return IpL4Protocol::RX_OK;
     }
-    NS_LOG_LOGIC("decapsulate " << inner.GetSource() << " -> " << inner.GetDestination()
-                                << " onto interface " << tunnel->ifIndex);
+    NS_LOG_LOGIC("decapsulate " << AddressAt(inner, IPV6_SOURCE_OFFSET) << " -> "
+                                << AddressAt(inner, IPV6_DESTINATION_OFFSET) << " onto interface "
+                                << tunnel->ifIndex);
     m_decapCount++;
     m_decapTrace(p, header.GetDestination(), header.GetSource());
     Ptr<VirtualNetDevice> device = tunnel->device;

@@ -7,6 +7,7 @@
 
 #include "ns3/ip-l4-protocol.h"
 #include "ns3/ipv6-address.h"
+#include "ns3/nstime.h"
 #include "ns3/traced-callback.h"
 
 #include <array>
@@ -17,6 +18,8 @@ namespace ns3
 {
 
 class Node;
+class Ipv6L3Protocol;
+class Ipv6Route;
 class Packet;
 class VirtualNetDevice;
 
@@ -267,6 +270,9 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
         Ptr<VirtualNetDevice> device; ///< the tunnel device
         uint32_t ifIndex;             ///< its IPv6 interface
         uint32_t refCount;            ///< references; 0 = inactive
+        Ptr<Ipv6Route> outerRoute;    ///< cached route of the outer packets (nullptr: none)
+        uint32_t outerInterface{0};   ///< the interface outerRoute leaves by
+        Time outerRouteExpiry;        ///< when outerRoute must be looked up again
     };
 
     /**
@@ -295,11 +301,22 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
 
     /**
      * \brief Whether an inner packet must not cross the tunnel.
-     * \param inner the inner IPv6 header
+     * \param inner the first 40 octets of the inner packet (its IPv6 header, as on the wire)
      * \param reason set to the reason when filtered
      * \return true when filtered
      */
-    bool IsFiltered(const Ipv6Header& inner, DropReason& reason) const;
+    bool IsFiltered(const uint8_t* inner, DropReason& reason) const;
+
+    /**
+     * \brief The route of a tunnel's outer packets: the cached one while it is valid (see the
+     * OuterRouteCacheTime attribute), else looked up and cached.
+     * \param tunnel the tunnel
+     * \param key its end points
+     * \param packet the packet to send (for the lookup)
+     * \return the route, or nullptr to let IPv6 look it up (caching disabled, link-local end
+     * points, or no route)
+     */
+    Ptr<Ipv6Route> OuterRoute(Tunnel& tunnel, const TunnelKey& key, Ptr<Packet> packet);
 
     /**
      * \brief Count and trace a drop.
@@ -316,6 +333,8 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
     uint32_t m_activeCount;                                         ///< tunnels with refCount > 0
     uint16_t m_tunnelMtu;                                           ///< device MTU
     bool m_filterLinkLocal;                                         ///< drop link-local inner
+    Time m_outerRouteCacheTime;                                     ///< OuterRouteCacheTime
+    Ptr<Ipv6L3Protocol> m_ipv6;                                     ///< the node's IPv6
     uint64_t m_encapCount;                                          ///< encapsulated
     uint64_t m_decapCount;                                          ///< decapsulated
     std::array<uint64_t, DROP_REASON_COUNT> m_dropCounts;           ///< drops per reason

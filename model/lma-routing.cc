@@ -21,6 +21,26 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("LmaRouting");
 
+namespace
+{
+
+/**
+ * \brief Ipv6Address::IsMulticast() || Ipv6Address::IsLinkLocal() (ff00::/8, fe80::/64), from
+ * the octets: the per-packet check, without building the addresses those methods compare with.
+ * \param address the address
+ * \return true when multicast or link-local
+ */
+inline bool
+IsMulticastOrLinkLocal(const Ipv6Address& address)
+{
+    uint8_t b[16];
+    address.GetBytes(b);
+    return b[0] == 0xff || (b[0] == 0xfe && b[1] == 0x80 && b[2] == 0 && b[3] == 0 && b[4] == 0 &&
+                            b[5] == 0 && b[6] == 0 && b[7] == 0);
+}
+
+} // namespace
+
 NS_OBJECT_ENSURE_REGISTERED(LmaRouting);
 
 constexpr uint32_t LmaRouting::NO_INTERFACE;
@@ -177,7 +197,7 @@ const LmaRouting::PrefixRoute*
 LmaRouting::SelectRoute(const Ipv6Header& header, Ptr<const Packet> /* p */) const
 {
     Ipv6Address dst = header.GetDestination();
-    if (m_tables.empty() || dst.IsMulticast() || dst.IsLinkLocal())
+    if (m_tables.empty() || IsMulticastOrLinkLocal(dst))
     {
         return nullptr;
     }

@@ -21,6 +21,26 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("MagRouting");
 
+namespace
+{
+
+/**
+ * \brief Ipv6Address::IsMulticast() || Ipv6Address::IsLinkLocal() (ff00::/8, fe80::/64), from
+ * the octets: the per-packet check, without building the addresses those methods compare with.
+ * \param address the address
+ * \return true when multicast or link-local
+ */
+inline bool
+IsMulticastOrLinkLocal(const Ipv6Address& address)
+{
+    uint8_t b[16];
+    address.GetBytes(b);
+    return b[0] == 0xff || (b[0] == 0xfe && b[1] == 0x80 && b[2] == 0 && b[3] == 0 && b[4] == 0 &&
+                            b[5] == 0 && b[6] == 0 && b[7] == 0);
+}
+
+} // namespace
+
 NS_OBJECT_ENSURE_REGISTERED(MagRouting);
 
 constexpr uint32_t MagRouting::NO_INTERFACE;
@@ -273,7 +293,7 @@ MagRouting::RouteOutput(Ptr<Packet> /* p */,
                         Socket::SocketErrno& sockerr)
 {
     Ipv6Address dst = header.GetDestination();
-    if (dst.IsMulticast() || dst.IsLinkLocal())
+    if (IsMulticastOrLinkLocal(dst))
     {
         return nullptr;
     }
@@ -334,7 +354,7 @@ MagRouting::RouteInput(Ptr<const Packet> p,
 {
     NS_LOG_FUNCTION(this << p << header.GetSource() << header.GetDestination() << idev);
     Ipv6Address dst = header.GetDestination();
-    if (m_tables.empty() || dst.IsMulticast() || dst.IsLinkLocal())
+    if (m_tables.empty() || IsMulticastOrLinkLocal(dst))
     {
         return false;
     }
