@@ -47,7 +47,7 @@ SUDO=""
 # 1. deb-src entry for bookworm main, and the source package
 if ! ls "$WORK"/ns3-*/ns-3.*/ns3 >/dev/null 2>&1; then
     SRC_LIST=/etc/apt/sources.list.d/debian-src.sources
-    if ! grep -rqs "deb-src" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    if ! grep -rqsE '^(deb-src |Types:.*deb-src)' /etc/apt/sources.list /etc/apt/sources.list.d/; then
         log "adding $SRC_LIST"
         $SUDO tee "$SRC_LIST" >/dev/null <<'EOF'
 Types: deb-src
@@ -89,7 +89,9 @@ CONFIG=(-d "$PROFILE" -G Ninja --enable-tests --enable-examples
     --filter-module-examples-and-tests=pmipv6 -- -DPython3_EXECUTABLE=$PY
     ${PMIPV6_CMAKE_ARGS:-})
 STAMP=cmake-cache/.pmipv6-configure-args
-if [ ! -f cmake-cache/build.ninja ] || [ "$(cat "$STAMP" 2>/dev/null)" != "${CONFIG[*]}" ]; then
+# re-configure when the arguments or the module's file lists (CMakeLists.txt) changed
+STAMP_TEXT="${CONFIG[*]} $(sha1sum <"$REPO/CMakeLists.txt" | cut -d" " -f1)"
+if [ ! -f cmake-cache/build.ninja ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$STAMP_TEXT" ]; then
     log "configure: ${CONFIG[*]}"
     # a previous configure with another generator leaves a cache ninja refuses
     if [ -f cmake-cache/CMakeCache.txt ] && ! grep -q "CMAKE_GENERATOR:INTERNAL=Ninja" cmake-cache/CMakeCache.txt; then
@@ -99,7 +101,7 @@ if [ ! -f cmake-cache/build.ninja ] || [ "$(cat "$STAMP" 2>/dev/null)" != "${CON
         tail -n 50 configure.log
         exit 1
     }
-    echo "${CONFIG[*]}" >"$STAMP"
+    echo "$STAMP_TEXT" >"$STAMP"
 fi
 
 # 4. build
