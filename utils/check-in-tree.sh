@@ -40,6 +40,13 @@ done
 # ns-3 modules pmipv6 and its examples link, from PMIPV6_*LIBRARIES_TO_LINK in CMakeLists.txt
 DEP_MODULES=$(grep -o '^ *\${lib[^}]*}' "$REPO/CMakeLists.txt" | sed 's/ *\${lib\(.*\)}/\1/' | tr '\n' ' ')
 
+# `./ns3` sets CLICOLOR=1, and ns-3's CMake then adds -fdiagnostics-color=always
+# to every compile command. When ninja re-runs CMake by itself (a CMakeLists.txt
+# changed) without it, every command line changes: the precompiled header and
+# all of ns-3 are rebuilt (and ccache cannot help, the PCH being new). Keep the
+# environment the same for both.
+export CLICOLOR=1
+
 log() { echo "check-in-tree: $*"; }
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
