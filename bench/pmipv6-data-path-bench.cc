@@ -37,6 +37,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <iomanip>
 #include <iostream>
 #include <vector>
@@ -72,6 +73,7 @@ struct RunResult
 {
     uint64_t delivered{0};    ///< packets received by the MN in the traffic phase
     double seconds{0};        ///< wall time of the traffic phase
+    double cpuSeconds{0};     ///< CPU time of the process in the traffic phase
     uint64_t encapsulated{0}; ///< packets the LMA tunnelled (pmipv6 only)
 
     /**
@@ -82,7 +84,29 @@ struct RunResult
     {
         return delivered > 0 ? seconds * 1e9 / delivered : 0;
     }
+
+    /**
+     * \brief CPU time per delivered packet.
+     * \return nanoseconds
+     */
+    double CpuNanosPerPacket() const
+    {
+        return delivered > 0 ? cpuSeconds * 1e9 / delivered : 0;
+    }
 };
+
+/**
+ * \brief CPU time used by this process so far (less disturbed than wall time by other
+ * processes on a shared machine).
+ * \return seconds
+ */
+double
+ProcessCpuSeconds()
+{
+    timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
 
 /// When the traffic starts.
 const Time TRAFFIC_START = Seconds(3);
@@ -212,9 +236,11 @@ RunOnce(const BenchConfig& config, bool pmipv6, bool collect)
     {
         CALLGRIND_TOGGLE_COLLECT;
     }
+    double c0 = ProcessCpuSeconds();
     auto t0 = std::chrono::steady_clock::now();
     Simulator::Run();
     auto t1 = std::chrono::steady_clock::now();
+    double c1 = ProcessCpuSeconds();
     if (collect)
     {
         CALLGRIND_TOGGLE_COLLECT;
@@ -223,6 +249,7 @@ RunOnce(const BenchConfig& config, bool pmipv6, bool collect)
     RunResult r;
     r.delivered = udp->GetReceived() - before;
     r.seconds = std::chrono::duration<double>(t1 - t0).count();
+    r.cpuSeconds = c1 - c0;
     if (pmipv6)
     {
         Ptr<Ipv6TunnelL4Protocol> tunnels = lma->GetObject<Ipv6TunnelL4Protocol>();
@@ -302,18 +329,26 @@ main(int argc, char* argv[])
         return complete ? 0 : 1;
     }
 
-    std::vector<double> cost[2]; // [0] plain, [1] pmipv6: ns per packet
+    std::vector<double> cost[2];   // [0] plain, [1] pmipv6: wall ns per packet
+    std::vector<double> cpu[2];    // the same in CPU time
+    std::vector<double> pairRatio; // pmipv6 / plain wall time of each repetition
     for (uint32_t k = 0; k < reps; ++k)
     {
         for (bool pmipv6 : variants)
         {
             RunResult r = RunOnce(config, pmipv6, false);
             cost[pmipv6 ? 1 : 0].push_back(r.NanosPerPacket());
+            cpu[pmipv6 ? 1 : 0].push_back(r.CpuNanosPerPacket());
             complete = complete && r.delivered == config.packets;
             std::cout << "run " << k + 1 << " " << std::setw(6) << (pmipv6 ? "pmipv6" : "plain")
                       << ": delivered " << r.delivered << "/" << config.packets << " in "
                       << std::fixed << std::setprecision(3) << r.seconds << " s, "
-                      << std::setprecision(0) << r.NanosPerPacket() << " ns/packet" << std::endl;
+                      << std::setprecision(0) << r.NanosPerPacket() << " ns/packet (CPU "
+                      << r.CpuNanosPerPacket() << ")" << std::endl;
+        }
+        if (variants.size() == 2)
+        {
+            pairRatio.push_back(cost[1].back() / cost[0].back());
         }
     }
     std::cout << std::fixed << std::setprecision(0);
@@ -321,16 +356,20 @@ main(int argc, char* argv[])
               << " runs each (median)" << std::endl;
     if (!cost[1].empty())
     {
-        std::cout << "  pmipv6 " << Median(cost[1]) << " ns/packet" << std::endl;
+        std::cout << "  pmipv6 " << Median(cost[1]) << " ns/packet wall, " << Median(cpu[1])
+                  << " CPU" << std::endl;
     }
     if (!cost[0].empty())
     {
-        std::cout << "  plain  " << Median(cost[0]) << " ns/packet" << std::endl;
+        std::cout << "  plain  " << Median(cost[0]) << " ns/packet wall, " << Median(cpu[0])
+                  << " CPU" << std::endl;
     }
     if (!cost[0].empty() && !cost[1].empty())
     {
         std::cout << "  ratio pmipv6/plain " << std::setprecision(3)
-                  << Median(cost[1]) / Median(cost[0]) << std::endl;
+                  << Median(cost[1]) / Median(cost[0]) << " wall (median of the repetitions' "
+                  << "ratios " << Median(pairRatio) << "), " << Median(cpu[1]) / Median(cpu[0])
+                  << " CPU" << std::endl;
     }
     if (!complete)
     {

@@ -248,20 +248,22 @@ DecodeAndCheck(const ns3::MobilityMessageSample& sample, const uint8_t* data, si
     std::shared_ptr<ns3::MobilityHeader> peeked = sample.empty();
     uint32_t peekedSize = packet->PeekHeader(*peeked);
     FUZZ_CHECK(packet->GetSize() == size, sample.name << ": PeekHeader changed the packet");
-    std::shared_ptr<ns3::MobilityHeader> removed = sample.empty();
-    uint32_t removedSize = packet->RemoveHeader(*removed);
-    FUZZ_CHECK(peeked->IsValid() == removed->IsValid() && peekedSize == removedSize,
-               sample.name << ": PeekHeader and RemoveHeader disagree");
-    FUZZ_CHECK(packet->GetSize() == size - removedSize,
-               sample.name << ": RemoveHeader removed " << size - packet->GetSize()
-                           << " octets, Deserialize returned " << removedSize);
     if (!peeked->IsValid())
     {
+        // (RemoveHeader is not tried on a rejected message: with packet metadata enabled,
+        // ns-3 reads out of bounds removing a 0-octet header)
         FUZZ_CHECK(peekedSize == 0 && !peeked->GetError().empty(),
                    sample.name << ": invalid, yet Deserialize returned " << peekedSize
                                << " / no reason");
         return false;
     }
+    std::shared_ptr<ns3::MobilityHeader> removed = sample.empty();
+    uint32_t removedSize = packet->RemoveHeader(*removed);
+    FUZZ_CHECK(removed->IsValid() && peekedSize == removedSize,
+               sample.name << ": PeekHeader and RemoveHeader disagree");
+    FUZZ_CHECK(packet->GetSize() == size - removedSize,
+               sample.name << ": RemoveHeader removed " << size - packet->GetSize()
+                           << " octets, Deserialize returned " << removedSize);
     FUZZ_CHECK(peekedSize >= 8 && peekedSize % 8 == 0 && peekedSize <= size,
                sample.name << ": Deserialize returned " << peekedSize << " of " << size);
     FUZZ_CHECK(peeked->GetError().empty(), sample.name << ": valid with an error");
