@@ -56,8 +56,7 @@ LmaRouting::GetTypeId()
 }
 
 LmaRouting::LmaRouting()
-    : m_routeCount(0),
-      m_forwardedCount(0),
+    : m_forwardedCount(0),
       m_outputCount(0)
 {
     NS_LOG_FUNCTION(this);
@@ -72,8 +71,7 @@ void
 LmaRouting::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    m_tables.clear();
-    m_routeCount = 0;
+    m_routes.Clear();
     m_ipv6 = nullptr;
     Ipv6RoutingProtocol::DoDispose();
 }
@@ -124,90 +122,43 @@ LmaRouting::SetPrefixRoute(Ipv6Address prefix, uint8_t length, uint32_t tunnelIn
     r.route->SetDestination(r.prefix);
     r.route->SetGateway(Ipv6Address::GetAny());
     r.route->SetOutputDevice(m_ipv6->GetNetDevice(tunnelInterface));
-
-    auto table = std::find_if(m_tables.begin(), m_tables.end(), [length](const auto& t) {
-        return t.length <= length;
-    });
-    if (table == m_tables.end() || table->length != length)
-    {
-        table = m_tables.insert(table, LengthTable{length, mask, {}});
-    }
-    if (table->map.insert_or_assign(r.prefix, r).second)
-    {
-        m_routeCount++;
-    }
+    m_routes.Insert(r.prefix, length, r);
 }
 
 void
 LmaRouting::RemovePrefixRoute(Ipv6Address prefix, uint8_t length)
 {
     NS_LOG_FUNCTION(this << prefix << +length);
-    for (auto t = m_tables.begin(); t != m_tables.end(); ++t)
-    {
-        if (t->length != length)
-        {
-            continue;
-        }
-        if (t->map.erase(prefix.CombinePrefix(t->mask)) > 0)
-        {
-            m_routeCount--;
-            if (t->map.empty())
-            {
-                m_tables.erase(t);
-            }
-        }
-        return;
-    }
+    m_routes.Remove(prefix, length);
 }
 
 bool
 LmaRouting::HasPrefixRoute(Ipv6Address prefix, uint8_t length) const
 {
-    for (const auto& t : m_tables)
-    {
-        if (t.length == length)
-        {
-            return t.map.count(prefix.CombinePrefix(t.mask)) > 0;
-        }
-    }
-    return false;
+    return m_routes.Find(prefix, length) != nullptr;
 }
 
 uint32_t
 LmaRouting::GetRouteCount() const
 {
-    return m_routeCount;
-}
-
-const LmaRouting::PrefixRoute*
-LmaRouting::Lookup(Ipv6Address address) const
-{
-    for (const auto& t : m_tables)
-    {
-        auto it = t.map.find(address.CombinePrefix(t.mask));
-        if (it != t.map.end())
-        {
-            return &it->second;
-        }
-    }
-    return nullptr;
+    return m_routes.GetSize();
 }
 
 const LmaRouting::PrefixRoute*
 LmaRouting::SelectRoute(const Ipv6Header& header, Ptr<const Packet> /* p */) const
 {
     Ipv6Address dst = header.GetDestination();
-    if (m_tables.empty() || IsMulticastOrLinkLocal(dst))
+    if (m_routes.IsEmpty() || IsMulticastOrLinkLocal(dst))
     {
         return nullptr;
     }
-    return Lookup(dst);
+    return m_routes.Lookup(dst);
 }
 
 uint32_t
 LmaRouting::GetTunnelInterface(Ipv6Address destination) const
 {
-    const PrefixRoute* r = Lookup(destination);
+    const PrefixRoute* r = m_routes.Lookup(destination);
     return r ? r->tunnelInterface : NO_INTERFACE;
 }
 
@@ -356,18 +307,14 @@ void
 LmaRouting::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Unit unit) const
 {
     std::ostream* os = stream->GetStream();
-    *os << "LmaRouting: " << m_routeCount << " prefix routes, time " << Now().As(unit) << std::endl;
+    *os << "LmaRouting: " << m_routes.GetSize() << " prefix routes, time " << Now().As(unit)
+        << std::endl;
     *os << "Prefix                                      Tunnel" << std::endl;
-    for (const auto& t : m_tables)
-    {
-        for (const auto& entry : t.map)
-        {
-            std::ostringstream prefix;
-            prefix << entry.second.prefix << "/" << +entry.second.length;
-            *os << std::setw(44) << std::left << prefix.str() << entry.second.tunnelInterface
-                << std::endl;
-        }
-    }
+    m_routes.ForEach([os](const PrefixRoute& r) {
+        std::ostringstream prefix;
+        prefix << r.prefix << "/" << +r.length;
+        *os << std::setw(44) << std::left << prefix.str() << r.tunnelInterface << std::endl;
+    });
 }
 
 } // namespace ns3

@@ -5,12 +5,13 @@
 #ifndef PMIPV6_LMA_ROUTING_H
 #define PMIPV6_LMA_ROUTING_H
 
+#include "prefix-table.h"
+
 #include "ns3/ipv6-address.h"
 #include "ns3/ipv6-route.h"
 #include "ns3/ipv6-routing-protocol.h"
 
 #include <limits>
-#include <unordered_map>
 #include <vector>
 
 namespace ns3
@@ -161,21 +162,6 @@ class LmaRouting : public Ipv6RoutingProtocol
         Ptr<Ipv6Route> route;     ///< into the tunnel (shared by the packets forwarded)
     };
 
-    /// The routes of one prefix length.
-    struct LengthTable
-    {
-        uint8_t length;                                                    ///< length
-        Ipv6Prefix mask;                                                   ///< its mask
-        std::unordered_map<Ipv6Address, PrefixRoute, Ipv6AddressHash> map; ///< prefix ->
-    };
-
-    /**
-     * \brief The route of the prefix holding an address (longest match).
-     * \param address the address
-     * \return the route, or nullptr
-     */
-    const PrefixRoute* Lookup(Ipv6Address address) const;
-
     /**
      * \brief The route a packet takes: the one decision point of the downlink.
      * \param header the packet's IPv6 header
@@ -194,8 +180,7 @@ class LmaRouting : public Ipv6RoutingProtocol
     Ipv6Address SourceFor(uint32_t tunnelInterface) const;
 
     Ptr<Ipv6> m_ipv6;                  ///< the node's IPv6
-    std::vector<LengthTable> m_tables; ///< non-empty tables, longest length first
-    uint32_t m_routeCount;             ///< number of prefix routes
+    PrefixTable<PrefixRoute> m_routes; ///< the prefix routes
     uint64_t m_forwardedCount;         ///< RouteInput hits
     uint64_t m_outputCount;            ///< RouteOutput hits
 };

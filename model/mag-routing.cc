@@ -64,8 +64,7 @@ MagRouting::GetTypeId()
 }
 
 MagRouting::MagRouting()
-    : m_bindingCount(0),
-      m_localRouting(false),
+    : m_localRouting(false),
       m_uplinkCount(0),
       m_downlinkCount(0),
       m_localCount(0)
@@ -82,8 +81,7 @@ void
 MagRouting::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    m_tables.clear();
-    m_bindingCount = 0;
+    m_bindings.Clear();
     m_ipv6 = nullptr;
     Ipv6RoutingProtocol::DoDispose();
 }
@@ -162,86 +160,39 @@ MagRouting::AddBinding(Ipv6Address prefix,
     b.downlinkRoute->SetGateway(nextHop);
     b.downlinkRoute->SetOutputDevice(m_ipv6->GetNetDevice(accessInterface));
 
-    auto table = std::find_if(m_tables.begin(), m_tables.end(), [prefixLength](const auto& t) {
-        return t.length <= prefixLength;
-    });
-    if (table == m_tables.end() || table->length != prefixLength)
-    {
-        table = m_tables.insert(table, LengthTable{prefixLength, mask, {}});
-    }
-    auto result = table->map.insert_or_assign(b.prefix, b);
-    if (result.second)
-    {
-        m_bindingCount++;
-    }
+    m_bindings.Insert(b.prefix, prefixLength, b);
 }
 
 void
 MagRouting::RemoveBinding(Ipv6Address prefix, uint8_t prefixLength)
 {
     NS_LOG_FUNCTION(this << prefix << +prefixLength);
-    for (auto t = m_tables.begin(); t != m_tables.end(); ++t)
-    {
-        if (t->length != prefixLength)
-        {
-            continue;
-        }
-        if (t->map.erase(prefix.CombinePrefix(t->mask)) > 0)
-        {
-            m_bindingCount--;
-            if (t->map.empty())
-            {
-                m_tables.erase(t);
-            }
-        }
-        return;
-    }
+    m_bindings.Remove(prefix, prefixLength);
 }
 
 bool
 MagRouting::HasBinding(Ipv6Address prefix, uint8_t prefixLength) const
 {
-    for (const auto& t : m_tables)
-    {
-        if (t.length == prefixLength)
-        {
-            return t.map.count(prefix.CombinePrefix(t.mask)) > 0;
-        }
-    }
-    return false;
+    return m_bindings.Find(prefix, prefixLength) != nullptr;
 }
 
 uint32_t
 MagRouting::GetBindingCount() const
 {
-    return m_bindingCount;
-}
-
-const MagRouting::Binding*
-MagRouting::Lookup(Ipv6Address address) const
-{
-    for (const auto& t : m_tables)
-    {
-        auto it = t.map.find(address.CombinePrefix(t.mask));
-        if (it != t.map.end())
-        {
-            return &it->second;
-        }
-    }
-    return nullptr;
+    return m_bindings.GetSize();
 }
 
 uint32_t
 MagRouting::GetTunnelInterface(Ipv6Address address) const
 {
-    const Binding* b = Lookup(address);
+    const Binding* b = m_bindings.Lookup(address);
     return b ? b->tunnelInterface : NO_INTERFACE;
 }
 
 uint32_t
 MagRouting::GetAccessInterface(Ipv6Address address) const
 {
-    const Binding* b = Lookup(address);
+    const Binding* b = m_bindings.Lookup(address);
     return b ? b->accessInterface : NO_INTERFACE;
 }
 
@@ -297,7 +248,7 @@ MagRouting::RouteOutput(Ptr<Packet> /* p */,
     {
         return nullptr;
     }
-    const Binding* b = Lookup(dst);
+    const Binding* b = m_bindings.Lookup(dst);
     if (!b)
     {
         return nullptr;
@@ -354,7 +305,7 @@ MagRouting::RouteInput(Ptr<const Packet> p,
 {
     NS_LOG_FUNCTION(this << p << header.GetSource() << header.GetDestination() << idev);
     Ipv6Address dst = header.GetDestination();
-    if (m_tables.empty() || IsMulticastOrLinkLocal(dst))
+    if (m_bindings.IsEmpty() || IsMulticastOrLinkLocal(dst))
     {
         return false;
     }
@@ -363,12 +314,12 @@ MagRouting::RouteInput(Ptr<const Packet> p,
     {
         return false;
     }
-    const Binding* src = Lookup(header.GetSource());
+    const Binding* src = m_bindings.Lookup(header.GetSource());
     if (src && src->accessInterface == static_cast<uint32_t>(iif))
     {
         if (m_localRouting)
         {
-            const Binding* local = Lookup(dst);
+            const Binding* local = m_bindings.Lookup(dst);
             if (local)
             {
                 NS_LOG_LOGIC("local routing " << header.GetSource() << " -> " << dst
@@ -384,7 +335,7 @@ MagRouting::RouteInput(Ptr<const Packet> p,
         ucb(idev, src->uplinkRoute, p, header);
         return true;
     }
-    const Binding* to = Lookup(dst);
+    const Binding* to = m_bindings.Lookup(dst);
     if (to && to->accessInterface != static_cast<uint32_t>(iif))
     {
         NS_LOG_LOGIC("downlink " << header.GetSource() << " -> " << dst << " onto interface "
@@ -446,29 +397,24 @@ void
 MagRouting::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Unit unit) const
 {
     std::ostream* os = stream->GetStream();
-    *os << "MagRouting: " << m_bindingCount << " bindings, local routing "
+    *os << "MagRouting: " << m_bindings.GetSize() << " bindings, local routing "
         << (m_localRouting ? "on" : "off") << ", time " << Now().As(unit) << std::endl;
     *os << "HNP                                         Access Tunnel Next hop" << std::endl;
-    for (const auto& t : m_tables)
-    {
-        for (const auto& entry : t.map)
+    m_bindings.ForEach([os](const Binding& b) {
+        std::ostringstream hnp;
+        hnp << b.prefix << "/" << +b.prefixLength;
+        *os << std::setw(44) << std::left << hnp.str() << std::setw(7) << b.accessInterface
+            << std::setw(7) << b.tunnelInterface;
+        if (b.nextHop.IsAny())
         {
-            const Binding& b = entry.second;
-            std::ostringstream hnp;
-            hnp << b.prefix << "/" << +b.prefixLength;
-            *os << std::setw(44) << std::left << hnp.str() << std::setw(7) << b.accessInterface
-                << std::setw(7) << b.tunnelInterface;
-            if (b.nextHop.IsAny())
-            {
-                *os << "on-link";
-            }
-            else
-            {
-                *os << b.nextHop;
-            }
-            *os << std::endl;
+            *os << "on-link";
         }
-    }
+        else
+        {
+            *os << b.nextHop;
+        }
+        *os << std::endl;
+    });
 }
 
 } // namespace ns3

@@ -5,12 +5,13 @@
 #ifndef PMIPV6_MAG_ROUTING_H
 #define PMIPV6_MAG_ROUTING_H
 
+#include "prefix-table.h"
+
 #include "ns3/ipv6-address.h"
 #include "ns3/ipv6-route.h"
 #include "ns3/ipv6-routing-protocol.h"
 
 #include <limits>
-#include <unordered_map>
 #include <vector>
 
 namespace ns3
@@ -225,21 +226,6 @@ class MagRouting : public Ipv6RoutingProtocol
         Ptr<Ipv6Route> downlinkRoute; ///< onto the access link (likewise)
     };
 
-    /// The bindings of one prefix length.
-    struct LengthTable
-    {
-        uint8_t length;                                                ///< prefix length
-        Ipv6Prefix mask;                                               ///< its mask
-        std::unordered_map<Ipv6Address, Binding, Ipv6AddressHash> map; ///< masked prefix ->
-    };
-
-    /**
-     * \brief The binding whose HNP holds an address (longest match).
-     * \param address the address
-     * \return the binding, or nullptr
-     */
-    const Binding* Lookup(Ipv6Address address) const;
-
     /**
      * \brief A route out of a binding's access interface.
      * \param binding the binding
@@ -251,13 +237,12 @@ class MagRouting : public Ipv6RoutingProtocol
                                Ipv6Address destination,
                                Ipv6Address source) const;
 
-    Ptr<Ipv6> m_ipv6;                  ///< the node's IPv6
-    std::vector<LengthTable> m_tables; ///< non-empty tables, longest length first
-    uint32_t m_bindingCount;           ///< number of bindings
-    bool m_localRouting;               ///< EnableMAGLocalRouting
-    uint64_t m_uplinkCount;            ///< routed into a tunnel
-    uint64_t m_downlinkCount;          ///< routed onto an access link
-    uint64_t m_localCount;             ///< routed locally between two mobile nodes
+    Ptr<Ipv6> m_ipv6;                ///< the node's IPv6
+    PrefixTable<Binding> m_bindings; ///< the bindings by home network prefix
+    bool m_localRouting;             ///< EnableMAGLocalRouting
+    uint64_t m_uplinkCount;          ///< routed into a tunnel
+    uint64_t m_downlinkCount;        ///< routed onto an access link
+    uint64_t m_localCount;           ///< routed locally between two mobile nodes
 };
 
 } // namespace ns3
