@@ -5,14 +5,18 @@ LocalCluster against the same 16 runs in series in this process.
 
   PYTHONPATH=build/python /usr/bin/python3 python/bench_sweep.py
 
-Prints the wall time of both, the speed-up (sweep only, and including the
-cluster's start-up), the mean wall time of one run, and the machine's load
-average (the speed-up on 2 cores needs them otherwise idle). The two tables
-must agree (same seeds, same results); the benchmark fails otherwise.
+Runs --rounds serial/dask pairs (default 3), alternating which goes first, and
+prints for each the wall time of both, the speed-up (sweep only, and including
+the cluster's start-up) and the CPU time the runs got; then the median
+speed-up. The speed of a shared machine's cores drifts by 20 % and more within
+a minute, so one pair alone is noisy. The speed-up on 2 cores needs them
+otherwise idle: the load average is printed before and after. Every table must
+agree (same seeds, same results); the benchmark fails otherwise.
 """
 
 import argparse
 import os
+import statistics
 import sys
 import time
 
@@ -42,11 +46,43 @@ BASE = {
 GRID = {"mag_lma_delay": ["1ms", "5ms", "20ms", "50ms"]}
 
 
+def _serial(base, seeds):
+    start = time.perf_counter()
+    table = run_serial(GRID, seeds, base, progress=False)
+    return table, time.perf_counter() - start
+
+
+def _dask(base, seeds, n_workers):
+    from dask.distributed import Client
+
+    start = time.perf_counter()
+    cluster = _local_cluster(n_workers)
+    client = Client(cluster)
+    try:
+        # Each worker imports the module and runs a tiny scenario once, as this
+        # process did before the serial timing.
+        client.run(lambda: pmipv6.run_scenario(dict(base, sim_time=4.0)) and None)
+        t_startup = time.perf_counter() - start
+        start = time.perf_counter()
+        table = run_sweep(GRID, seeds, base, client=client, progress=False)
+        t_sweep = time.perf_counter() - start
+    finally:
+        client.close()
+        cluster.close()
+    return table, t_sweep, t_startup
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=4, help="runs per point (default 4)")
     parser.add_argument("--n-workers", type=int, default=2)
     parser.add_argument("--sim-time", type=float, default=BASE["sim_time"])
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="serial/dask pairs, in alternating order; the median is reported (default 3)",
+    )
     args = parser.parse_args(argv)
     base = dict(BASE, sim_time=args.sim_time)
     n = len(GRID["mag_lma_delay"]) * args.seeds
@@ -56,46 +92,46 @@ def main(argv=None):
     # Warm up this process (library loading, first-run costs) outside the timing.
     pmipv6.run_scenario(dict(base, sim_time=4.0))
 
-    start = time.perf_counter()
-    serial = run_serial(GRID, args.seeds, base, progress=False)
-    t_serial = time.perf_counter() - start
-    print(f"serial:   {t_serial:7.2f} s  (mean run {serial['wall_clock_s'].mean():.2f} s wall, "
-          f"{serial['cpu_s'].mean():.2f} s CPU; min {serial['wall_clock_s'].min():.2f} s, "
-          f"max {serial['wall_clock_s'].max():.2f} s)")
+    speedups = []
+    speedups_startup = []
+    failed = 0
+    same = True
+    reference = None
+    cols = None
+    for k in range(args.rounds):
+        # The speed of this machine's cores drifts by 20 % or more over a minute
+        # when it is shared: alternate which of the two goes first, so that a
+        # drift does not always favour the same one.
+        if k % 2 == 0:
+            serial, t_serial = _serial(base, args.seeds)
+            parallel, t_parallel, t_startup = _dask(base, args.seeds, args.n_workers)
+        else:
+            parallel, t_parallel, t_startup = _dask(base, args.seeds, args.n_workers)
+            serial, t_serial = _serial(base, args.seeds)
+        speedups.append(t_serial / t_parallel)
+        speedups_startup.append(t_serial / (t_parallel + t_startup))
+        cpu_serial = serial["cpu_s"].sum()
+        cpu_parallel = parallel["cpu_s"].sum()
+        print(
+            f"round {k + 1}: serial {t_serial:6.2f} s (mean run {serial['wall_clock_s'].mean():.2f} s), "
+            f"dask x{args.n_workers} {t_parallel:6.2f} s (+ {t_startup:.2f} s start-up); "
+            f"speed-up {speedups[-1]:.2f}x ({speedups_startup[-1]:.2f}x with start-up); "
+            f"CPU s of the runs {cpu_serial:.1f} / {cpu_parallel:.1f}, "
+            f"cores used {cpu_serial / t_serial:.2f} / {cpu_parallel / t_parallel:.2f}"
+        )
+        failed += int(serial["error"].notna().sum() + parallel["error"].notna().sum())
+        if cols is None:
+            cols = [c for c in serial.columns if c not in ("wall_clock_s", "cpu_s", "error")]
+            reference = serial[cols]
+        same = same and serial[cols].equals(reference) and parallel[cols].equals(reference)
 
-    from dask.distributed import Client
-
-    start = time.perf_counter()
-    cluster = _local_cluster(args.n_workers)
-    client = Client(cluster)
-    # Each worker imports the module and runs a tiny scenario once, as this
-    # process did before the serial timing.
-    client.run(lambda: pmipv6.run_scenario(dict(base, sim_time=4.0)) and None)
-    t_startup = time.perf_counter() - start
-    try:
-        start = time.perf_counter()
-        parallel = run_sweep(GRID, args.seeds, base, client=client, progress=False)
-        t_parallel = time.perf_counter() - start
-    finally:
-        client.close()
-        cluster.close()
-    print(f"dask x{args.n_workers}:  {t_parallel:7.2f} s  (+ {t_startup:.2f} s cluster start-up "
-          f"and warm-up)")
-    print(f"speed-up: {t_serial / t_parallel:.2f}x (sweep only), "
-          f"{t_serial / (t_parallel + t_startup):.2f}x (including start-up)")
-    # On a shared machine the wall times depend on the other load: the CPU time
-    # each run got tells whether the workers had the cores to themselves.
-    cpu_serial = serial["cpu_s"].sum()
-    cpu_parallel = parallel["cpu_s"].sum()
-    print(f"CPU time of the runs: serial {cpu_serial:.2f} s, dask {cpu_parallel:.2f} s; "
-          f"cores used on average: serial {cpu_serial / t_serial:.2f}, "
-          f"dask {cpu_parallel / t_parallel:.2f}")
+    print(
+        f"speed-up, median of {args.rounds}: {statistics.median(speedups):.2f}x (sweep only), "
+        f"{statistics.median(speedups_startup):.2f}x (including start-up); "
+        f"all rounds: {', '.join(f'{s:.2f}' for s in speedups)}"
+    )
     print(f"load average after: {os.getloadavg()}")
-
-    failed = int(serial["error"].notna().sum() + parallel["error"].notna().sum())
-    cols = [c for c in serial.columns if c not in ("wall_clock_s", "cpu_s", "error")]
-    same = serial[cols].equals(parallel[cols])
-    print(f"failed runs: {failed}; serial and dask tables identical: {same}")
+    print(f"failed runs: {failed}; serial and dask tables identical in every round: {same}")
     return 0 if failed == 0 and same else 1
 
 

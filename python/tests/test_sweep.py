@@ -55,6 +55,26 @@ def test_remote_scheduler_and_serial_agree():
     pd.testing.assert_frame_equal(a[cols], b[cols])
 
 
+def test_local_cluster_workers_run_without_the_profiler():
+    """The local cluster's workers get the configuration that switches their
+    10 ms profiler off (it costs the simulations CPU time), while this
+    process's own configuration is left as it was."""
+    import dask
+    from dask.distributed import Client
+    from pmipv6.sweep import _local_cluster
+
+    before = dask.config.get("distributed.worker.profile.enabled")
+    cluster = _local_cluster(2)
+    try:
+        with Client(cluster) as client:
+            seen = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    finally:
+        cluster.close()
+    assert len(seen) == 2
+    assert all(v is False for v in seen.values()), seen
+    assert dask.config.get("distributed.worker.profile.enabled") == before
+
+
 def test_failing_run_is_reported_not_fatal(tmp_path):
     grid = {"ns3::Pmipv6MagApplication::BindingLifetime": ["30s", "never"],
             "move_interval": [2.5]}
