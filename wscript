@@ -110,6 +110,7 @@ def build(bld):
         'model/mobility-l4-protocol.h',
         'helper/mobility-stack-helper.h',
         'model/binding-cache.h',
+        'model/binding-entry-table.h',
         'model/binding-update-list.h',
         'model/prefix-pool.h',
         'model/pmipv6-profile.h',

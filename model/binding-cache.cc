@@ -18,72 +18,6 @@ NS_LOG_COMPONENT_DEFINE("BindingCache");
 
 NS_OBJECT_ENSURE_REGISTERED(BindingCache);
 
-namespace
-{
-
-/**
- * \brief Insert an entry in the list of a key, keeping the list sorted by id.
- * \param index the index
- * \param key the key
- * \param e the entry
- */
-template <class Index, class Key>
-void
-IndexInsert(Index& index, const Key& key, const Ptr<BindingCacheEntry>& e)
-{
-    std::vector<Ptr<BindingCacheEntry>>& v = index[key];
-    auto pos =
-        std::lower_bound(v.begin(),
-                         v.end(),
-                         e->id,
-                         [](const Ptr<BindingCacheEntry>& x, uint64_t id) { return x->id < id; });
-    v.insert(pos, e);
-}
-
-/**
- * \brief Remove an entry from the list of a key (and the key when its list empties).
- * \param index the index
- * \param key the key
- * \param e the entry
- */
-template <class Index, class Key>
-void
-IndexErase(Index& index, const Key& key, const Ptr<BindingCacheEntry>& e)
-{
-    auto it = index.find(key);
-    if (it == index.end())
-    {
-        return;
-    }
-    std::vector<Ptr<BindingCacheEntry>>& v = it->second;
-    v.erase(std::remove(v.begin(), v.end(), e), v.end());
-    if (v.empty())
-    {
-        index.erase(it);
-    }
-}
-
-/**
- * \brief The HNPs of an entry that are indexed: specified ones, each once.
- * \param prefixes the entry's HNPs
- * \return the HNPs to index
- */
-std::vector<HomeNetworkPrefix>
-IndexablePrefixes(const std::vector<HomeNetworkPrefix>& prefixes)
-{
-    std::vector<HomeNetworkPrefix> out;
-    for (const HomeNetworkPrefix& hnp : prefixes)
-    {
-        if (!hnp.IsUnspecified() && std::find(out.begin(), out.end(), hnp) == out.end())
-        {
-            out.push_back(hnp);
-        }
-    }
-    return out;
-}
-
-} // namespace
-
 // ---------------------------------------------------------------------------------------------
 // BindingCacheEntry
 // ---------------------------------------------------------------------------------------------
@@ -199,7 +133,6 @@ BindingCache::GetTypeId()
 }
 
 BindingCache::BindingCache()
-    : m_nextId(1)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -213,55 +146,18 @@ void
 BindingCache::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    for (auto& kv : m_entries)
+    for (const Ptr<BindingCacheEntry>& e : m_table.GetEntries())
     {
-        kv.second.entry->CancelTimers();
+        e->CancelTimers();
     }
-    m_entries.clear();
-    m_byPrefix.clear();
-    m_byMnId.clear();
-    m_prefixLengths.clear();
+    m_table.Clear();
     Object::DoDispose();
-}
-
-void
-BindingCache::Index(Record& r)
-{
-    r.mnId = r.entry->mnId;
-    r.prefixes = IndexablePrefixes(r.entry->homeNetworkPrefixes);
-    IndexInsert(m_byMnId, r.mnId, r.entry);
-    for (const HomeNetworkPrefix& hnp : r.prefixes)
-    {
-        IndexInsert(m_byPrefix, hnp, r.entry);
-        ++m_prefixLengths[hnp.length];
-    }
-}
-
-void
-BindingCache::Unindex(const Record& r)
-{
-    IndexErase(m_byMnId, r.mnId, r.entry);
-    for (const HomeNetworkPrefix& hnp : r.prefixes)
-    {
-        IndexErase(m_byPrefix, hnp, r.entry);
-        auto it = m_prefixLengths.find(hnp.length);
-        NS_ASSERT(it != m_prefixLengths.end() && it->second > 0);
-        if (--it->second == 0)
-        {
-            m_prefixLengths.erase(it);
-        }
-    }
 }
 
 bool
 BindingCache::Contains(Ptr<const BindingCacheEntry> e) const
 {
-    if (!e)
-    {
-        return false;
-    }
-    auto it = m_entries.find(e->id);
-    return it != m_entries.end() && PeekPointer(it->second.entry) == PeekPointer(e);
+    return m_table.Contains(PeekPointer(e));
 }
 
 Ptr<BindingCacheEntry>
@@ -270,10 +166,7 @@ BindingCache::Add(Ptr<BindingCacheEntry> e)
     NS_LOG_FUNCTION(this << e);
     NS_ASSERT_MSG(e, "BindingCache::Add: null entry");
     NS_ASSERT_MSG(!Contains(e), "BindingCache::Add: entry " << e->id << " already added");
-    e->id = m_nextId++;
-    Record& r = m_entries[e->id];
-    r.entry = e;
-    Index(r);
+    m_table.Add(e);
     NS_LOG_LOGIC("added " << *e);
     m_entryAdded(e);
     return e;
@@ -283,14 +176,11 @@ void
 BindingCache::NotifyChanged(Ptr<BindingCacheEntry> e)
 {
     NS_LOG_FUNCTION(this << e);
-    auto it = e ? m_entries.find(e->id) : m_entries.end();
-    if (it == m_entries.end() || it->second.entry != e)
+    if (!m_table.Reindex(e))
     {
         NS_ASSERT_MSG(false, "BindingCache::NotifyChanged: entry not in this cache");
         return;
     }
-    Unindex(it->second);
-    Index(it->second);
     NS_LOG_LOGIC("updated " << *e);
     m_entryUpdated(e);
 }
@@ -322,10 +212,8 @@ BindingCache::Remove(Ptr<BindingCacheEntry> e)
     {
         return false;
     }
-    auto it = m_entries.find(e->id);
     e->CancelTimers();
-    Unindex(it->second);
-    m_entries.erase(it);
+    m_table.Remove(e);
     NS_LOG_LOGIC("removed " << *e);
     m_entryRemoved(e);
     return true;
@@ -334,96 +222,60 @@ BindingCache::Remove(Ptr<BindingCacheEntry> e)
 Ptr<BindingCacheEntry>
 BindingCache::FindById(uint64_t id) const
 {
-    auto it = m_entries.find(id);
-    return it == m_entries.end() ? nullptr : it->second.entry;
+    return m_table.FindById(id);
 }
 
 Ptr<BindingCacheEntry>
 BindingCache::FindByPrefix(const HomeNetworkPrefix& hnp) const
 {
-    auto it = m_byPrefix.find(hnp);
-    return it == m_byPrefix.end() ? nullptr : it->second.front();
+    return m_table.FindByPrefix(hnp);
 }
 
 std::vector<Ptr<BindingCacheEntry>>
 BindingCache::FindAllByPrefix(const HomeNetworkPrefix& hnp) const
 {
-    auto it = m_byPrefix.find(hnp);
-    return it == m_byPrefix.end() ? std::vector<Ptr<BindingCacheEntry>>() : it->second;
+    return m_table.FindAllByPrefix(hnp);
 }
 
 Ptr<BindingCacheEntry>
 BindingCache::FindByAddress(Ipv6Address a) const
 {
-    for (const auto& kv : m_prefixLengths)
-    {
-        auto it = m_byPrefix.find(HomeNetworkPrefix(a, kv.first));
-        if (it != m_byPrefix.end())
-        {
-            return it->second.front();
-        }
-    }
-    return nullptr;
+    return m_table.FindByAddress(a);
 }
 
 std::vector<Ptr<BindingCacheEntry>>
 BindingCache::FindByMnId(const std::string& mnId) const
 {
-    auto it = m_byMnId.find(mnId);
-    return it == m_byMnId.end() ? std::vector<Ptr<BindingCacheEntry>>() : it->second;
+    return m_table.FindByMnId(mnId);
 }
 
 Ptr<BindingCacheEntry>
 BindingCache::FindByMnIdAndLinkLayerId(const std::string& mnId,
                                        const std::vector<uint8_t>& linkLayerId) const
 {
-    auto it = m_byMnId.find(mnId);
-    if (it != m_byMnId.end())
-    {
-        for (const Ptr<BindingCacheEntry>& e : it->second)
-        {
-            if (e->mnLinkLayerId == linkLayerId)
-            {
-                return e;
-            }
-        }
-    }
-    return nullptr;
+    return m_table.FindByMnIdIf(mnId, [&linkLayerId](const BindingCacheEntry& e) {
+        return e.mnLinkLayerId == linkLayerId;
+    });
 }
 
 Ptr<BindingCacheEntry>
 BindingCache::FindByMnIdAndAccessTechnology(const std::string& mnId, uint8_t att) const
 {
-    auto it = m_byMnId.find(mnId);
-    if (it != m_byMnId.end())
-    {
-        for (const Ptr<BindingCacheEntry>& e : it->second)
-        {
-            if (e->accessTechnologyType == att)
-            {
-                return e;
-            }
-        }
-    }
-    return nullptr;
+    return m_table.FindByMnIdIf(mnId, [att](const BindingCacheEntry& e) {
+        return e.accessTechnologyType == att;
+    });
 }
 
 uint32_t
 BindingCache::GetEntryCount() const
 {
-    return static_cast<uint32_t>(m_entries.size());
+    return m_table.GetSize();
 }
 
 std::vector<Ptr<BindingCacheEntry>>
 BindingCache::GetEntries() const
 {
-    std::vector<Ptr<BindingCacheEntry>> out;
-    out.reserve(m_entries.size());
-    for (const auto& kv : m_entries)
-    {
-        out.push_back(kv.second.entry);
-    }
-    return out;
+    return m_table.GetEntries();
 }
 
 void
@@ -439,11 +291,11 @@ BindingCache::Clear()
 void
 BindingCache::Print(std::ostream& os) const
 {
-    os << "Binding Cache (" << m_entries.size() << " entries)" << std::endl;
-    for (const auto& kv : m_entries)
+    os << "Binding Cache (" << m_table.GetSize() << " entries)" << std::endl;
+    for (const Ptr<BindingCacheEntry>& e : m_table.GetEntries())
     {
         os << "  ";
-        kv.second.entry->Print(os);
+        e->Print(os);
         os << std::endl;
     }
 }

@@ -5,6 +5,7 @@
 #ifndef PMIPV6_BINDING_CACHE_H
 #define PMIPV6_BINDING_CACHE_H
 
+#include "binding-entry-table.h"
 #include "prefix-pool.h"
 
 #include "ns3/event-id.h"
@@ -272,35 +273,7 @@ class BindingCache : public Object
     void DoDispose() override;
 
   private:
-    /// An entry and the keys it is indexed under.
-    struct Record
-    {
-        Ptr<BindingCacheEntry> entry;            ///< the entry
-        std::string mnId;                        ///< the MN-ID it is indexed under
-        std::vector<HomeNetworkPrefix> prefixes; ///< the HNPs it is indexed under
-    };
-
-    /**
-     * \brief Index an entry under its current MN-ID and HNPs.
-     * \param r the record (its keys are set)
-     */
-    void Index(Record& r);
-    /**
-     * \brief Remove an entry from the indexes, by the keys of its record.
-     * \param r the record
-     */
-    void Unindex(const Record& r);
-
-    /// A list of entries under one key, earliest added first.
-    typedef std::vector<Ptr<BindingCacheEntry>> EntryVector;
-
-    std::map<uint64_t, Record> m_entries;                  ///< every entry, by id
-    std::unordered_map<std::string, EntryVector> m_byMnId; ///< entries by MN-ID
-    std::unordered_map<HomeNetworkPrefix, EntryVector, HomeNetworkPrefixHash>
-        m_byPrefix; ///< entries by HNP
-    /// Number of indexed HNPs of each length, longest first.
-    std::map<uint8_t, uint32_t, std::greater<uint8_t>> m_prefixLengths;
-    uint64_t m_nextId; ///< the id of the next entry
+    BindingEntryTable<BindingCacheEntry> m_table; ///< the entries and their indexes
 
     TracedCallback<Ptr<const BindingCacheEntry>> m_entryAdded;   ///< "EntryAdded"
     TracedCallback<Ptr<const BindingCacheEntry>> m_entryUpdated; ///< "EntryUpdated"

@@ -18,67 +18,6 @@ NS_LOG_COMPONENT_DEFINE("BindingUpdateList");
 
 NS_OBJECT_ENSURE_REGISTERED(BindingUpdateList);
 
-namespace
-{
-
-/**
- * \brief Insert an entry in the list of a key, keeping the list sorted by id.
- * \param index the index
- * \param key the key
- * \param e the entry
- */
-template <class Index, class Key>
-void
-IndexInsert(Index& index, const Key& key, const Ptr<BindingUpdateListEntry>& e)
-{
-    std::vector<Ptr<BindingUpdateListEntry>>& v = index[key];
-    auto pos = std::lower_bound(
-        v.begin(),
-        v.end(),
-        e->id,
-        [](const Ptr<BindingUpdateListEntry>& x, uint64_t id) { return x->id < id; });
-    v.insert(pos, e);
-}
-
-/**
- * \brief Remove an entry from the list of a key (and the key when its list empties).
- * \param index the index
- * \param key the key
- * \param e the entry
- */
-template <class Index, class Key>
-void
-IndexErase(Index& index, const Key& key, const Ptr<BindingUpdateListEntry>& e)
-{
-    auto it = index.find(key);
-    if (it == index.end())
-    {
-        return;
-    }
-    std::vector<Ptr<BindingUpdateListEntry>>& v = it->second;
-    v.erase(std::remove(v.begin(), v.end(), e), v.end());
-    if (v.empty())
-    {
-        index.erase(it);
-    }
-}
-
-/**
- * \brief The first entry under a key.
- * \param index the index
- * \param key the key
- * \return the earliest added entry, nullptr when none
- */
-template <class Index, class Key>
-Ptr<BindingUpdateListEntry>
-IndexFirst(const Index& index, const Key& key)
-{
-    auto it = index.find(key);
-    return it == index.end() ? nullptr : it->second.front();
-}
-
-} // namespace
-
 // ---------------------------------------------------------------------------------------------
 // BindingUpdateListEntry
 // ---------------------------------------------------------------------------------------------
@@ -208,7 +147,6 @@ BindingUpdateList::GetTypeId()
 }
 
 BindingUpdateList::BindingUpdateList()
-    : m_nextId(1)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -222,73 +160,41 @@ void
 BindingUpdateList::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    for (auto& kv : m_entries)
+    for (const Ptr<BindingUpdateListEntry>& e : m_table.GetEntries())
     {
-        kv.second.entry->CancelTimers();
+        e->CancelTimers();
     }
-    m_entries.clear();
-    m_byMnId.clear();
-    m_byPrefix.clear();
+    m_table.Clear();
     m_byMac.clear();
-    m_prefixLengths.clear();
+    m_macOf.clear();
     Object::DoDispose();
 }
 
 void
-BindingUpdateList::Index(Record& r)
+BindingUpdateList::IndexMac(const Ptr<BindingUpdateListEntry>& e)
 {
-    r.mnId = r.entry->mnId;
-    r.prefixes.clear();
-    for (const HomeNetworkPrefix& hnp : r.entry->homeNetworkPrefixes)
+    if (!e->mnMacAddress.IsInvalid())
     {
-        if (!hnp.IsUnspecified() &&
-            std::find(r.prefixes.begin(), r.prefixes.end(), hnp) == r.prefixes.end())
-        {
-            r.prefixes.push_back(hnp);
-        }
-    }
-    r.mac = r.entry->mnMacAddress;
-    IndexInsert(m_byMnId, r.mnId, r.entry);
-    for (const HomeNetworkPrefix& hnp : r.prefixes)
-    {
-        IndexInsert(m_byPrefix, hnp, r.entry);
-        ++m_prefixLengths[hnp.length];
-    }
-    if (!r.mac.IsInvalid())
-    {
-        IndexInsert(m_byMac, r.mac, r.entry);
+        Table::InsertUnder(m_byMac, e->mnMacAddress, e);
+        m_macOf[e->id] = e->mnMacAddress;
     }
 }
 
 void
-BindingUpdateList::Unindex(const Record& r)
+BindingUpdateList::UnindexMac(const Ptr<BindingUpdateListEntry>& e)
 {
-    IndexErase(m_byMnId, r.mnId, r.entry);
-    for (const HomeNetworkPrefix& hnp : r.prefixes)
+    auto it = m_macOf.find(e->id);
+    if (it != m_macOf.end())
     {
-        IndexErase(m_byPrefix, hnp, r.entry);
-        auto it = m_prefixLengths.find(hnp.length);
-        NS_ASSERT(it != m_prefixLengths.end() && it->second > 0);
-        if (--it->second == 0)
-        {
-            m_prefixLengths.erase(it);
-        }
-    }
-    if (!r.mac.IsInvalid())
-    {
-        IndexErase(m_byMac, r.mac, r.entry);
+        Table::EraseUnder(m_byMac, it->second, e);
+        m_macOf.erase(it);
     }
 }
 
 bool
 BindingUpdateList::Contains(Ptr<const BindingUpdateListEntry> e) const
 {
-    if (!e)
-    {
-        return false;
-    }
-    auto it = m_entries.find(e->id);
-    return it != m_entries.end() && PeekPointer(it->second.entry) == PeekPointer(e);
+    return m_table.Contains(PeekPointer(e));
 }
 
 Ptr<BindingUpdateListEntry>
@@ -297,10 +203,8 @@ BindingUpdateList::Add(Ptr<BindingUpdateListEntry> e)
     NS_LOG_FUNCTION(this << e);
     NS_ASSERT_MSG(e, "BindingUpdateList::Add: null entry");
     NS_ASSERT_MSG(!Contains(e), "BindingUpdateList::Add: entry " << e->id << " already added");
-    e->id = m_nextId++;
-    Record& r = m_entries[e->id];
-    r.entry = e;
-    Index(r);
+    m_table.Add(e);
+    IndexMac(e);
     NS_LOG_LOGIC("added " << *e);
     m_entryAdded(e);
     return e;
@@ -310,14 +214,13 @@ void
 BindingUpdateList::NotifyChanged(Ptr<BindingUpdateListEntry> e)
 {
     NS_LOG_FUNCTION(this << e);
-    auto it = e ? m_entries.find(e->id) : m_entries.end();
-    if (it == m_entries.end() || it->second.entry != e)
+    if (!m_table.Reindex(e))
     {
         NS_ASSERT_MSG(false, "BindingUpdateList::NotifyChanged: entry not in this list");
         return;
     }
-    Unindex(it->second);
-    Index(it->second);
+    UnindexMac(e);
+    IndexMac(e);
     NS_LOG_LOGIC("updated " << *e);
     m_entryUpdated(e);
 }
@@ -350,10 +253,9 @@ BindingUpdateList::Remove(Ptr<BindingUpdateListEntry> e)
     {
         return false;
     }
-    auto it = m_entries.find(e->id);
     e->CancelTimers();
-    Unindex(it->second);
-    m_entries.erase(it);
+    UnindexMac(e);
+    m_table.Remove(e);
     NS_LOG_LOGIC("removed " << *e);
     m_entryRemoved(e);
     return true;
@@ -362,76 +264,51 @@ BindingUpdateList::Remove(Ptr<BindingUpdateListEntry> e)
 Ptr<BindingUpdateListEntry>
 BindingUpdateList::FindById(uint64_t id) const
 {
-    auto it = m_entries.find(id);
-    return it == m_entries.end() ? nullptr : it->second.entry;
+    return m_table.FindById(id);
 }
 
 Ptr<BindingUpdateListEntry>
 BindingUpdateList::Find(const std::string& mnId, const std::vector<uint8_t>& linkLayerId) const
 {
-    auto it = m_byMnId.find(mnId);
-    if (it != m_byMnId.end())
-    {
-        for (const Ptr<BindingUpdateListEntry>& e : it->second)
-        {
-            if (e->mnLinkLayerId == linkLayerId)
-            {
-                return e;
-            }
-        }
-    }
-    return nullptr;
+    return m_table.FindByMnIdIf(mnId, [&linkLayerId](const BindingUpdateListEntry& e) {
+        return e.mnLinkLayerId == linkLayerId;
+    });
 }
 
 Ptr<BindingUpdateListEntry>
 BindingUpdateList::FindByPrefix(const HomeNetworkPrefix& hnp) const
 {
-    return IndexFirst(m_byPrefix, hnp);
+    return m_table.FindByPrefix(hnp);
 }
 
 Ptr<BindingUpdateListEntry>
 BindingUpdateList::FindByAddress(Ipv6Address a) const
 {
-    for (const auto& kv : m_prefixLengths)
-    {
-        auto it = m_byPrefix.find(HomeNetworkPrefix(a, kv.first));
-        if (it != m_byPrefix.end())
-        {
-            return it->second.front();
-        }
-    }
-    return nullptr;
+    return m_table.FindByAddress(a);
 }
 
 Ptr<BindingUpdateListEntry>
 BindingUpdateList::FindByMac(const Address& mac) const
 {
-    return IndexFirst(m_byMac, mac);
+    return Table::FirstUnder(m_byMac, mac);
 }
 
 std::vector<Ptr<BindingUpdateListEntry>>
 BindingUpdateList::FindByMnId(const std::string& mnId) const
 {
-    auto it = m_byMnId.find(mnId);
-    return it == m_byMnId.end() ? EntryVector() : it->second;
+    return m_table.FindByMnId(mnId);
 }
 
 uint32_t
 BindingUpdateList::GetEntryCount() const
 {
-    return static_cast<uint32_t>(m_entries.size());
+    return m_table.GetSize();
 }
 
 std::vector<Ptr<BindingUpdateListEntry>>
 BindingUpdateList::GetEntries() const
 {
-    EntryVector out;
-    out.reserve(m_entries.size());
-    for (const auto& kv : m_entries)
-    {
-        out.push_back(kv.second.entry);
-    }
-    return out;
+    return m_table.GetEntries();
 }
 
 void
@@ -447,11 +324,11 @@ BindingUpdateList::Clear()
 void
 BindingUpdateList::Print(std::ostream& os) const
 {
-    os << "Binding Update List (" << m_entries.size() << " entries)" << std::endl;
-    for (const auto& kv : m_entries)
+    os << "Binding Update List (" << m_table.GetSize() << " entries)" << std::endl;
+    for (const Ptr<BindingUpdateListEntry>& e : m_table.GetEntries())
     {
         os << "  ";
-        kv.second.entry->Print(os);
+        e->Print(os);
         os << std::endl;
     }
 }

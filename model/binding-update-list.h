@@ -5,6 +5,7 @@
 #ifndef PMIPV6_BINDING_UPDATE_LIST_H
 #define PMIPV6_BINDING_UPDATE_LIST_H
 
+#include "binding-entry-table.h"
 #include "prefix-pool.h"
 
 #include "ns3/address.h"
@@ -289,37 +290,23 @@ class BindingUpdateList : public Object
     void DoDispose() override;
 
   private:
-    /// An entry and the keys it is indexed under.
-    struct Record
-    {
-        Ptr<BindingUpdateListEntry> entry;       ///< the entry
-        std::string mnId;                        ///< the MN-ID it is indexed under
-        std::vector<HomeNetworkPrefix> prefixes; ///< the HNPs it is indexed under
-        Address mac;                             ///< the MAC it is indexed under (if valid)
-    };
+    /// The table's helpers, for the MAC-address index.
+    typedef BindingEntryTable<BindingUpdateListEntry> Table;
 
     /**
-     * \brief Index an entry under its current keys.
-     * \param r the record (its keys are set)
+     * \brief Index an entry under its current MAC address (when valid), and remember it.
+     * \param e the entry
      */
-    void Index(Record& r);
+    void IndexMac(const Ptr<BindingUpdateListEntry>& e);
     /**
-     * \brief Remove an entry from the indexes, by the keys of its record.
-     * \param r the record
+     * \brief Remove an entry from the MAC-address index, by the address it is indexed under.
+     * \param e the entry
      */
-    void Unindex(const Record& r);
+    void UnindexMac(const Ptr<BindingUpdateListEntry>& e);
 
-    /// A list of entries under one key, earliest added first.
-    typedef std::vector<Ptr<BindingUpdateListEntry>> EntryVector;
-
-    std::map<uint64_t, Record> m_entries;                  ///< every entry, by id
-    std::unordered_map<std::string, EntryVector> m_byMnId; ///< entries by MN-ID
-    std::unordered_map<HomeNetworkPrefix, EntryVector, HomeNetworkPrefixHash>
-        m_byPrefix;                                                ///< entries by HNP
-    std::unordered_map<Address, EntryVector, AddressHash> m_byMac; ///< entries by MAC
-    /// Number of indexed HNPs of each length, longest first.
-    std::map<uint8_t, uint32_t, std::greater<uint8_t>> m_prefixLengths;
-    uint64_t m_nextId; ///< the id of the next entry
+    Table m_table; ///< the entries, by id, MN-ID and HNP
+    std::unordered_map<Address, Table::EntryVector, AddressHash> m_byMac; ///< entries by MAC
+    std::unordered_map<uint64_t, Address> m_macOf; ///< the MAC each entry is indexed under
 
     TracedCallback<Ptr<const BindingUpdateListEntry>> m_entryAdded;   ///< "EntryAdded"
     TracedCallback<Ptr<const BindingUpdateListEntry>> m_entryUpdated; ///< "EntryUpdated"
