@@ -116,6 +116,7 @@ def build(bld):
         'model/pmipv6-profile.h',
         'model/ipv6-tunnel-l4-protocol.h',
         'model/mag-routing.h',
+        'model/list-routing-install.h',
         'model/lma-routing.h',
         'model/prefix-table.h',
         'model/pmipv6-lma-application.h',

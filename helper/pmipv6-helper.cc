@@ -59,10 +59,7 @@ void
 InstallProtocols(Ptr<Node> node)
 {
     MobilityStackHelper().Install(node);
-    if (!node->GetObject<Ipv6TunnelL4Protocol>())
-    {
-        node->AggregateObject(CreateObject<Ipv6TunnelL4Protocol>());
-    }
+    Ipv6TunnelL4Protocol::Install(node);
 }
 
 } // namespace

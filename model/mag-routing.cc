@@ -4,6 +4,8 @@
 
 #include "mag-routing.h"
 
+#include "list-routing-install.h"
+
 #include "ns3/boolean.h"
 #include "ns3/ipv6-list-routing.h"
 #include "ns3/ipv6-route.h"
@@ -89,31 +91,7 @@ MagRouting::DoDispose()
 Ptr<MagRouting>
 MagRouting::Install(Ptr<Node> node, int16_t priority)
 {
-    Ptr<Ipv6> ipv6 = node->GetObject<Ipv6>();
-    NS_ABORT_MSG_IF(!ipv6, "MagRouting::Install: node " << node->GetId() << " has no IPv6");
-    Ptr<Ipv6ListRouting> list = DynamicCast<Ipv6ListRouting>(ipv6->GetRoutingProtocol());
-    // ns-3.37's InternetStackHelper installs a plain Ipv6StaticRouting by default, and an
-    // Ipv6StaticRouting that already has its Ipv6 cannot be moved into a list (its SetIpv6
-    // asserts it is called once), so the list must come from the stack installation.
-    NS_ABORT_MSG_IF(!list,
-                    "MagRouting::Install: the IPv6 routing protocol of node "
-                        << node->GetId() << " is a "
-                        << ipv6->GetRoutingProtocol()->GetInstanceTypeId().GetName()
-                        << ", not an Ipv6ListRouting. Install the internet stack with "
-                           "Ipv6ListRoutingHelper list; list.Add(Ipv6StaticRoutingHelper(), 0); "
-                           "stack.SetRoutingHelper(list);");
-    for (uint32_t i = 0; i < list->GetNRoutingProtocols(); i++)
-    {
-        int16_t p;
-        Ptr<MagRouting> existing = DynamicCast<MagRouting>(list->GetRoutingProtocol(i, p));
-        if (existing)
-        {
-            return existing;
-        }
-    }
-    Ptr<MagRouting> mag = CreateObject<MagRouting>();
-    list->AddRoutingProtocol(mag, priority);
-    return mag;
+    return InstallInListRouting<MagRouting>(node, priority);
 }
 
 void

@@ -90,6 +90,19 @@ MobilityL4Protocol::~MobilityL4Protocol()
     NS_LOG_FUNCTION(this);
 }
 
+Ptr<MobilityL4Protocol>
+MobilityL4Protocol::Install(Ptr<Node> node)
+{
+    NS_ASSERT_MSG(node->GetObject<Ipv6>(), "node " << node->GetId() << " has no IPv6");
+    Ptr<MobilityL4Protocol> mobility = node->GetObject<MobilityL4Protocol>();
+    if (!mobility)
+    {
+        mobility = CreateObject<MobilityL4Protocol>();
+        node->AggregateObject(mobility);
+    }
+    return mobility;
+}
+
 void
 MobilityL4Protocol::DoDispose()
 {

@@ -87,6 +87,13 @@ class MobilityL4Protocol : public IpL4Protocol
     ~MobilityL4Protocol() override;
 
     /**
+     * \brief The protocol aggregated to a node, created and aggregated when there is none.
+     * \param node a node with IPv6 (InternetStackHelper)
+     * \return the node's Mobility Header protocol
+     */
+    static Ptr<MobilityL4Protocol> Install(Ptr<Node> node);
+
+    /**
      * \brief Set the node this protocol belongs to.
      * \param node the node
      */

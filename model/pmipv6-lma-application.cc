@@ -279,18 +279,8 @@ Pmipv6LmaApplication::StartApplication()
 {
     NS_LOG_FUNCTION(this);
     Ptr<Node> node = GetNode();
-    m_mobility = node->GetObject<MobilityL4Protocol>();
-    if (!m_mobility)
-    {
-        m_mobility = CreateObject<MobilityL4Protocol>();
-        node->AggregateObject(m_mobility);
-    }
-    m_tunnels = node->GetObject<Ipv6TunnelL4Protocol>();
-    if (!m_tunnels)
-    {
-        m_tunnels = CreateObject<Ipv6TunnelL4Protocol>();
-        node->AggregateObject(m_tunnels);
-    }
+    m_mobility = MobilityL4Protocol::Install(node);
+    m_tunnels = Ipv6TunnelL4Protocol::Install(node);
     m_routing = LmaRouting::Install(node);
     if (!m_profiles)
     {

@@ -366,18 +366,8 @@ Pmipv6MagApplication::StartApplication()
 {
     NS_LOG_FUNCTION(this);
     Ptr<Node> node = GetNode();
-    m_mobility = node->GetObject<MobilityL4Protocol>();
-    if (!m_mobility)
-    {
-        m_mobility = CreateObject<MobilityL4Protocol>();
-        node->AggregateObject(m_mobility);
-    }
-    m_tunnels = node->GetObject<Ipv6TunnelL4Protocol>();
-    if (!m_tunnels)
-    {
-        m_tunnels = CreateObject<Ipv6TunnelL4Protocol>();
-        node->AggregateObject(m_tunnels);
-    }
+    m_mobility = MobilityL4Protocol::Install(node);
+    m_tunnels = Ipv6TunnelL4Protocol::Install(node);
     m_routing = MagRouting::Install(node);
     m_mobility->RegisterHandler(mip6::MH_BINDING_ACK,
                                 MakeCallback(&Pmipv6MagApplication::HandleBindingAck, this));
