@@ -5,7 +5,7 @@ LocalCluster against the same 16 runs in series in this process.
 
   PYTHONPATH=build/python /usr/bin/python3 python/bench_sweep.py
 
-Runs --rounds serial/dask pairs (default 3), alternating which goes first, and
+Runs --rounds serial/dask pairs (default 5), rotating which goes first, and
 prints for each the wall time of both, the speed-up (sweep only, and including
 the cluster's start-up) and the CPU time the runs got; then the median
 speed-up. The speed of a shared machine's cores drifts by 20 % and more within
@@ -83,6 +83,15 @@ def _warm_up(base):
     pmipv6.run_scenario(dict(base, sim_time=4.0))
 
 
+def _warm_up_worker(base, barrier):
+    """Warm up one pool worker, then wait until every worker has: with the
+    spawn start method the pool starts workers on demand, and one worker must
+    not take every warm-up task while another is started inside the timing."""
+    _warm_up(base)
+    barrier.wait(timeout=120)
+    return os.getpid()
+
+
 def _process_pool(base, seeds, n_workers):
     """The same runs on a plain pool of worker processes, no dask: what two
     processes side by side reach on this machine, the ceiling for dask."""
@@ -91,9 +100,11 @@ def _process_pool(base, seeds, n_workers):
 
     points = expand_grid(GRID, seeds, base)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(n_workers, mp_context=context) as pool:
+    with context.Manager() as manager, ProcessPoolExecutor(n_workers, mp_context=context) as pool:
+        barrier = manager.Barrier(n_workers)
         # Start and warm up every worker before the timing, as for dask.
-        list(pool.map(_warm_up, [base] * n_workers))
+        pids = list(pool.map(_warm_up_worker, [base] * n_workers, [barrier] * n_workers))
+        assert len(set(pids)) == n_workers, f"pool warm-up ran in {len(set(pids))} workers"
         start = time.perf_counter()
         rows = list(pool.map(run_one, points, chunksize=1))
         elapsed = time.perf_counter() - start
@@ -108,8 +119,8 @@ def main(argv=None):
     parser.add_argument(
         "--rounds",
         type=int,
-        default=3,
-        help="serial/dask pairs, in alternating order; the median is reported (default 3)",
+        default=5,
+        help="rounds of serial, dask and plain pool, in rotating order; the medians are reported (default 5)",
     )
     args = parser.parse_args(argv)
     base = dict(BASE, sim_time=args.sim_time)
@@ -129,15 +140,19 @@ def main(argv=None):
     cols = None
     for k in range(args.rounds):
         # The speed of this machine's cores drifts by 20 % or more over a minute
-        # when it is shared: alternate which of the two goes first, so that a
+        # when it is shared: rotate which of the three goes first, so that a
         # drift does not always favour the same one.
-        if k % 2 == 0:
-            serial, t_serial = _serial(base, args.seeds)
-            parallel, t_parallel, t_startup = _dask(base, args.seeds, args.n_workers)
-        else:
-            parallel, t_parallel, t_startup = _dask(base, args.seeds, args.n_workers)
-            serial, t_serial = _serial(base, args.seeds)
-        cpu_pool, t_pool = _process_pool(base, args.seeds, args.n_workers)
+        timings = {}
+        jobs = [
+            ("serial", lambda: _serial(base, args.seeds)),
+            ("dask", lambda: _dask(base, args.seeds, args.n_workers)),
+            ("pool", lambda: _process_pool(base, args.seeds, args.n_workers)),
+        ]
+        for name, job in jobs[k % 3 :] + jobs[: k % 3]:
+            timings[name] = job()
+        serial, t_serial = timings["serial"]
+        parallel, t_parallel, t_startup = timings["dask"]
+        cpu_pool, t_pool = timings["pool"]
         ceilings.append(t_serial / t_pool)
         speedups.append(t_serial / t_parallel)
         speedups_startup.append(t_serial / (t_parallel + t_startup))
