@@ -48,26 +48,16 @@ DEP_MODULES=$(grep -o '^ *\${lib[^}]*}' "$REPO/CMakeLists.txt" | sed 's/ *\${lib
 export CLICOLOR=1
 
 log() { echo "check-in-tree: $*"; }
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO=sudo
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# 1. deb-src entry for bookworm main, and the source package
+# 1. deb-src entry for this release's main (derived from the machine's own apt
+# sources by utils/apt-deb-src.sh), and the source package
 if ! ls "$WORK"/ns3-*/ns-3.*/ns3 >/dev/null 2>&1; then
-    SRC_LIST=/etc/apt/sources.list.d/debian-src.sources
-    if ! grep -rqsE '^(deb-src |Types:.*deb-src)' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-        log "adding $SRC_LIST"
-        $SUDO tee "$SRC_LIST" >/dev/null <<'EOF'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-EOF
-        $SUDO apt-get update -qq
-    elif ! ls /var/lib/apt/lists/*_source_Sources* >/dev/null 2>&1; then
-        $SUDO apt-get update -qq
+    "$REPO/utils/apt-deb-src.sh"
+    if ! ls /var/lib/apt/lists/*_source_Sources* >/dev/null 2>&1; then
+        as_root apt-get update -qq
     fi
-    command -v dpkg-source >/dev/null || $SUDO apt-get install -y --no-install-recommends dpkg-dev
+    command -v dpkg-source >/dev/null || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dpkg-dev
     mkdir -p "$WORK"
     log "apt-get source ns3 into $WORK"
     (cd "$WORK" && apt-get source -qq ns3 2>&1 | grep -v "^W: Download is performed unsandboxed" || true)
