@@ -33,6 +33,17 @@ using namespace ns3;
 
 NS_LOG_COMPONENT_DEFINE("Pmipv6CsmaHandover");
 
+/**
+ * \brief A time in milliseconds with microsecond precision, for printing.
+ * \param t the time
+ * \return t in ms, e.g. 6.624
+ */
+static double
+Ms(Time t)
+{
+    return t.GetMicroSeconds() / 1000.0;
+}
+
 namespace
 {
 
@@ -313,14 +324,14 @@ main(int argc, char* argv[])
     Time upGap = upLog.LargestGapAfter(Seconds(handoverTime - 1));
     bool kept = !addressesBefore.empty() && addressesBefore == addressesAfter;
 
-    std::cout << "PMIPv6 CSMA handover (MAG-LMA delay " << magLmaDelay << ", RngRun "
+    std::cout << std::fixed << std::setprecision(3) << "PMIPv6 CSMA handover (MAG-LMA delay " << magLmaDelay << ", RngRun "
               << RngSeedManager::GetRun() << ")\n"
               << "  MN home address           " << mnHome << "\n"
               << "  address kept over handover " << (kept ? "yes" : "no") << "\n"
-              << "  initial registration       " << initial.GetMilliSeconds() << " ms\n"
-              << "  handover registration      " << handover.GetMilliSeconds() << " ms\n"
-              << "  downlink interruption      " << downGap.GetMilliSeconds() << " ms\n"
-              << "  uplink interruption        " << upGap.GetMilliSeconds() << " ms\n"
+              << "  initial registration       " << Ms(initial) << " ms\n"
+              << "  handover registration      " << Ms(handover) << " ms\n"
+              << "  downlink interruption      " << Ms(downGap) << " ms\n"
+              << "  uplink interruption        " << Ms(upGap) << " ms\n"
               << "  downlink packets           sent " << downTx << ", received " << downRx
               << ", lost " << (downTx - downRx) << "\n"
               << "  uplink packets             sent " << upTx << ", received " << upRx << ", lost "
@@ -333,14 +344,38 @@ main(int argc, char* argv[])
     if (!output.empty())
     {
         std::ofstream csv(output);
+        csv << std::fixed << std::setprecision(3);
         csv << "run,mag_lma_delay,initial_registration_ms,handover_registration_ms,"
                "downlink_interruption_ms,uplink_interruption_ms,down_tx,down_rx,up_tx,up_rx,"
                "address_kept\n"
-            << RngSeedManager::GetRun() << "," << magLmaDelay << "," << initial.GetMilliSeconds()
-            << "," << handover.GetMilliSeconds() << "," << downGap.GetMilliSeconds() << ","
-            << upGap.GetMilliSeconds() << "," << downTx << "," << downRx << "," << upTx << ","
+            << RngSeedManager::GetRun() << "," << magLmaDelay << "," << Ms(initial)
+            << "," << Ms(handover) << "," << Ms(downGap) << ","
+            << Ms(upGap) << "," << downTx << "," << downRx << "," << upTx << ","
             << upRx << "," << (kept ? 1 : 0) << "\n";
     }
     Simulator::Destroy();
-    return 0;
+
+    // The run failed when its own figures say so: exit non-zero for CTest and test.py.
+    std::vector<std::string> failures;
+    if (initial.IsZero())
+    {
+        failures.emplace_back("the MN never registered at MAG1");
+    }
+    if (handover.IsZero())
+    {
+        failures.emplace_back("the MN never registered at MAG2 after the handover");
+    }
+    if (!kept)
+    {
+        failures.emplace_back("the MN's address was not kept over the handover");
+    }
+    if (downRx == 0 || upRx == 0)
+    {
+        failures.emplace_back("no packet was delivered on the downlink or the uplink");
+    }
+    for (const auto& f : failures)
+    {
+        std::cout << "FAIL: " << f << "\n";
+    }
+    return failures.empty() ? 0 : 1;
 }

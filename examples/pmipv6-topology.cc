@@ -329,19 +329,19 @@ main(int argc, char* argv[])
         }
         else
         {
-            std::cout << std::setprecision(2) << log.initial.GetSeconds() * 1e3 << " ms\n";
+            std::cout << std::fixed << std::setprecision(3) << log.initial.GetSeconds() * 1e3 << " ms\n";
         }
         std::cout << "    handovers             " << log.handovers.size();
         if (!log.handovers.empty())
         {
-            std::cout << ", registration mean " << std::setprecision(2)
+            std::cout << ", registration mean " << std::fixed << std::setprecision(3)
                       << sum.GetSeconds() * 1e3 / log.handovers.size() << " ms, max "
                       << worst.GetSeconds() * 1e3 << " ms";
         }
         std::cout << "\n"
                   << "    downlink              sent " << sent << ", received " << received << " ("
-                  << std::setprecision(1) << (sent ? 100.0 * received / sent : 0.0)
-                  << " %), longest gap " << std::setprecision(0) << gap.GetSeconds() * 1e3
+                  << std::fixed << std::setprecision(1) << (sent ? 100.0 * received / sent : 0.0)
+                  << " %), longest gap " << std::setprecision(3) << gap.GetSeconds() * 1e3
                   << " ms\n";
     }
     std::cout << "  total: " << registered << "/" << mns << " mobile nodes registered, downlink "
@@ -351,5 +351,12 @@ main(int argc, char* argv[])
         std::cout << "  topology written to " << dot << "\n";
     }
     Simulator::Destroy();
+    // The run failed when its own figures say so: exit non-zero for CTest and test.py.
+    if (registered < mns || (totalSent > 0 && totalReceived == 0))
+    {
+        std::cout << "FAIL: " << (mns - registered) << " mobile node(s) never registered, "
+                  << totalReceived << " of " << totalSent << " downlink packets delivered\n";
+        return 1;
+    }
     return 0;
 }

@@ -27,12 +27,24 @@
 #include "ns3/wifi-module.h"
 
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <limits>
 
 using namespace ns3;
 
 NS_LOG_COMPONENT_DEFINE("Pmipv6WifiHandover");
+
+/**
+ * \brief A time in milliseconds with microsecond precision, for printing.
+ * \param t the time
+ * \return t in ms, e.g. 6.624
+ */
+static double
+Ms(Time t)
+{
+    return t.GetMicroSeconds() / 1000.0;
+}
 
 namespace
 {
@@ -294,7 +306,7 @@ main(int argc, char* argv[])
     Time upGap = upLog.LargestGapAfter(from);
     bool handedOver = control.handoverRegistration.IsPositive();
 
-    std::cout << "PMIPv6 Wi-Fi handover (AP distance " << apDistance << " m, speed " << speed
+    std::cout << std::fixed << std::setprecision(3) << "PMIPv6 Wi-Fi handover (AP distance " << apDistance << " m, speed " << speed
               << " m/s, MAG-LMA delay " << magLmaDelay << ", RngRun " << RngSeedManager::GetRun()
               << ")\n"
               << "  MN home address            " << mnHome << "\n"
@@ -304,12 +316,12 @@ main(int argc, char* argv[])
         std::cout << " (at " << control.handoverAt.As(Time::S) << ")";
     }
     std::cout << "\n"
-              << "  initial registration       " << control.initialRegistration.GetMilliSeconds()
+              << "  initial registration       " << Ms(control.initialRegistration)
               << " ms\n"
-              << "  handover registration      " << control.handoverRegistration.GetMilliSeconds()
+              << "  handover registration      " << Ms(control.handoverRegistration)
               << " ms\n"
-              << "  downlink interruption      " << downGap.GetMilliSeconds() << " ms\n"
-              << "  uplink interruption        " << upGap.GetMilliSeconds() << " ms\n"
+              << "  downlink interruption      " << Ms(downGap) << " ms\n"
+              << "  uplink interruption        " << Ms(upGap) << " ms\n"
               << "  downlink packets           sent " << downTx << ", received " << downRx
               << ", lost " << (downTx - downRx) << "\n"
               << "  uplink packets             sent " << upTx << ", received " << upRx << ", lost "
@@ -322,16 +334,36 @@ main(int argc, char* argv[])
     if (!output.empty())
     {
         std::ofstream csv(output);
+        csv << std::fixed << std::setprecision(3);
         csv << "run,ap_distance,speed,mag_lma_delay,handover_at_s,initial_registration_ms,"
                "handover_registration_ms,downlink_interruption_ms,uplink_interruption_ms,"
                "down_tx,down_rx,up_tx,up_rx\n"
             << RngSeedManager::GetRun() << "," << apDistance << "," << speed << "," << magLmaDelay
             << "," << control.handoverAt.GetSeconds() << ","
-            << control.initialRegistration.GetMilliSeconds() << ","
-            << control.handoverRegistration.GetMilliSeconds() << "," << downGap.GetMilliSeconds()
-            << "," << upGap.GetMilliSeconds() << "," << downTx << "," << downRx << "," << upTx
+            << Ms(control.initialRegistration) << ","
+            << Ms(control.handoverRegistration) << "," << Ms(downGap)
+            << "," << Ms(upGap) << "," << downTx << "," << downRx << "," << upTx
             << "," << upRx << "\n";
     }
     Simulator::Destroy();
-    return 0;
+
+    // The run failed when its own figures say so: exit non-zero for CTest and test.py.
+    std::vector<std::string> failures;
+    if (!control.initialRegistration.IsStrictlyPositive())
+    {
+        failures.emplace_back("the MN never registered at MAG1");
+    }
+    if (!handedOver)
+    {
+        failures.emplace_back("the MN was never registered at MAG2 (no handover)");
+    }
+    if (downRx == 0 || upRx == 0)
+    {
+        failures.emplace_back("no packet was delivered on the downlink or the uplink");
+    }
+    for (const auto& f : failures)
+    {
+        std::cout << "FAIL: " << f << "\n";
+    }
+    return failures.empty() ? 0 : 1;
 }

@@ -4,8 +4,9 @@
  * Replays fuzz inputs through the same targets the libFuzzer executables run
  * (fuzz/NAME-target.h), so that an input that once crashed or leaked stays fixed in every
  * build, without clang or sanitizers:
- *  - for each target, its seeds (the module's sample messages in the target's input format)
- *    and every file in test/fuzz-corpus/NAME/ (inputs libFuzzer saved, and reproducers);
+ *  - for each target, its seeds (the module's sample messages in the target's input format),
+ *    and the files of test/fuzz-corpus/NAME/ where that folder exists (reproducers; no
+ *    fuzzer corpus is committed yet, so today only the seeds and the scripted cases run);
  *    a property the target checks (round trips, counters, ...) that fails is a test failure;
  *  - the receive-path replay also checks that every binding update list entry (MAG) and
  *    binding cache entry (LMA) removed while it ran is freed once its timers are past (a
@@ -121,7 +122,7 @@ class CodecReplayTestCase : public TestCase
     CodecReplayTestCase(const std::string& dir,
                         pmipv6fuzz::Seeds (*seeds)(),
                         void (*run)(const uint8_t*, size_t))
-        : TestCase("replay the " + dir + " seeds and fuzz corpus"),
+        : TestCase("replay the " + dir + " seeds (and saved inputs, if any)"),
           m_dir(dir),
           m_seeds(seeds),
           m_run(run)
@@ -224,7 +225,7 @@ class ReceiveReplayTestCase : public TestCase
 {
   public:
     ReceiveReplayTestCase()
-        : TestCase("replay the mobility-l4-receive seeds and corpus; removed entries are freed")
+        : TestCase("replay the mobility-l4-receive seeds; removed entries are freed")
     {
     }
 
