@@ -333,8 +333,8 @@ main(int argc, char* argv[])
     Time upGap = upLog.LargestGapAfter(Seconds(handoverTime - 1));
     bool kept = !addressesBefore.empty() && addressesBefore == addressesAfter;
 
-    std::cout << std::fixed << std::setprecision(3) << "PMIPv6 CSMA handover (MAG-LMA delay " << magLmaDelay << ", RngRun "
-              << RngSeedManager::GetRun() << ")\n"
+    std::cout << std::fixed << std::setprecision(3) << "PMIPv6 CSMA handover (MAG-LMA delay "
+              << magLmaDelay << ", RngRun " << RngSeedManager::GetRun() << ")\n"
               << "  MN home address           " << mnHome << "\n"
               << "  address kept over handover " << (kept ? "yes" : "no") << "\n"
               << "  initial registration       " << Ms(initial) << " ms\n"
@@ -357,10 +357,9 @@ main(int argc, char* argv[])
         csv << "run,mag_lma_delay,initial_registration_ms,handover_registration_ms,"
                "downlink_interruption_ms,uplink_interruption_ms,down_tx,down_rx,up_tx,up_rx,"
                "address_kept\n"
-            << RngSeedManager::GetRun() << "," << magLmaDelay << "," << Ms(initial)
-            << "," << Ms(handover) << "," << Ms(downGap) << ","
-            << Ms(upGap) << "," << downTx << "," << downRx << "," << upTx << ","
-            << upRx << "," << (kept ? 1 : 0) << "\n";
+            << RngSeedManager::GetRun() << "," << magLmaDelay << "," << Ms(initial) << ","
+            << Ms(handover) << "," << Ms(downGap) << "," << Ms(upGap) << "," << downTx << ","
+            << downRx << "," << upTx << "," << upRx << "," << (kept ? 1 : 0) << "\n";
     }
     Simulator::Destroy();
 

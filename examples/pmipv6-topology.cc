@@ -329,7 +329,8 @@ main(int argc, char* argv[])
         }
         else
         {
-            std::cout << std::fixed << std::setprecision(3) << log.initial.GetSeconds() * 1e3 << " ms\n";
+            std::cout << std::fixed << std::setprecision(3) << log.initial.GetSeconds() * 1e3
+                      << " ms\n";
         }
         std::cout << "    handovers             " << log.handovers.size();
         if (!log.handovers.empty())

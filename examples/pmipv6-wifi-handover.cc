@@ -306,9 +306,9 @@ main(int argc, char* argv[])
     Time upGap = upLog.LargestGapAfter(from);
     bool handedOver = control.handoverRegistration.IsPositive();
 
-    std::cout << std::fixed << std::setprecision(3) << "PMIPv6 Wi-Fi handover (AP distance " << apDistance << " m, speed " << speed
-              << " m/s, MAG-LMA delay " << magLmaDelay << ", RngRun " << RngSeedManager::GetRun()
-              << ")\n"
+    std::cout << std::fixed << std::setprecision(3) << "PMIPv6 Wi-Fi handover (AP distance "
+              << apDistance << " m, speed " << speed << " m/s, MAG-LMA delay " << magLmaDelay
+              << ", RngRun " << RngSeedManager::GetRun() << ")\n"
               << "  MN home address            " << mnHome << "\n"
               << "  handover happened          " << (handedOver ? "yes" : "no");
     if (handedOver)
@@ -316,10 +316,8 @@ main(int argc, char* argv[])
         std::cout << " (at " << control.handoverAt.As(Time::S) << ")";
     }
     std::cout << "\n"
-              << "  initial registration       " << Ms(control.initialRegistration)
-              << " ms\n"
-              << "  handover registration      " << Ms(control.handoverRegistration)
-              << " ms\n"
+              << "  initial registration       " << Ms(control.initialRegistration) << " ms\n"
+              << "  handover registration      " << Ms(control.handoverRegistration) << " ms\n"
               << "  downlink interruption      " << Ms(downGap) << " ms\n"
               << "  uplink interruption        " << Ms(upGap) << " ms\n"
               << "  downlink packets           sent " << downTx << ", received " << downRx
@@ -339,11 +337,9 @@ main(int argc, char* argv[])
                "handover_registration_ms,downlink_interruption_ms,uplink_interruption_ms,"
                "down_tx,down_rx,up_tx,up_rx\n"
             << RngSeedManager::GetRun() << "," << apDistance << "," << speed << "," << magLmaDelay
-            << "," << control.handoverAt.GetSeconds() << ","
-            << Ms(control.initialRegistration) << ","
-            << Ms(control.handoverRegistration) << "," << Ms(downGap)
-            << "," << Ms(upGap) << "," << downTx << "," << downRx << "," << upTx
-            << "," << upRx << "\n";
+            << "," << control.handoverAt.GetSeconds() << "," << Ms(control.initialRegistration)
+            << "," << Ms(control.handoverRegistration) << "," << Ms(downGap) << "," << Ms(upGap)
+            << "," << downTx << "," << downRx << "," << upTx << "," << upRx << "\n";
     }
     Simulator::Destroy();
 
