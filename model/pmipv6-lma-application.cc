@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 
 namespace ns3
 {
@@ -188,6 +189,7 @@ Pmipv6LmaApplication::DoDispose()
         m_cache->Dispose();
     }
     m_cache = nullptr;
+    m_extensions.DisposeAll();
     m_profiles = nullptr;
     m_pool = nullptr;
     m_mobility = nullptr;
@@ -236,6 +238,66 @@ Ptr<BindingCache>
 Pmipv6LmaApplication::GetBindingCache() const
 {
     return m_cache;
+}
+
+void
+Pmipv6LmaApplication::AddExtension(Ptr<Pmipv6LmaExtension> extension)
+{
+    NS_LOG_FUNCTION(this << extension->GetName());
+    NS_ABORT_MSG_IF(extension->GetLma() && extension->GetLma() != this,
+                    extension->GetName() << " is registered with another LMA already");
+    m_extensions.Add(extension, AgentName());
+    extension->SetLma(this);
+    if (m_started)
+    {
+        m_extensions.Start(extension, m_mobility, AgentName());
+    }
+}
+
+uint32_t
+Pmipv6LmaApplication::GetNExtensions() const
+{
+    return m_extensions.Get().size();
+}
+
+Ptr<Pmipv6LmaExtension>
+Pmipv6LmaApplication::GetExtension(uint32_t i) const
+{
+    NS_ABORT_MSG_IF(i >= GetNExtensions(), "no extension " << i);
+    return m_extensions.Get()[i];
+}
+
+Ptr<MobilityL4Protocol>
+Pmipv6LmaApplication::GetMobilityProtocol() const
+{
+    return m_mobility;
+}
+
+Ptr<LmaRouting>
+Pmipv6LmaApplication::GetRouting() const
+{
+    return m_routing;
+}
+
+std::string
+Pmipv6LmaApplication::AgentName() const
+{
+    std::ostringstream os;
+    os << "LMA on node " << (GetNode() ? GetNode()->GetId() : 0);
+    return os.str();
+}
+
+void
+Pmipv6LmaApplication::NotifyExtensions(Pmipv6LmaExtension::BindingEvent event,
+                                       Ptr<BindingCacheEntry> entry,
+                                       Ipv6Address previousProxyCoa)
+{
+    NS_LOG_LOGIC("binding " << entry->id << " of " << entry->mnId << ": "
+                            << Pmipv6LmaExtension::BindingEventName(event));
+    for (const auto& extension : m_extensions.Get())
+    {
+        extension->NotifyBinding(event, entry, previousProxyCoa);
+    }
 }
 
 uint64_t
@@ -294,6 +356,8 @@ Pmipv6LmaApplication::StartApplication()
                                 MakeCallback(&Pmipv6LmaApplication::HandleBindingUpdate, this));
     m_mobility->RegisterHandler(mip6::MH_BINDING_REVOCATION,
                                 MakeCallback(&Pmipv6LmaApplication::HandleBindingRevocation, this));
+    m_started = true;
+    m_extensions.StartAll(m_mobility, AgentName());
 }
 
 void
@@ -304,7 +368,9 @@ Pmipv6LmaApplication::StopApplication()
     {
         m_mobility->UnregisterHandler(mip6::MH_BINDING_UPDATE);
         m_mobility->UnregisterHandler(mip6::MH_BINDING_REVOCATION);
+        m_extensions.StopAll(m_mobility);
     }
+    m_started = false;
 }
 
 uint64_t
@@ -319,6 +385,7 @@ Pmipv6LmaApplication::ParseRequest(const BindingUpdateHeader& pbu, Ipv6Address m
 {
     ProxyBindingRequest req;
     req.mag = mag;
+    req.options = pbu.GetOptions();
     req.sequence = pbu.GetSequence();
     req.lifetime = Seconds(pbu.GetLifetimeSeconds());
     const MobilityOptionList& options = pbu.GetOptions();
@@ -390,6 +457,15 @@ Pmipv6LmaApplication::HandleBindingUpdate(Ptr<Packet> p, const Ipv6Header& ip, u
                        << req.mnId << " HI " << +req.handoffIndicator << " lifetime "
                        << req.lifetime.As(Time::S));
     uint8_t status = CheckRequest(req);
+    for (const auto& extension : m_extensions.Get())
+    {
+        if (status != mip6::BA_ACCEPTED)
+        {
+            break;
+        }
+        status = extension->CheckPbu(req);
+        NS_LOG_LOGIC(extension->GetName() << " checks the PBU: status " << +status);
+    }
     if (status != mip6::BA_ACCEPTED)
     {
         SendPba(req, status, nullptr, Seconds(0));
@@ -533,6 +609,16 @@ void
 Pmipv6LmaApplication::ProcessRegistration(const ProxyBindingRequest& req)
 {
     NS_LOG_FUNCTION(this << req.mnId);
+    for (const auto& extension : m_extensions.Get())
+    {
+        if (extension->SelectSession(req) == Pmipv6LmaExtension::SESSION_NEW_SHARED_PREFIXES)
+        {
+            NS_LOG_LOGIC(extension->GetName()
+                         << ": a new session sharing the prefixes of " << req.mnId);
+            CreateSession(req, true);
+            return;
+        }
+    }
     Ptr<BindingCacheEntry> entry;
     if (!req.prefixes.empty())
     {
@@ -631,9 +717,9 @@ Pmipv6LmaApplication::ProcessRegistration(const ProxyBindingRequest& req)
 }
 
 void
-Pmipv6LmaApplication::CreateSession(const ProxyBindingRequest& req)
+Pmipv6LmaApplication::CreateSession(const ProxyBindingRequest& req, bool sharePrefixes)
 {
-    NS_LOG_FUNCTION(this << req.mnId);
+    NS_LOG_FUNCTION(this << req.mnId << sharePrefixes);
     Ptr<BindingCacheEntry> entry = Create<BindingCacheEntry>();
     entry->mnId = req.mnId;
     if (!req.prefixes.empty())
@@ -648,6 +734,11 @@ Pmipv6LmaApplication::CreateSession(const ProxyBindingRequest& req)
             {
                 continue; // the MN's own static HNP
             }
+            Ptr<BindingCacheEntry> holder = m_cache->FindByPrefix(prefix);
+            if (sharePrefixes && holder && holder->mnId == req.mnId)
+            {
+                continue; // shared with another session of this MN (an extension asked)
+            }
             if (!m_pool->IsInPool(prefix) || !m_pool->Reserve(prefix))
             {
                 NS_LOG_LOGIC("reject: " << prefix << " is not a free prefix of this LMA");
@@ -661,6 +752,11 @@ Pmipv6LmaApplication::CreateSession(const ProxyBindingRequest& req)
             reserved.push_back(prefix);
         }
         entry->homeNetworkPrefixes = req.prefixes;
+    }
+    else if (sharePrefixes && !m_cache->FindByMnId(req.mnId).empty())
+    {
+        // All-zero HNP: share the prefixes of the mobile node's first session.
+        entry->homeNetworkPrefixes = m_cache->FindByMnId(req.mnId).front()->homeNetworkPrefixes;
     }
     else
     {
@@ -752,6 +848,11 @@ Pmipv6LmaApplication::AcceptRequest(const ProxyBindingRequest& req,
         NS_LOG_INFO("LMA: " << req.mnId << " moved from " << oldCoa << " to " << req.mag);
         m_handoverTrace(req.mnId, oldCoa, req.mag);
     }
+    NotifyExtensions(isNew   ? Pmipv6LmaExtension::BINDING_CREATED
+                     : moved ? Pmipv6LmaExtension::BINDING_MOVED
+                             : Pmipv6LmaExtension::BINDING_REFRESHED,
+                     entry,
+                     moved ? oldCoa : entry->proxyCoa);
     SendPba(req, mip6::BA_ACCEPTED, entry, entry->lifetime);
     if (moved && oldMagActive && m_revokeOnHandover)
     {
@@ -851,6 +952,7 @@ Pmipv6LmaApplication::ProcessDeregistration(const ProxyBindingRequest& req)
                                              this,
                                              entry);
     m_cache->SetState(entry, BindingCacheEntry::DEREGISTERED_PENDING_DELETE);
+    NotifyExtensions(Pmipv6LmaExtension::BINDING_DEREGISTERED, entry, entry->proxyCoa);
     SendPba(req, mip6::BA_ACCEPTED, entry, Seconds(0));
 
     auto pending = m_pending.find(entry->id);
@@ -893,6 +995,7 @@ void
 Pmipv6LmaApplication::DeleteEntry(Ptr<BindingCacheEntry> entry)
 {
     NS_LOG_FUNCTION(this << entry->mnId);
+    NotifyExtensions(Pmipv6LmaExtension::BINDING_DELETED, entry, entry->proxyCoa);
     auto pending = m_pending.find(entry->id);
     if (pending != m_pending.end())
     {
@@ -904,8 +1007,10 @@ Pmipv6LmaApplication::DeleteEntry(Ptr<BindingCacheEntry> entry)
     for (const auto& prefix : entry->homeNetworkPrefixes)
     {
         m_routing->RemovePrefixRoute(prefix.prefix, prefix.length);
-        // A static HNP stays reserved (Pmipv6Helper reserves them in the pool).
-        if (m_pool->IsAllocated(prefix) && m_profiles->LookupByPrefix(prefix) == nullptr)
+        // A static HNP stays reserved (Pmipv6Helper reserves them in the pool); a prefix that
+        // another session of the MN shares stays allocated.
+        if (m_pool->IsAllocated(prefix) && m_profiles->LookupByPrefix(prefix) == nullptr &&
+            m_cache->FindAllByPrefix(prefix).size() <= 1)
         {
             m_pool->Release(prefix);
         }
@@ -987,6 +1092,10 @@ Pmipv6LmaApplication::SendPba(const ProxyBindingRequest& req,
         Ptr<TimestampOption> ts = Create<TimestampOption>();
         ts->SetRaw(req.timestamp);
         pba.AddOption(ts);
+    }
+    for (const auto& extension : m_extensions.Get())
+    {
+        extension->AddPbaOptions(pba, req, entry);
     }
     NS_LOG_INFO("LMA " << m_address << " PBA status " << +status << " seq " << req.sequence
                        << " to " << req.mag);

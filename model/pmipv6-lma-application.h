@@ -7,8 +7,11 @@
 
 #include "binding-cache.h"
 #include "binding-update-header.h"
+#include "pmipv6-extension-list.h"
+#include "pmipv6-lma-extension.h"
 #include "pmipv6-profile.h"
 #include "prefix-pool.h"
+#include "proxy-binding-request.h"
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"
@@ -27,31 +30,6 @@ namespace ns3
 class MobilityL4Protocol;
 class Ipv6TunnelL4Protocol;
 class LmaRouting;
-
-/**
- * \ingroup pmipv6
- * \brief What a received Proxy Binding Update asks for, read once from its options.
- */
-struct ProxyBindingRequest
-{
-    Ipv6Address mag;                         ///< source of the PBU (Proxy-CoA)
-    uint16_t sequence{0};                    ///< Sequence #
-    Time lifetime;                           ///< requested lifetime (0 = de-registration)
-    bool hasMnId{false};                     ///< MN-ID option present
-    std::string mnId;                        ///< MN-ID (NAI)
-    std::vector<HomeNetworkPrefix> prefixes; ///< non-zero HNPs
-    uint32_t hnpOptionCount{0};              ///< number of HNP options (zero or not)
-    bool hasHandoffIndicator{false};         ///< HI option present
-    uint8_t handoffIndicator{0};             ///< HI value
-    bool hasAccessTechnologyType{false};     ///< ATT option present
-    uint8_t accessTechnologyType{0};         ///< ATT value
-    bool hasLinkLayerId{false};              ///< MN LL-ID option present
-    std::vector<uint8_t> linkLayerId;        ///< MN LL-ID
-    bool hasLinkLocalAddress{false};         ///< Link-local Address option present
-    Ipv6Address linkLocalAddress;            ///< its value
-    bool hasTimestamp{false};                ///< Timestamp option present
-    uint64_t timestamp{0};                   ///< raw 48.16 timestamp
-};
 
 /**
  * \ingroup pmipv6
@@ -116,6 +94,57 @@ class Pmipv6LmaApplication : public Application
      * \return the cache
      */
     Ptr<BindingCache> GetBindingCache() const;
+
+    /**
+     * \brief Register an extension (a draft's behaviour on the LMA side). Its MH types are
+     * claimed when the LMA starts (at once when it has started already); a type that another
+     * extension or the core claims aborts the simulation with both names.
+     * \param extension the extension (registered with no other LMA)
+     */
+    void AddExtension(Ptr<Pmipv6LmaExtension> extension);
+
+    /**
+     * \brief The number of registered extensions.
+     * \return the number
+     */
+    uint32_t GetNExtensions() const;
+
+    /**
+     * \brief A registered extension.
+     * \param i its index, in registration order
+     * \return the extension
+     */
+    Ptr<Pmipv6LmaExtension> GetExtension(uint32_t i) const;
+
+    /**
+     * \brief The first registered extension of a type.
+     * \tparam T the extension's class
+     * \return the extension, or nullptr
+     */
+    template <class T>
+    Ptr<T> GetExtension() const
+    {
+        for (uint32_t i = 0; i < GetNExtensions(); i++)
+        {
+            if (Ptr<T> t = DynamicCast<T>(GetExtension(i)))
+            {
+                return t;
+            }
+        }
+        return nullptr;
+    }
+
+    /**
+     * \brief The Mobility Header transport of the LMA's node (after start).
+     * \return the protocol
+     */
+    Ptr<MobilityL4Protocol> GetMobilityProtocol() const;
+
+    /**
+     * \brief The LMA's prefix routing (after start).
+     * \return the routing protocol
+     */
+    Ptr<LmaRouting> GetRouting() const;
 
     /**
      * \brief Number of PBUs received (decoded).
@@ -227,8 +256,11 @@ class Pmipv6LmaApplication : public Application
     /**
      * \brief Create a new mobility session and accept the request.
      * \param req the request
+     * \param sharePrefixes the session may share the prefixes of another session of the same
+     * mobile node (an extension's SESSION_NEW_SHARED_PREFIXES); with all-zero HNPs it gets
+     * the prefixes of the mobile node's first session
      */
-    void CreateSession(const ProxyBindingRequest& req);
+    void CreateSession(const ProxyBindingRequest& req, bool sharePrefixes = false);
 
     /**
      * \brief Accept a request for an entry: update it, move the tunnel, routes and timers,
@@ -287,31 +319,49 @@ class Pmipv6LmaApplication : public Application
     void HandleBindingRevocation(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface);
 
     /**
+     * \brief The LMA's name in messages.
+     * \return e.g. "LMA on node 3"
+     */
+    std::string AgentName() const;
+
+    /**
+     * \brief Tell every extension about a binding cache event.
+     * \param event the event (a Pmipv6LmaExtension::BindingEvent)
+     * \param entry the entry
+     * \param previousProxyCoa the Proxy-CoA before a move (otherwise the current one)
+     */
+    void NotifyExtensions(Pmipv6LmaExtension::BindingEvent event,
+                          Ptr<BindingCacheEntry> entry,
+                          Ipv6Address previousProxyCoa);
+
+    /**
      * \brief The LMA's current time as a raw 48.16 timestamp.
      * \return the timestamp
      */
     uint64_t NowTimestamp() const;
 
-    Ipv6Address m_address;                   ///< LMA address
-    Ptr<Pmipv6ProfileStore> m_profiles;      ///< policy store
-    Ptr<PrefixPool> m_pool;                  ///< HNP pool
-    Ptr<BindingCache> m_cache;               ///< binding cache
-    Ptr<MobilityL4Protocol> m_mobility;      ///< Mobility Header transport
-    Ptr<Ipv6TunnelL4Protocol> m_tunnels;     ///< IPv6-in-IPv6 tunnels
-    Ptr<LmaRouting> m_routing;               ///< prefix routes into tunnels
-    bool m_useTimestamps;                    ///< TimestampBasedApproachInUse
-    Time m_timestampWindow;                  ///< TimestampValidityWindow
-    Time m_minDelayBeforeDelete;             ///< MinDelayBeforeBCEDelete
-    Time m_maxDelayBeforeNewBce;             ///< MaxDelayBeforeNewBCEAssign
-    Time m_maxLifetime;                      ///< longest lifetime granted
-    Time m_clockOffset;                      ///< offset of the LMA clock (tests)
-    bool m_proxyRegistrationEnabled;         ///< accept PBUs at all
-    bool m_revokeOnHandover;                 ///< send a BRI to the previous MAG
-    uint16_t m_revocationSequence;           ///< last BRI sequence number
-    uint64_t m_briCount;                     ///< BRIs sent
-    uint64_t m_braCount;                     ///< BRAs received
-    uint64_t m_pbuCount;                     ///< PBUs received
-    std::map<uint8_t, uint64_t> m_pbaCounts; ///< PBAs sent per status
+    Ipv6Address m_address;                                ///< LMA address
+    Ptr<Pmipv6ProfileStore> m_profiles;                   ///< policy store
+    Ptr<PrefixPool> m_pool;                               ///< HNP pool
+    Ptr<BindingCache> m_cache;                            ///< binding cache
+    Ptr<MobilityL4Protocol> m_mobility;                   ///< Mobility Header transport
+    Ptr<Ipv6TunnelL4Protocol> m_tunnels;                  ///< IPv6-in-IPv6 tunnels
+    Ptr<LmaRouting> m_routing;                            ///< prefix routes into tunnels
+    bool m_useTimestamps;                                 ///< TimestampBasedApproachInUse
+    Time m_timestampWindow;                               ///< TimestampValidityWindow
+    Time m_minDelayBeforeDelete;                          ///< MinDelayBeforeBCEDelete
+    Time m_maxDelayBeforeNewBce;                          ///< MaxDelayBeforeNewBCEAssign
+    Time m_maxLifetime;                                   ///< longest lifetime granted
+    Time m_clockOffset;                                   ///< offset of the LMA clock (tests)
+    bool m_proxyRegistrationEnabled;                      ///< accept PBUs at all
+    bool m_revokeOnHandover;                              ///< send a BRI to the previous MAG
+    uint16_t m_revocationSequence;                        ///< last BRI sequence number
+    uint64_t m_briCount;                                  ///< BRIs sent
+    uint64_t m_braCount;                                  ///< BRAs received
+    uint64_t m_pbuCount;                                  ///< PBUs received
+    std::map<uint8_t, uint64_t> m_pbaCounts;              ///< PBAs sent per status
+    Pmipv6ExtensionList<Pmipv6LmaExtension> m_extensions; ///< registered extensions
+    bool m_started{false};                                ///< StartApplication() ran
 
     /// A request that waits MaxDelayBeforeNewBCEAssign for the old MAG's de-registration.
     struct PendingRequest

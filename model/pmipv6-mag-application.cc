@@ -223,6 +223,7 @@ Pmipv6MagApplication::DoDispose()
         m_bul->Dispose();
     }
     m_bul = nullptr;
+    m_extensions.DisposeAll();
     m_profiles = nullptr;
     m_mobility = nullptr;
     m_tunnels = nullptr;
@@ -234,6 +235,72 @@ Ptr<BindingUpdateList>
 Pmipv6MagApplication::GetBindingUpdateList() const
 {
     return m_bul;
+}
+
+void
+Pmipv6MagApplication::AddExtension(Ptr<Pmipv6MagExtension> extension)
+{
+    NS_LOG_FUNCTION(this << extension->GetName());
+    NS_ABORT_MSG_IF(extension->GetMag() && extension->GetMag() != this,
+                    extension->GetName() << " is registered with another MAG already");
+    m_extensions.Add(extension, AgentName());
+    extension->SetMag(this);
+    if (m_started)
+    {
+        m_extensions.Start(extension, m_mobility, AgentName());
+    }
+}
+
+uint32_t
+Pmipv6MagApplication::GetNExtensions() const
+{
+    return m_extensions.Get().size();
+}
+
+Ptr<Pmipv6MagExtension>
+Pmipv6MagApplication::GetExtension(uint32_t i) const
+{
+    NS_ABORT_MSG_IF(i >= GetNExtensions(), "no extension " << i);
+    return m_extensions.Get()[i];
+}
+
+Ptr<MobilityL4Protocol>
+Pmipv6MagApplication::GetMobilityProtocol() const
+{
+    return m_mobility;
+}
+
+Ptr<MagRouting>
+Pmipv6MagApplication::GetRouting() const
+{
+    return m_routing;
+}
+
+void
+Pmipv6MagApplication::RemoveEntry(Ptr<BindingUpdateListEntry> entry)
+{
+    NotifyExtensions(Pmipv6MagExtension::BINDING_REMOVED, entry);
+    m_bul->Remove(entry);
+}
+
+std::string
+Pmipv6MagApplication::AgentName() const
+{
+    std::ostringstream os;
+    os << "MAG on node " << (GetNode() ? GetNode()->GetId() : 0);
+    return os.str();
+}
+
+void
+Pmipv6MagApplication::NotifyExtensions(Pmipv6MagExtension::BindingEvent event,
+                                       Ptr<BindingUpdateListEntry> entry)
+{
+    NS_LOG_LOGIC("binding " << entry->id << " of " << entry->mnId << ": "
+                            << Pmipv6MagExtension::BindingEventName(event));
+    for (const auto& extension : m_extensions.Get())
+    {
+        extension->NotifyBinding(event, entry);
+    }
 }
 
 Ipv6Address
@@ -373,6 +440,8 @@ Pmipv6MagApplication::StartApplication()
                                 MakeCallback(&Pmipv6MagApplication::HandleBindingAck, this));
     m_mobility->RegisterHandler(mip6::MH_BINDING_REVOCATION,
                                 MakeCallback(&Pmipv6MagApplication::HandleBindingRevocation, this));
+    m_started = true;
+    m_extensions.StartAll(m_mobility, AgentName());
 }
 
 void
@@ -383,7 +452,9 @@ Pmipv6MagApplication::StopApplication()
     {
         m_mobility->UnregisterHandler(mip6::MH_BINDING_ACK);
         m_mobility->UnregisterHandler(mip6::MH_BINDING_REVOCATION);
+        m_extensions.StopAll(m_mobility);
     }
+    m_started = false;
     for (const auto& entry : m_bul->GetEntries())
     {
         entry->CancelTimers();
@@ -437,7 +508,7 @@ Pmipv6MagApplication::NotifyAttach(Ptr<NetDevice> device,
         {
             DeactivateBinding(entry);
         }
-        m_bul->Remove(entry);
+        RemoveEntry(entry);
     }
     entry = Create<BindingUpdateListEntry>();
     entry->mnId = mnId;
@@ -457,6 +528,10 @@ Pmipv6MagApplication::NotifyAttach(Ptr<NetDevice> device,
     NS_ABORT_MSG_IF(entry->lmaAddress.IsAny(), "no LMA known for " << mnId);
     m_bul->Add(entry);
     m_bul->SetState(entry, BindingUpdateListEntry::REGISTERING);
+    for (const auto& extension : m_extensions.Get())
+    {
+        extension->NotifyAttach(entry);
+    }
     NS_LOG_INFO("MAG " << m_proxyCoa << ": " << mnId << " attached, registering with "
                        << entry->lmaAddress);
     SendPbu(entry);
@@ -478,6 +553,10 @@ Pmipv6MagApplication::NotifyDetach(Ptr<NetDevice> device, const Address& mnLinkL
         entry->state == BindingUpdateListEntry::REFRESHING)
     {
         DeactivateBinding(entry);
+    }
+    for (const auto& extension : m_extensions.Get())
+    {
+        extension->NotifyDetach(entry);
     }
     NS_LOG_INFO("MAG " << m_proxyCoa << ": " << entry->mnId << " detached, de-registering");
     entry->requestedLifetime = Seconds(0);
@@ -524,6 +603,10 @@ Pmipv6MagApplication::SendPbu(Ptr<BindingUpdateListEntry> entry)
         entry->lastTimestamp = ts->GetRaw();
         pbu.AddOption(ts);
     }
+    for (const auto& extension : m_extensions.Get())
+    {
+        extension->AddPbuOptions(pbu, entry);
+    }
     m_pbuCount++;
     m_txPbuTrace(pbu, entry->lmaAddress);
     NS_LOG_INFO("MAG " << m_proxyCoa << " PBU seq " << entry->sequence << " for " << entry->mnId
@@ -552,9 +635,10 @@ Pmipv6MagApplication::RetransmitPbu(Ptr<BindingUpdateListEntry> entry)
         }
         if (!deregistering)
         {
+            NotifyExtensions(Pmipv6MagExtension::BINDING_FAILED, entry);
             m_failedTrace(entry->mnId, 0);
         }
-        m_bul->Remove(entry);
+        RemoveEntry(entry);
         return;
     }
     entry->retransmissions++;
@@ -604,12 +688,16 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
     }
     m_pbaCounts[pba.GetStatus()]++;
     entry->retransmitTimer.Cancel();
+    for (const auto& extension : m_extensions.Get())
+    {
+        extension->NotifyPba(pba, entry);
+    }
     NS_LOG_INFO("MAG " << m_proxyCoa << " PBA status " << +pba.GetStatus() << " seq "
                        << pba.GetSequence() << " for " << entry->mnId);
 
     if (entry->state == BindingUpdateListEntry::DEREGISTERING)
     {
-        m_bul->Remove(entry);
+        RemoveEntry(entry);
         return;
     }
     if (pba.GetStatus() != mip6::BA_ACCEPTED || pba.GetLifetime() == 0)
@@ -620,8 +708,9 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
         {
             DeactivateBinding(entry);
         }
+        NotifyExtensions(Pmipv6MagExtension::BINDING_FAILED, entry);
         m_failedTrace(entry->mnId, pba.GetStatus());
-        m_bul->Remove(entry);
+        RemoveEntry(entry);
         return;
     }
     std::vector<HomeNetworkPrefix> prefixes;
@@ -635,8 +724,9 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
     if (prefixes.empty())
     {
         NS_LOG_WARN("accepted PBA without a home network prefix for " << entry->mnId);
+        NotifyExtensions(Pmipv6MagExtension::BINDING_FAILED, entry);
         m_failedTrace(entry->mnId, pba.GetStatus());
-        m_bul->Remove(entry);
+        RemoveEntry(entry);
         return;
     }
     bool initial = entry->state == BindingUpdateListEntry::REGISTERING;
@@ -653,6 +743,9 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
     {
         ActivateBinding(entry);
     }
+    NotifyExtensions(initial ? Pmipv6MagExtension::BINDING_REGISTERED
+                             : Pmipv6MagExtension::BINDING_REFRESHED,
+                     entry);
     entry->refreshTimer.Cancel();
     entry->refreshTimer = Simulator::Schedule(entry->lifetime * m_refreshFraction,
                                               &Pmipv6MagApplication::RefreshBinding,
@@ -715,7 +808,8 @@ Pmipv6MagApplication::HandleBindingRevocation(Ptr<Packet> p,
             {
                 DeactivateBinding(entry);
             }
-            m_bul->Remove(entry);
+            NotifyExtensions(Pmipv6MagExtension::BINDING_REVOKED, entry);
+            RemoveEntry(entry);
             m_revokedCount++;
             bra.SetStatus(mip6::BRA_SUCCESS);
         }

@@ -7,6 +7,8 @@
 
 #include "binding-update-header.h"
 #include "binding-update-list.h"
+#include "pmipv6-extension-list.h"
+#include "pmipv6-mag-extension.h"
 #include "pmipv6-profile.h"
 
 #include "ns3/address.h"
@@ -102,6 +104,57 @@ class Pmipv6MagApplication : public Application
      * \return the list
      */
     Ptr<BindingUpdateList> GetBindingUpdateList() const;
+
+    /**
+     * \brief Register an extension (a draft's behaviour on the MAG side). Its MH types are
+     * claimed when the MAG starts (at once when it has started already); a type that another
+     * extension or the core claims aborts the simulation with both names.
+     * \param extension the extension (registered with no other MAG)
+     */
+    void AddExtension(Ptr<Pmipv6MagExtension> extension);
+
+    /**
+     * \brief The number of registered extensions.
+     * \return the number
+     */
+    uint32_t GetNExtensions() const;
+
+    /**
+     * \brief A registered extension.
+     * \param i its index, in registration order
+     * \return the extension
+     */
+    Ptr<Pmipv6MagExtension> GetExtension(uint32_t i) const;
+
+    /**
+     * \brief The first registered extension of a type.
+     * \tparam T the extension's class
+     * \return the extension, or nullptr
+     */
+    template <class T>
+    Ptr<T> GetExtension() const
+    {
+        for (uint32_t i = 0; i < GetNExtensions(); i++)
+        {
+            if (Ptr<T> t = DynamicCast<T>(GetExtension(i)))
+            {
+                return t;
+            }
+        }
+        return nullptr;
+    }
+
+    /**
+     * \brief The Mobility Header transport of the MAG's node (after start).
+     * \return the protocol
+     */
+    Ptr<MobilityL4Protocol> GetMobilityProtocol() const;
+
+    /**
+     * \brief The MAG's source-prefix routing (after start).
+     * \return the routing protocol
+     */
+    Ptr<MagRouting> GetRouting() const;
 
     /**
      * \brief The Proxy-CoA (tunnel end point and source of PBUs).
@@ -251,6 +304,26 @@ class Pmipv6MagApplication : public Application
     void SendRouterAdvertisement(Ptr<BindingUpdateListEntry> entry);
 
     /**
+     * \brief Tell every extension about a binding update list event.
+     * \param event the event
+     * \param entry the entry
+     */
+    void NotifyExtensions(Pmipv6MagExtension::BindingEvent event,
+                          Ptr<BindingUpdateListEntry> entry);
+
+    /**
+     * \brief Tell the extensions (BINDING_REMOVED) and remove an entry from the list.
+     * \param entry the entry
+     */
+    void RemoveEntry(Ptr<BindingUpdateListEntry> entry);
+
+    /**
+     * \brief The MAG's name in messages.
+     * \return e.g. "MAG on node 3"
+     */
+    std::string AgentName() const;
+
+    /**
      * \brief Wi-Fi association trace sink.
      * \param ap the AP device
      * \param aid the association id
@@ -307,6 +380,8 @@ class Pmipv6MagApplication : public Application
     uint64_t m_raCount;                             ///< RAs sent
     uint64_t m_revokedCount;                        ///< bindings revoked by the LMA
     std::map<uint8_t, uint64_t> m_pbaCounts;        ///< PBAs received per status
+    Pmipv6ExtensionList<Pmipv6MagExtension> m_extensions; ///< registered extensions
+    bool m_started{false};                                ///< StartApplication() ran
 
     TracedCallback<const BindingUpdateHeader&, Ipv6Address> m_txPbuTrace; ///< PBU sent
     TracedCallback<const BindingAckHeader&, Ipv6Address> m_rxPbaTrace;    ///< PBA received
