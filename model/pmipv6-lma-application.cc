@@ -18,6 +18,7 @@
 #include "ns3/node.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
+#include "ns3/uinteger.h"
 
 #include <algorithm>
 #include <set>
@@ -142,6 +143,20 @@ Pmipv6LmaApplication::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&Pmipv6LmaApplication::m_revokeOnHandover),
                           MakeBooleanChecker())
+            .AddAttribute("MinDelayBRIs",
+                          "How long the LMA waits for the Binding Revocation Acknowledgement "
+                          "before it retransmits a BRI (RFC 5846 MINDelayBRIs); the wait "
+                          "doubles after each retransmission, capped at the signalling "
+                          "manager's MaxTimeout.",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&Pmipv6LmaApplication::m_minDelayBris),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("BRIMaxRetriesNumber",
+                          "How many times a BRI is retransmitted without an acknowledgement "
+                          "before the revocation gives up (RFC 5846).",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&Pmipv6LmaApplication::m_briMaxRetries),
+                          MakeUintegerChecker<uint32_t>())
             .AddTraceSource("RxPbu",
                             "A Proxy Binding Update was received and decoded.",
                             MakeTraceSourceAccessor(&Pmipv6LmaApplication::m_rxPbuTrace),
@@ -153,7 +168,18 @@ Pmipv6LmaApplication::GetTypeId()
             .AddTraceSource("Handover",
                             "A mobility session moved to another MAG.",
                             MakeTraceSourceAccessor(&Pmipv6LmaApplication::m_handoverTrace),
-                            "ns3::Pmipv6LmaApplication::HandoverTracedCallback");
+                            "ns3::Pmipv6LmaApplication::HandoverTracedCallback")
+            .AddTraceSource(
+                "RevocationCompleted",
+                "The previous MAG acknowledged a Binding Revocation Indication (with the BRA "
+                "status).",
+                MakeTraceSourceAccessor(&Pmipv6LmaApplication::m_revocationCompletedTrace),
+                "ns3::Pmipv6LmaApplication::RevocationCompletedTracedCallback")
+            .AddTraceSource("RevocationGaveUp",
+                            "A Binding Revocation Indication was retransmitted "
+                            "BRIMaxRetriesNumber times without an acknowledgement.",
+                            MakeTraceSourceAccessor(&Pmipv6LmaApplication::m_revocationGaveUpTrace),
+                            "ns3::Pmipv6LmaApplication::RevocationGaveUpTracedCallback");
     return tid;
 }
 
@@ -162,12 +188,18 @@ Pmipv6LmaApplication::Pmipv6LmaApplication()
       m_useTimestamps(true),
       m_proxyRegistrationEnabled(true),
       m_revokeOnHandover(true),
-      m_revocationSequence(0),
       m_briCount(0),
       m_braCount(0),
-      m_pbuCount(0)
+      m_pbuCount(0),
+      m_signalling(CreateObject<SignallingTransactionManager>()),
+      m_minDelayBris(Seconds(1)),
+      m_briMaxRetries(1)
 {
     NS_LOG_FUNCTION(this);
+    m_signalling->TraceConnectWithoutContext("Sent",
+                                             MakeCallback(&Pmipv6LmaApplication::CountBri, this));
+    m_signalling->TraceConnectWithoutContext("Retransmitted",
+                                             MakeCallback(&Pmipv6LmaApplication::CountBri, this));
 }
 
 Pmipv6LmaApplication::~Pmipv6LmaApplication()
@@ -184,6 +216,11 @@ Pmipv6LmaApplication::DoDispose()
         kv.second.timer.Cancel();
     }
     m_pending.clear();
+    if (m_signalling)
+    {
+        m_signalling->Dispose();
+    }
+    m_signalling = nullptr;
     if (m_cache)
     {
         m_cache->Dispose();
@@ -336,6 +373,12 @@ Pmipv6LmaApplication::GetRevocationAckCount() const
     return m_braCount;
 }
 
+Ptr<SignallingTransactionManager>
+Pmipv6LmaApplication::GetSignalling() const
+{
+    return m_signalling;
+}
+
 void
 Pmipv6LmaApplication::StartApplication()
 {
@@ -344,6 +387,7 @@ Pmipv6LmaApplication::StartApplication()
     m_mobility = MobilityL4Protocol::Install(node);
     m_tunnels = Ipv6TunnelL4Protocol::Install(node);
     m_routing = LmaRouting::Install(node);
+    m_signalling->SetMobilityProtocol(m_mobility);
     if (!m_profiles)
     {
         m_profiles = CreateObject<Pmipv6ProfileStore>();
@@ -866,8 +910,9 @@ Pmipv6LmaApplication::SendRevocation(Ptr<BindingCacheEntry> entry,
                                      uint8_t oldAtt)
 {
     NS_LOG_FUNCTION(this << entry->mnId << oldMag);
+    uint16_t sequence = m_signalling->NextSequence(oldMag);
     BindingRevocationIndicationHeader bri;
-    bri.SetSequence(++m_revocationSequence);
+    bri.SetSequence(sequence);
     bri.SetFlag(BindingRevocationHeader::FLAG_P, true);
     bri.SetRevocationTrigger(oldAtt == entry->accessTechnologyType
                                  ? mip6::BRI_TRIGGER_INTER_MAG_HANDOVER_SAME_ATT
@@ -877,9 +922,24 @@ Pmipv6LmaApplication::SendRevocation(Ptr<BindingCacheEntry> entry,
     {
         bri.AddOption(Create<HomeNetworkPrefixOption>(prefix.prefix, prefix.length));
     }
-    m_briCount++;
-    NS_LOG_INFO("LMA " << m_address << " BRI to " << oldMag << " for " << entry->mnId);
-    m_mobility->Send(bri, m_address, oldMag);
+    NS_LOG_INFO("LMA " << m_address << " BRI seq " << sequence << " to " << oldMag << " for "
+                       << entry->mnId);
+    // RFC 5846: retransmitted after MinDelayBRIs (doubling) until the BRA with this sequence
+    // comes from the old MAG, at most BRIMaxRetriesNumber times.
+    SignallingTransactionManager::Request request(m_address,
+                                                  oldMag,
+                                                  mip6::MH_BINDING_REVOCATION,
+                                                  mip6::BR_ACKNOWLEDGEMENT,
+                                                  sequence);
+    request.onReply =
+        MakeCallback(&Pmipv6LmaApplication::RevocationAcknowledged, this, entry->mnId, oldMag);
+    request.onGiveUp =
+        MakeCallback(&Pmipv6LmaApplication::RevocationGaveUp, this, entry->mnId, oldMag);
+    request.hasPolicy = true;
+    request.policy = m_signalling->GetDefaultPolicy();
+    request.policy.initialTimeout = m_minDelayBris;
+    request.policy.maxRetransmissions = m_briMaxRetries;
+    m_signalling->Start(bri, request);
 }
 
 void
@@ -900,8 +960,50 @@ Pmipv6LmaApplication::HandleBindingRevocation(Ptr<Packet> p,
         return;
     }
     m_braCount++;
-    NS_LOG_INFO("LMA " << m_address << " BRA status " << +bra.GetStatus() << " from "
-                       << ip.GetSource());
+    NS_LOG_INFO("LMA " << m_address << " BRA seq " << bra.GetSequence() << " status "
+                       << +bra.GetStatus() << " from " << ip.GetSource());
+    if (!m_signalling
+             ->HandleReply(ip.GetSource(), mip6::BR_ACKNOWLEDGEMENT, bra.GetSequence(), bra, ip))
+    {
+        NS_LOG_LOGIC("BRA from " << ip.GetSource() << " seq " << bra.GetSequence()
+                                 << " answers no pending BRI");
+    }
+}
+
+void
+Pmipv6LmaApplication::RevocationAcknowledged(std::string mnId,
+                                             Ipv6Address mag,
+                                             SignallingTransactionManager::TransactionId id,
+                                             const MobilityHeader& reply,
+                                             const Ipv6Header& /* ip */)
+{
+    uint8_t status = static_cast<const BindingRevocationAckHeader&>(reply).GetStatus();
+    NS_LOG_FUNCTION(this << mnId << mag << id << +status);
+    m_revocationCompletedTrace(mnId, mag, status);
+}
+
+void
+Pmipv6LmaApplication::RevocationGaveUp(std::string mnId,
+                                       Ipv6Address mag,
+                                       SignallingTransactionManager::TransactionId id)
+{
+    NS_LOG_FUNCTION(this << mnId << mag << id);
+    NS_LOG_WARN("LMA " << m_address << ": no BRA from " << mag << " for " << mnId << " after "
+                       << m_briMaxRetries << " retransmissions");
+    m_revocationGaveUpTrace(mnId, mag);
+}
+
+void
+Pmipv6LmaApplication::CountBri(SignallingTransactionManager::TransactionId /* id */,
+                               Ipv6Address /* peer */,
+                               uint8_t mhType,
+                               uint16_t /* sequence */,
+                               uint32_t /* retransmissions */)
+{
+    if (mhType == mip6::MH_BINDING_REVOCATION)
+    {
+        m_briCount++;
+    }
 }
 
 void

@@ -12,6 +12,7 @@
 #include "pmipv6-profile.h"
 #include "prefix-pool.h"
 #include "proxy-binding-request.h"
+#include "signalling-transaction.h"
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"
@@ -164,15 +165,38 @@ class Pmipv6LmaApplication : public Application
     uint64_t GetPbaCount() const;
 
     /**
-     * \brief Number of Binding Revocation Indications sent.
+     * \brief Number of Binding Revocation Indications sent, retransmissions included.
      * \return the count
      */
     uint64_t GetRevocationCount() const;
     /**
-     * \brief Number of Binding Revocation Acknowledgements received.
+     * \brief Number of Binding Revocation Acknowledgements received (decoded).
      * \return the count
      */
     uint64_t GetRevocationAckCount() const;
+
+    /**
+     * \brief The signalling transactions of this LMA (BRI/BRA and every extension's
+     * request/response exchanges share it).
+     * \return the manager
+     */
+    Ptr<SignallingTransactionManager> GetSignalling() const;
+
+    /**
+     * \brief TracedCallback signature for a revocation answered by the old MAG.
+     * \param mnId the mobile node
+     * \param mag the MAG the BRI went to
+     * \param status the BRA status (mip6::BindingRevocationStatus)
+     */
+    typedef void (*RevocationCompletedTracedCallback)(const std::string& mnId,
+                                                      Ipv6Address mag,
+                                                      uint8_t status);
+    /**
+     * \brief TracedCallback signature for a revocation the old MAG never answered.
+     * \param mnId the mobile node
+     * \param mag the MAG the BRI went to
+     */
+    typedef void (*RevocationGaveUpTracedCallback)(const std::string& mnId, Ipv6Address mag);
 
     /**
      * \brief TracedCallback signature for a PBU received or a PBA sent.
@@ -335,6 +359,44 @@ class Pmipv6LmaApplication : public Application
                           Ipv6Address previousProxyCoa);
 
     /**
+     * \brief The BRA of a revocation arrived (transaction reply callback).
+     * \param mnId the mobile node
+     * \param mag the old MAG
+     * \param id the transaction
+     * \param reply the BRA
+     * \param ip its IPv6 header
+     */
+    void RevocationAcknowledged(std::string mnId,
+                                Ipv6Address mag,
+                                SignallingTransactionManager::TransactionId id,
+                                const MobilityHeader& reply,
+                                const Ipv6Header& ip);
+
+    /**
+     * \brief No BRA after BRIMaxRetriesNumber retransmissions (transaction give-up).
+     * \param mnId the mobile node
+     * \param mag the old MAG
+     * \param id the transaction
+     */
+    void RevocationGaveUp(std::string mnId,
+                          Ipv6Address mag,
+                          SignallingTransactionManager::TransactionId id);
+
+    /**
+     * \brief Count a BRI sent (transaction "Sent" / "Retransmitted" trace sink).
+     * \param id the transaction
+     * \param peer its peer
+     * \param mhType the request's MH type
+     * \param sequence its sequence
+     * \param retransmissions retransmissions so far
+     */
+    void CountBri(SignallingTransactionManager::TransactionId id,
+                  Ipv6Address peer,
+                  uint8_t mhType,
+                  uint16_t sequence,
+                  uint32_t retransmissions);
+
+    /**
      * \brief The LMA's current time as a raw 48.16 timestamp.
      * \return the timestamp
      */
@@ -355,13 +417,17 @@ class Pmipv6LmaApplication : public Application
     Time m_clockOffset;                                   ///< offset of the LMA clock (tests)
     bool m_proxyRegistrationEnabled;                      ///< accept PBUs at all
     bool m_revokeOnHandover;                              ///< send a BRI to the previous MAG
-    uint16_t m_revocationSequence;                        ///< last BRI sequence number
-    uint64_t m_briCount;                                  ///< BRIs sent
+    uint64_t m_briCount;                                  ///< BRIs sent, retransmissions included
     uint64_t m_braCount;                                  ///< BRAs received
     uint64_t m_pbuCount;                                  ///< PBUs received
     std::map<uint8_t, uint64_t> m_pbaCounts;              ///< PBAs sent per status
     Pmipv6ExtensionList<Pmipv6LmaExtension> m_extensions; ///< registered extensions
     bool m_started{false};                                ///< StartApplication() ran
+
+    /// Request/response transactions (BRI/BRA; shared with extensions).
+    Ptr<SignallingTransactionManager> m_signalling;
+    Time m_minDelayBris;      ///< MinDelayBRIs (RFC 5846 MINDelayBRIs)
+    uint32_t m_briMaxRetries; ///< BRIMaxRetriesNumber (RFC 5846)
 
     /// A request that waits MaxDelayBeforeNewBCEAssign for the old MAG's de-registration.
     struct PendingRequest
@@ -375,6 +441,8 @@ class Pmipv6LmaApplication : public Application
     TracedCallback<const BindingUpdateHeader&, Ipv6Address> m_rxPbuTrace;         ///< PBU received
     TracedCallback<const BindingAckHeader&, Ipv6Address> m_txPbaTrace;            ///< PBA sent
     TracedCallback<const std::string&, Ipv6Address, Ipv6Address> m_handoverTrace; ///< moved
+    TracedCallback<const std::string&, Ipv6Address, uint8_t> m_revocationCompletedTrace; ///< BRA
+    TracedCallback<const std::string&, Ipv6Address> m_revocationGaveUpTrace;             ///< no BRA
 };
 
 } // namespace ns3

@@ -255,12 +255,15 @@ struct BriRecord
  */
 struct FakeMag
 {
-    Ptr<Node> node;                   ///< the node
-    Ptr<MobilityL4Protocol> mobility; ///< its Mobility Header transport
-    Ipv6Address address;              ///< its Proxy-CoA
-    std::vector<PbaRecord> pbas;      ///< PBAs received
-    std::vector<BriRecord> bris;      ///< BRIs received
-    uint32_t decodeFailures = 0;      ///< messages that did not decode
+    Ptr<Node> node;                     ///< the node
+    Ptr<MobilityL4Protocol> mobility;   ///< its Mobility Header transport
+    Ipv6Address address;                ///< its Proxy-CoA
+    std::vector<PbaRecord> pbas;        ///< PBAs received
+    std::vector<BriRecord> bris;        ///< BRIs received
+    uint32_t decodeFailures = 0;        ///< messages that did not decode
+    bool answerBris = true;             ///< answer BRIs at all
+    uint32_t brasToLose = 0;            ///< BRIs still to leave unanswered (a lost BRA)
+    uint32_t brasWithWrongSequence = 0; ///< BRIs still to answer with Sequence # + 1
 
     /**
      * \brief Handler of MH type 6.
@@ -342,8 +345,23 @@ struct FakeMag
             r.prefixes.emplace_back(o->GetPrefix(), o->GetPrefixLength());
         }
         bris.push_back(r);
+        if (!answerBris)
+        {
+            return;
+        }
+        if (brasToLose > 0)
+        {
+            brasToLose--;
+            return;
+        }
+        uint16_t sequence = bri.GetSequence();
+        if (brasWithWrongSequence > 0)
+        {
+            brasWithWrongSequence--;
+            sequence++;
+        }
         BindingRevocationAckHeader bra;
-        bra.SetSequence(bri.GetSequence());
+        bra.SetSequence(sequence);
         bra.SetFlags(bri.GetFlags());
         bra.SetStatus(0);
         mobility->Send(bra, address, ip.GetSource());
@@ -452,6 +470,9 @@ class LmaTestCase : public TestCase
             mag.pbas.clear();
             mag.bris.clear();
             mag.decodeFailures = 0;
+            mag.answerBris = true;
+            mag.brasToLose = 0;
+            mag.brasWithWrongSequence = 0;
             mag.mobility = MobilityStackHelper::Get(mag.node);
             mag.mobility->RegisterHandler(mip6::MH_BINDING_ACK,
                                           MakeCallback(&FakeMag::HandlePba, &mag));
@@ -1819,6 +1840,152 @@ class LmaNotProxyTestCase : public LmaTestCase
 
 /**
  * \ingroup pmipv6-tests
+ * \brief Case 7e: the BRI to the old MAG of a handoff is retransmitted (RFC 5846,
+ * MinDelayBRIs) until a BRA with its sequence comes from that MAG: once when the first BRA
+ * is lost, once when the first BRA carries another sequence; "RevocationCompleted" reports
+ * the BRA status.
+ */
+class LmaRevocationRetransmitTestCase : public LmaTestCase
+{
+  public:
+    LmaRevocationRetransmitTestCase()
+        : LmaTestCase("A BRI is retransmitted until the old MAG's BRA with its sequence arrives")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (bool wrongSequence : {false, true})
+        {
+            Build();
+            AddProfile(MN1);
+            if (wrongSequence)
+            {
+                m_mags[0].brasWithWrongSequence = 1;
+            }
+            else
+            {
+                m_mags[0].brasToLose = 1;
+            }
+            std::vector<std::tuple<std::string, Ipv6Address, uint8_t, Time>> completed;
+            uint32_t gaveUp = 0;
+            m_lma->TraceConnectWithoutContext(
+                "RevocationCompleted",
+                Callback<void, const std::string&, Ipv6Address, uint8_t>(
+                    ([&completed](const std::string& mn, Ipv6Address mag, uint8_t status) {
+                        completed.emplace_back(mn, mag, status, Simulator::Now());
+                    })));
+            m_lma->TraceConnectWithoutContext(
+                "RevocationGaveUp",
+                Callback<void, const std::string&, Ipv6Address>(
+                    ([&gaveUp](const std::string&, Ipv6Address) { gaveUp++; })));
+            PbuSpec first;
+            first.linkLayerId = LLID_1;
+            SendAt(Seconds(1), 0, first);
+            PbuSpec handoff;
+            handoff.handoffIndicator = mip6::HI_HANDOFF_BETWEEN_MAGS;
+            handoff.linkLayerId = LLID_1;
+            SendAt(Seconds(2), 1, handoff);
+            RunUntil(Seconds(20));
+
+            LMA_ASSERT_EQ(m_mags[0].bris.size(), 2, "the BRI and one retransmission");
+            NS_TEST_EXPECT_MSG_EQ(m_mags[0].bris[1].sequence,
+                                  m_mags[0].bris[0].sequence,
+                                  "the retransmission carries the same sequence");
+            NS_TEST_EXPECT_MSG_EQ(m_mags[0].bris[1].at - m_mags[0].bris[0].at,
+                                  Seconds(1),
+                                  "retransmitted after MinDelayBRIs (1 s)");
+            NS_TEST_EXPECT_MSG_EQ(m_mags[0].bris[1].mnId, MN1, "the same BRI");
+            NS_TEST_EXPECT_MSG_EQ(m_mags[1].bris.size(), 0, "no BRI to the new MAG");
+            NS_TEST_EXPECT_MSG_EQ(m_lma->GetRevocationCount(), 2, "two BRIs sent");
+            uint64_t bras = wrongSequence ? 2 : 1; // the wrong one is received, not matched
+            NS_TEST_EXPECT_MSG_EQ(m_lma->GetRevocationAckCount(), bras, "BRAs received");
+            LMA_ASSERT_EQ(completed.size(), 1, "one RevocationCompleted");
+            NS_TEST_EXPECT_MSG_EQ(std::get<0>(completed[0]), MN1, "for MN1");
+            NS_TEST_EXPECT_MSG_EQ(std::get<1>(completed[0]), m_mags[0].address, "old MAG");
+            NS_TEST_EXPECT_MSG_EQ(+std::get<2>(completed[0]), +mip6::BRA_SUCCESS, "status");
+            NS_TEST_EXPECT_MSG_LT(std::get<3>(completed[0]) - m_mags[0].bris[1].at,
+                                  MilliSeconds(5),
+                                  "completed by the answer to the retransmission");
+            NS_TEST_EXPECT_MSG_EQ(gaveUp, 0, "no RevocationGaveUp");
+            Finish();
+        }
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Case 7f: the old MAG never answers: with MinDelayBRIs 500 ms and
+ * BRIMaxRetriesNumber 3 the BRI goes out 4 times (0, 0.5, 1.5, 3.5 s) and the revocation
+ * gives up 4 s after the last one ("RevocationGaveUp"); the new binding is untouched.
+ */
+class LmaRevocationGiveUpTestCase : public LmaTestCase
+{
+  public:
+    LmaRevocationGiveUpTestCase()
+        : LmaTestCase("A BRI never acknowledged gives up after BRIMaxRetriesNumber")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build([](Ptr<Pmipv6LmaApplication> lma) {
+            lma->SetAttribute("MinDelayBRIs", TimeValue(MilliSeconds(500)));
+            lma->SetAttribute("BRIMaxRetriesNumber", UintegerValue(3));
+        });
+        AddProfile(MN1);
+        m_mags[0].answerBris = false;
+        std::vector<std::tuple<std::string, Ipv6Address, Time>> gaveUp;
+        uint32_t completed = 0;
+        m_lma->TraceConnectWithoutContext("RevocationGaveUp",
+                                          Callback<void, const std::string&, Ipv6Address>(
+                                              ([&gaveUp](const std::string& mn, Ipv6Address mag) {
+                                                  gaveUp.emplace_back(mn, mag, Simulator::Now());
+                                              })));
+        m_lma->TraceConnectWithoutContext(
+            "RevocationCompleted",
+            Callback<void, const std::string&, Ipv6Address, uint8_t>(
+                ([&completed](const std::string&, Ipv6Address, uint8_t) { completed++; })));
+        PbuSpec first;
+        first.linkLayerId = LLID_1;
+        SendAt(Seconds(1), 0, first);
+        PbuSpec handoff;
+        handoff.handoffIndicator = mip6::HI_HANDOFF_BETWEEN_MAGS;
+        handoff.linkLayerId = LLID_1;
+        SendAt(Seconds(2), 1, handoff);
+        RunUntil(Seconds(30));
+
+        const std::vector<BriRecord>& bris = m_mags[0].bris;
+        LMA_ASSERT_EQ(bris.size(), 4, "the BRI and 3 retransmissions");
+        const std::vector<Time> offsets = {MilliSeconds(500),
+                                           MilliSeconds(1500),
+                                           MilliSeconds(3500)};
+        for (size_t i = 1; i < bris.size(); i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(bris[i].at - bris[0].at, offsets[i - 1], "backoff " << i);
+            NS_TEST_EXPECT_MSG_EQ(bris[i].sequence, bris[0].sequence, "same sequence");
+        }
+        NS_TEST_EXPECT_MSG_EQ(m_lma->GetRevocationCount(), 4, "four BRIs sent");
+        NS_TEST_EXPECT_MSG_EQ(m_lma->GetRevocationAckCount(), 0, "no BRA");
+        NS_TEST_EXPECT_MSG_EQ(completed, 0, "no RevocationCompleted");
+        LMA_ASSERT_EQ(gaveUp.size(), 1, "one RevocationGaveUp");
+        NS_TEST_EXPECT_MSG_EQ(std::get<0>(gaveUp[0]), MN1, "for MN1");
+        NS_TEST_EXPECT_MSG_EQ(std::get<1>(gaveUp[0]), m_mags[0].address, "old MAG");
+        Time after = std::get<2>(gaveUp[0]) - bris[3].at;
+        NS_TEST_EXPECT_MSG_GT(after, MilliSeconds(3990), "4 s after the last BRI left");
+        NS_TEST_EXPECT_MSG_LT(after, Seconds(4), "4 s after the last BRI left");
+        Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+        LMA_ASSERT_NE(e, nullptr, "the entry");
+        NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, m_mags[1].address, "still at MAG2");
+        NS_TEST_EXPECT_MSG_EQ(e->state, BindingCacheEntry::ACTIVE, "ACTIVE");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
  * \brief The pmipv6-lma test suite.
  */
 class Pmipv6LmaTestSuite : public TestSuite
@@ -1939,6 +2106,8 @@ class Pmipv6LmaTestSuite : public TestSuite
         AddTestCase(new LmaForeignDeregistrationTestCase, TestCase::QUICK);
         AddTestCase(new LmaLifetimeExpiryTestCase, TestCase::QUICK);
         AddTestCase(new LmaHandoffTestCase, TestCase::QUICK);
+        AddTestCase(new LmaRevocationRetransmitTestCase, TestCase::QUICK);
+        AddTestCase(new LmaRevocationGiveUpTestCase, TestCase::QUICK);
         AddTestCase(new LmaHi4TimeoutTestCase(false), TestCase::QUICK);
         AddTestCase(new LmaHi4TimeoutTestCase(true), TestCase::QUICK);
         AddTestCase(new LmaHi5AllZeroTestCase, TestCase::QUICK);
