@@ -777,25 +777,28 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
     };
 
     std::vector<PlannedMove> planned;
+    std::map<std::string, Time> firstMoveAt; // each MN's first planned move
     if (c.moveInterval > 0 && net.magNames.size() > 1)
     {
+        // The MAGs a node can move between: those of its first MAG's access type (computed
+        // once per access type, and each MAG's place in its cycle, not per MN).
+        std::map<std::string, std::vector<std::string>> cycles;
+        std::map<std::string, size_t> cyclePos;
+        for (const auto& name : net.magNames)
+        {
+            auto& cycle = cycles[net.magAccess[name]];
+            cyclePos[name] = cycle.size();
+            cycle.push_back(name);
+        }
         for (size_t i = 0; i < net.mnIds.size(); ++i)
         {
             const std::string& mnId = net.mnIds[i];
-            // The MAGs it can move between: those of its first MAG's access type.
-            std::vector<std::string> cycle;
-            for (const auto& name : net.magNames)
-            {
-                if (net.magAccess[name] == net.magAccess[net.firstMag[mnId]])
-                {
-                    cycle.push_back(name);
-                }
-            }
+            const std::vector<std::string>& cycle = cycles[net.magAccess[net.firstMag[mnId]]];
             if (cycle.size() < 2)
             {
                 continue;
             }
-            auto pos = std::find(cycle.begin(), cycle.end(), net.firstMag[mnId]) - cycle.begin();
+            size_t pos = cyclePos[net.firstMag[mnId]];
             for (uint32_t j = 0;; ++j)
             {
                 Time at = Seconds(c.firstMove + j * c.moveInterval +
@@ -806,6 +809,7 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
                 }
                 pos = (pos + 1) % cycle.size();
                 planned.push_back({mnId, cycle[pos], at});
+                firstMoveAt.emplace(mnId, at);
                 topo.ScheduleMove(mnId, cycle[pos], at, Seconds(c.linkSwitchDelay));
             }
         }
@@ -884,15 +888,9 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
     std::map<std::string, std::vector<std::string>> addressesAfter;
     for (const auto& mnId : net.mnIds)
     {
-        Time before = trafficStop - MilliSeconds(1);
-        for (const auto& m : planned)
-        {
-            if (m.mnId == mnId)
-            {
-                before = m.at - MilliSeconds(1);
-                break;
-            }
-        }
+        auto firstMove = firstMoveAt.find(mnId);
+        Time before = firstMove == firstMoveAt.end() ? trafficStop - MilliSeconds(1)
+                                                     : firstMove->second - MilliSeconds(1);
         Ptr<Node> node = net.mnNodes[mnId];
         Simulator::Schedule(before, [&addressesBefore, mnId, node]() {
             addressesBefore[mnId] = GlobalAddresses(node);
@@ -902,13 +900,19 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
         });
     }
 
+    // FlowMonitor only when there are flows: each of its probes connects through a
+    // /NodeList/<id>/... Config path, which ns-3 resolves in O(number of nodes).
     FlowMonitorHelper flowHelper;
-    NodeContainer endpoints(net.cn);
-    for (const auto& mnId : net.mnIds)
+    Ptr<FlowMonitor> monitor;
+    if (c.downlinkInterval > 0 || c.uplinkInterval > 0)
     {
-        endpoints.Add(net.mnNodes[mnId]);
+        NodeContainer endpoints(net.cn);
+        for (const auto& mnId : net.mnIds)
+        {
+            endpoints.Add(net.mnNodes[mnId]);
+        }
+        monitor = flowHelper.Install(endpoints);
     }
-    Ptr<FlowMonitor> monitor = flowHelper.Install(endpoints);
 
     // Fixed streams for every random variable of the stack and devices.
     InternetStackHelper internet;
@@ -948,15 +952,18 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
         }
     }
 
+    if (monitor)
+    {
+        monitor->CheckForLostPackets();
+    }
     std::map<std::string, std::string> mnByHome;
     for (const auto& mnId : net.mnIds)
     {
         mnByHome[ToString(net.homeAddresses[mnId])] = mnId;
     }
-    monitor->CheckForLostPackets();
     Ptr<Ipv6FlowClassifier> classifier =
         DynamicCast<Ipv6FlowClassifier>(flowHelper.GetClassifier6());
-    for (const auto& kv : monitor->GetFlowStats())
+    for (const auto& kv : monitor ? monitor->GetFlowStats() : FlowMonitor::FlowStatsContainer())
     {
         Ipv6FlowClassifier::FiveTuple t = classifier->FindFlow(kv.first);
         const FlowMonitor::FlowStats& st = kv.second;
@@ -998,6 +1005,17 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
     }
 
     // Moves, from the MAGs' attach / detach traces.
+    // Grouped by MN once (not scanned per MN).
+    std::map<std::string, std::vector<const Recorder::Attachment*>> attachmentsByMn;
+    for (const auto& a : recorder.attachments)
+    {
+        attachmentsByMn[a.mnId].push_back(&a);
+    }
+    std::map<std::string, std::vector<const Pmipv6RegistrationEvent*>> registrationsByMn;
+    for (const auto& e : r.registrations)
+    {
+        registrationsByMn[e.mnId].push_back(&e);
+    }
     std::map<std::string, std::vector<Pmipv6MoveResult>> movesByMn;
     for (const auto& mnId : net.mnIds)
     {
@@ -1005,12 +1023,9 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
         std::string lastMag;
         Time lastDetach = Seconds(-1);
         uint32_t index = 0;
-        for (const auto& a : recorder.attachments)
+        for (const Recorder::Attachment* attachment : attachmentsByMn[mnId])
         {
-            if (a.mnId != mnId)
-            {
-                continue;
-            }
+            const Recorder::Attachment& a = *attachment;
             if (!a.attach)
             {
                 lastDetach = a.time;
@@ -1030,9 +1045,10 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
             m.toMag = a.mag;
             m.detachTime = lastDetach.IsNegative() ? -1 : lastDetach.GetSeconds();
             m.attachTime = a.time.GetSeconds();
-            for (const auto& e : r.registrations)
+            for (const Pmipv6RegistrationEvent* registration : registrationsByMn[mnId])
             {
-                if (e.mnId == mnId && e.mag == a.mag && e.time >= m.attachTime &&
+                const Pmipv6RegistrationEvent& e = *registration;
+                if (e.mag == a.mag && e.time >= m.attachTime &&
                     (m.registrationTime < 0 || e.time < m.registrationTime))
                 {
                     m.registrationTime = e.time;

@@ -64,6 +64,8 @@ const Time g_disassociationTime = MilliSeconds(10);
 const uint16_t g_disassociationReason = 8;
 /// The largest k of fd00:0:0:<k>::/64, LMA and MN indices (one 16-bit group each).
 const uint32_t g_maxIndex = 0xffff;
+/// The most mobile nodes: 2001:<1 + n / 65536>:<lma>:<n mod 65536>::/64 up to 2001:ffff:...
+const uint32_t g_maxMobileNodes = 0xfffeU * 0x10000U;
 /// Added to every link's delay so that Dijkstra prefers fewer hops among equal delays (s).
 const double g_hopPenalty = 1e-9;
 
@@ -149,14 +151,16 @@ LinkPrefix(uint32_t k)
 }
 
 /**
- * \brief The home network prefix block of LMA i: 2001:1:<i>::/48.
+ * \brief The home network prefix block of LMA i: 2001:1:<i>::/48; mobile nodes beyond the
+ * 65535th take theirs from the further blocks 2001:<1 + chunk>:<i>::/48.
  * \param lmaIndex the LMA index, from 1
+ * \param chunk the block (0: the LMA's pool)
  * \return the prefix
  */
 Ipv6Address
-HnpBlock(uint16_t lmaIndex)
+HnpBlock(uint16_t lmaIndex, uint16_t chunk = 0)
 {
-    return MakeAddress(0x2001, 1, lmaIndex, 0);
+    return MakeAddress(0x2001, static_cast<uint16_t>(1 + chunk), lmaIndex, 0);
 }
 
 /**
@@ -826,6 +830,7 @@ Pmipv6TopologyHelper::InstallRoutes()
             auto [nextHop, interface] = via(v, FirstLink(v, lma));
             routing->AddNetworkRouteTo(HnpBlock(index), Ipv6Prefix(48), nextHop, interface);
         }
+
         if (m_graph[v].role == "cn")
         {
             uint32_t nearest = m_lmaIndex.begin()->first;
@@ -836,6 +841,27 @@ Pmipv6TopologyHelper::InstallRoutes()
             auto [nextHop, interface] = via(v, FirstLink(v, nearest));
             routing->SetDefaultRoute(nextHop, interface);
         }
+    }
+}
+
+void
+Pmipv6TopologyHelper::AddHnpBlockRoutes(uint32_t lma, Ipv6Address block)
+{
+    NS_LOG_FUNCTION(this << lma << block);
+    // As InstallRoutes() does for the LMA's first block: nodes with a single link reach it
+    // through their default route.
+    Ipv6StaticRoutingHelper helper;
+    for (uint32_t v = 0; v < m_nodes.size(); ++v)
+    {
+        if (v == lma || m_incident[v].size() == 1)
+        {
+            continue;
+        }
+        const LinkInfo& l = m_links[FirstLink(v, lma)];
+        Ipv6Address nextHop = l.a == v ? l.addressB : l.addressA;
+        uint32_t interface = l.a == v ? l.interfaceA : l.interfaceB;
+        helper.GetStaticRouting(m_nodes[v]->GetObject<Ipv6>())
+            ->AddNetworkRouteTo(block, Ipv6Prefix(48), nextHop, interface);
     }
 }
 
@@ -1070,8 +1096,8 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
     NS_ABORT_MSG_IF(mnId.empty(), "Pmipv6TopologyHelper::AddMobileNode: empty identifier");
     NS_ABORT_MSG_IF(m_mobiles.count(mnId) || m_vertexByName.count(mnId),
                     "Pmipv6TopologyHelper::AddMobileNode: the name '" << mnId << "' is taken");
-    NS_ABORT_MSG_IF(m_mobileOrder.size() >= g_maxIndex,
-                    "Pmipv6TopologyHelper::AddMobileNode: at most 65535 mobile nodes");
+    NS_ABORT_MSG_IF(m_mobileOrder.size() >= g_maxMobileNodes,
+                    "Pmipv6TopologyHelper::AddMobileNode: too many mobile nodes");
     NS_ABORT_MSG_IF(attachAt < Simulator::Now(),
                     "Pmipv6TopologyHelper::AddMobileNode: attachAt is in the past");
     uint32_t magVertex = VertexOf(firstMag);
@@ -1082,9 +1108,18 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
     mn->mnId = mnId;
     mn->index = m_mobileOrder.size() + 1;
     mn->lma = m_mags.at(magVertex).lma;
-    mn->hnp = HomeNetworkPrefix(
-        MakeAddress(0x2001, 1, m_lmaIndex.at(mn->lma), static_cast<uint16_t>(mn->index)),
-        64);
+    // 2001:1:<lma>:<index>::/64; beyond 65535 nodes, from the further blocks (routed on
+    // first use).
+    uint16_t chunk = static_cast<uint16_t>(mn->index >> 16);
+    mn->hnp = HomeNetworkPrefix(MakeAddress(0x2001,
+                                            static_cast<uint16_t>(1 + chunk),
+                                            m_lmaIndex.at(mn->lma),
+                                            static_cast<uint16_t>(mn->index & 0xffff)),
+                                64);
+    if (chunk > 0 && m_hnpBlocks.insert({mn->lma, chunk}).second)
+    {
+        AddHnpBlockRoutes(mn->lma, HnpBlock(m_lmaIndex.at(mn->lma), chunk));
+    }
     mn->node = CreateObject<Node>();
     Pmipv6Helper::InstallStack(NodeContainer(mn->node));
     std::shared_ptr<Attachment> first = AttachmentOf(magVertex);

@@ -21,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -91,9 +92,11 @@ typedef boost::adjacency_list<boost::vecS,
  *
  * Mobile nodes (AddMobileNode) are unchanged ns-3 IPv6 hosts with one access device and a
  * static home network prefix 2001:1:<lma index>:<mn index>::/64 (mn index from 1, in the order
- * added), reserved in that LMA's pool; their LMA is the LMA of the MAG they first attach to.
- * ScheduleMove() moves them: on CSMA the device leaves one channel and joins another (the MAGs are
- * told by NotifyDetach/NotifyAttach); on Wi-Fi the station is teleported (see ScheduleMove()).
+ * added; from the 65536th on, 2001:<1 + index / 65536>:<lma index>:<index mod 65536>::/64, in
+ * further /48 blocks routed towards the LMA when first used), reserved in that LMA's pool; their
+ * LMA is the LMA of the MAG they first attach to. ScheduleMove() moves them: on CSMA the device
+ * leaves one channel and joins another (the MAGs are told by NotifyDetach/NotifyAttach); on Wi-Fi
+ * the station is teleported (see ScheduleMove()).
  *
  * Scheduled attachments and moves hold what they need by reference count, so the helper may be
  * destroyed before the simulation runs. The helper is not an ns-3 Object; LMA and MAG
@@ -442,6 +445,13 @@ class Pmipv6TopologyHelper
     /// \brief Install the static routes.
     void InstallRoutes();
     /**
+     * \brief Route a further home network prefix block of an LMA (as InstallRoutes() routes
+     * its first one).
+     * \param lma the LMA vertex
+     * \param block the /48 block
+     */
+    void AddHnpBlockRoutes(uint32_t lma, Ipv6Address block);
+    /**
      * \brief Enable pcap on one mobile device (when EnablePcap was called).
      * \param device the device
      */
@@ -461,6 +471,7 @@ class Pmipv6TopologyHelper
     std::map<uint32_t, MagInfo> m_mags;                   ///< MAG vertex -> what was built
     std::map<std::string, std::shared_ptr<MobileState>> m_mobiles; ///< mnId -> state
     std::vector<std::string> m_mobileOrder;                        ///< mnIds in the order added
+    std::set<std::pair<uint32_t, uint16_t>> m_hnpBlocks;           ///< further HNP blocks routed
     ObjectFactory m_csmaChannelFactory;                            ///< CSMA access channels
     std::string m_wifiDataMode{"OfdmRate12Mbps"};                  ///< Wi-Fi data mode
     Ptr<Channel> m_wifiChannel;                                    ///< shared YansWifiChannel

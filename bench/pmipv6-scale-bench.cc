@@ -1,0 +1,429 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Scale benchmark: N mobile nodes attach to a star of M MAGs (CSMA access, one LMA, no user
+ * traffic) and hand over once each; the cost of a run should grow linearly with N.
+ *
+ *      CN --- LMA ---p2p--- MAG1 .. MAGM ==csma== MNs
+ *
+ * Mobile node k (0-based) attaches to MAG k mod M at 0.5 + window * k / N s and moves to MAG
+ * (k + 1) mod M dwell s later (the link switch takes 50 ms). The simulation stops when the last
+ * handover has had `settle` s to complete. Printed, one per line ("name: value"):
+ *  - setup_s: wall time to build the topology and the mobile nodes;
+ *  - run_s: wall time of Simulator::Run;
+ *  - per_mn_us: (setup_s + run_s) / N, in microseconds;
+ *  - peak_rss_mib: peak resident set size (getrusage);
+ *  - events, events_per_s: simulator events executed, and per second of run_s;
+ *  - bindings: LMA binding cache entries at the end;
+ *  - bc_bytes_per_binding: heap bytes (mallinfo2) freed when the LMA's binding cache is
+ *    cleared (entries and their indexes), divided by the bindings;
+ *  - lma_bytes_per_binding: the same, also counting each binding's prefix route (LmaRouting)
+ *    and its timers in the scheduler (removed before the cache is cleared);
+ *  - heap_bytes_per_mn: heap in use after the run minus before the setup, per MN (the whole
+ *    simulation: MN nodes, MAG and LMA state);
+ *  - registered: MNs whose binding at the LMA is active at the MAG they moved to, and that
+ *    completed both registrations (e.g. "registered: 1000/1000").
+ * The program exits with status 1 and a "FAIL: " line when an MN is left unregistered.
+ *
+ * --mode=signalling measures the CPU cost of one PBU/PBA exchange against that of one ICMPv6
+ * echo round trip over the same MAG-LMA path (one MAG, one MN): --variant=idle runs the
+ * registered domain without either, --variant=pbu with the MAG refreshing the binding every
+ * 0.4 s (BindingLifetime 4 s, RefreshFraction 0.1), --variant=echo with the MAG pinging the LMA
+ * every 0.4 s (56-octet payload); about --exchanges of them each, in the same simulated window
+ * (a refresh follows the previous PBA by 0.4 s, so slightly fewer PBU/PBA exchanges fit:
+ * exchanges_done says how many). The window's CPU time is printed; under valgrind --tool=callgrind
+ * --collect-atstart=no (when valgrind/callgrind.h was found at build time) instructions are
+ * collected in that window only, so (pbu - idle) / (echo - idle) is the ratio of instruction
+ * counts.
+ *
+ * --interfaces=2 (MNs with two interfaces) awaits the logical-interface mobile node.
+ */
+
+#include "ns3/core-module.h"
+#include "ns3/internet-apps-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/network-module.h"
+#include "ns3/pmipv6-module.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <iomanip>
+#include <iostream>
+#include <malloc.h>
+#include <sys/resource.h>
+#include <vector>
+
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define PMIPV6_BENCH_CALLGRIND 1
+#endif
+#endif
+#ifndef PMIPV6_BENCH_CALLGRIND
+#define CALLGRIND_TOGGLE_COLLECT
+#endif
+
+using namespace ns3;
+
+NS_LOG_COMPONENT_DEFINE("Pmipv6ScaleBench");
+
+namespace
+{
+
+/// Heap bytes in use (glibc).
+uint64_t
+HeapInUse()
+{
+    struct mallinfo2 mi = mallinfo2();
+    return mi.uordblks + mi.hblkhd;
+}
+
+/// Peak resident set size (MiB).
+double
+PeakRssMiB()
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss / 1024.0;
+}
+
+/// CPU time of the process (s).
+double
+CpuSeconds()
+{
+    timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/// Wall time (s) since an arbitrary origin.
+double
+WallSeconds()
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+/**
+ * \brief Print the simulated time on stderr every `step`, until `end`.
+ * \param step the period
+ * \param end the end of the simulation
+ * \param wallStart wall time of the start of the run
+ */
+void
+Progress(Time step, Time end, double wallStart)
+{
+    std::cerr << "progress: " << std::fixed << std::setprecision(1) << Simulator::Now().GetSeconds()
+              << " / " << end.GetSeconds() << " s simulated, " << (WallSeconds() - wallStart)
+              << " s wall, " << Simulator::GetEventCount() << " events" << std::endl;
+    if (Simulator::Now() + step < end)
+    {
+        Simulator::Schedule(step, &Progress, step, end, wallStart);
+    }
+}
+
+/**
+ * \brief The scale run.
+ * \param nMns mobile nodes
+ * \param nMags MAGs
+ * \param window attach window (s)
+ * \param dwell time from a node's attachment to its move (s)
+ * \param settle time after the last move (s)
+ * \param progress print progress on stderr
+ * \return the exit status
+ */
+int
+RunScale(uint32_t nMns, uint32_t nMags, double window, double dwell, double settle, bool progress)
+{
+    const Time linkSwitch = MilliSeconds(50);
+    const double firstAttach = 0.5;
+    const Time stop = Seconds(firstAttach + window + dwell + settle) + linkSwitch;
+
+    uint64_t heapStart = HeapInUse();
+    double t0 = WallSeconds();
+    Pmipv6TopologyHelper topo;
+    topo.Build(Pmipv6TopologyHelper::MakeStar(nMags, "5ms", "csma"));
+    std::vector<std::string> mags = topo.GetMagNames();
+    std::vector<uint32_t> registrations(nMns, 0);
+    uint64_t failures = 0;
+    for (const auto& name : mags)
+    {
+        topo.GetMag(name)->TraceConnectWithoutContext(
+            "RegistrationCompleted",
+            Callback<void, const std::string&, Time, uint8_t>(
+                [&registrations](const std::string& mnId, Time, uint8_t) {
+                    registrations.at(std::stoul(mnId.substr(2)))++;
+                }));
+        topo.GetMag(name)->TraceConnectWithoutContext(
+            "RegistrationFailed",
+            Callback<void, const std::string&, uint8_t>(
+                [&failures](const std::string&, uint8_t) { failures++; }));
+    }
+    std::vector<std::string> ids(nMns);
+    for (uint32_t k = 0; k < nMns; ++k)
+    {
+        ids[k] = "mn" + std::to_string(k);
+        Time attach = Seconds(firstAttach + window * k / nMns);
+        topo.AddMobileNode(ids[k], mags[k % nMags], attach);
+        topo.ScheduleMove(ids[k], mags[(k + 1) % nMags], attach + Seconds(dwell), linkSwitch);
+    }
+    double t1 = WallSeconds();
+    if (progress)
+    {
+        Simulator::Schedule(Seconds(0), &Progress, stop / 20, stop, t1);
+    }
+    Simulator::Stop(stop);
+    Simulator::Run();
+    double t2 = WallSeconds();
+    uint64_t heapEnd = HeapInUse();
+
+    Ptr<Pmipv6LmaApplication> lma = topo.GetLma(topo.GetNames("lma").front());
+    Ptr<BindingCache> cache = lma->GetBindingCache();
+    uint32_t registered = 0;
+    for (uint32_t k = 0; k < nMns; ++k)
+    {
+        Ipv6Address coa = topo.GetMag(mags[(k + 1) % nMags])->GetProxyCoa();
+        bool active = false;
+        for (const auto& e : cache->FindByMnId(ids[k]))
+        {
+            active = active || (e->state == BindingCacheEntry::ACTIVE && e->proxyCoa == coa);
+        }
+        if (active && registrations[k] >= 2 && topo.GetCurrentMag(ids[k]) == mags[(k + 1) % nMags])
+        {
+            registered++;
+        }
+    }
+
+    // LMA state per binding, measured as the heap it frees: first the timers of each entry
+    // (held by the scheduler), then its prefix routes (LmaRouting), then the binding cache
+    // itself (entries and their indexes).
+    uint32_t bindings = cache->GetEntryCount();
+    Ptr<LmaRouting> routing = LmaRouting::Install(lma->GetNode());
+    uint32_t routes = routing->GetRouteCount();
+    uint64_t heapBefore = HeapInUse();
+    {
+        std::vector<Ptr<BindingCacheEntry>> entries = cache->GetEntries();
+        for (const auto& e : entries)
+        {
+            Simulator::Remove(e->lifetimeTimer);
+            Simulator::Remove(e->deleteTimer);
+            for (const auto& hnp : e->homeNetworkPrefixes)
+            {
+                routing->RemovePrefixRoute(hnp.prefix, hnp.length);
+            }
+        }
+    }
+    uint64_t heapTimersRoutes = HeapInUse();
+    cache->Clear();
+    uint64_t heapCleared = HeapInUse();
+    double bcBytes = bindings ? double(heapTimersRoutes - heapCleared) / bindings : 0;
+    double lmaBytes = bindings ? double(heapBefore - heapCleared) / bindings : 0;
+
+    double setup = t1 - t0;
+    double run = t2 - t1;
+    uint64_t events = Simulator::GetEventCount();
+    std::cout << std::fixed << std::setprecision(3);
+    std::cout << "mns: " << nMns << "\n";
+    std::cout << "mags: " << nMags << "\n";
+    std::cout << "setup_s: " << setup << "\n";
+    std::cout << "run_s: " << run << "\n";
+    std::cout << "per_mn_us: " << std::setprecision(1) << (setup + run) / nMns * 1e6 << "\n";
+    std::cout << "peak_rss_mib: " << PeakRssMiB() << "\n";
+    std::cout << "events: " << events << "\n";
+    std::cout << "events_per_s: " << std::setprecision(0) << events / run << "\n";
+    std::cout << "bindings: " << bindings << "\n";
+    std::cout << "lma_routes: " << routes << "\n";
+    std::cout << "bc_bytes_per_binding: " << std::setprecision(1) << bcBytes << "\n";
+    std::cout << "lma_bytes_per_binding: " << lmaBytes << "\n";
+    std::cout << "heap_bytes_per_mn: " << std::setprecision(0)
+              << double(heapEnd - std::min(heapEnd, heapStart)) / nMns << "\n";
+    std::cout << "registration_failures: " << failures << "\n";
+    std::cout << "registered: " << registered << "/" << nMns << std::endl;
+    Simulator::Destroy();
+    if (registered != nMns)
+    {
+        std::cout << "FAIL: " << nMns - registered << " mobile nodes left unregistered"
+                  << std::endl;
+        return 1;
+    }
+    return 0;
+}
+
+/**
+ * \brief The signalling-cost run: one MAG, one MN, PBU/PBA refreshes or echo round trips.
+ * \param variant "idle", "pbu" or "echo"
+ * \param exchanges exchanges in the measured window
+ * \return the exit status
+ */
+int
+RunSignalling(const std::string& variant, uint32_t exchanges)
+{
+    const Time period = MilliSeconds(400);
+    const Time start = Seconds(3);
+    const Time end = start + period * exchanges;
+    if (variant == "pbu")
+    {
+        Config::SetDefault("ns3::Pmipv6MagApplication::BindingLifetime", TimeValue(Seconds(4)));
+        Config::SetDefault("ns3::Pmipv6MagApplication::RefreshFraction", DoubleValue(0.1));
+    }
+    else
+    {
+        // No refresh before the end of the window.
+        Config::SetDefault("ns3::Pmipv6MagApplication::BindingLifetime",
+                           TimeValue(end + Seconds(100)));
+        Config::SetDefault("ns3::Pmipv6LmaApplication::MaxBindingLifetime",
+                           TimeValue(end + Seconds(100)));
+    }
+    Pmipv6TopologyHelper topo;
+    topo.Build(Pmipv6TopologyHelper::MakeStar(1, "5ms", "csma"));
+    std::string magName = topo.GetMagNames().front();
+    Ptr<Pmipv6MagApplication> mag = topo.GetMag(magName);
+    topo.AddMobileNode("mn0", magName, Seconds(0.5));
+    uint64_t pbus = 0;
+    uint64_t pbas = 0;
+    mag->TraceConnectWithoutContext("TxPbu",
+                                    Callback<void, const BindingUpdateHeader&, Ipv6Address>(
+                                        [&pbus](const BindingUpdateHeader&, Ipv6Address) {
+                                            if (Simulator::Now() >= Seconds(3))
+                                            {
+                                                pbus++;
+                                            }
+                                        }));
+    mag->TraceConnectWithoutContext("RxPba",
+                                    Callback<void, const BindingAckHeader&, Ipv6Address>(
+                                        [&pbas](const BindingAckHeader&, Ipv6Address) {
+                                            if (Simulator::Now() >= Seconds(3))
+                                            {
+                                                pbas++;
+                                            }
+                                        }));
+    uint64_t echoReplies = 0;
+    if (variant == "echo")
+    {
+        Ptr<Node> magNode = mag->GetNode();
+        Ping6Helper ping;
+        ping.SetLocal(mag->GetProxyCoa());
+        ping.SetRemote(topo.GetLma(topo.GetNames("lma").front())->GetAddress());
+        ping.SetAttribute("MaxPackets", UintegerValue(exchanges));
+        ping.SetAttribute("Interval", TimeValue(period));
+        ping.SetAttribute("PacketSize", UintegerValue(56));
+        ApplicationContainer app = ping.Install(NodeContainer(magNode));
+        // Offset so that the first request leaves inside the window, as the first refresh.
+        app.Start(start + period / 2);
+        app.Stop(end + period / 2);
+        // Echo replies received by the MAG: ICMPv6 type 129 at its IPv6 layer.
+        magNode->GetObject<Ipv6L3Protocol>()->TraceConnectWithoutContext(
+            "Rx",
+            Callback<void, Ptr<const Packet>, Ptr<Ipv6>, uint32_t>(
+                [&echoReplies](Ptr<const Packet> p, Ptr<Ipv6>, uint32_t) {
+                    Ptr<Packet> copy = p->Copy();
+                    Ipv6Header ip;
+                    copy->RemoveHeader(ip);
+                    uint8_t type = 0;
+                    if (ip.GetNextHeader() == Icmpv6L4Protocol::PROT_NUMBER)
+                    {
+                        copy->CopyData(&type, 1);
+                    }
+                    echoReplies += type == Icmpv6Header::ICMPV6_ECHO_REPLY ? 1 : 0;
+                }));
+    }
+    double cpuStart = 0;
+    double cpuEnd = 0;
+    Simulator::Schedule(start, [&cpuStart]() {
+        CALLGRIND_TOGGLE_COLLECT;
+        cpuStart = CpuSeconds();
+    });
+    Simulator::Schedule(end + period / 4 * 3, [&cpuEnd]() {
+        cpuEnd = CpuSeconds();
+        CALLGRIND_TOGGLE_COLLECT;
+    });
+    Simulator::Stop(end + period);
+    Simulator::Run();
+    std::cout << "variant: " << variant << "\n";
+    std::cout << "pbu_sent: " << pbus << "\n";
+    std::cout << "pba_received: " << pbas << "\n";
+    std::cout << "echo_replies: " << echoReplies << "\n";
+    std::cout << std::fixed << std::setprecision(3);
+    // A refresh comes RefreshFraction x lifetime after the previous PBA, so slightly less
+    // often than every period: divide by the exchanges completed.
+    uint64_t done = variant == "pbu" ? pbas : variant == "echo" ? echoReplies : exchanges;
+    std::cout << "exchanges_done: " << done << "\n";
+    std::cout << "window_cpu_ms: " << (cpuEnd - cpuStart) * 1e3 << "\n";
+    std::cout << "cpu_us_per_exchange: " << (cpuEnd - cpuStart) * 1e6 / std::max<uint64_t>(done, 1)
+              << std::endl;
+    Simulator::Destroy();
+    if (done < exchanges * 9 / 10)
+    {
+        std::cout << "FAIL: " << done << " exchanges, expected about " << exchanges << std::endl;
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    uint32_t mns = 1000;
+    uint32_t mags = 100;
+    uint32_t interfaces = 1;
+    double window = 10;
+    double dwell = 2;
+    double settle = 2;
+    bool progress = false;
+    std::string mode = "scale";
+    std::string variant = "pbu";
+    uint32_t exchanges = 1000;
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("mns", "Number of mobile nodes", mns);
+    cmd.AddValue("mags", "Number of MAGs (at least 2)", mags);
+    cmd.AddValue("interfaces",
+                 "Interfaces per mobile node (1; 2 is not available yet)",
+                 interfaces);
+    cmd.AddValue("window", "The attachments are spread evenly over this window (s)", window);
+    cmd.AddValue("dwell", "Time from a node's attachment to its handover (s)", dwell);
+    cmd.AddValue("settle", "Simulated time after the last handover (s)", settle);
+    cmd.AddValue("progress", "Print the simulated time on stderr as the run goes", progress);
+    cmd.AddValue("mode", "scale, or signalling (PBU/PBA against ICMPv6 echo)", mode);
+    cmd.AddValue("variant", "signalling mode: idle, pbu or echo", variant);
+    cmd.AddValue("exchanges", "signalling mode: exchanges in the measured window", exchanges);
+    cmd.Parse(argc, argv);
+
+    if (interfaces != 1)
+    {
+        std::cerr << "error: --interfaces=" << interfaces
+                  << " is not supported: mobile nodes have one interface until the "
+                     "logical-interface mobile node exists"
+                  << std::endl;
+        return 2;
+    }
+    if (mode == "signalling")
+    {
+        if (variant != "idle" && variant != "pbu" && variant != "echo")
+        {
+            std::cerr << "error: --variant must be idle, pbu or echo" << std::endl;
+            return 2;
+        }
+        if (exchanges == 0)
+        {
+            std::cerr << "error: --exchanges must be at least 1" << std::endl;
+            return 2;
+        }
+        return RunSignalling(variant, exchanges);
+    }
+    if (mode != "scale")
+    {
+        std::cerr << "error: --mode must be scale or signalling" << std::endl;
+        return 2;
+    }
+    if (mns == 0 || mags < 2 || !(window >= 0) || !(dwell > 0.1) || !(settle > 0))
+    {
+        std::cerr << "error: need --mns >= 1, --mags >= 2, --window >= 0, --dwell > 0.1, "
+                     "--settle > 0"
+                  << std::endl;
+        return 2;
+    }
+    return RunScale(mns, mags, window, dwell, settle, progress);
+}
