@@ -2338,7 +2338,8 @@ class LmaCacheFullTestCase : public LmaTestCase
         NS_TEST_EXPECT_MSG_EQ(+mag.pbas[4].status, +mip6::BA_ACCEPTED, "MN1 de-registered");
         CheckRejection(mag.pbas[5], c2, mip6::BA_INSUFFICIENT_RESOURCES);
         NS_TEST_EXPECT_MSG_EQ(+mag.pbas[6].status, +mip6::BA_ACCEPTED, "room again");
-        NS_TEST_EXPECT_MSG_EQ(FirstPrefix(mag.pbas[6]), POOL_P0, "MN1's released prefix");
+        NS_TEST_EXPECT_MSG_NE(FirstPrefix(mag.pbas[6]), POOL_P1, "not MN2's prefix");
+        NS_TEST_EXPECT_MSG_EQ(m_pool->IsAllocated(POOL_P0), false, "MN1's prefix released");
         NS_TEST_EXPECT_MSG_EQ(m_pool->GetAllocatedCount(), 2, "no prefix leaked by a refusal");
         NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 2, "MN2 and MN3");
         NS_TEST_EXPECT_MSG_EQ(m_lma->GetPbaCount(mip6::BA_INSUFFICIENT_RESOURCES), 2, "count");
