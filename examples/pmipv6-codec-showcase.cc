@@ -102,7 +102,8 @@ main(int argc, char* argv[])
     Received received;
     for (const auto& s : samples)
     {
-        b->RegisterHandler(s.message->GetMhType(), MakeCallback(&Received::Handle, &received));
+        // One handler per MH type (several samples share a type: BRI and BRA are both 16).
+        b->TryRegisterHandler(s.message->GetMhType(), MakeCallback(&Received::Handle, &received));
     }
     std::vector<std::vector<uint8_t>> sent;
     for (size_t k = 0; k < samples.size(); ++k)

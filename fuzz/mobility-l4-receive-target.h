@@ -131,8 +131,9 @@ class Domain
         Ptr<MobilityL4Protocol> decProto = dec->GetObject<MobilityL4Protocol>();
         for (const auto& sample : Samples())
         {
-            decProto->RegisterHandler(sample.message->GetMhType(),
-                                      MakeCallback(&Domain::DecoderHandler, this));
+            // one handler per MH type (several samples share one)
+            decProto->TryRegisterHandler(sample.message->GetMhType(),
+                                         MakeCallback(&Domain::DecoderHandler, this));
         }
 
         // the MN attaches (its MN-ID is found in the profile by its link-layer address)

@@ -44,11 +44,13 @@ class BindingCacheEntry : public SimpleRefCount<BindingCacheEntry>
     {
         /// The binding is registered and forwards traffic.
         ACTIVE = 0,
-        /// De-registered (lifetime 0 or expired); kept MinDelayBeforeBCEDelete before deletion
-        /// so that a late PBU of the new MAG can still find it (RFC 5213 5.3.5).
+        /// De-registered (lifetime 0); kept MinDelayBeforeBCEDelete before deletion so that a
+        /// late PBU of the new MAG can still find it, the mobile node's traffic dropped
+        /// meanwhile (RFC 5213 5.3.5).
         DEREGISTERED_PENDING_DELETE,
-        /// Created for a PBU with Handoff Indicator 4: waiting up to
-        /// MaxDelayBeforeNewBCEAssign for the old MAG's de-registration (RFC 5213 5.4.1).
+        /// Still registered and forwarding to its MAG, while a PBU with Handoff Indicator 4
+        /// from another MAG waits up to MaxDelayBeforeNewBCEAssign for this MAG's
+        /// de-registration (RFC 5213 5.4.1); back to ACTIVE when the wait ends.
         AWAITING_DEREGISTRATION,
     };
 
@@ -106,8 +108,8 @@ class BindingCacheEntry : public SimpleRefCount<BindingCacheEntry>
     uint32_t tunnelInterface = 0;
     /// Expiry of the granted lifetime.
     EventId lifetimeTimer;
-    /// Deletion of a de-registered entry (MinDelayBeforeBCEDelete) or end of the
-    /// HI 4 wait (MaxDelayBeforeNewBCEAssign).
+    /// Deletion of a de-registered entry (MinDelayBeforeBCEDelete). (The LMA keeps the
+    /// timer of a HI 4 wait with the waiting request.)
     EventId deleteTimer;
     /// Binding Identifier (RFC 5648) when the MN has several bindings; 0 = none.
     uint16_t bindingId = 0;

@@ -49,16 +49,24 @@ constexpr uint32_t LmaRouting::NO_INTERFACE;
 TypeId
 LmaRouting::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::LmaRouting")
-                            .SetParent<Ipv6RoutingProtocol>()
-                            .SetGroupName("Pmipv6")
-                            .AddConstructor<LmaRouting>();
+    static TypeId tid =
+        TypeId("ns3::LmaRouting")
+            .SetParent<Ipv6RoutingProtocol>()
+            .SetGroupName("Pmipv6")
+            .AddConstructor<LmaRouting>()
+            .AddTraceSource("Discard",
+                            "A packet to or from a prefix with a discard route (a mobility "
+                            "session waiting MinDelayBeforeBCEDelete) was dropped.",
+                            MakeTraceSourceAccessor(&LmaRouting::m_discardTrace),
+                            "ns3::LmaRouting::DiscardTracedCallback");
     return tid;
 }
 
 LmaRouting::LmaRouting()
     : m_forwardedCount(0),
-      m_outputCount(0)
+      m_outputCount(0),
+      m_discardedCount(0),
+      m_discardRoutes(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -73,6 +81,7 @@ LmaRouting::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_routes.Clear();
+    m_discardRoutes = 0;
     m_ipv6 = nullptr;
     Ipv6RoutingProtocol::DoDispose();
 }
@@ -99,13 +108,54 @@ LmaRouting::SetPrefixRoute(Ipv6Address prefix, uint8_t length, uint32_t tunnelIn
     r.route->SetDestination(r.prefix);
     r.route->SetGateway(Ipv6Address::GetAny());
     r.route->SetOutputDevice(m_ipv6->GetNetDevice(tunnelInterface));
-    m_routes.Insert(r.prefix, length, r);
+    r.discard = false;
+    InsertRoute(r);
+}
+
+void
+LmaRouting::SetPrefixDiscard(Ipv6Address prefix, uint8_t length)
+{
+    NS_LOG_FUNCTION(this << prefix << +length);
+    NS_ASSERT_MSG(length <= 128, "prefix length " << +length);
+    PrefixRoute r;
+    r.prefix = prefix.CombinePrefix(Ipv6Prefix(length));
+    r.length = length;
+    r.tunnelInterface = NO_INTERFACE;
+    r.discard = true;
+    InsertRoute(r);
+}
+
+void
+LmaRouting::InsertRoute(const PrefixRoute& r)
+{
+    const PrefixRoute* old = m_routes.Find(r.prefix, r.length);
+    if (old && old->discard)
+    {
+        m_discardRoutes--;
+    }
+    m_routes.Insert(r.prefix, r.length, r);
+    if (r.discard)
+    {
+        m_discardRoutes++;
+    }
+}
+
+bool
+LmaRouting::IsPrefixDiscarded(Ipv6Address prefix, uint8_t length) const
+{
+    const PrefixRoute* r = m_routes.Find(prefix, length);
+    return r && r->discard;
 }
 
 void
 LmaRouting::RemovePrefixRoute(Ipv6Address prefix, uint8_t length)
 {
     NS_LOG_FUNCTION(this << prefix << +length);
+    const PrefixRoute* old = m_routes.Find(prefix, length);
+    if (old && old->discard)
+    {
+        m_discardRoutes--;
+    }
     m_routes.Remove(prefix, length);
 }
 
@@ -136,7 +186,7 @@ uint32_t
 LmaRouting::GetTunnelInterface(Ipv6Address destination) const
 {
     const PrefixRoute* r = m_routes.Lookup(destination);
-    return r ? r->tunnelInterface : NO_INTERFACE;
+    return (r && !r->discard) ? r->tunnelInterface : NO_INTERFACE;
 }
 
 uint64_t
@@ -149,6 +199,12 @@ uint64_t
 LmaRouting::GetOutputCount() const
 {
     return m_outputCount;
+}
+
+uint64_t
+LmaRouting::GetDiscardedCount() const
+{
+    return m_discardedCount;
 }
 
 Ipv6Address
@@ -190,6 +246,12 @@ LmaRouting::RouteOutput(Ptr<Packet> p,
                         Socket::SocketErrno& sockerr)
 {
     const PrefixRoute* r = SelectRoute(header, p);
+    if (r && r->discard)
+    {
+        NS_LOG_LOGIC("output to " << header.GetDestination() << ": discard route");
+        sockerr = Socket::ERROR_NOROUTETOHOST;
+        return nullptr;
+    }
     if (!r || (oif && oif != r->route->GetOutputDevice()))
     {
         return nullptr;
@@ -223,6 +285,23 @@ LmaRouting::RouteInput(Ptr<const Packet> p,
 {
     NS_LOG_FUNCTION(this << p << header.GetSource() << header.GetDestination() << idev);
     const PrefixRoute* r = SelectRoute(header, p);
+    bool discard = r && r->discard;
+    if (!discard && m_discardRoutes > 0 && !IsMulticastOrLinkLocal(header.GetDestination()))
+    {
+        // Uplink of a session waiting for deletion (only looked up while one exists).
+        const PrefixRoute* s = m_routes.Lookup(header.GetSource());
+        discard = s && s->discard;
+    }
+    if (discard)
+    {
+        NS_LOG_LOGIC("discard " << header.GetSource() << " -> " << header.GetDestination()
+                                << ": mobility session waiting for deletion");
+        m_discardedCount++;
+        m_discardTrace(p, header);
+        // Silently (not through the error callback: ns-3 answers that with an ICMPv6
+        // Destination Unreachable).
+        return true;
+    }
     if (!r)
     {
         return false;
@@ -290,7 +369,15 @@ LmaRouting::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Unit unit) 
     m_routes.ForEach([os](const PrefixRoute& r) {
         std::ostringstream prefix;
         prefix << r.prefix << "/" << +r.length;
-        *os << std::setw(44) << std::left << prefix.str() << r.tunnelInterface << std::endl;
+        *os << std::setw(44) << std::left << prefix.str();
+        if (r.discard)
+        {
+            *os << "discard" << std::endl;
+        }
+        else
+        {
+            *os << r.tunnelInterface << std::endl;
+        }
     });
 }
 

@@ -10,6 +10,7 @@
 #include "ns3/ipv6-address.h"
 #include "ns3/ipv6-route.h"
 #include "ns3/ipv6-routing-protocol.h"
+#include "ns3/traced-callback.h"
 
 #include <limits>
 #include <vector>
@@ -33,6 +34,14 @@ class Node;
  *
  * The lookup is a longest-prefix match over hash maps keyed by the masked prefix, one per
  * prefix length in use: one hash lookup per packet when all prefixes are /64.
+ *
+ * A prefix can also hold a discard route (SetPrefixDiscard()): the LMA keeps a
+ * de-registered mobility session MinDelayBeforeBCEDelete and drops the mobile node's data
+ * traffic meanwhile (RFC 5213 5.3.5). A packet whose destination, or (while any discard
+ * route exists) whose source, is in a discarded prefix is dropped silently (no ICMPv6
+ * error), counted (GetDiscardedCount()) and fired through the "Discard" trace. The LMA's own
+ * packets to a discarded prefix get no route from LmaRouting (the next protocol of the list
+ * decides).
  *
  * \note Every packet takes one path, SelectRoute(): the place where a per-flow classifier
  * (several tunnels per prefix) plugs in.
@@ -81,6 +90,22 @@ class LmaRouting : public Ipv6RoutingProtocol
     void SetPrefixRoute(Ipv6Address prefix, uint8_t length, uint32_t tunnelInterface);
 
     /**
+     * \brief Make a prefix a discard route, replacing any route of the same prefix: its
+     * packets are dropped until SetPrefixRoute() or RemovePrefixRoute() (RFC 5213 5.3.5).
+     * \param prefix the prefix (bits beyond length are ignored)
+     * \param length its length, 0 to 128
+     */
+    void SetPrefixDiscard(Ipv6Address prefix, uint8_t length);
+
+    /**
+     * \brief Whether a prefix holds a discard route.
+     * \param prefix the prefix
+     * \param length its length
+     * \return true when its packets are dropped
+     */
+    bool IsPrefixDiscarded(Ipv6Address prefix, uint8_t length) const;
+
+    /**
      * \brief Remove the route of a prefix (nothing when there is none).
      * \param prefix the prefix
      * \param length its length
@@ -88,7 +113,7 @@ class LmaRouting : public Ipv6RoutingProtocol
     void RemovePrefixRoute(Ipv6Address prefix, uint8_t length);
 
     /**
-     * \brief Whether a prefix has a route.
+     * \brief Whether a prefix has a route (into a tunnel, or a discard route).
      * \param prefix the prefix
      * \param length its length
      * \return true when routed
@@ -96,7 +121,7 @@ class LmaRouting : public Ipv6RoutingProtocol
     bool HasPrefixRoute(Ipv6Address prefix, uint8_t length) const;
 
     /**
-     * \brief Number of prefix routes.
+     * \brief Number of prefix routes, discard routes included.
      * \return the count
      */
     uint32_t GetRouteCount() const;
@@ -104,7 +129,7 @@ class LmaRouting : public Ipv6RoutingProtocol
     /**
      * \brief The tunnel interface a destination is routed into (longest match).
      * \param destination an address
-     * \return the tunnel interface, or NO_INTERFACE
+     * \return the tunnel interface, or NO_INTERFACE (also for a discard route)
      */
     uint32_t GetTunnelInterface(Ipv6Address destination) const;
 
@@ -118,6 +143,18 @@ class LmaRouting : public Ipv6RoutingProtocol
      * \return the count
      */
     uint64_t GetOutputCount() const;
+    /**
+     * \brief Packets dropped by a discard route (RouteInput).
+     * \return the count
+     */
+    uint64_t GetDiscardedCount() const;
+
+    /**
+     * \brief TracedCallback signature for a packet dropped by a discard route.
+     * \param packet the packet (payload)
+     * \param header its IPv6 header
+     */
+    typedef void (*DiscardTracedCallback)(Ptr<const Packet> packet, const Ipv6Header& header);
 
     // Ipv6RoutingProtocol
     Ptr<Ipv6Route> RouteOutput(Ptr<Packet> p,
@@ -158,9 +195,16 @@ class LmaRouting : public Ipv6RoutingProtocol
     {
         Ipv6Address prefix;       ///< the prefix, masked
         uint8_t length;           ///< its length
-        uint32_t tunnelInterface; ///< the tunnel interface
+        uint32_t tunnelInterface; ///< the tunnel interface (NO_INTERFACE: discard)
         Ptr<Ipv6Route> route;     ///< into the tunnel (shared by the packets forwarded)
+        bool discard;             ///< a discard route (RFC 5213 5.3.5)
     };
+
+    /**
+     * \brief Insert a route, keeping the count of discard routes.
+     * \param r the route
+     */
+    void InsertRoute(const PrefixRoute& r);
 
     /**
      * \brief The route a packet takes: the one decision point of the downlink.
@@ -183,6 +227,10 @@ class LmaRouting : public Ipv6RoutingProtocol
     PrefixTable<PrefixRoute> m_routes; ///< the prefix routes
     uint64_t m_forwardedCount;         ///< RouteInput hits
     uint64_t m_outputCount;            ///< RouteOutput hits
+    uint64_t m_discardedCount;         ///< packets dropped by discard routes
+    uint32_t m_discardRoutes;          ///< number of discard routes (source check when > 0)
+    /// "Discard": a packet dropped by a discard route
+    TracedCallback<Ptr<const Packet>, const Ipv6Header&> m_discardTrace;
 };
 
 } // namespace ns3

@@ -7,6 +7,7 @@
 #include "binding-update-header.h"
 #include "pmipv6-wire-numbers.h"
 
+#include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-l3-protocol.h"
@@ -144,11 +145,22 @@ MobilityL4Protocol::GetProtocolNumber() const
     return PROT_NUMBER;
 }
 
+bool
+MobilityL4Protocol::TryRegisterHandler(uint8_t mhType, MessageHandler handler)
+{
+    NS_LOG_FUNCTION(this << +mhType);
+    return m_handlers.emplace(mhType, handler).second;
+}
+
 void
 MobilityL4Protocol::RegisterHandler(uint8_t mhType, MessageHandler handler)
 {
     NS_LOG_FUNCTION(this << +mhType);
-    m_handlers[mhType] = handler;
+    NS_ABORT_MSG_IF(!TryRegisterHandler(mhType, handler),
+                    "MobilityL4Protocol: MH type "
+                        << +mhType << " already has a handler on node "
+                        << (m_node ? static_cast<int64_t>(m_node->GetId()) : -1)
+                        << " (two agents claim the same messages; UnregisterHandler first)");
 }
 
 void

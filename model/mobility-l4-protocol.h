@@ -100,11 +100,22 @@ class MobilityL4Protocol : public IpL4Protocol
     void SetNode(Ptr<Node> node);
 
     /**
-     * \brief Register the handler of an MH type, replacing any previous one.
+     * \brief Register the handler of an MH type; aborts (NS_ABORT_MSG, naming the MH type)
+     * when the type already has one: two agents on one node claiming the same messages is a
+     * configuration error, not something to resolve silently. Call UnregisterHandler() first
+     * to replace a handler.
      * \param mhType the MH type
      * \param handler the handler
      */
     void RegisterHandler(uint8_t mhType, MessageHandler handler);
+    /**
+     * \brief Register the handler of an MH type unless the type already has one (the one
+     * RegisterHandler() builds on).
+     * \param mhType the MH type
+     * \param handler the handler
+     * \return true when registered, false when the type already had a handler (kept)
+     */
+    bool TryRegisterHandler(uint8_t mhType, MessageHandler handler);
     /**
      * \brief Remove the handler of an MH type.
      * \param mhType the MH type

@@ -125,6 +125,13 @@ Pmipv6LmaApplication::GetTypeId()
                           TimeValue(Seconds(3600)),
                           MakeTimeAccessor(&Pmipv6LmaApplication::m_maxLifetime),
                           MakeTimeChecker())
+            .AddAttribute("MaxBindingCacheEntries",
+                          "Most binding cache entries (mobility sessions, those waiting for "
+                          "deletion included) the LMA holds; a new session beyond it is "
+                          "refused with status 130 (INSUFFICIENT_RESOURCES). 0 = unlimited.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&Pmipv6LmaApplication::m_maxEntries),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("ClockOffset",
                           "Offset of this LMA's clock from simulation time, to study "
                           "unsynchronized clocks and the timestamp checks.",
@@ -186,6 +193,7 @@ Pmipv6LmaApplication::GetTypeId()
 Pmipv6LmaApplication::Pmipv6LmaApplication()
     : m_cache(CreateObject<BindingCache>()),
       m_useTimestamps(true),
+      m_maxEntries(0),
       m_proxyRegistrationEnabled(true),
       m_revokeOnHandover(true),
       m_briCount(0),
@@ -490,6 +498,12 @@ Pmipv6LmaApplication::HandleBindingUpdate(Ptr<Packet> p, const Ipv6Header& ip, u
         m_mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_REJECTED);
         return;
     }
+    if (ip.GetSource().IsAny() || ip.GetSource().IsMulticast())
+    {
+        NS_LOG_WARN("PBU from " << ip.GetSource() << ": no Proxy-CoA to answer or tunnel to");
+        m_mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_REJECTED);
+        return;
+    }
     m_pbuCount++;
     m_rxPbuTrace(pbu, ip.GetSource());
     if (m_address.IsAny())
@@ -649,6 +663,37 @@ Pmipv6LmaApplication::FindSession(const ProxyBindingRequest& req) const
     return all.empty() ? nullptr : all.front();
 }
 
+bool
+Pmipv6LmaApplication::IsRegistered(Ptr<const BindingCacheEntry> entry)
+{
+    return entry->state == BindingCacheEntry::ACTIVE ||
+           entry->state == BindingCacheEntry::AWAITING_DEREGISTRATION;
+}
+
+bool
+Pmipv6LmaApplication::CanTunnelTo(Ipv6Address mag)
+{
+    if (mag.IsAny() || mag.IsMulticast() || mag.IsLinkLocal() || mag.IsLocalhost() ||
+        mag == m_address)
+    {
+        NS_LOG_LOGIC("no tunnel to " << mag << ": not a global unicast Proxy-CoA");
+        return false;
+    }
+    if (m_verifiedAddress != m_address)
+    {
+        // Once per LMA address (the scan costs one look at each interface's addresses).
+        Ptr<Ipv6> ipv6 = GetNode()->GetObject<Ipv6>();
+        if (m_address.IsAny() || ipv6->GetInterfaceForAddress(m_address) < 0)
+        {
+            NS_LOG_WARN("LMA address " << m_address << " is not an address of node "
+                                       << GetNode()->GetId() << ": no tunnel can end here");
+            return false;
+        }
+        m_verifiedAddress = m_address;
+    }
+    return true;
+}
+
 void
 Pmipv6LmaApplication::ProcessRegistration(const ProxyBindingRequest& req)
 {
@@ -719,8 +764,7 @@ Pmipv6LmaApplication::ProcessRegistration(const ProxyBindingRequest& req)
         default: {
             Ptr<BindingCacheEntry> e = FindSession(req);
             bool sameInterface = e && req.hasLinkLayerId && e->mnLinkLayerId == req.linkLayerId;
-            if (e && e->proxyCoa != req.mag && e->state == BindingCacheEntry::ACTIVE &&
-                !sameInterface)
+            if (e && e->proxyCoa != req.mag && IsRegistered(e) && !sameInterface)
             {
                 // Wait for the previous MAG's de-registration (RFC 5213 5.4.1).
                 auto it = m_pending.find(e->id);
@@ -739,6 +783,7 @@ Pmipv6LmaApplication::ProcessRegistration(const ProxyBindingRequest& req)
                                                     this,
                                                     e->id);
                 m_pending[e->id] = pending;
+                m_cache->SetState(e, BindingCacheEntry::AWAITING_DEREGISTRATION);
                 return;
             }
             entry = e;
@@ -764,6 +809,20 @@ void
 Pmipv6LmaApplication::CreateSession(const ProxyBindingRequest& req, bool sharePrefixes)
 {
     NS_LOG_FUNCTION(this << req.mnId << sharePrefixes);
+    if (m_maxEntries > 0 && m_cache->GetEntryCount() >= m_maxEntries)
+    {
+        // RFC 5213 5.3.2 / RFC 6275 9.5.1: no resources for another binding.
+        NS_LOG_WARN("binding cache full (" << m_maxEntries << " entries): " << req.mnId
+                                           << " refused");
+        SendPba(req, mip6::BA_INSUFFICIENT_RESOURCES, nullptr, Seconds(0));
+        return;
+    }
+    if (!CanTunnelTo(req.mag))
+    {
+        // An internal failure that no other status names (RFC 6275 9.5.1, 128).
+        SendPba(req, mip6::BA_UNSPECIFIED, nullptr, Seconds(0));
+        return;
+    }
     Ptr<BindingCacheEntry> entry = Create<BindingCacheEntry>();
     entry->mnId = req.mnId;
     if (!req.prefixes.empty())
@@ -828,25 +887,42 @@ Pmipv6LmaApplication::CreateSession(const ProxyBindingRequest& req, bool sharePr
     AcceptRequest(req, entry, true);
 }
 
-void
+bool
 Pmipv6LmaApplication::AcceptRequest(const ProxyBindingRequest& req,
                                     Ptr<BindingCacheEntry> entry,
-                                    bool isNew)
+                                    bool isNew,
+                                    bool revokeOldMag)
 {
     NS_LOG_FUNCTION(this << req.mnId << isNew);
     Ipv6Address oldCoa = entry->proxyCoa;
     uint8_t oldAtt = entry->accessTechnologyType;
     // Only a MAG that still believes it serves the MN needs to be told (RFC 5846): one that
     // de-registered already dropped its binding.
-    bool oldMagActive = !isNew && entry->state == BindingCacheEntry::ACTIVE;
+    bool oldMagActive = !isNew && IsRegistered(entry);
     bool moved = !isNew && oldCoa != req.mag;
     bool newTunnel = isNew || moved || entry->tunnelInterface == 0;
+    if (!isNew && newTunnel && !CanTunnelTo(req.mag))
+    {
+        // (CreateSession() checked a new session.) The entry stays as it was.
+        SendPba(req, mip6::BA_UNSPECIFIED, nullptr, Seconds(0));
+        return false;
+    }
 
+    // A HI 4 request of another MAG waiting for this entry's de-registration: superseded
+    // when the session moves; a re-registration from the registered MAG lets it wait on.
+    bool stillWaiting = false;
     auto pending = m_pending.find(entry->id);
     if (pending != m_pending.end())
     {
-        pending->second.timer.Cancel();
-        m_pending.erase(pending);
+        if (moved)
+        {
+            pending->second.timer.Cancel();
+            m_pending.erase(pending);
+        }
+        else
+        {
+            stillWaiting = true;
+        }
     }
 
     if (newTunnel)
@@ -883,10 +959,9 @@ Pmipv6LmaApplication::AcceptRequest(const ProxyBindingRequest& req,
     entry->lifetimeTimer =
         Simulator::Schedule(entry->lifetime, &Pmipv6LmaApplication::LifetimeExpired, this, entry);
     m_cache->NotifyChanged(entry);
-    if (entry->state != BindingCacheEntry::ACTIVE)
-    {
-        m_cache->SetState(entry, BindingCacheEntry::ACTIVE);
-    }
+    m_cache->SetState(entry,
+                      stillWaiting ? BindingCacheEntry::AWAITING_DEREGISTRATION
+                                   : BindingCacheEntry::ACTIVE);
     if (moved)
     {
         NS_LOG_INFO("LMA: " << req.mnId << " moved from " << oldCoa << " to " << req.mag);
@@ -898,10 +973,11 @@ Pmipv6LmaApplication::AcceptRequest(const ProxyBindingRequest& req,
                      entry,
                      moved ? oldCoa : entry->proxyCoa);
     SendPba(req, mip6::BA_ACCEPTED, entry, entry->lifetime);
-    if (moved && oldMagActive && m_revokeOnHandover)
+    if (moved && oldMagActive && revokeOldMag && m_revokeOnHandover)
     {
         SendRevocation(entry, oldCoa, oldAtt);
     }
+    return true;
 }
 
 void
@@ -1013,17 +1089,30 @@ Pmipv6LmaApplication::ProcessDeregistration(const ProxyBindingRequest& req)
     Ptr<BindingCacheEntry> entry;
     for (const auto& prefix : req.prefixes)
     {
-        entry = m_cache->FindByPrefix(prefix);
-        if (entry)
+        Ptr<BindingCacheEntry> e = m_cache->FindByPrefix(prefix);
+        if (!e)
         {
-            break;
+            continue;
+        }
+        if (e->mnId != req.mnId)
+        {
+            // Another MN's prefix: refused as in a registration (RFC 5213 5.3.5 applies the
+            // 5.3.1 checks to a de-registration too).
+            NS_LOG_LOGIC("reject: de-registration of " << prefix << " by " << req.mnId
+                                                       << ", held by " << e->mnId);
+            SendPba(req, mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX, nullptr, Seconds(0));
+            return;
+        }
+        if (!entry)
+        {
+            entry = e;
         }
     }
     if (!entry && req.prefixes.empty())
     {
         entry = FindSession(req);
     }
-    if (!entry || entry->mnId != req.mnId)
+    if (!entry)
     {
         NS_LOG_LOGIC("de-registration of " << req.mnId << ": no such session");
         SendPba(req, mip6::BA_ACCEPTED, nullptr, Seconds(0));
@@ -1044,6 +1133,36 @@ Pmipv6LmaApplication::ProcessDeregistration(const ProxyBindingRequest& req)
         SendPba(req, status, entry, Seconds(0));
         return;
     }
+
+    auto pending = m_pending.find(entry->id);
+    if (pending != m_pending.end())
+    {
+        // A new MAG was waiting for exactly this de-registration: a handoff (RFC 5213 5.4.1).
+        // The waiting request is ordered (5.5) against the registration it takes over; when
+        // it passes, it is accepted first and this de-registration then comes from a MAG
+        // that no longer holds the session (accepted, the entry untouched): the entry's
+        // timestamp only grows. When it fails, its MAG gets the failure status and the
+        // de-registration applies.
+        ProxyBindingRequest waiting = pending->second.request;
+        pending->second.timer.Cancel();
+        m_pending.erase(pending);
+        uint8_t waitingStatus = CheckOrdering(waiting, entry);
+        if (waitingStatus == mip6::BA_ACCEPTED)
+        {
+            NS_LOG_LOGIC("de-registration resolves the pending HI 4 request of " << waiting.mag);
+            if (AcceptRequest(waiting, entry, false, false))
+            {
+                SendPba(req, mip6::BA_ACCEPTED, entry, Seconds(0));
+                return;
+            }
+        }
+        else
+        {
+            NS_LOG_LOGIC("the pending HI 4 request of " << waiting.mag << " fails the ordering");
+            SendPba(waiting, waitingStatus, entry, Seconds(0));
+        }
+    }
+
     entry->hasTimestamp = req.hasTimestamp;
     entry->timestamp = req.timestamp;
     entry->lastSequence = req.sequence;
@@ -1053,20 +1172,15 @@ Pmipv6LmaApplication::ProcessDeregistration(const ProxyBindingRequest& req)
                                              &Pmipv6LmaApplication::DeleteEntry,
                                              this,
                                              entry);
+    // RFC 5213 5.3.5: during MinDelayBeforeBCEDelete the LMA drops the mobile node's traffic;
+    // a new registration of the entry (AcceptRequest) routes the prefixes again.
+    for (const auto& prefix : entry->homeNetworkPrefixes)
+    {
+        m_routing->SetPrefixDiscard(prefix.prefix, prefix.length);
+    }
     m_cache->SetState(entry, BindingCacheEntry::DEREGISTERED_PENDING_DELETE);
     NotifyExtensions(Pmipv6LmaExtension::BINDING_DEREGISTERED, entry, entry->proxyCoa);
     SendPba(req, mip6::BA_ACCEPTED, entry, Seconds(0));
-
-    auto pending = m_pending.find(entry->id);
-    if (pending != m_pending.end())
-    {
-        // A new MAG was waiting for exactly this de-registration: it is a handoff.
-        ProxyBindingRequest waiting = pending->second.request;
-        pending->second.timer.Cancel();
-        m_pending.erase(pending);
-        NS_LOG_LOGIC("de-registration resolves the pending HI 4 request of " << waiting.mag);
-        AcceptRequest(waiting, entry, false);
-    }
 }
 
 void
@@ -1082,6 +1196,12 @@ Pmipv6LmaApplication::PendingRequestTimeout(uint64_t entryId)
     m_pending.erase(it);
     NS_LOG_LOGIC("no de-registration within MaxDelayBeforeNewBCEAssign: new session for "
                  << req.mnId);
+    // The existing session goes on at its MAG.
+    Ptr<BindingCacheEntry> e = m_cache->FindById(entryId);
+    if (e && e->state == BindingCacheEntry::AWAITING_DEREGISTRATION)
+    {
+        m_cache->SetState(e, BindingCacheEntry::ACTIVE);
+    }
     CreateSession(req);
 }
 
@@ -1134,7 +1254,14 @@ Pmipv6LmaApplication::SendPba(const ProxyBindingRequest& req,
     NS_LOG_FUNCTION(this << +status << req.mag);
     BindingAckHeader pba;
     pba.SetStatus(status);
-    pba.SetSequence(req.sequence);
+    // RFC 6275 9.5.1 (RFC 5213 5.5): status 135 carries the last accepted sequence number,
+    // so that the MAG can continue from it; every other PBA echoes the PBU's.
+    uint16_t sequence = req.sequence;
+    if (status == mip6::BA_SEQUENCE_OUT_OF_WINDOW && entry)
+    {
+        sequence = entry->lastSequence;
+    }
+    pba.SetSequence(sequence);
     pba.SetLifetime(LifetimeUnits(lifetime));
     if (req.hasMnId)
     {
@@ -1199,8 +1326,8 @@ Pmipv6LmaApplication::SendPba(const ProxyBindingRequest& req,
     {
         extension->AddPbaOptions(pba, req, entry);
     }
-    NS_LOG_INFO("LMA " << m_address << " PBA status " << +status << " seq " << req.sequence
-                       << " to " << req.mag);
+    NS_LOG_INFO("LMA " << m_address << " PBA status " << +status << " seq " << sequence << " to "
+                       << req.mag);
     m_pbaCounts[status]++;
     m_txPbaTrace(pba, req.mag);
     m_mobility->Send(pba, m_address, req.mag);

@@ -43,7 +43,10 @@ class LmaRouting;
  * An accepted registration routes each home network prefix into a bidirectional
  * IPv6-in-IPv6 tunnel to the Proxy-CoA (shared by every session through the same MAG); a
  * de-registration keeps the entry MinDelayBeforeBCEDelete before deleting it, so that the
- * new MAG of a handover finds the session and the mobile node keeps its prefix.
+ * new MAG of a handover finds the session and the mobile node keeps its prefix; meanwhile
+ * the mobile node's data traffic is dropped (the prefix routes become discard routes, RFC
+ * 5213 5.3.5). While a Handoff Indicator 4 request of another MAG waits for the
+ * de-registration of the registered one, the entry is in state AWAITING_DEREGISTRATION.
  */
 class Pmipv6LmaApplication : public Application
 {
@@ -278,7 +281,9 @@ class Pmipv6LmaApplication : public Application
     Ptr<BindingCacheEntry> FindSession(const ProxyBindingRequest& req) const;
 
     /**
-     * \brief Create a new mobility session and accept the request.
+     * \brief Create a new mobility session and accept the request (or refuse it: 130 when
+     * MaxBindingCacheEntries or the prefix pool is exhausted, 128 when no tunnel can be set
+     * up, 155 for a prefix that is not a free one of this LMA).
      * \param req the request
      * \param sharePrefixes the session may share the prefixes of another session of the same
      * mobile node (an extension's SESSION_NEW_SHARED_PREFIXES); with all-zero HNPs it gets
@@ -288,12 +293,36 @@ class Pmipv6LmaApplication : public Application
 
     /**
      * \brief Accept a request for an entry: update it, move the tunnel, routes and timers,
-     * and send the PBA.
+     * and send the PBA. An existing entry moving to a MAG no tunnel can be set up to is
+     * refused with 128 and left unchanged.
      * \param req the request
      * \param entry the entry (already in the cache)
      * \param isNew true for a new session
+     * \param revokeOldMag send the previous MAG a BRI when the session moves (and
+     *        RevokeOnHandover is set); false when that MAG is de-registering it already
+     * \return true when accepted
      */
-    void AcceptRequest(const ProxyBindingRequest& req, Ptr<BindingCacheEntry> entry, bool isNew);
+    bool AcceptRequest(const ProxyBindingRequest& req,
+                       Ptr<BindingCacheEntry> entry,
+                       bool isNew,
+                       bool revokeOldMag = true);
+
+    /**
+     * \brief Whether a bidirectional tunnel between the LMA address and a Proxy-CoA can be
+     * set up: the Proxy-CoA is a global unicast address other than the LMA's, and the LMA
+     * address is an address of this node (checked once per LMA address).
+     * \param mag the Proxy-CoA
+     * \return true when it can
+     */
+    bool CanTunnelTo(Ipv6Address mag);
+
+    /**
+     * \brief Whether an entry is registered (forwards traffic to its Proxy-CoA): ACTIVE, or
+     * AWAITING_DEREGISTRATION (still at its MAG while another MAG's HI 4 request waits).
+     * \param entry the entry
+     * \return true when registered
+     */
+    static bool IsRegistered(Ptr<const BindingCacheEntry> entry);
 
     /**
      * \brief HI 4 with an active session at another MAG: MaxDelayBeforeNewBCEAssign passed
@@ -402,25 +431,27 @@ class Pmipv6LmaApplication : public Application
      */
     uint64_t NowTimestamp() const;
 
-    Ipv6Address m_address;                                ///< LMA address
-    Ptr<Pmipv6ProfileStore> m_profiles;                   ///< policy store
-    Ptr<PrefixPool> m_pool;                               ///< HNP pool
-    Ptr<BindingCache> m_cache;                            ///< binding cache
-    Ptr<MobilityL4Protocol> m_mobility;                   ///< Mobility Header transport
-    Ptr<Ipv6TunnelL4Protocol> m_tunnels;                  ///< IPv6-in-IPv6 tunnels
-    Ptr<LmaRouting> m_routing;                            ///< prefix routes into tunnels
-    bool m_useTimestamps;                                 ///< TimestampBasedApproachInUse
-    Time m_timestampWindow;                               ///< TimestampValidityWindow
-    Time m_minDelayBeforeDelete;                          ///< MinDelayBeforeBCEDelete
-    Time m_maxDelayBeforeNewBce;                          ///< MaxDelayBeforeNewBCEAssign
-    Time m_maxLifetime;                                   ///< longest lifetime granted
-    Time m_clockOffset;                                   ///< offset of the LMA clock (tests)
-    bool m_proxyRegistrationEnabled;                      ///< accept PBUs at all
-    bool m_revokeOnHandover;                              ///< send a BRI to the previous MAG
-    uint64_t m_briCount;                                  ///< BRIs sent, retransmissions included
-    uint64_t m_braCount;                                  ///< BRAs received
-    uint64_t m_pbuCount;                                  ///< PBUs received
-    std::map<uint8_t, uint64_t> m_pbaCounts;              ///< PBAs sent per status
+    Ipv6Address m_address;                   ///< LMA address
+    Ptr<Pmipv6ProfileStore> m_profiles;      ///< policy store
+    Ptr<PrefixPool> m_pool;                  ///< HNP pool
+    Ptr<BindingCache> m_cache;               ///< binding cache
+    Ptr<MobilityL4Protocol> m_mobility;      ///< Mobility Header transport
+    Ptr<Ipv6TunnelL4Protocol> m_tunnels;     ///< IPv6-in-IPv6 tunnels
+    Ptr<LmaRouting> m_routing;               ///< prefix routes into tunnels
+    bool m_useTimestamps;                    ///< TimestampBasedApproachInUse
+    Time m_timestampWindow;                  ///< TimestampValidityWindow
+    Time m_minDelayBeforeDelete;             ///< MinDelayBeforeBCEDelete
+    Time m_maxDelayBeforeNewBce;             ///< MaxDelayBeforeNewBCEAssign
+    Time m_maxLifetime;                      ///< longest lifetime granted
+    uint32_t m_maxEntries;                   ///< MaxBindingCacheEntries (0 = unlimited)
+    Ipv6Address m_verifiedAddress;           ///< LMA address found on the node (CanTunnelTo)
+    Time m_clockOffset;                      ///< offset of the LMA clock (tests)
+    bool m_proxyRegistrationEnabled;         ///< accept PBUs at all
+    bool m_revokeOnHandover;                 ///< send a BRI to the previous MAG
+    uint64_t m_briCount;                     ///< BRIs sent, retransmissions included
+    uint64_t m_braCount;                     ///< BRAs received
+    uint64_t m_pbuCount;                     ///< PBUs received
+    std::map<uint8_t, uint64_t> m_pbaCounts; ///< PBAs sent per status
     Pmipv6ExtensionList<Pmipv6LmaExtension> m_extensions; ///< registered extensions
     bool m_started{false};                                ///< StartApplication() ran
 

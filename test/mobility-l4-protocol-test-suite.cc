@@ -314,6 +314,55 @@ class MobilityL4BindingErrorTestCase : public TestCase
 
 /**
  * \ingroup pmipv6-test
+ * \brief A second handler for an MH type is refused (RegisterHandler() aborts on it, built on
+ * TryRegisterHandler()); the first keeps receiving; after UnregisterHandler() the type can be
+ * registered again.
+ */
+class MobilityL4HandlerClashTestCase : public TestCase
+{
+  public:
+    MobilityL4HandlerClashTestCase()
+        : TestCase("A second handler for an MH type is refused, the first one kept")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TwoNodes net;
+        uint32_t first = 0;
+        uint32_t second = 0;
+        MobilityL4Protocol::MessageHandler h1(
+            [&](Ptr<Packet>, const Ipv6Header&, uint32_t) { first++; });
+        MobilityL4Protocol::MessageHandler h2(
+            [&](Ptr<Packet>, const Ipv6Header&, uint32_t) { second++; });
+        NS_TEST_ASSERT_MSG_EQ(net.b->HasHandler(mip6::MH_BINDING_UPDATE), false, "none yet");
+        NS_TEST_ASSERT_MSG_EQ(net.b->TryRegisterHandler(mip6::MH_BINDING_UPDATE, h1),
+                              true,
+                              "first registration");
+        NS_TEST_ASSERT_MSG_EQ(net.b->TryRegisterHandler(mip6::MH_BINDING_UPDATE, h2),
+                              false,
+                              "a second handler for MH type 5 is refused");
+        NS_TEST_ASSERT_MSG_EQ(net.b->HasHandler(mip6::MH_BINDING_UPDATE), true, "registered");
+        BindingUpdateHeader pbu;
+        pbu.SetSequence(1);
+        Simulator::Schedule(Seconds(1), [&]() { net.a->Send(pbu, net.Addr(0), net.Addr(1)); });
+        Simulator::Schedule(Seconds(2), [&]() {
+            net.b->UnregisterHandler(mip6::MH_BINDING_UPDATE);
+            NS_TEST_EXPECT_MSG_EQ(net.b->TryRegisterHandler(mip6::MH_BINDING_UPDATE, h2),
+                                  true,
+                                  "registered again after UnregisterHandler");
+        });
+        Simulator::Schedule(Seconds(3), [&]() { net.a->Send(pbu, net.Addr(0), net.Addr(1)); });
+        Simulator::Run();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(first, 1, "the first handler got the message sent before");
+        NS_TEST_ASSERT_MSG_EQ(second, 1, "the new handler got the one sent after");
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
  * \brief The Mobility Header transport test suite.
  */
 class MobilityL4ProtocolTestSuite : public TestSuite
@@ -326,6 +375,7 @@ class MobilityL4ProtocolTestSuite : public TestSuite
         AddTestCase(new MobilityL4SourceSelectionTestCase, TestCase::QUICK);
         AddTestCase(new MobilityL4BadInputTestCase, TestCase::QUICK);
         AddTestCase(new MobilityL4BindingErrorTestCase, TestCase::QUICK);
+        AddTestCase(new MobilityL4HandlerClashTestCase, TestCase::QUICK);
     }
 };
 

@@ -22,6 +22,7 @@
 #include "ns3/binding-update-header.h"
 #include "ns3/boolean.h"
 #include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/inet6-socket-address.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv6-address-helper.h"
 #include "ns3/ipv6-l3-protocol.h"
@@ -40,12 +41,16 @@
 #include "ns3/point-to-point-helper.h"
 #include "ns3/prefix-pool.h"
 #include "ns3/simulator.h"
+#include "ns3/socket.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
+#include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <array>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -630,14 +635,15 @@ class LmaTestCase : public TestCase
      * \brief Check that a PBA answers a spec and has a status; lifetime 0 and the options
      * mirrored when it is a rejection.
      * \param pba the PBA
-     * \param spec the PBU it answers
+     * \param spec the PBU it answers (its sequence is the one the PBA must carry: the PBU's,
+     *        or the last accepted one for status 135)
      * \param status the expected status
      */
     void CheckRejection(const PbaRecord& pba, const PbuSpec& spec, uint8_t status)
     {
         NS_TEST_EXPECT_MSG_EQ(+pba.status, +status, "PBA status");
         NS_TEST_EXPECT_MSG_EQ(pba.proxy, true, "PBA has the P flag");
-        NS_TEST_EXPECT_MSG_EQ(pba.sequence, spec.sequence, "PBA echoes the sequence");
+        NS_TEST_EXPECT_MSG_EQ(pba.sequence, spec.sequence, "PBA sequence");
         NS_TEST_EXPECT_MSG_EQ(pba.lifetimeUnits, 0, "a rejection grants no lifetime");
         NS_TEST_EXPECT_MSG_EQ(pba.source, m_lmaAddress, "PBA comes from the LMA address");
         NS_TEST_EXPECT_MSG_EQ(pba.hasMnId, spec.mnId.has_value(), "MN-ID mirrored when sent");
@@ -1053,26 +1059,47 @@ class LmaSequenceTestCase : public LmaTestCase
             specs.push_back(s);
             SendAt(Seconds(2 + i), 0, s);
         }
+        // A de-registration out of the window is refused the same way.
+        PbuSpec dereg = PbuSpec::Deregistration(POOL_P0, 100); // 100 - 32768 >= 2^15: older
+        dereg.timestampOffset.reset();
+        SendAt(Seconds(2 + steps.size()), 0, dereg);
         RunUntil(Seconds(3 + steps.size()));
         FakeMag& mag = m_mags[0];
-        LMA_ASSERT_EQ(mag.pbas.size(), steps.size() + 1, "one PBA per PBU");
+        LMA_ASSERT_EQ(mag.pbas.size(), steps.size() + 2, "one PBA per PBU");
         NS_TEST_EXPECT_MSG_EQ(+mag.pbas[0].status, +mip6::BA_ACCEPTED, "registered");
         NS_TEST_EXPECT_MSG_EQ(mag.pbas[0].timestamp.has_value(), false, "no Timestamp sent");
+        // RFC 6275 9.5.1: a PBA with status 135 carries the last accepted sequence number
+        // (so that the MAG can resynchronize), any other PBA the PBU's.
+        uint16_t lastAccepted = first.sequence;
         for (size_t i = 0; i < steps.size(); i++)
         {
             const PbaRecord& pba = mag.pbas[i + 1];
             NS_TEST_EXPECT_MSG_EQ(+pba.status,
                                   +steps[i].second,
                                   "sequence " << steps[i].first << " (step " << i << ")");
-            NS_TEST_EXPECT_MSG_EQ(pba.sequence, steps[i].first, "sequence echoed");
-            if (steps[i].second != mip6::BA_ACCEPTED)
+            if (steps[i].second == mip6::BA_ACCEPTED)
             {
-                CheckRejection(pba, specs[i], steps[i].second);
+                lastAccepted = steps[i].first;
+                NS_TEST_EXPECT_MSG_EQ(pba.sequence, steps[i].first, "sequence echoed");
+            }
+            else
+            {
+                NS_TEST_EXPECT_MSG_EQ(pba.sequence,
+                                      lastAccepted,
+                                      "135 carries the last accepted sequence (step " << i << ")");
+                PbuSpec expected = specs[i];
+                expected.sequence = lastAccepted;
+                CheckRejection(pba, expected, steps[i].second);
             }
         }
+        const PbaRecord& deregPba = mag.pbas[steps.size() + 1];
+        PbuSpec deregExpected = dereg;
+        deregExpected.sequence = 32768;
+        CheckRejection(deregPba, deregExpected, mip6::BA_SEQUENCE_OUT_OF_WINDOW);
         Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
         LMA_ASSERT_NE(e, nullptr, "registered");
         NS_TEST_EXPECT_MSG_EQ(e->lastSequence, 32768, "last accepted sequence");
+        NS_TEST_EXPECT_MSG_EQ(e->state, BindingCacheEntry::ACTIVE, "not de-registered");
         NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "one entry");
         Finish();
     }
@@ -1807,6 +1834,583 @@ class LmaSecondSessionTestCase : public LmaTestCase
 
 /**
  * \ingroup pmipv6-tests
+ * \brief A de-registration naming another MN's pool-assigned HNP is refused with 155, as a
+ * registration naming it is, and leaves that MN's session alone.
+ */
+class LmaDeregistrationOthersPrefixTestCase : public LmaTestCase
+{
+  public:
+    LmaDeregistrationOthersPrefixTestCase()
+        : LmaTestCase("155 for a de-registration naming another MN's pool prefix")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        AddProfile(MN1);
+        AddProfile(MN2);
+        PbuSpec mn1; // MN1 at MAG1 gets POOL_P0
+        SendAt(Seconds(1), 0, mn1);
+        PbuSpec fromMag1 = PbuSpec::Deregistration(POOL_P0, 2);
+        fromMag1.mnId = MN2;
+        SendAt(Seconds(2), 0, fromMag1);
+        PbuSpec fromMag2 = PbuSpec::Deregistration(POOL_P0, 3);
+        fromMag2.mnId = MN2;
+        SendAt(Seconds(3), 1, fromMag2);
+        PbuSpec registration = PbuSpec::Refresh(POOL_P0, 4);
+        registration.mnId = MN2;
+        SendAt(Seconds(4), 1, registration);
+        At(Seconds(14), [&]() {
+            Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+            NS_TEST_EXPECT_MSG_NE(e, nullptr, "MN1's entry kept past MinDelayBeforeBCEDelete");
+            if (e)
+            {
+                NS_TEST_EXPECT_MSG_EQ(e->mnId, MN1, "still MN1's");
+                NS_TEST_EXPECT_MSG_EQ(e->state, BindingCacheEntry::ACTIVE, "still ACTIVE");
+                NS_TEST_EXPECT_MSG_EQ(e->timestamp,
+                                      TimestampOption(Seconds(1)).GetRaw(),
+                                      "the refused PBUs changed nothing");
+            }
+            NS_TEST_EXPECT_MSG_EQ(RouteInterface(Ipv6Address("2001:db8:a::1")),
+                                  TunnelInterface(0),
+                                  "still routed to MAG1");
+        });
+        RunUntil(Seconds(15));
+        LMA_ASSERT_EQ(m_mags[0].pbas.size(), 2, "two PBAs to MAG1");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[0].pbas[0].status, +mip6::BA_ACCEPTED, "MN1 registered");
+        CheckRejection(m_mags[0].pbas[1],
+                       fromMag1,
+                       mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
+        LMA_ASSERT_EQ(m_mags[1].pbas.size(), 2, "two PBAs to MAG2");
+        CheckRejection(m_mags[1].pbas[0],
+                       fromMag2,
+                       mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
+        CheckRejection(m_mags[1].pbas[1],
+                       registration,
+                       mip6::BA_NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX);
+        NS_TEST_EXPECT_MSG_EQ(Cache()->FindByMnId(MN2).size(), 0, "nothing for MN2");
+        NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 0, "no handover");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Records the "EntryStateChanged" and "EntryUpdated" traces of an LMA's binding cache.
+ */
+struct CacheTraceRecorder
+{
+    /// One state change.
+    struct Change
+    {
+        Time at;                           ///< when
+        uint64_t id;                       ///< entry id
+        BindingCacheEntry::State oldState; ///< before
+        BindingCacheEntry::State newState; ///< after
+    };
+
+    Ptr<BindingCache> cache;        ///< the cache
+    std::vector<Change> changes;    ///< every state change
+    std::vector<uint64_t> stamps;   ///< the timestamp of entry 1 at every event on it
+    std::vector<std::string> trail; ///< "OLD>NEW" of entry 1
+
+    /**
+     * \brief Connect to a cache.
+     * \param c the cache
+     */
+    void Connect(Ptr<BindingCache> c)
+    {
+        cache = c;
+        changes.clear();
+        stamps.clear();
+        trail.clear();
+        c->TraceConnectWithoutContext("EntryStateChanged",
+                                      MakeCallback(&CacheTraceRecorder::StateChanged, this));
+        c->TraceConnectWithoutContext("EntryUpdated",
+                                      MakeCallback(&CacheTraceRecorder::Updated, this));
+    }
+
+    /**
+     * \brief "EntryStateChanged" sink.
+     * \param id entry id
+     * \param oldState before
+     * \param newState after
+     */
+    void StateChanged(uint64_t id,
+                      const std::string& /* mnId */,
+                      BindingCacheEntry::State oldState,
+                      BindingCacheEntry::State newState)
+    {
+        changes.push_back({Simulator::Now(), id, oldState, newState});
+        if (id == 1)
+        {
+            trail.push_back(BindingCacheEntry::StateName(oldState) + ">" +
+                            BindingCacheEntry::StateName(newState));
+            Ptr<BindingCacheEntry> e = cache->FindById(id);
+            if (e)
+            {
+                stamps.push_back(e->timestamp);
+            }
+        }
+    }
+
+    /**
+     * \brief "EntryUpdated" sink.
+     * \param e the entry
+     */
+    void Updated(Ptr<const BindingCacheEntry> e)
+    {
+        if (e->id == 1)
+        {
+            stamps.push_back(e->timestamp);
+        }
+    }
+
+    /**
+     * \brief Entry 1's state changes, joined.
+     * \return e.g. "ACTIVE>AWAITING_DEREGISTRATION ..."
+     */
+    std::string Trail() const
+    {
+        std::string s;
+        for (const auto& t : trail)
+        {
+            s += (s.empty() ? "" : " ") + t;
+        }
+        return s;
+    }
+
+    /**
+     * \brief Whether entry 1's timestamp never went backwards.
+     * \return true when non-decreasing
+     */
+    bool Monotonic() const
+    {
+        return std::is_sorted(stamps.begin(), stamps.end());
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief The RFC 5213 5.5 ordering rules also hold when a de-registration resolves a waiting
+ * HI 4 request: the waiting request takes the session over only if its timestamp is newer
+ * than the accepted registration's (the entry's timestamp never goes backwards); a stale one
+ * is answered 157 and the de-registration then applies.
+ */
+class LmaHi4OrderingTestCase : public LmaTestCase
+{
+  public:
+    LmaHi4OrderingTestCase()
+        : LmaTestCase("HI 4 resolved by a de-registration keeps the 5.5 ordering rules")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // The usual case: the waiting request (2.0 s) is newer than the registration (1.0 s)
+        // and older than the de-registration (2.5 s) that resolves it.
+        Build();
+        AddProfile(MN1);
+        CacheTraceRecorder rec;
+        rec.Connect(Cache());
+        PbuSpec first;
+        SendAt(Seconds(1), 0, first);
+        PbuSpec unknown;
+        unknown.sequence = 10;
+        unknown.handoffIndicator = mip6::HI_UNKNOWN;
+        SendAt(Seconds(2), 1, unknown);
+        PbuSpec dereg = PbuSpec::Deregistration(POOL_P0, 2);
+        SendAt(Seconds(2.5), 0, dereg);
+        RunUntil(Seconds(4));
+        LMA_ASSERT_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[0].status, +mip6::BA_ACCEPTED, "handoff");
+        LMA_ASSERT_EQ(m_mags[0].pbas.size(), 2, "MAG1 answered");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[0].pbas[1].status, +mip6::BA_ACCEPTED, "dereg accepted");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas[1].lifetimeUnits, 0, "lifetime 0");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[0].bris.size(), 0, "no revocation of a de-registered MAG");
+        Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+        LMA_ASSERT_NE(e, nullptr, "the entry");
+        NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, m_mags[1].address, "at MAG2");
+        NS_TEST_EXPECT_MSG_EQ(e->timestamp,
+                              TimestampOption(Seconds(2)).GetRaw(),
+                              "the accepted request's timestamp");
+        NS_TEST_EXPECT_MSG_EQ(rec.Monotonic(), true, "the entry's timestamp never went back");
+        NS_TEST_EXPECT_MSG_GT(rec.stamps.size(), 1, "the timestamp was traced");
+        Finish();
+
+        // A stale waiting request: its timestamp (1.05 s, inside the validity window when it
+        // arrives) is older than the accepted registration's (1.1 s).
+        Build();
+        AddProfile(MN1);
+        rec.Connect(Cache());
+        PbuSpec early;
+        early.timestampOffset = MilliSeconds(100);
+        SendAt(Seconds(1), 0, early);
+        PbuSpec stale;
+        stale.sequence = 10;
+        stale.handoffIndicator = mip6::HI_UNKNOWN;
+        stale.timestampOffset = MilliSeconds(-150);
+        SendAt(Seconds(1.2), 1, stale);
+        PbuSpec dereg2 = PbuSpec::Deregistration(POOL_P0, 2);
+        SendAt(Seconds(1.5), 0, dereg2);
+        At(Seconds(2), [&]() {
+            Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+            NS_TEST_EXPECT_MSG_NE(e, nullptr, "kept after the de-registration");
+            if (e)
+            {
+                NS_TEST_EXPECT_MSG_EQ(e->proxyCoa, m_mags[0].address, "not moved");
+                NS_TEST_EXPECT_MSG_EQ(e->state,
+                                      BindingCacheEntry::DEREGISTERED_PENDING_DELETE,
+                                      "the de-registration applied");
+                NS_TEST_EXPECT_MSG_EQ(e->timestamp,
+                                      TimestampOption(Seconds(1.5)).GetRaw(),
+                                      "the de-registration's timestamp");
+            }
+        });
+        // MAG2 tries again with a fresh timestamp: the entry waits for deletion, a handoff.
+        PbuSpec again = stale;
+        again.sequence = 11;
+        again.timestampOffset = Seconds(0);
+        SendAt(Seconds(3), 1, again);
+        RunUntil(Seconds(4));
+        LMA_ASSERT_EQ(m_mags[1].pbas.size(), 2, "MAG2 answered twice");
+        CheckRejection(m_mags[1].pbas[0], stale, mip6::BA_TIMESTAMP_LOWER_THAN_PREV_ACCEPTED);
+        NS_TEST_EXPECT_MSG_EQ(m_mags[1].pbas[0].timestamp.value_or(0),
+                              TimestampOption(Seconds(1.05)).GetRaw(),
+                              "the refused request's timestamp is echoed");
+        NS_TEST_EXPECT_MSG_LT(m_mags[1].pbas[0].at,
+                              Seconds(1.51),
+                              "answered with the de-registration");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[1].status, +mip6::BA_ACCEPTED, "then a handoff");
+        NS_TEST_EXPECT_MSG_EQ(FirstPrefix(m_mags[1].pbas[1]), POOL_P0, "the same HNP");
+        LMA_ASSERT_EQ(m_mags[0].pbas.size(), 2, "MAG1 answered");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[0].pbas[1].status, +mip6::BA_ACCEPTED, "dereg accepted");
+        NS_TEST_EXPECT_MSG_EQ(rec.Monotonic(), true, "the entry's timestamp never went back");
+        NS_TEST_EXPECT_MSG_EQ(m_handovers.size(), 1, "one handover, by the second request");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief The binding cache entry says what it does: AWAITING_DEREGISTRATION while a HI 4
+ * request of another MAG waits for its de-registration, then ACTIVE (handoff or timeout) or
+ * DEREGISTERED_PENDING_DELETE; each change is seen by "EntryStateChanged".
+ */
+class LmaAwaitingStateTestCase : public LmaTestCase
+{
+  public:
+    LmaAwaitingStateTestCase()
+        : LmaTestCase("AWAITING_DEREGISTRATION during the HI 4 wait, seen by EntryStateChanged")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CacheTraceRecorder rec;
+        PbuSpec first;
+        PbuSpec unknown;
+        unknown.sequence = 10;
+        unknown.handoffIndicator = mip6::HI_UNKNOWN;
+
+        // Resolved by the old MAG's de-registration.
+        Build();
+        AddProfile(MN1);
+        rec.Connect(Cache());
+        SendAt(Seconds(1), 0, first);
+        SendAt(Seconds(2), 1, unknown);
+        SendAt(Seconds(2.5), 0, PbuSpec::Deregistration(POOL_P0, 2));
+        At(Seconds(2.4), [&]() {
+            Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+            NS_TEST_EXPECT_MSG_NE(e, nullptr, "the entry");
+            if (e)
+            {
+                NS_TEST_EXPECT_MSG_EQ(BindingCacheEntry::StateName(e->state),
+                                      "AWAITING_DEREGISTRATION",
+                                      "waiting for MAG1's de-registration");
+            }
+            NS_TEST_EXPECT_MSG_EQ(RouteInterface(Ipv6Address("2001:db8:a::1")),
+                                  TunnelInterface(0),
+                                  "still forwarding to MAG1 meanwhile");
+        });
+        RunUntil(Seconds(4));
+        NS_TEST_EXPECT_MSG_EQ(rec.Trail(),
+                              "ACTIVE>AWAITING_DEREGISTRATION AWAITING_DEREGISTRATION>ACTIVE",
+                              "resolved: a handoff");
+        LMA_ASSERT_EQ(rec.changes.size(), 2, "two changes");
+        NS_TEST_EXPECT_MSG_GT(rec.changes[0].at, Seconds(2), "when the HI 4 PBU arrived");
+        NS_TEST_EXPECT_MSG_LT(rec.changes[0].at, Seconds(2.01), "when the HI 4 PBU arrived");
+        NS_TEST_EXPECT_MSG_GT(rec.changes[1].at, Seconds(2.5), "when the dereg arrived");
+        NS_TEST_EXPECT_MSG_LT(rec.changes[1].at, Seconds(2.51), "when the dereg arrived");
+        Finish();
+
+        // No de-registration: MaxDelayBeforeNewBCEAssign ends the wait, the old session goes
+        // on at MAG1 and the request gets a new session (added ACTIVE: no state change).
+        Build();
+        AddProfile(MN1);
+        rec.Connect(Cache());
+        SendAt(Seconds(1), 0, first);
+        SendAt(Seconds(2), 1, unknown);
+        RunUntil(Seconds(4));
+        NS_TEST_EXPECT_MSG_EQ(rec.Trail(),
+                              "ACTIVE>AWAITING_DEREGISTRATION AWAITING_DEREGISTRATION>ACTIVE",
+                              "timeout: back to ACTIVE");
+        LMA_ASSERT_EQ(rec.changes.size(), 2, "two changes, none for the new entry");
+        NS_TEST_EXPECT_MSG_GT(rec.changes[1].at, Seconds(3.5), "after the wait");
+        NS_TEST_EXPECT_MSG_LT(rec.changes[1].at, Seconds(3.51), "right after the wait");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->FindByMnId(MN1).size(), 2, "a new session");
+        Finish();
+
+        // A stale waiting request: the de-registration applies.
+        Build();
+        AddProfile(MN1);
+        rec.Connect(Cache());
+        PbuSpec early;
+        early.timestampOffset = MilliSeconds(100);
+        SendAt(Seconds(1), 0, early);
+        PbuSpec stale = unknown;
+        stale.timestampOffset = MilliSeconds(-150);
+        SendAt(Seconds(1.2), 1, stale);
+        SendAt(Seconds(1.5), 0, PbuSpec::Deregistration(POOL_P0, 2));
+        RunUntil(Seconds(2));
+        NS_TEST_EXPECT_MSG_EQ(rec.Trail(),
+                              "ACTIVE>AWAITING_DEREGISTRATION "
+                              "AWAITING_DEREGISTRATION>DEREGISTERED_PENDING_DELETE",
+                              "the waiting request failed: de-registered");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief RFC 5213 5.3.5: during MinDelayBeforeBCEDelete the LMA drops the mobile node's
+ * traffic instead of tunnelling it to the MAG that de-registered; a new registration of the
+ * entry restores forwarding (to the same MAG, or to the new one of a handoff). Real UDP
+ * packets from a correspondent (MAG2's node, routed through the LMA).
+ */
+class LmaDeregisteredTrafficTestCase : public LmaTestCase
+{
+  public:
+    LmaDeregisteredTrafficTestCase()
+        : LmaTestCase("Downlink is dropped during MinDelayBeforeBCEDelete, restored on a new PBU")
+    {
+    }
+
+  private:
+    const HomeNetworkPrefix m_hnp{Ipv6Address("2001:1:a::"), 64}; ///< MN1's HNP in this case
+
+    /**
+     * \brief Send one UDP datagram from the correspondent to the MN's home address.
+     */
+    void SendDatagram()
+    {
+        m_cn->Send(Create<Packet>(100));
+    }
+
+    /**
+     * \brief "Encapsulated" sink of the LMA's tunnels.
+     * \param remote the MAG end point
+     */
+    void Encapsulated(Ptr<const Packet> /* inner */, Ipv6Address /* local */, Ipv6Address remote)
+    {
+        m_encapsulated[remote]++;
+    }
+
+    /**
+     * \brief "Discard" sink of the LMA's routing.
+     * \param header the dropped packet's header
+     */
+    void Discarded(Ptr<const Packet> /* p */, const Ipv6Header& header)
+    {
+        m_discarded.push_back(header.GetDestination());
+    }
+
+    void DoRun() override
+    {
+        Build();
+        // A static HNP outside 2001:db8::/32 (ns-3 does not forward to the documentation
+        // prefix, RFC 3849).
+        m_profiles->AddProfile(MakeProfile(MN1, {m_hnp}));
+        m_encapsulated.clear();
+        m_discarded.clear();
+        LmaRouting::Install(m_lmaNode)->TraceConnectWithoutContext(
+            "Discard",
+            MakeCallback(&LmaDeregisteredTrafficTestCase::Discarded, this));
+        Ipv6TunnelL4Protocol::Install(m_lmaNode)->TraceConnectWithoutContext(
+            "Encapsulated",
+            MakeCallback(&LmaDeregisteredTrafficTestCase::Encapsulated, this));
+        // The LMA forwards the correspondent's packets (the helper's LMA does the same).
+        m_lmaNode->GetObject<Ipv6>()->SetAttribute("IpForward", BooleanValue(true));
+        m_cn = Socket::CreateSocket(m_mags[1].node, UdpSocketFactory::GetTypeId());
+        m_cn->Connect(Inet6SocketAddress(Ipv6Address("2001:1:a::1234"), 9));
+
+        Ipv6Address mag1 = m_mags[0].address;
+        Ipv6Address mag2 = m_mags[1].address;
+        SendAt(Seconds(1), 0, PbuSpec());
+        Simulator::Schedule(Seconds(1.5), &LmaDeregisteredTrafficTestCase::SendDatagram, this);
+        At(Seconds(1.9), [&, mag1]() {
+            NS_TEST_EXPECT_MSG_EQ(m_encapsulated[mag1], 1, "registered: tunnelled to MAG1");
+        });
+        SendAt(Seconds(2), 0, PbuSpec::Deregistration(m_hnp, 2));
+        Simulator::Schedule(Seconds(3), &LmaDeregisteredTrafficTestCase::SendDatagram, this);
+        At(Seconds(3.9), [&, mag1]() {
+            NS_TEST_EXPECT_MSG_EQ(m_encapsulated[mag1],
+                                  1,
+                                  "during MinDelayBeforeBCEDelete: not tunnelled to MAG1");
+            NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 1, "the entry waits for deletion");
+            Ptr<LmaRouting> routing = LmaRouting::Install(m_lmaNode);
+            NS_TEST_EXPECT_MSG_EQ(routing->GetDiscardedCount(), 1, "dropped by the LMA");
+            NS_TEST_EXPECT_MSG_EQ(routing->IsPrefixDiscarded(m_hnp.prefix, m_hnp.length),
+                                  true,
+                                  "a discard route");
+            NS_TEST_EXPECT_MSG_EQ(RouteInterface(Ipv6Address("2001:1:a::1234")),
+                                  LmaRouting::NO_INTERFACE,
+                                  "routed into no tunnel");
+            NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 1, "the tunnel to MAG1 is kept meanwhile");
+        });
+        // MAG1 registers the MN again: forwarding is restored.
+        SendAt(Seconds(4), 0, PbuSpec::Refresh(m_hnp, 3));
+        Simulator::Schedule(Seconds(5), &LmaDeregisteredTrafficTestCase::SendDatagram, this);
+        At(Seconds(5.9), [&, mag1]() {
+            NS_TEST_EXPECT_MSG_EQ(m_encapsulated[mag1], 2, "registered again: tunnelled");
+            NS_TEST_EXPECT_MSG_EQ(
+                LmaRouting::Install(m_lmaNode)->IsPrefixDiscarded(m_hnp.prefix, m_hnp.length),
+                false,
+                "the normal route is back");
+        });
+        // De-registered again, then a handoff to MAG2 (HI 3 with the m_hnp).
+        SendAt(Seconds(6), 0, PbuSpec::Deregistration(m_hnp, 4));
+        Simulator::Schedule(Seconds(6.5), &LmaDeregisteredTrafficTestCase::SendDatagram, this);
+        PbuSpec handoff = PbuSpec::Refresh(m_hnp, 1);
+        handoff.handoffIndicator = mip6::HI_HANDOFF_BETWEEN_MAGS;
+        SendAt(Seconds(7), 1, handoff);
+        Simulator::Schedule(Seconds(8), &LmaDeregisteredTrafficTestCase::SendDatagram, this);
+        RunUntil(Seconds(9));
+        NS_TEST_EXPECT_MSG_EQ(m_encapsulated[mag1], 2, "nothing more to MAG1");
+        NS_TEST_EXPECT_MSG_EQ(m_encapsulated[mag2], 1, "after the handoff: tunnelled to MAG2");
+        NS_TEST_EXPECT_MSG_EQ(LmaRouting::Install(m_lmaNode)->GetDiscardedCount(),
+                              2,
+                              "one datagram dropped in each wait");
+        LMA_ASSERT_EQ(m_discarded.size(), 2, "both traced");
+        NS_TEST_EXPECT_MSG_EQ(m_discarded[0], Ipv6Address("2001:1:a::1234"), "the datagram");
+        LMA_ASSERT_EQ(m_mags[1].pbas.size(), 1, "MAG2 answered");
+        NS_TEST_EXPECT_MSG_EQ(+m_mags[1].pbas[0].status, +mip6::BA_ACCEPTED, "handoff");
+        m_cn->Close();
+        m_cn = nullptr;
+        Finish();
+    }
+
+    Ptr<Socket> m_cn;                               ///< the correspondent's socket
+    std::map<Ipv6Address, uint32_t> m_encapsulated; ///< packets tunnelled, per MAG
+    std::vector<Ipv6Address> m_discarded;           ///< "Discard" trace: destinations
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief 130 when MaxBindingCacheEntries is reached (another resource than the pool): the
+ * entries waiting for deletion count; a refresh of an existing session is not refused; a new
+ * session is accepted once an entry is deleted.
+ */
+class LmaCacheFullTestCase : public LmaTestCase
+{
+  public:
+    LmaCacheFullTestCase()
+        : LmaTestCase("130 INSUFFICIENT_RESOURCES when MaxBindingCacheEntries is reached")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build([](Ptr<Pmipv6LmaApplication> lma) {
+            lma->SetAttribute("MaxBindingCacheEntries", UintegerValue(2));
+        });
+        AddProfile(MN1);
+        AddProfile(MN2);
+        AddProfile(MN3);
+        PbuSpec a;
+        SendAt(Seconds(1), 0, a);
+        PbuSpec b;
+        b.mnId = MN2;
+        SendAt(Seconds(1.1), 0, b);
+        PbuSpec c;
+        c.mnId = MN3;
+        c.sequence = 9;
+        SendAt(Seconds(1.2), 0, c);
+        SendAt(Seconds(1.3), 0, PbuSpec::Refresh(POOL_P0, 2)); // MN1 refreshes
+        SendAt(Seconds(2), 0, PbuSpec::Deregistration(POOL_P0, 3));
+        PbuSpec c2 = c; // while MN1's entry waits for deletion: still full
+        c2.sequence = 10;
+        SendAt(Seconds(3), 0, c2);
+        PbuSpec c3 = c; // after the deletion (12.001 s)
+        c3.sequence = 11;
+        SendAt(Seconds(13), 0, c3);
+        RunUntil(Seconds(14));
+        FakeMag& mag = m_mags[0];
+        LMA_ASSERT_EQ(mag.pbas.size(), 7, "seven PBAs");
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[0].status, +mip6::BA_ACCEPTED, "MN1");
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[1].status, +mip6::BA_ACCEPTED, "MN2");
+        CheckRejection(mag.pbas[2], c, mip6::BA_INSUFFICIENT_RESOURCES);
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[3].status, +mip6::BA_ACCEPTED, "a refresh is not new");
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[4].status, +mip6::BA_ACCEPTED, "MN1 de-registered");
+        CheckRejection(mag.pbas[5], c2, mip6::BA_INSUFFICIENT_RESOURCES);
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[6].status, +mip6::BA_ACCEPTED, "room again");
+        NS_TEST_EXPECT_MSG_NE(FirstPrefix(mag.pbas[6]), POOL_P1, "not MN2's prefix");
+        NS_TEST_EXPECT_MSG_EQ(m_pool->IsAllocated(POOL_P0), false, "MN1's prefix released");
+        NS_TEST_EXPECT_MSG_EQ(m_pool->GetAllocatedCount(), 2, "no prefix leaked by a refusal");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 2, "MN2 and MN3");
+        NS_TEST_EXPECT_MSG_EQ(m_lma->GetPbaCount(mip6::BA_INSUFFICIENT_RESOURCES), 2, "count");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief 128: an internal failure, here a tunnel that cannot be set up because the LMA's
+ * Address attribute is not an address of its node; nothing is created, the pool prefix is
+ * returned.
+ */
+class LmaUnspecifiedFailureTestCase : public LmaTestCase
+{
+  public:
+    LmaUnspecifiedFailureTestCase()
+        : LmaTestCase("128 UNSPECIFIED when the tunnel cannot be set up")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build([](Ptr<Pmipv6LmaApplication> lma) {
+            lma->SetAttribute("Address", Ipv6AddressValue(Ipv6Address("fd00:99::1")));
+        });
+        AddProfile(MN1);
+        PbuSpec spec;
+        SendAt(Seconds(1), 0, spec);
+        RunUntil(Seconds(2));
+        FakeMag& mag = m_mags[0];
+        LMA_ASSERT_EQ(mag.pbas.size(), 1, "one PBA");
+        NS_TEST_EXPECT_MSG_EQ(+mag.pbas[0].status, +mip6::BA_UNSPECIFIED, "128");
+        NS_TEST_EXPECT_MSG_EQ(mag.pbas[0].lifetimeUnits, 0, "no lifetime");
+        NS_TEST_EXPECT_MSG_EQ(mag.pbas[0].sequence, spec.sequence, "sequence echoed");
+        NS_TEST_EXPECT_MSG_EQ(FirstPrefix(mag.pbas[0]).IsUnspecified(),
+                              true,
+                              "the all-zero HNP is mirrored");
+        NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 0, "no BCE");
+        NS_TEST_EXPECT_MSG_EQ(m_pool->GetAllocatedCount(), 0, "no prefix allocated");
+        NS_TEST_EXPECT_MSG_EQ(TunnelCount(), 0, "no tunnel");
+        NS_TEST_EXPECT_MSG_EQ(RouteCount(), 0, "no route");
+        NS_TEST_EXPECT_MSG_EQ(m_lma->GetPbaCount(mip6::BA_UNSPECIFIED), 1, "counted");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
  * \brief Case 8: a Binding Update without the P flag is not answered (counted as rejected).
  */
 class LmaNotProxyTestCase : public LmaTestCase
@@ -2114,6 +2718,12 @@ class Pmipv6LmaTestSuite : public TestSuite
         AddTestCase(new LmaHi4DeregistrationTestCase, TestCase::QUICK);
         AddTestCase(new LmaSecondSessionTestCase, TestCase::QUICK);
         AddTestCase(new LmaNotProxyTestCase, TestCase::QUICK);
+        AddTestCase(new LmaDeregistrationOthersPrefixTestCase, TestCase::QUICK);
+        AddTestCase(new LmaHi4OrderingTestCase, TestCase::QUICK);
+        AddTestCase(new LmaAwaitingStateTestCase, TestCase::QUICK);
+        AddTestCase(new LmaDeregisteredTrafficTestCase, TestCase::QUICK);
+        AddTestCase(new LmaUnspecifiedFailureTestCase, TestCase::QUICK);
+        AddTestCase(new LmaCacheFullTestCase, TestCase::QUICK);
     }
 };
 

@@ -356,7 +356,7 @@ struct SampleCapture
         // B handles every type, so it answers none with a Binding Error (which would add frames).
         for (const auto& s : samples)
         {
-            b->RegisterHandler(
+            b->TryRegisterHandler( // one handler per MH type (several samples share one)
                 s.message->GetMhType(),
                 Callback<void, Ptr<Packet>, const Ipv6Header&, uint32_t>(
                     [this](Ptr<Packet>, const Ipv6Header&, uint32_t) { ++received; }));
