@@ -510,7 +510,7 @@ class ScenarioUnregisteredReasonTestCase : public TestCase
 {
   public:
     ScenarioUnregisteredReasonTestCase()
-        : TestCase("per MN: registered, or never-attached / rejected / no-pba, with the status")
+        : TestCase("per MN: registered, or never-attached, rejected, no-pba, with the status")
     {
     }
 
