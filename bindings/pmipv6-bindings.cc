@@ -126,6 +126,14 @@ SetConfigField(Pmipv6ScenarioConfig& c, const std::string& key, const py::handle
     {
         c.packetSize = value.cast<uint32_t>();
     }
+    else if (key == "attach_start")
+    {
+        c.attachStart = value.cast<double>();
+    }
+    else if (key == "attach_spacing")
+    {
+        c.attachSpacing = value.cast<double>();
+    }
     else if (key == "first_move")
     {
         c.firstMove = value.cast<double>();
@@ -187,6 +195,8 @@ ConfigToDict(const Pmipv6ScenarioConfig& c)
     d["downlink_interval"] = c.downlinkInterval;
     d["uplink_interval"] = c.uplinkInterval;
     d["packet_size"] = c.packetSize;
+    d["attach_start"] = c.attachStart;
+    d["attach_spacing"] = c.attachSpacing;
     d["first_move"] = c.firstMove;
     d["move_interval"] = c.moveInterval;
     d["move_jitter"] = c.moveJitter;
@@ -321,6 +331,15 @@ ResultToDict(const Pmipv6ScenarioResult& r, const Pmipv6ScenarioConfig& config)
         d["downlink_interruption_ms"] = m.downlinkInterruptionMs;
         d["mean_downlink_interruption_ms"] = m.meanDownlinkInterruptionMs;
         d["uplink_interruption_ms"] = m.uplinkInterruptionMs;
+        d["attach_time"] = m.attachTime;
+        d["last_mag"] = m.lastMag;
+        d["registered"] = m.registered;
+        d["registration_state"] = m.registrationState;
+        d["unregistered_reason"] = m.unregisteredReason;
+        d["last_pba_status"] = m.lastPbaStatus;
+        d["failure_status"] = m.failureStatus;
+        d["registration_failures"] = m.registrationFailures;
+        d["recoveries"] = m.recoveries;
         mns.append(d);
     }
     py::list series;
@@ -340,6 +359,7 @@ ResultToDict(const Pmipv6ScenarioResult& r, const Pmipv6ScenarioConfig& config)
     out["config"] = ConfigToDict(config);
     out["scalars"] = r.GetScalars();
     out["signalling"] = r.signalling;
+    out["pba_status"] = r.pbaStatus;
     out["flows"] = flows;
     out["registrations"] = registrations;
     out["moves"] = moves;
@@ -730,6 +750,8 @@ PYBIND11_MODULE(_pmipv6, m)
         .def_readwrite("downlink_interval", &Pmipv6ScenarioConfig::downlinkInterval)
         .def_readwrite("uplink_interval", &Pmipv6ScenarioConfig::uplinkInterval)
         .def_readwrite("packet_size", &Pmipv6ScenarioConfig::packetSize)
+        .def_readwrite("attach_start", &Pmipv6ScenarioConfig::attachStart)
+        .def_readwrite("attach_spacing", &Pmipv6ScenarioConfig::attachSpacing)
         .def_readwrite("first_move", &Pmipv6ScenarioConfig::firstMove)
         .def_readwrite("move_interval", &Pmipv6ScenarioConfig::moveInterval)
         .def_readwrite("move_jitter", &Pmipv6ScenarioConfig::moveJitter)

@@ -112,6 +112,8 @@ Validate(const Pmipv6ScenarioConfig& c)
     CheckedSeconds(c.trafficStop, "trafficStop");
     CheckedSeconds(c.downlinkInterval, "downlinkInterval");
     CheckedSeconds(c.uplinkInterval, "uplinkInterval");
+    CheckedSeconds(c.attachStart, "attachStart");
+    CheckedSeconds(c.attachSpacing, "attachSpacing");
     CheckedSeconds(c.firstMove, "firstMove");
     CheckedSeconds(c.moveInterval, "moveInterval");
     CheckedSeconds(c.moveJitter, "moveJitter");
@@ -132,6 +134,10 @@ Validate(const Pmipv6ScenarioConfig& c)
     if (c.moveInterval > 0 && c.moveInterval <= c.moveJitter + c.linkSwitchDelay)
     {
         fail("moveInterval must exceed moveJitter + linkSwitchDelay (moves would overlap)");
+    }
+    if (c.moveInterval > 0 && !(c.firstMove > c.attachStart))
+    {
+        fail("firstMove must be after attachStart (a mobile node moves after it attached)");
     }
     if (c.seed == 0)
     {
@@ -212,6 +218,7 @@ struct Network
     std::map<std::string, Ptr<Node>> mnNodes;              ///< mobile node by id
     std::map<std::string, Ipv6Address> homeAddresses;      ///< home address by id
     std::map<std::string, std::string> firstMag;           ///< first MAG by id
+    std::map<std::string, Time> attachTime;                ///< first attachment by id
 };
 
 /**
@@ -274,8 +281,10 @@ BuildNetwork(const Pmipv6ScenarioConfig& c, Pmipv6TopologyHelper& topo)
     {
         std::string mnId = "mn" + std::to_string(i + 1);
         std::string mag = net.magNames[i % net.magNames.size()];
+        Time attachAt = Seconds(c.attachStart + c.attachSpacing * i);
         net.mnIds.push_back(mnId);
-        net.mnNodes[mnId] = topo.AddMobileNode(mnId, mag, Seconds(0.5 + 0.01 * i));
+        net.attachTime[mnId] = attachAt;
+        net.mnNodes[mnId] = topo.AddMobileNode(mnId, mag, attachAt);
         net.homeAddresses[mnId] = topo.GetHomeAddress(mnId);
         net.firstMag[mnId] = mag;
     }
@@ -396,15 +405,37 @@ class Recorder
                     m_refreshing.insert({name, mnId});
                     registrations.push_back(e);
                 }));
+        mag->TraceConnectWithoutContext("RegistrationFailed",
+                                        Callback<void, const std::string&, uint8_t>(
+                                            [this, name](const std::string& mnId, uint8_t status) {
+                                                failures++;
+                                                registrationFailures[mnId]++;
+                                                failureStatus[{name, mnId}] = status;
+                                            }));
+        mag->TraceConnectWithoutContext("RegistrationRecovery",
+                                        Callback<void, const std::string&, uint8_t, uint32_t>(
+                                            [this](const std::string& mnId, uint8_t, uint32_t) {
+                                                recoveryCount++;
+                                                recoveries[mnId]++;
+                                            }));
         mag->TraceConnectWithoutContext(
-            "RegistrationFailed",
-            Callback<void, const std::string&, uint8_t>(
-                [this](const std::string& mnId, uint8_t status) { failures++; }));
+            "RxPba",
+            Callback<void, const BindingAckHeader&, Ipv6Address>(
+                [this](const BindingAckHeader& pba, Ipv6Address) {
+                    Ptr<MobileNodeIdentifierOption> id =
+                        pba.GetOptions().Find<MobileNodeIdentifierOption>();
+                    if (id)
+                    {
+                        lastPbaStatus[id->GetNai()] = pba.GetStatus();
+                    }
+                }));
         mag->TraceConnectWithoutContext(
             "Attach",
             Callback<void, const std::string&, Ptr<NetDevice>>(
                 [this, name](const std::string& mnId, Ptr<NetDevice>) {
                     attachments.push_back({mnId, name, Simulator::Now(), true});
+                    attached.insert(mnId);
+                    failureStatus.erase({name, mnId}); // a new registration at this MAG
                 }));
         mag->TraceConnectWithoutContext(
             "Detach",
@@ -468,9 +499,16 @@ class Recorder
     std::vector<Pmipv6RegistrationEvent> registrations; ///< completed registrations
     std::vector<Attachment> attachments;                ///< attach / detach events
     uint64_t failures{0};                               ///< failed registrations
-    uint64_t pbuInitial{0};                             ///< PBUs of a new registration
-    uint64_t pbuRefreshes{0};                           ///< refresh PBUs
-    uint64_t pbuDeregistrations{0};                     ///< de-registration PBUs
+    uint64_t recoveryCount{0};      ///< PBUs re-sent after status 135, 156 or 157
+    std::set<std::string> attached; ///< MNs a MAG saw attach
+    std::map<std::string, uint32_t> registrationFailures; ///< failed registrations per MN
+    std::map<std::string, uint32_t> recoveries;           ///< recoveries per MN
+    std::map<std::string, int> lastPbaStatus;             ///< last PBA status per MN
+    /// (MAG, MN) -> status of the last failed registration since the MN attached there
+    std::map<std::pair<std::string, std::string>, int> failureStatus;
+    uint64_t pbuInitial{0};         ///< PBUs of a new registration
+    uint64_t pbuRefreshes{0};       ///< refresh PBUs
+    uint64_t pbuDeregistrations{0}; ///< de-registration PBUs
 
   private:
     /**
@@ -636,6 +674,73 @@ ToString(Ipv6Address a)
     return s.str();
 }
 
+/**
+ * \brief Fill in a mobile node's registration at the end of the run: where it is, the state
+ * of its entry there, and why it is unregistered (Pmipv6MobileNodeResult).
+ * \param m the mobile node's result (mnId set)
+ * \param net the network
+ * \param topo the topology helper
+ * \param recorder the traces
+ */
+void
+ReportRegistration(Pmipv6MobileNodeResult& m,
+                   Network& net,
+                   const Pmipv6TopologyHelper& topo,
+                   const Recorder& recorder)
+{
+    const std::string& mnId = m.mnId;
+    m.attachTime = net.attachTime[mnId].GetSeconds();
+    auto find = [](const auto& map, const auto& key, auto otherwise) {
+        auto it = map.find(key);
+        return it == map.end() ? otherwise : it->second;
+    };
+    m.lastPbaStatus = find(recorder.lastPbaStatus, mnId, -1);
+    m.registrationFailures = find(recorder.registrationFailures, mnId, 0U);
+    m.recoveries = find(recorder.recoveries, mnId, 0U);
+    m.lastMag = topo.GetCurrentMag(mnId);
+    m.registrationState = "none";
+    if (!m.lastMag.empty())
+    {
+        m.failureStatus = find(recorder.failureStatus, std::make_pair(m.lastMag, mnId), -1);
+        for (const auto& e : net.mags[m.lastMag]->GetBindingUpdateList()->FindByMnId(mnId))
+        {
+            std::string state = BindingUpdateListEntry::StateName(e->state);
+            std::transform(state.begin(), state.end(), state.begin(), ::tolower);
+            m.registrationState = state;
+            m.registered = e->state == BindingUpdateListEntry::REGISTERED ||
+                           e->state == BindingUpdateListEntry::REFRESHING;
+        }
+    }
+    if (m.registered)
+    {
+        m.unregisteredReason = "";
+    }
+    else if (recorder.attached.count(mnId) == 0)
+    {
+        m.unregisteredReason = "never-attached";
+    }
+    else if (m.lastMag.empty())
+    {
+        m.unregisteredReason = "detached";
+    }
+    else if (m.registrationState != "none")
+    {
+        m.unregisteredReason = "registration-pending";
+    }
+    else if (m.failureStatus > 0)
+    {
+        m.unregisteredReason = "rejected";
+    }
+    else if (m.failureStatus == 0)
+    {
+        m.unregisteredReason = "no-pba";
+    }
+    else
+    {
+        m.unregisteredReason = "no-binding";
+    }
+}
+
 } // namespace
 
 std::map<std::string, double>
@@ -720,11 +825,14 @@ Pmipv6ScenarioResult::GetScalars() const
     s["uplink_interruption_mean_ms"] = upN ? upSum / upN : -1;
     s["uplink_interruption_max_ms"] = upN ? upMax : -1;
     uint32_t kept = 0;
+    uint32_t registered = 0;
     for (const auto& m : mobileNodes)
     {
         kept += m.addressKept ? 1 : 0;
+        registered += m.registered ? 1 : 0;
     }
     s["addresses_kept_ratio"] = mobileNodes.empty() ? 0 : double(kept) / mobileNodes.size();
+    s["registered_ratio"] = mobileNodes.empty() ? 0 : double(registered) / mobileNodes.size();
     uint64_t total = 0;
     for (const auto& kv : signalling)
     {
@@ -799,10 +907,12 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
                 continue;
             }
             size_t pos = cyclePos[net.firstMag[mnId]];
+            // Relative to its own attachment: it stays firstMove - attachStart at its first MAG.
+            Time firstMove = net.attachTime[mnId] + Seconds(c.firstMove - c.attachStart);
             for (uint32_t j = 0;; ++j)
             {
-                Time at = Seconds(c.firstMove + j * c.moveInterval +
-                                  uniform->GetValue(0, std::max(c.moveJitter, 0.0)));
+                Time at = firstMove + Seconds(j * c.moveInterval +
+                                              uniform->GetValue(0, std::max(c.moveJitter, 0.0)));
                 if (at + Seconds(c.linkSwitchDelay) >= trafficStop)
                 {
                     break;
@@ -1112,6 +1222,7 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
             m.uplinkInterruptionMs = std::max(m.uplinkInterruptionMs, mv.uplinkInterruptionMs);
         }
         m.meanDownlinkInterruptionMs = n ? sum / n : 0;
+        ReportRegistration(m, net, topo, recorder);
         r.mobileNodes.push_back(m);
     }
 
@@ -1129,9 +1240,17 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
     uint64_t bra = 0;
     for (const auto& lma : net.lmas)
     {
-        for (uint32_t status = mip6::STATUS_REJECTION_THRESHOLD; status < 256; ++status)
+        for (uint32_t status = 0; status < 256; ++status)
         {
-            pbaRejected += lma->GetPbaCount(static_cast<uint8_t>(status));
+            uint64_t n = lma->GetPbaCount(static_cast<uint8_t>(status));
+            if (n > 0)
+            {
+                r.pbaStatus[status] += n;
+            }
+            if (status >= mip6::STATUS_REJECTION_THRESHOLD)
+            {
+                pbaRejected += n;
+            }
         }
         pbuReceived += lma->GetPbuCount();
         pba += lma->GetPbaCount();
@@ -1150,6 +1269,7 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
     r.signalling["RA"] = ra;
     r.signalling["LMA-handover"] = lmaHandovers;
     r.signalling["registration-failed"] = recorder.failures;
+    r.signalling["registration-recovery"] = recorder.recoveryCount;
 
     r.wallClockSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();

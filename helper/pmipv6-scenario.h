@@ -24,10 +24,15 @@ namespace ns3
  * Topology: built by Pmipv6TopologyHelper, either "star" (MakeStar(nMags, magLmaDelay, access):
  * CN - LMA - nMags MAGs) or the path of a DOT file (BuildFromDot syntax; it must have a "cn"
  * vertex, the first one carries the traffic; nMags, magLmaDelay and access then come from the
- * file). Mobile node k (0-based) is called "mn<k+1>" and attaches at 0.5 + 0.01 k s to MAG
- * number k mod M (GetMagNames() order). When moveInterval > 0 it then moves to the next MAG
- * of the same access type (cyclically) at firstMove + j moveInterval + U(0, moveJitter),
- * j = 0, 1, ... (Pmipv6TopologyHelper::ScheduleMove: CSMA, the device leaves the old link and
+ * file). Mobile node k (0-based) is called "mn<k+1>" and attaches at
+ * a_k = attachStart + k attachSpacing (defaults 0.5 s and 0.01 s) to MAG number k mod M
+ * (GetMagNames() order). When moveInterval > 0 it then moves to the next MAG of the same
+ * access type (cyclically) at a_k + (firstMove - attachStart) + j moveInterval +
+ * U(0, moveJitter), j = 0, 1, ...: every node's schedule is relative to its own attachment
+ * and it stays firstMove - attachStart at its first MAG (firstMove is the first move of mn1,
+ * so a run with one mobile node is unchanged; moves after trafficStop are not made, a node
+ * whose first move would come after it never moves). (Pmipv6TopologyHelper::ScheduleMove:
+ * CSMA, the device leaves the old link and
  * joins the new one linkSwitchDelay later; Wi-Fi, the station is out of range for
  * linkSwitchDelay and then near the new access point, which it finds after missing
  * StaWifiMac::MaxMissedBeacons beacons).
@@ -49,11 +54,17 @@ struct Pmipv6ScenarioConfig
     double downlinkInterval{0.01};  ///< CN to MN packet interval (s); 0: no downlink
     double uplinkInterval{0.01};    ///< MN to CN packet interval (s); 0: no uplink
     uint32_t packetSize{512};       ///< UDP payload (octets)
-    double firstMove{5.0};          ///< time of each mobile node's first move (s)
-    double moveInterval{5.0};       ///< time between two moves of a mobile node (s); 0: none
-    double moveJitter{0.0};         ///< each move is delayed by U(0, moveJitter) s
-    double linkSwitchDelay{0.05};   ///< time between leaving a link and joining the next (s)
-    double binWidth{0.1};           ///< width of the time-series bins (s)
+    /// attachment of the first mobile node (s)
+    double attachStart{0.5};
+    /// mobile node k (0-based) attaches at attachStart + k attachSpacing (s)
+    double attachSpacing{0.01};
+    /// first move of mn1 (s); every node's moves are relative to its own attachment, so
+    /// mn<k+1> first moves at firstMove + k attachSpacing
+    double firstMove{5.0};
+    double moveInterval{5.0};     ///< time between two moves of a mobile node (s); 0: none
+    double moveJitter{0.0};       ///< each move is delayed by U(0, moveJitter) s
+    double linkSwitchDelay{0.05}; ///< time between leaving a link and joining the next (s)
+    double binWidth{0.1};         ///< width of the time-series bins (s)
     std::map<std::string, std::string> attributes; ///< Config::SetDefault name -> value
     uint32_t seed{1};                              ///< RngSeedManager seed
     uint64_t run{1};                               ///< RngSeedManager run number
@@ -119,6 +130,15 @@ struct Pmipv6MoveResult
 /**
  * \ingroup pmipv6
  * \brief Per mobile node summary.
+ *
+ * Registration at the end of the run: \c registered is true when the MAG the mobile node is
+ * attached to holds an accepted binding for it (binding update list entry REGISTERED or
+ * REFRESHING). Otherwise \c unregisteredReason says why, checked in this order:
+ * "never-attached" (no MAG reported its attachment), "detached" (on no access link),
+ * "registration-pending" (a PBU is still unanswered, entry REGISTERING or DEREGISTERING),
+ * "rejected" (the last registration at the current MAG ended with a PBA rejecting it:
+ * \c failureStatus), "no-pba" (it ended with the retransmissions given up, \c failureStatus
+ * 0), "no-binding" (no entry and no failure, e.g. revoked by the LMA).
  */
 struct Pmipv6MobileNodeResult
 {
@@ -132,6 +152,22 @@ struct Pmipv6MobileNodeResult
     double downlinkInterruptionMs{0}; ///< largest downlink interruption over its moves
     double meanDownlinkInterruptionMs{0}; ///< mean downlink interruption over its moves
     double uplinkInterruptionMs{0};       ///< largest uplink interruption over its moves
+    double attachTime{0};                 ///< its first attachment (scheduled, s)
+    std::string lastMag;                  ///< MAG it is attached to at the end ("" if none)
+    /// its current MAG holds an accepted binding for it at the end
+    bool registered{false};
+    /// its entry at the current MAG at the end: "registered", "refreshing", "registering",
+    /// "deregistering", or "none"
+    std::string registrationState;
+    /// "" when registered, else why not (see above)
+    std::string unregisteredReason;
+    /// status of the last PBA any MAG received for it; -1: none
+    int lastPbaStatus{-1};
+    /// status of the last failed registration at its current MAG since it attached there
+    /// (0: no PBA, retransmissions given up); -1: none
+    int failureStatus{-1};
+    uint32_t registrationFailures{0}; ///< registrations given up (RegistrationFailed), any MAG
+    uint32_t recoveries{0};           ///< PBUs re-sent after status 135, 156 or 157, any MAG
 };
 
 /**
@@ -162,10 +198,12 @@ struct Pmipv6ScenarioResult
     std::vector<Pmipv6MoveResult> moves;                ///< every move
     std::vector<Pmipv6MobileNodeResult> mobileNodes;    ///< per mobile node
     std::map<std::string, uint64_t> signalling;         ///< message counts by name
-    std::vector<Pmipv6TimeSeries> timeSeries;           ///< per interface and direction
-    double binWidth{0.1};                               ///< width of the time-series bins (s)
-    std::vector<std::string> magNames;                  ///< the MAGs
-    double wallClockSeconds{0};                         ///< real time the run took
+    /// PBAs the LMAs sent, by status (statuses never sent are absent)
+    std::map<uint32_t, uint64_t> pbaStatus;
+    std::vector<Pmipv6TimeSeries> timeSeries; ///< per interface and direction
+    double binWidth{0.1};                     ///< width of the time-series bins (s)
+    std::vector<std::string> magNames;        ///< the MAGs
+    double wallClockSeconds{0};               ///< real time the run took
 
     /**
      * \brief The run's scalar results, one flat map: what a sweep stores per run.

@@ -87,7 +87,7 @@ BindingUpdateListEntry::Print(std::ostream& os) const
     }
     os << " seq=" << sequence << " lifetime=" << lifetime.GetSeconds()
        << "s requested=" << requestedLifetime.GetSeconds() << "s rtx=" << retransmissions
-       << " tunnel=" << tunnelInterface;
+       << " recoveries=" << recoveries << " tunnel=" << tunnelInterface;
     if (bindingId != 0)
     {
         os << " bid=" << bindingId;

@@ -113,6 +113,9 @@ class BindingUpdateListEntry : public SimpleRefCount<BindingUpdateListEntry>
     State state = IDLE;
     /// Retransmissions of the current PBU so far.
     uint32_t retransmissions = 0;
+    /// Re-sends of the current registration after a PBA with status 135, 156 or 157 (RFC 6275
+    /// 11.7.1, RFC 5213 6.9.1); reset by an accepted PBA.
+    uint32_t recoveries = 0;
     /// The current retransmission timeout (InitialBindackTimeoutFirstReg, doubling).
     Time currentTimeout;
     /// When the current registration started (attach), for handover latency.

@@ -54,6 +54,18 @@ LinkLayerBytes(const Address& address)
     return std::vector<uint8_t>(buffer, buffer + length);
 }
 
+/**
+ * \brief Whether sequence number \p a is newer than \p b modulo 2^16 (RFC 6275 9.5.1).
+ * \param a the new value
+ * \param b the old value
+ * \return true when newer
+ */
+bool
+SequenceNewer(uint16_t a, uint16_t b)
+{
+    return static_cast<int16_t>(static_cast<uint16_t>(a - b)) > 0;
+}
+
 } // namespace
 
 TypeId
@@ -118,6 +130,14 @@ Pmipv6MagApplication::GetTypeId()
                           UintegerValue(6),
                           MakeUintegerAccessor(&Pmipv6MagApplication::m_maxRetransmissions),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MaxRejectionRecoveries",
+                          "Times a registration is re-sent after a PBA with status 135 "
+                          "(sequence resynchronised from the PBA, RFC 6275 11.7.1), 156 (clock "
+                          "adjusted to the PBA's timestamp) or 157 (fresh timestamp), RFC 5213 "
+                          "6.9.1, before the rejection is final; 0: every rejection is final.",
+                          UintegerValue(3),
+                          MakeUintegerAccessor(&Pmipv6MagApplication::m_maxRecoveries),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("UseTimestamps",
                           "Send the Timestamp option (RFC 5213 5.5).",
                           BooleanValue(true),
@@ -179,6 +199,10 @@ Pmipv6MagApplication::GetTypeId()
                             "A registration was rejected or got no answer.",
                             MakeTraceSourceAccessor(&Pmipv6MagApplication::m_failedTrace),
                             "ns3::Pmipv6MagApplication::FailureTracedCallback")
+            .AddTraceSource("RegistrationRecovery",
+                            "A PBU was re-sent after a PBA with status 135, 156 or 157.",
+                            MakeTraceSourceAccessor(&Pmipv6MagApplication::m_recoveryTrace),
+                            "ns3::Pmipv6MagApplication::RecoveryTracedCallback")
             .AddTraceSource("Attach",
                             "A mobile node attached (handover start at this MAG).",
                             MakeTraceSourceAccessor(&Pmipv6MagApplication::m_attachTrace),
@@ -194,6 +218,7 @@ Pmipv6MagApplication::Pmipv6MagApplication()
     : m_bul(CreateObject<BindingUpdateList>()),
       m_refreshFraction(0.8),
       m_maxRetransmissions(6),
+      m_maxRecoveries(3),
       m_useTimestamps(true),
       m_includeLinkLayerId(true),
       m_includeLinkLocal(true),
@@ -204,7 +229,8 @@ Pmipv6MagApplication::Pmipv6MagApplication()
       m_sequence(0),
       m_pbuCount(0),
       m_raCount(0),
-      m_revokedCount(0)
+      m_revokedCount(0),
+      m_recoveryCount(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -350,6 +376,19 @@ uint64_t
 Pmipv6MagApplication::GetRevokedCount() const
 {
     return m_revokedCount;
+}
+
+uint64_t
+Pmipv6MagApplication::GetRecoveryCount() const
+{
+    return m_recoveryCount;
+}
+
+Time
+Pmipv6MagApplication::GetClockCorrection(Ipv6Address lma) const
+{
+    auto it = m_clockCorrection.find(lma);
+    return it == m_clockCorrection.end() ? Time(0) : it->second;
 }
 
 uint32_t
@@ -503,8 +542,10 @@ Pmipv6MagApplication::NotifyAttach(Ptr<NetDevice> device,
     if (entry)
     {
         // A de-registration in progress, or an attachment on another access link: start over.
+        // A refresh in progress still holds the tunnel reference and the neighbor entry.
         entry->CancelTimers();
-        if (entry->state == BindingUpdateListEntry::REGISTERED)
+        if (entry->state == BindingUpdateListEntry::REGISTERED ||
+            entry->state == BindingUpdateListEntry::REFRESHING)
         {
             DeactivateBinding(entry);
         }
@@ -523,6 +564,7 @@ Pmipv6MagApplication::NotifyAttach(Ptr<NetDevice> device,
     entry->requestedLifetime = m_lifetime;
     entry->registrationStart = Simulator::Now();
     entry->retransmissions = 0;
+    entry->recoveries = 0;
     entry->currentTimeout = m_initialTimeoutFirstReg;
     entry->tunnelInterface = 0;
     NS_ABORT_MSG_IF(entry->lmaAddress.IsAny(), "no LMA known for " << mnId);
@@ -599,7 +641,8 @@ Pmipv6MagApplication::SendPbu(Ptr<BindingUpdateListEntry> entry)
     }
     if (m_useTimestamps)
     {
-        Ptr<TimestampOption> ts = Create<TimestampOption>(Simulator::Now() + m_clockOffset);
+        Ptr<TimestampOption> ts = Create<TimestampOption>(Simulator::Now() + m_clockOffset +
+                                                          GetClockCorrection(entry->lmaAddress));
         entry->lastTimestamp = ts->GetRaw();
         pbu.AddOption(ts);
     }
@@ -667,19 +710,7 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
         return;
     }
     m_rxPbaTrace(pba, ip.GetSource());
-    Ptr<MobileNodeIdentifierOption> mnIdOption =
-        pba.GetOptions().Find<MobileNodeIdentifierOption>();
-    Ptr<BindingUpdateListEntry> entry;
-    if (mnIdOption)
-    {
-        for (const auto& e : m_bul->FindByMnId(mnIdOption->GetNai()))
-        {
-            if (e->sequence == pba.GetSequence())
-            {
-                entry = e;
-            }
-        }
-    }
+    Ptr<BindingUpdateListEntry> entry = MatchBindingAck(pba, ip.GetSource());
     if (!entry)
     {
         NS_LOG_LOGIC("PBA seq " << pba.GetSequence() << " matches no pending PBU: ignored");
@@ -698,6 +729,10 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
     if (entry->state == BindingUpdateListEntry::DEREGISTERING)
     {
         RemoveEntry(entry);
+        return;
+    }
+    if (pba.GetStatus() != mip6::BA_ACCEPTED && RecoverFromRejection(entry, pba, ip.GetSource()))
+    {
         return;
     }
     if (pba.GetStatus() != mip6::BA_ACCEPTED || pba.GetLifetime() == 0)
@@ -736,6 +771,7 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
         DeactivateBinding(entry);
     }
     entry->homeNetworkPrefixes = prefixes;
+    entry->recoveries = 0;
     entry->lifetime = Seconds(pba.GetLifetimeSeconds());
     m_bul->NotifyChanged(entry);
     m_bul->SetState(entry, BindingUpdateListEntry::REGISTERED);
@@ -758,6 +794,101 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
                            << latency.As(Time::MS));
         m_registeredTrace(entry->mnId, latency, entry->handoffIndicator);
     }
+}
+
+Ptr<BindingUpdateListEntry>
+Pmipv6MagApplication::MatchBindingAck(const BindingAckHeader& pba, Ipv6Address lma) const
+{
+    Ptr<MobileNodeIdentifierOption> mnIdOption =
+        pba.GetOptions().Find<MobileNodeIdentifierOption>();
+    if (!mnIdOption)
+    {
+        return nullptr;
+    }
+    std::vector<Ptr<BindingUpdateListEntry>> entries = m_bul->FindByMnId(mnIdOption->GetNai());
+    for (const auto& e : entries)
+    {
+        if (e->sequence == pba.GetSequence())
+        {
+            return e;
+        }
+    }
+    if (pba.GetStatus() != mip6::BA_SEQUENCE_OUT_OF_WINDOW)
+    {
+        return nullptr;
+    }
+    // RFC 6275 11.7.1: a BA with status 135 carries the last sequence number the LMA accepted,
+    // not the one of the PBU it answers. It answers a pending PBU of this MN to that LMA; one
+    // whose sequence is newer than the PBA's was sent after a resynchronisation already, and
+    // the PBA is stale.
+    for (const auto& e : entries)
+    {
+        bool pending = e->state == BindingUpdateListEntry::REGISTERING ||
+                       e->state == BindingUpdateListEntry::REFRESHING ||
+                       e->state == BindingUpdateListEntry::DEREGISTERING;
+        if (pending && e->lmaAddress == lma && !SequenceNewer(e->sequence, pba.GetSequence()))
+        {
+            return e;
+        }
+    }
+    return nullptr;
+}
+
+bool
+Pmipv6MagApplication::RecoverFromRejection(Ptr<BindingUpdateListEntry> entry,
+                                           const BindingAckHeader& pba,
+                                           Ipv6Address lma)
+{
+    NS_LOG_FUNCTION(this << entry->mnId << +pba.GetStatus());
+    uint8_t status = pba.GetStatus();
+    bool recoverable = status == mip6::BA_SEQUENCE_OUT_OF_WINDOW ||
+                       status == mip6::BA_TIMESTAMP_MISMATCH ||
+                       status == mip6::BA_TIMESTAMP_LOWER_THAN_PREV_ACCEPTED;
+    bool registering = entry->state == BindingUpdateListEntry::REGISTERING ||
+                       entry->state == BindingUpdateListEntry::REFRESHING;
+    if (!recoverable || !registering)
+    {
+        return false;
+    }
+    if (entry->recoveries >= m_maxRecoveries)
+    {
+        NS_LOG_WARN("MAG " << m_proxyCoa << ": status " << +status << " for " << entry->mnId
+                           << " after " << entry->recoveries << " recoveries: giving up");
+        return false;
+    }
+    if (status == mip6::BA_SEQUENCE_OUT_OF_WINDOW)
+    {
+        // Continue after the LMA's last accepted sequence number, unless the counter is
+        // already past it.
+        if (!SequenceNewer(m_sequence, pba.GetSequence()))
+        {
+            m_sequence = pba.GetSequence();
+        }
+    }
+    else if (status == mip6::BA_TIMESTAMP_MISMATCH)
+    {
+        // RFC 5213 5.5: the PBA's Timestamp option carries the LMA's current time.
+        Ptr<TimestampOption> ts = pba.GetOptions().Find<TimestampOption>();
+        if (!ts)
+        {
+            NS_LOG_WARN("MAG " << m_proxyCoa << ": status 156 without a Timestamp option");
+            return false;
+        }
+        m_clockCorrection[lma] = ts->GetTime() - (Simulator::Now() + m_clockOffset);
+        NS_LOG_INFO("MAG " << m_proxyCoa << ": clock correction for LMA " << lma << " now "
+                           << m_clockCorrection[lma].As(Time::MS));
+    }
+    entry->recoveries++;
+    m_recoveryCount++;
+    NS_LOG_INFO("MAG " << m_proxyCoa << ": status " << +status << " for " << entry->mnId
+                       << ", re-sending (recovery " << entry->recoveries << ")");
+    m_recoveryTrace(entry->mnId, status, entry->recoveries);
+    entry->retransmissions = 0;
+    entry->currentTimeout = entry->state == BindingUpdateListEntry::REGISTERING
+                                ? m_initialTimeoutFirstReg
+                                : m_initialTimeout;
+    SendPbu(entry);
+    return true;
 }
 
 void

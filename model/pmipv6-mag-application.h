@@ -39,7 +39,11 @@ class MagRouting;
  * binding update list entry per attached mobile node, and registers it with its LMA by Proxy
  * Binding Update (MN-ID, HNP, HI, ATT, Timestamp, MN LL-ID, Link-local Address), retransmitted
  * from InitialBindackTimeoutFirstReg doubling up to MaxBindackTimeout, refreshed before the
- * lifetime ends and de-registered on detach (RFC 5213 6.9.5). On an accepted PBA it opens (or
+ * lifetime ends and de-registered on detach (RFC 5213 6.9.5). A PBA with status 135 (sequence
+ * out of window) resynchronises the sequence number from the PBA (RFC 6275 11.7.1), one with
+ * 156 (timestamp mismatch) adopts the LMA's clock from the PBA's Timestamp option, and one
+ * with 157 (timestamp lower than accepted) re-sends with a fresh timestamp (RFC 5213 6.9.1.x):
+ * up to MaxRejectionRecoveries times per registration. On an accepted PBA it opens (or
  * shares) the tunnel to the LMA, routes the mobile node's uplink into it by source prefix
  * (MagRouting), and sends the mobile node a unicast Router Advertisement with its home network
  * prefixes from the link-local address every access link shares, so that an unchanged ns-3
@@ -203,6 +207,20 @@ class Pmipv6MagApplication : public Application
     uint64_t GetRevokedCount() const;
 
     /**
+     * \brief Number of PBUs re-sent after a PBA with status 135, 156 or 157.
+     * \return the count
+     */
+    uint64_t GetRecoveryCount() const;
+
+    /**
+     * \brief The correction this MAG applies to its clock for the timestamps it sends to an
+     * LMA, learnt from a PBA with status 156 (TIMESTAMP_MISMATCH).
+     * \param lma the LMA
+     * \return the correction (zero when none was learnt)
+     */
+    Time GetClockCorrection(Ipv6Address lma) const;
+
+    /**
      * \brief TracedCallback signature for a PBU sent.
      * \param header the message
      * \param lma its destination
@@ -229,6 +247,16 @@ class Pmipv6MagApplication : public Application
      * \param status the PBA status, or 0 when no PBA came back
      */
     typedef void (*FailureTracedCallback)(const std::string& mnId, uint8_t status);
+    /**
+     * \brief TracedCallback signature for a registration re-sent after a recoverable
+     * rejection (status 135, 156 or 157).
+     * \param mnId the mobile node
+     * \param status the PBA status
+     * \param attempt the number of this recovery (1 for the first) within the registration
+     */
+    typedef void (*RecoveryTracedCallback)(const std::string& mnId,
+                                           uint8_t status,
+                                           uint32_t attempt);
     /**
      * \brief TracedCallback signature for attach and detach events.
      * \param mnId the mobile node
@@ -258,6 +286,28 @@ class Pmipv6MagApplication : public Application
      * \param interface the arrival interface
      */
     void HandleBindingRevocation(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface);
+
+    /**
+     * \brief The entry a PBA answers: the entry of its MN-ID whose last PBU has the PBA's
+     * sequence number; for status 135, whose sequence is the LMA's last accepted one (RFC 6275
+     * 11.7.1), an entry of that MN-ID of the PBA's LMA with a PBU pending and not newer.
+     * \param pba the PBA
+     * \param lma its source
+     * \return the entry, or null
+     */
+    Ptr<BindingUpdateListEntry> MatchBindingAck(const BindingAckHeader& pba, Ipv6Address lma) const;
+
+    /**
+     * \brief Re-send the PBU of an entry after a PBA with status 135, 156 or 157, when the
+     * recoveries of the registration are not used up.
+     * \param entry the entry (REGISTERING or REFRESHING)
+     * \param pba the PBA
+     * \param lma its source
+     * \return true when a PBU was re-sent, false when the rejection is final
+     */
+    bool RecoverFromRejection(Ptr<BindingUpdateListEntry> entry,
+                              const BindingAckHeader& pba,
+                              Ipv6Address lma);
 
     /**
      * \brief Send (or retransmit) the PBU of an entry and arm its retransmission timer.
@@ -367,6 +417,7 @@ class Pmipv6MagApplication : public Application
     Time m_initialTimeout;                          ///< INITIAL_BINDACK_TIMEOUT (refresh)
     Time m_maxTimeout;                              ///< MAX_BINDACK_TIMEOUT
     uint32_t m_maxRetransmissions;                  ///< bound on retransmissions
+    uint32_t m_maxRecoveries;                       ///< bound on 135/156/157 re-sends
     bool m_useTimestamps;                           ///< send the Timestamp option
     bool m_includeLinkLayerId;                      ///< send the MN LL-ID option
     bool m_includeLinkLocal;                        ///< send the Link-local Address option
@@ -379,16 +430,19 @@ class Pmipv6MagApplication : public Application
     uint64_t m_pbuCount;                            ///< PBUs sent
     uint64_t m_raCount;                             ///< RAs sent
     uint64_t m_revokedCount;                        ///< bindings revoked by the LMA
+    uint64_t m_recoveryCount;                       ///< PBUs re-sent after 135/156/157
+    std::map<Ipv6Address, Time> m_clockCorrection;  ///< per LMA, learnt from status 156
     std::map<uint8_t, uint64_t> m_pbaCounts;        ///< PBAs received per status
     Pmipv6ExtensionList<Pmipv6MagExtension> m_extensions; ///< registered extensions
     bool m_started{false};                                ///< StartApplication() ran
 
-    TracedCallback<const BindingUpdateHeader&, Ipv6Address> m_txPbuTrace; ///< PBU sent
-    TracedCallback<const BindingAckHeader&, Ipv6Address> m_rxPbaTrace;    ///< PBA received
-    TracedCallback<const std::string&, Time, uint8_t> m_registeredTrace;  ///< registered
-    TracedCallback<const std::string&, uint8_t> m_failedTrace;            ///< failed
-    TracedCallback<const std::string&, Ptr<NetDevice>> m_attachTrace;     ///< attached
-    TracedCallback<const std::string&, Ptr<NetDevice>> m_detachTrace;     ///< detached
+    TracedCallback<const BindingUpdateHeader&, Ipv6Address> m_txPbuTrace;  ///< PBU sent
+    TracedCallback<const BindingAckHeader&, Ipv6Address> m_rxPbaTrace;     ///< PBA received
+    TracedCallback<const std::string&, Time, uint8_t> m_registeredTrace;   ///< registered
+    TracedCallback<const std::string&, uint8_t> m_failedTrace;             ///< failed
+    TracedCallback<const std::string&, uint8_t, uint32_t> m_recoveryTrace; ///< re-sent
+    TracedCallback<const std::string&, Ptr<NetDevice>> m_attachTrace;      ///< attached
+    TracedCallback<const std::string&, Ptr<NetDevice>> m_detachTrace;      ///< detached
 };
 
 } // namespace ns3

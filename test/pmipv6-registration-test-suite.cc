@@ -5,6 +5,8 @@
  * unchanged IPv6 host as mobile node. Registration, refresh, handover with address
  * continuity, de-registration with MinDelayBeforeBCEDelete, retransmission with backoff when
  * PBUs are lost, a rejected registration, and nothing left behind once the MN has gone.
+ * The MAG's recovery from PBAs with status 135, 156 and 157, a re-attachment during a
+ * refresh, and a move during the initial registration.
  */
 
 #include "ns3/applications-module.h"
@@ -221,6 +223,105 @@ struct Domain
         return DynamicCast<UdpServer>(server.Get(0));
     }
 };
+
+/**
+ * \ingroup pmipv6-test
+ * \brief The PBUs an LMA received, decoded from the wire (the LMA's RxPbu trace), with the
+ * MAG they came from.
+ */
+struct ReceivedPbus
+{
+    std::vector<BindingUpdateHeader> pbus; ///< the PBUs
+    std::vector<Ipv6Address> mags;         ///< their sources
+    std::vector<Time> times;               ///< when they arrived
+
+    /**
+     * \brief Follow an LMA.
+     * \param lma the LMA
+     */
+    void Connect(Ptr<Pmipv6LmaApplication> lma)
+    {
+        lma->TraceConnectWithoutContext(
+            "RxPbu",
+            Callback<void, const BindingUpdateHeader&, Ipv6Address>(
+                [this](const BindingUpdateHeader& pbu, Ipv6Address mag) {
+                    pbus.push_back(pbu);
+                    mags.push_back(mag);
+                    times.push_back(Simulator::Now());
+                }));
+    }
+
+    /**
+     * \brief The PBUs from one MAG.
+     * \param mag the MAG's Proxy-CoA
+     * \return their indices
+     */
+    std::vector<size_t> From(Ipv6Address mag) const
+    {
+        std::vector<size_t> out;
+        for (size_t i = 0; i < mags.size(); ++i)
+        {
+            if (mags[i] == mag)
+            {
+                out.push_back(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * \brief The Timestamp option of a PBU.
+     * \param i its index
+     * \return its raw value (0 without one)
+     */
+    uint64_t Timestamp(size_t i) const
+    {
+        Ptr<TimestampOption> ts = pbus.at(i).GetOptions().Find<TimestampOption>();
+        return ts ? ts->GetRaw() : 0;
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief A MAG's RegistrationRecovery and RegistrationFailed traces.
+ */
+struct MagOutcome
+{
+    std::vector<uint8_t> recoveries; ///< status of each recovery
+    std::vector<uint8_t> failures;   ///< status of each failure
+
+    /**
+     * \brief Follow a MAG.
+     * \param mag the MAG
+     */
+    void Connect(Ptr<Pmipv6MagApplication> mag)
+    {
+        mag->TraceConnectWithoutContext("RegistrationRecovery",
+                                        Callback<void, const std::string&, uint8_t, uint32_t>(
+                                            [this](const std::string&, uint8_t status, uint32_t) {
+                                                recoveries.push_back(status);
+                                            }));
+        mag->TraceConnectWithoutContext(
+            "RegistrationFailed",
+            Callback<void, const std::string&, uint8_t>(
+                [this](const std::string&, uint8_t status) { failures.push_back(status); }));
+    }
+};
+
+/**
+ * \brief Whether a MAG's neighbor cache holds an entry for an address on an interface.
+ * \param node the MAG node
+ * \param interface the interface
+ * \param address the address
+ * \return true when it does
+ */
+bool
+HasNeighbor(Ptr<Node> node, uint32_t interface, Ipv6Address address)
+{
+    Ptr<Ipv6L3Protocol> ipv6 = node->GetObject<Ipv6L3Protocol>();
+    Ptr<NdiscCache> cache = ipv6->GetInterface(interface)->GetNdiscCache();
+    return cache && cache->Lookup(address) != nullptr;
+}
 
 /// Counts the packets a UdpServer received inside a time window.
 struct WindowCounter
@@ -513,14 +614,15 @@ class Pmipv6RetransmissionTestCase : public TestCase
 
 /**
  * \ingroup pmipv6-test
- * \brief A MAG whose clock is off by more than TimestampValidityWindow is refused (156) and
- * reports the failure; nothing is installed.
+ * \brief A MAG whose clock is off by more than TimestampValidityWindow and that does not
+ * recover (MaxRejectionRecoveries 0) is refused (156) and reports the failure; nothing is
+ * installed.
  */
 class Pmipv6RejectedRegistrationTestCase : public TestCase
 {
   public:
     Pmipv6RejectedRegistrationTestCase()
-        : TestCase("MAG clock off by 1 s: PBA 156, RegistrationFailed, no state installed")
+        : TestCase("MAG clock off by 1 s, no recovery: PBA 156, RegistrationFailed, no state")
     {
     }
 
@@ -531,6 +633,8 @@ class Pmipv6RejectedRegistrationTestCase : public TestCase
         RngSeedManager::SetRun(1);
         Pmipv6Helper helper;
         helper.SetMagAttribute("ClockOffset", TimeValue(Seconds(1)));
+        // The final rejection; Pmipv6TimestampMismatchRecoveryTestCase has the recovery.
+        helper.SetMagAttribute("MaxRejectionRecoveries", UintegerValue(0));
         Domain d(helper);
         uint8_t failure = 0;
         d.mag1->TraceConnectWithoutContext(
@@ -544,6 +648,449 @@ class Pmipv6RejectedRegistrationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(d.lmaApp->GetBindingCache()->GetEntryCount(), 0, "no BCE");
         NS_TEST_ASSERT_MSG_EQ(d.mag1->GetBindingUpdateList()->GetEntryCount(), 0, "no BUL entry");
         NS_TEST_ASSERT_MSG_EQ(d.MnHasHomeAddress(), false, "no RA, no address");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief The MN re-attaches on another access link of the same MAG while its binding is being
+ * refreshed (entry REFRESHING): the old entry's tunnel reference and pinned neighbor entry are
+ * released, the new registration holds exactly one.
+ */
+class Pmipv6ReattachWhileRefreshingTestCase : public TestCase
+{
+  public:
+    Pmipv6ReattachWhileRefreshingTestCase()
+        : TestCase("Re-attach while REFRESHING: tunnel reference and neighbor entry released")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6Helper helper;
+        helper.SetMagAttribute("BindingLifetime", TimeValue(Seconds(8)));
+        helper.SetMagAttribute("RefreshFraction", DoubleValue(0.5));
+        Domain d(helper);
+        // A second access link of MAG1.
+        Ptr<CsmaChannel> linkC = CreateObject<CsmaChannel>();
+        Ptr<NetDevice> accessC = CsmaHelper().Install(d.mags.Get(0), linkC).Get(0);
+        Ptr<Ipv6> magIpv6 = d.mags.Get(0)->GetObject<Ipv6>();
+        uint32_t ifC = magIpv6->AddInterface(accessC);
+        magIpv6->SetUp(ifC);
+        d.mag1->AddAccessInterface(accessC);
+        uint32_t ifA = magIpv6->GetInterfaceForDevice(d.accessA.Get(0));
+        Ipv6Address mnLinkLocal =
+            Ipv6Address::MakeAutoconfiguredLinkLocalAddress(d.mnDevice->GetAddress());
+
+        // When the refresh PBU goes out, the MN shows up on link C (no detach from A was seen).
+        bool reattached = false;
+        d.mag1->GetBindingUpdateList()->TraceConnectWithoutContext(
+            "EntryStateChanged",
+            Callback<void,
+                     uint64_t,
+                     const std::string&,
+                     BindingUpdateListEntry::State,
+                     BindingUpdateListEntry::State>([&](uint64_t,
+                                                        const std::string&,
+                                                        BindingUpdateListEntry::State,
+                                                        BindingUpdateListEntry::State s) {
+                if (s == BindingUpdateListEntry::REFRESHING && !reattached)
+                {
+                    // 1 ms later, the refresh PBA 10 ms away: still REFRESHING.
+                    reattached = true;
+                    Simulator::Schedule(MilliSeconds(1), [&]() {
+                        d.linkA->Detach(d.mnDevice);
+                        d.mnDevice->Attach(linkC);
+                        d.mag1->NotifyAttach(accessC, d.mnId, d.mnDevice->GetAddress());
+                    });
+                }
+            }));
+        Simulator::Schedule(Seconds(1), &Domain::AttachToMag1, &d);
+        Ptr<Ipv6TunnelL4Protocol> tunnels = d.mags.Get(0)->GetObject<Ipv6TunnelL4Protocol>();
+        uint32_t refsBefore = 0;
+        Simulator::Schedule(Seconds(3), [&]() {
+            refsBefore = tunnels->GetReferenceCount(d.mag1->GetProxyCoa(), d.lmaAddress);
+        });
+        Ptr<UdpServer> down =
+            d.Flow(d.cn.Get(0), d.mnHome, d.mn.Get(0), 9000, Seconds(6), Seconds(7));
+        Simulator::Stop(Seconds(7.5));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(reattached, true, "the refresh started (REFRESHING reached)");
+        NS_TEST_ASSERT_MSG_EQ(refsBefore, 1, "one tunnel reference while registered");
+        std::vector<Ptr<BindingUpdateListEntry>> entries =
+            d.mag1->GetBindingUpdateList()->GetEntries();
+        NS_TEST_ASSERT_MSG_EQ(entries.size(), 1, "one entry");
+        NS_TEST_ASSERT_MSG_EQ(entries.at(0)->state,
+                              BindingUpdateListEntry::REGISTERED,
+                              "registered again on link C");
+        NS_TEST_ASSERT_MSG_EQ(entries.at(0)->accessInterface, ifC, "on link C");
+        NS_TEST_ASSERT_MSG_EQ(tunnels->GetReferenceCount(d.mag1->GetProxyCoa(), d.lmaAddress),
+                              1,
+                              "the REFRESHING entry's tunnel reference was released");
+        NS_TEST_ASSERT_MSG_EQ(HasNeighbor(d.mags.Get(0), ifA, mnLinkLocal),
+                              false,
+                              "no pinned neighbor entry left on link A");
+        NS_TEST_ASSERT_MSG_EQ(HasNeighbor(d.mags.Get(0), ifC, mnLinkLocal),
+                              true,
+                              "the MN's neighbor entry on link C");
+        NS_TEST_ASSERT_MSG_EQ(down->GetReceived(), 20, "downlink delivered on link C");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief A MAG whose clock is 1 s ahead gets PBA 156; it takes the LMA's time from the PBA's
+ * Timestamp option and registers with its second PBU (RFC 5213 5.5, 6.9.1).
+ */
+class Pmipv6TimestampMismatchRecoveryTestCase : public TestCase
+{
+  public:
+    Pmipv6TimestampMismatchRecoveryTestCase()
+        : TestCase("156: the MAG adopts the LMA's clock from the PBA and registers")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6Helper helper;
+        helper.SetMagAttribute("ClockOffset", TimeValue(Seconds(1)));
+        Domain d(helper);
+        ReceivedPbus rx;
+        rx.Connect(d.lmaApp);
+        MagOutcome outcome;
+        outcome.Connect(d.mag1);
+        Simulator::Schedule(Seconds(1), &Domain::AttachToMag1, &d);
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(d.lmaApp->GetPbaCount(mip6::BA_TIMESTAMP_MISMATCH), 1, "one 156");
+        NS_TEST_ASSERT_MSG_EQ(rx.pbus.size(), 2, "the PBU was sent again, once");
+        NS_TEST_ASSERT_MSG_EQ(outcome.failures.size(), 0, "no failure");
+        NS_TEST_ASSERT_MSG_EQ(outcome.recoveries.size(), 1, "one recovery");
+        if (rx.pbus.size() == 2 && outcome.recoveries.size() == 1)
+        {
+            NS_TEST_ASSERT_MSG_EQ(+outcome.recoveries[0],
+                                  +mip6::BA_TIMESTAMP_MISMATCH,
+                                  "after 156");
+            TimestampOption first;
+            first.SetRaw(rx.Timestamp(0));
+            TimestampOption second;
+            second.SetRaw(rx.Timestamp(1));
+            // On the wire: the first timestamp 1 s ahead of the LMA, the second on its clock.
+            Time ahead = first.GetTime() - rx.times[0];
+            Time skew = second.GetTime() - rx.times[1];
+            NS_TEST_ASSERT_MSG_GT(ahead, MilliSeconds(990), "first PBU 1 s ahead");
+            NS_TEST_ASSERT_MSG_LT(Abs(skew), MilliSeconds(20), "second PBU on the LMA's clock");
+            NS_TEST_ASSERT_MSG_NE(rx.pbus[1].GetSequence(),
+                                  rx.pbus[0].GetSequence(),
+                                  "a new sequence number");
+        }
+        NS_TEST_ASSERT_MSG_LT(Abs(d.mag1->GetClockCorrection(d.lmaAddress) + Seconds(1)),
+                              MilliSeconds(20),
+                              "correction of about -1 s learnt");
+        NS_TEST_ASSERT_MSG_EQ(d.lmaApp->GetBindingCache()->GetEntryCount(), 1, "BCE");
+        NS_TEST_ASSERT_MSG_EQ(d.mag1->GetBindingUpdateList()->GetEntryCount(), 1, "BUL entry");
+        NS_TEST_ASSERT_MSG_EQ(d.mag1->GetBindingUpdateList()->GetEntries().at(0)->state,
+                              BindingUpdateListEntry::REGISTERED,
+                              "registered");
+        NS_TEST_ASSERT_MSG_EQ(d.MnHasHomeAddress(), true, "RA sent, address configured");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief Handover to a MAG whose clock is 55 ms behind: its PBU's timestamp is lower than the
+ * one the old MAG's de-registration left in the binding cache (157); it re-sends with a fresh
+ * timestamp and the handover completes.
+ */
+class Pmipv6TimestampLowerRecoveryTestCase : public TestCase
+{
+  public:
+    Pmipv6TimestampLowerRecoveryTestCase()
+        : TestCase("157: the new MAG re-sends with a fresh timestamp and registers")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6Helper helper;
+        Domain d(helper);
+        d.mag2->SetAttribute("ClockOffset", TimeValue(MilliSeconds(-55)));
+        ReceivedPbus rx;
+        rx.Connect(d.lmaApp);
+        MagOutcome outcome;
+        outcome.Connect(d.mag2);
+        Simulator::Schedule(Seconds(1), &Domain::AttachToMag1, &d);
+        Simulator::Schedule(Seconds(3), &Domain::MoveToMag2, &d);
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        std::vector<size_t> fromMag1 = rx.From(d.mag1->GetProxyCoa());
+        std::vector<size_t> fromMag2 = rx.From(d.mag2->GetProxyCoa());
+        NS_TEST_ASSERT_MSG_EQ(d.lmaApp->GetPbaCount(mip6::BA_TIMESTAMP_LOWER_THAN_PREV_ACCEPTED),
+                              1,
+                              "one 157");
+        NS_TEST_ASSERT_MSG_EQ(fromMag2.size(), 2, "MAG2 sent its PBU again, once");
+        NS_TEST_ASSERT_MSG_EQ(outcome.failures.size(), 0, "no failure at MAG2");
+        NS_TEST_ASSERT_MSG_EQ(outcome.recoveries.size(), 1, "one recovery at MAG2");
+        if (fromMag2.size() == 2 && !fromMag1.empty())
+        {
+            uint64_t dereg = rx.Timestamp(fromMag1.back());
+            NS_TEST_ASSERT_MSG_LT(rx.Timestamp(fromMag2[0]), dereg, "first PBU older (157)");
+            NS_TEST_ASSERT_MSG_GT(rx.Timestamp(fromMag2[1]), dereg, "second PBU newer");
+        }
+        std::vector<Ptr<BindingCacheEntry>> entries = d.lmaApp->GetBindingCache()->GetEntries();
+        NS_TEST_ASSERT_MSG_EQ(entries.size(), 1, "one session");
+        NS_TEST_ASSERT_MSG_EQ(entries.at(0)->proxyCoa, d.mag2->GetProxyCoa(), "at MAG2");
+        NS_TEST_ASSERT_MSG_EQ(entries.at(0)->state, BindingCacheEntry::ACTIVE, "active");
+        NS_TEST_ASSERT_MSG_EQ(d.mag2->GetBindingUpdateList()->GetEntryCount(), 1, "MAG2 entry");
+        NS_TEST_ASSERT_MSG_EQ(d.mag2->GetBindingUpdateList()->GetEntries().at(0)->state,
+                              BindingUpdateListEntry::REGISTERED,
+                              "registered at MAG2");
+        NS_TEST_ASSERT_MSG_EQ(d.MnHasHomeAddress(), true, "address kept");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief The MN leaves MAG1 while its initial PBU is in flight and shows up at MAG2 at the
+ * same instant (the de-registration and MAG2's PBU carry the same timestamp). MAG2 ends up
+ * registered, MAG1 holds nothing.
+ */
+class Pmipv6MoveDuringRegistrationTestCase : public TestCase
+{
+  public:
+    Pmipv6MoveDuringRegistrationTestCase()
+        : TestCase("Move during the initial registration: registered at MAG2, MAG1 clean")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6Helper helper;
+        Domain d(helper);
+        Simulator::Schedule(Seconds(1), &Domain::AttachToMag1, &d);
+        // 2 ms later, the PBU half-way to the LMA: leave link A, join link B at once.
+        Simulator::Schedule(Seconds(1.002), [&]() {
+            d.LeaveMag1();
+            d.mnDevice->Attach(d.linkB);
+            d.mag2->NotifyAttach(d.accessB.Get(0), d.mnId, d.mnDevice->GetAddress());
+        });
+        Ptr<UdpServer> down =
+            d.Flow(d.cn.Get(0), d.mnHome, d.mn.Get(0), 9000, Seconds(3), Seconds(4));
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        std::vector<Ptr<BindingCacheEntry>> entries = d.lmaApp->GetBindingCache()->GetEntries();
+        NS_TEST_ASSERT_MSG_EQ(entries.size(), 1, "one session");
+        NS_TEST_ASSERT_MSG_EQ(entries.at(0)->proxyCoa, d.mag2->GetProxyCoa(), "at MAG2");
+        NS_TEST_ASSERT_MSG_EQ(entries.at(0)->state, BindingCacheEntry::ACTIVE, "active");
+        NS_TEST_ASSERT_MSG_EQ(d.mag2->GetBindingUpdateList()->GetEntryCount(), 1, "MAG2 entry");
+        NS_TEST_ASSERT_MSG_EQ(d.mag2->GetBindingUpdateList()->GetEntries().at(0)->state,
+                              BindingUpdateListEntry::REGISTERED,
+                              "registered at MAG2");
+        NS_TEST_ASSERT_MSG_EQ(d.mag1->GetBindingUpdateList()->GetEntryCount(), 0, "MAG1 clean");
+        NS_TEST_ASSERT_MSG_EQ(d.mags.Get(0)->GetObject<Ipv6TunnelL4Protocol>()->GetTunnelCount(),
+                              0,
+                              "no tunnel at MAG1");
+        NS_TEST_ASSERT_MSG_EQ(
+            HasNeighbor(d.mags.Get(0),
+                        d.mags.Get(0)->GetObject<Ipv6>()->GetInterfaceForDevice(d.accessA.Get(0)),
+                        Ipv6Address::MakeAutoconfiguredLinkLocalAddress(d.mnDevice->GetAddress())),
+            false,
+            "no neighbor entry at MAG1");
+        NS_TEST_ASSERT_MSG_EQ(d.MnHasHomeAddress(), true, "home address from MAG2's RA");
+        NS_TEST_ASSERT_MSG_EQ(down->GetReceived(), 20, "downlink delivered through MAG2");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief An LMA scripted by the test: a MAG and a node that answers PBUs with crafted PBAs
+ * (RFC 6275 11.7.1: a BA with status 135 carries the last sequence number accepted).
+ */
+struct ScriptedLma
+{
+    NodeContainer nodes;                       ///< LMA, MAG
+    Ptr<Pmipv6MagApplication> mag;             ///< the MAG
+    Ptr<MobilityL4Protocol> mobility;          ///< the LMA's Mobility Header transport
+    Ptr<NetDevice> access;                     ///< the MAG's access device
+    Ipv6Address lmaAddress;                    ///< the LMA
+    Mac48Address mnMac{"00:00:00:00:00:42"};   ///< the MN's link-layer address
+    std::string mnId{"mn@test"};               ///< MN-ID
+    std::vector<BindingUpdateHeader> received; ///< PBUs as decoded from the wire
+    /// the status of the PBA that answers the PBU with this index; 0 = accepted
+    std::function<uint8_t(size_t)> status;
+    uint16_t lastAccepted{1000}; ///< the sequence a 135 PBA carries
+
+    /**
+     * \brief Build the MAG, the LMA node and the MN's profile.
+     * \param helper a helper with the MAG attributes the case needs
+     */
+    explicit ScriptedLma(Pmipv6Helper& helper)
+    {
+        nodes.Create(2);
+        Pmipv6Helper::InstallStack(nodes);
+        PointToPointHelper p2p;
+        p2p.SetChannelAttribute("Delay", StringValue("5ms"));
+        NetDeviceContainer link = p2p.Install(nodes);
+        Ipv6AddressHelper address;
+        address.SetBase(Ipv6Address("fd00:0:0:1::"), Ipv6Prefix(64));
+        Ipv6InterfaceContainer ifs = address.Assign(link);
+        lmaAddress = ifs.GetAddress(0, 1);
+        access = CsmaHelper().Install(nodes.Get(1)).Get(0);
+        mag = helper.InstallMag(nodes.Get(1), ifs.GetAddress(1, 1), lmaAddress, access);
+        mobility = MobilityL4Protocol::Install(nodes.Get(0));
+        mobility->RegisterHandler(mip6::MH_BINDING_UPDATE,
+                                  MakeCallback(&ScriptedLma::Receive, this));
+    }
+
+    /**
+     * \brief A PBU arrived: answer it as scripted.
+     * \param p the message
+     * \param ip its IPv6 header
+     * \param interface the arrival interface
+     */
+    void Receive(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface)
+    {
+        BindingUpdateHeader pbu;
+        if (!mobility->Decode(p, ip, pbu))
+        {
+            return;
+        }
+        uint8_t st = status(received.size());
+        received.push_back(pbu);
+        BindingAckHeader pba;
+        pba.SetStatus(st);
+        pba.SetSequence(st == mip6::BA_SEQUENCE_OUT_OF_WINDOW ? lastAccepted : pbu.GetSequence());
+        pba.SetLifetime(st == mip6::BA_ACCEPTED ? pbu.GetLifetime() : 0);
+        pba.AddOption(Create<MobileNodeIdentifierOption>(mnId));
+        pba.AddOption(Create<HomeNetworkPrefixOption>(Ipv6Address("2001:1:1:1::"), 64));
+        pba.AddOption(Create<HandoffIndicatorOption>(mip6::HI_UNKNOWN));
+        pba.AddOption(Create<AccessTechnologyTypeOption>(mip6::ATT_IEEE_802_3));
+        if (st == mip6::BA_ACCEPTED)
+        {
+            lastAccepted = pbu.GetSequence();
+        }
+        mobility->Send(pba, ip.GetDestination(), ip.GetSource());
+    }
+
+    /// \brief The MN attaches to the MAG.
+    void Attach()
+    {
+        mag->NotifyAttach(access, mnId, mnMac);
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief PBA 135 carrying the LMA's last accepted sequence number, not the PBU's: the MAG
+ * matches it by MN-ID, continues after that number and registers (RFC 6275 11.7.1).
+ */
+class Pmipv6SequenceResyncTestCase : public TestCase
+{
+  public:
+    Pmipv6SequenceResyncTestCase()
+        : TestCase("135: sequence resynchronised from the PBA, registered with the next PBU")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6Helper helper;
+        helper.SetMagAttribute("UseTimestamps", BooleanValue(false));
+        ScriptedLma lma(helper);
+        lma.status = [](size_t i) {
+            return i == 0 ? uint8_t(mip6::BA_SEQUENCE_OUT_OF_WINDOW) : uint8_t(mip6::BA_ACCEPTED);
+        };
+        MagOutcome outcome;
+        outcome.Connect(lma.mag);
+        Simulator::Schedule(Seconds(1), &ScriptedLma::Attach, &lma);
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(lma.received.size(), 2, "two PBUs reached the LMA within 1 s");
+        if (lma.received.size() == 2)
+        {
+            NS_TEST_ASSERT_MSG_EQ(lma.received[0].GetSequence(), 1, "first PBU: sequence 1");
+            NS_TEST_ASSERT_MSG_EQ(lma.received[1].GetSequence(),
+                                  1001,
+                                  "second PBU: after the last accepted 1000");
+        }
+        NS_TEST_ASSERT_MSG_EQ(outcome.recoveries.size(), 1, "one recovery");
+        NS_TEST_ASSERT_MSG_EQ(outcome.failures.size(), 0, "no failure");
+        NS_TEST_ASSERT_MSG_EQ(lma.mag->GetBindingUpdateList()->GetEntryCount(), 1, "one entry");
+        NS_TEST_ASSERT_MSG_EQ(lma.mag->GetBindingUpdateList()->GetEntries().at(0)->state,
+                              BindingUpdateListEntry::REGISTERED,
+                              "registered");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief An LMA that answers every PBU with 135: the MAG re-sends MaxRejectionRecoveries
+ * times, each time after the sequence the PBA carries, then reports the failure (135) and
+ * drops the entry.
+ */
+class Pmipv6RecoveryBoundTestCase : public TestCase
+{
+  public:
+    Pmipv6RecoveryBoundTestCase()
+        : TestCase("135 again and again: MaxRejectionRecoveries re-sends, then the failure")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6Helper helper;
+        helper.SetMagAttribute("UseTimestamps", BooleanValue(false));
+        helper.SetMagAttribute("MaxRejectionRecoveries", UintegerValue(2));
+        ScriptedLma lma(helper);
+        lma.status = [&lma](size_t) {
+            lma.lastAccepted += 10; // the LMA moves on meanwhile
+            return uint8_t(mip6::BA_SEQUENCE_OUT_OF_WINDOW);
+        };
+        MagOutcome outcome;
+        outcome.Connect(lma.mag);
+        Simulator::Schedule(Seconds(1), &ScriptedLma::Attach, &lma);
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(lma.received.size(), 3, "the PBU and two re-sends");
+        if (lma.received.size() == 3)
+        {
+            NS_TEST_ASSERT_MSG_EQ(lma.received[1].GetSequence(), 1011, "after 1010");
+            NS_TEST_ASSERT_MSG_EQ(lma.received[2].GetSequence(), 1021, "after 1020");
+        }
+        NS_TEST_ASSERT_MSG_EQ(outcome.recoveries.size(), 2, "two recoveries");
+        NS_TEST_ASSERT_MSG_EQ(outcome.failures.size(), 1, "then one failure");
+        if (outcome.failures.size() == 1)
+        {
+            NS_TEST_ASSERT_MSG_EQ(+outcome.failures[0],
+                                  +mip6::BA_SEQUENCE_OUT_OF_WINDOW,
+                                  "failure status 135");
+        }
+        NS_TEST_ASSERT_MSG_EQ(lma.mag->GetBindingUpdateList()->GetEntryCount(), 0, "no entry");
+        NS_TEST_ASSERT_MSG_EQ(lma.mag->GetRecoveryCount(), 2, "GetRecoveryCount");
         Simulator::Destroy();
     }
 };
@@ -564,6 +1111,12 @@ class Pmipv6RegistrationTestSuite : public TestSuite
         AddTestCase(new Pmipv6DeregistrationTestCase, TestCase::QUICK);
         AddTestCase(new Pmipv6RetransmissionTestCase, TestCase::QUICK);
         AddTestCase(new Pmipv6RejectedRegistrationTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6ReattachWhileRefreshingTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6TimestampMismatchRecoveryTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6TimestampLowerRecoveryTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6MoveDuringRegistrationTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6SequenceResyncTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6RecoveryBoundTestCase, TestCase::QUICK);
     }
 };
 

@@ -6,13 +6,18 @@
  * runs in one process (same seed and run: identical; another run number: different),
  * attributes by name (BindingLifetime shows up as refresh PBUs, and does not leak into the
  * next run), a bad attribute name or configuration rejected with an exception that leaves
- * the process able to run again, Wi-Fi access and a DOT topology.
+ * the process able to run again, Wi-Fi access and a DOT topology. The attach schedule and
+ * moves relative to each node's attachment (100 MNs attaching past firstMove all register and
+ * keep their address), and why a node is unregistered at the end.
  */
 
 #include "ns3/pmipv6-scenario.h"
 #include "ns3/test.h"
 
+#include <map>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 using namespace ns3;
 
@@ -361,6 +366,203 @@ class ScenarioTopologiesTestCase : public TestCase
 
 /**
  * \ingroup pmipv6-test
+ * \brief Many mobile nodes whose attachments spread past firstMove (issue 9, the 1,000-MN run
+ * of 10 MAGs scaled down to 100 MNs): every node registers at its own attachment time first,
+ * moves only after it, no registration fails, no PBA is rejected, every node keeps its
+ * address.
+ */
+class ScenarioLateAttachmentTestCase : public TestCase
+{
+  public:
+    ScenarioLateAttachmentTestCase()
+        : TestCase("100 MNs attaching past firstMove: no move before attachment, all registered")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Pmipv6ScenarioConfig c;
+        c.nMags = 10;
+        c.nMns = 100; // attach at 0.5 .. 1.49 s
+        c.simTime = 4;
+        c.firstMove = 1.05;
+        c.moveInterval = 1;
+        c.downlinkInterval = 0;
+        c.uplinkInterval = 0;
+        Pmipv6ScenarioResult r = RunPmipv6Scenario(c);
+        NS_TEST_EXPECT_MSG_EQ(r.signalling["registration-failed"], 0u, "no failed registration");
+        NS_TEST_EXPECT_MSG_EQ(r.signalling["PBA-rejected"], 0u, "no rejected PBA");
+        NS_TEST_ASSERT_MSG_EQ(r.mobileNodes.size(), 100u, "100 mobile nodes");
+        uint32_t kept = 0;
+        for (const auto& m : r.mobileNodes)
+        {
+            kept += m.addressKept ? 1 : 0;
+        }
+        NS_TEST_EXPECT_MSG_EQ(kept, 100u, "every mobile node kept its address");
+        // Each node's first registration follows its own attachment at 0.5 + 0.01 k s.
+        std::map<std::string, double> firstRegistration;
+        for (const auto& e : r.registrations)
+        {
+            if (!firstRegistration.count(e.mnId))
+            {
+                firstRegistration[e.mnId] = e.time;
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(firstRegistration.size(), 100u, "every node registered");
+        for (const auto& kv : firstRegistration)
+        {
+            uint32_t k = std::stoul(kv.first.substr(2)) - 1;
+            NS_TEST_EXPECT_MSG_GT(kv.second,
+                                  0.5 + 0.01 * k,
+                                  kv.first << " registered first after its own attachment");
+        }
+        for (const auto& m : r.moves)
+        {
+            NS_TEST_EXPECT_MSG_GT(m.detachTime,
+                                  firstRegistration[m.mnId],
+                                  m.mnId << " moved after its first registration");
+        }
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief The attach schedule is configurable (attachStart, attachSpacing) and every node's
+ * moves are relative to its own attachment; a first move before attachStart is refused.
+ */
+class ScenarioAttachScheduleTestCase : public TestCase
+{
+  public:
+    ScenarioAttachScheduleTestCase()
+        : TestCase("attachStart, attachSpacing: moves relative to each node's attachment")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Pmipv6ScenarioConfig c = SmallConfig();
+        c.nMns = 3;
+        c.attachStart = 1;
+        c.attachSpacing = 0.5;
+        c.firstMove = 2;
+        c.moveInterval = 3;
+        c.simTime = 7;
+        Pmipv6ScenarioResult r = RunPmipv6Scenario(c);
+        NS_TEST_ASSERT_MSG_EQ(r.mobileNodes.size(), 3u, "three mobile nodes");
+        for (uint32_t k = 0; k < 3; ++k)
+        {
+            const Pmipv6MobileNodeResult& m = r.mobileNodes[k];
+            NS_TEST_EXPECT_MSG_EQ_TOL(m.attachTime, 1 + 0.5 * k, 1e-9, m.mnId << " attach time");
+            NS_TEST_EXPECT_MSG_EQ(m.moves, 2u, m.mnId << " moves at +1 s and +4 s");
+            NS_TEST_EXPECT_MSG_EQ(m.registered, true, m.mnId << " registered at the end");
+        }
+        std::map<std::string, std::vector<double>> detach;
+        for (const auto& m : r.moves)
+        {
+            detach[m.mnId].push_back(m.detachTime);
+        }
+        for (uint32_t k = 0; k < 3; ++k)
+        {
+            std::string mnId = "mn" + std::to_string(k + 1);
+            NS_TEST_ASSERT_MSG_EQ(detach[mnId].size(), 2u, mnId << " two moves");
+            NS_TEST_EXPECT_MSG_EQ_TOL(detach[mnId][0], 2 + 0.5 * k, 1e-9, mnId << " first move");
+            NS_TEST_EXPECT_MSG_EQ_TOL(detach[mnId][1], 5 + 0.5 * k, 1e-9, mnId << " second");
+        }
+        for (const auto& e : r.registrations)
+        {
+            NS_TEST_EXPECT_MSG_GT(e.time, 1.0, "nothing registers before attachStart");
+        }
+
+        c.firstMove = 1; // = attachStart: would move before (or as) it attaches
+        bool thrown = false;
+        try
+        {
+            RunPmipv6Scenario(c);
+        }
+        catch (const std::invalid_argument&)
+        {
+            thrown = true;
+        }
+        NS_TEST_EXPECT_MSG_EQ(thrown, true, "firstMove not after attachStart refused");
+        c.firstMove = 2;
+        c.attachSpacing = -1;
+        thrown = false;
+        try
+        {
+            RunPmipv6Scenario(c);
+        }
+        catch (const std::invalid_argument&)
+        {
+            thrown = true;
+        }
+        NS_TEST_EXPECT_MSG_EQ(thrown, true, "negative attachSpacing refused");
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief Each mobile node's registration at the end of the run and why it is unregistered:
+ * registered, never attached, rejected by the LMA (152), no PBA in time.
+ */
+class ScenarioUnregisteredReasonTestCase : public TestCase
+{
+  public:
+    ScenarioUnregisteredReasonTestCase()
+        : TestCase("per MN: registered, or never-attached, rejected, no-pba, with the status")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Pmipv6ScenarioConfig c = SmallConfig();
+        c.moveInterval = 0;
+        c.simTime = 4;
+        c.attachSpacing = 5; // mn2 would attach at 5.5 s, after the end
+        Pmipv6ScenarioResult r = RunPmipv6Scenario(c);
+        NS_TEST_ASSERT_MSG_EQ(r.mobileNodes.size(), 2u, "two mobile nodes");
+        NS_TEST_EXPECT_MSG_EQ(r.mobileNodes[0].registered, true, "mn1 registered");
+        NS_TEST_EXPECT_MSG_EQ(r.mobileNodes[0].unregisteredReason, "", "mn1: no reason");
+        NS_TEST_EXPECT_MSG_EQ(r.mobileNodes[0].registrationState, "registered", "mn1 state");
+        NS_TEST_EXPECT_MSG_EQ(r.mobileNodes[0].lastPbaStatus, 0, "mn1: PBA 0");
+        NS_TEST_EXPECT_MSG_EQ(r.mobileNodes[0].lastMag, "mag1", "mn1 at mag1");
+        NS_TEST_EXPECT_MSG_EQ(r.mobileNodes[1].registered, false, "mn2 not registered");
+        NS_TEST_EXPECT_MSG_EQ(r.mobileNodes[1].unregisteredReason,
+                              "never-attached",
+                              "mn2 never attached");
+        NS_TEST_EXPECT_MSG_EQ(r.mobileNodes[1].lastPbaStatus, -1, "mn2: no PBA");
+        NS_TEST_EXPECT_MSG_EQ(r.GetScalars()["registered_ratio"], 0.5, "half registered");
+
+        c.attachSpacing = 0.01;
+        c.attributes["ns3::Pmipv6LmaApplication::ProxyRegistrationEnabled"] = "false";
+        r = RunPmipv6Scenario(c);
+        for (const auto& m : r.mobileNodes)
+        {
+            NS_TEST_EXPECT_MSG_EQ(m.registered, false, m.mnId << " not registered");
+            NS_TEST_EXPECT_MSG_EQ(m.unregisteredReason, "rejected", m.mnId << " rejected");
+            NS_TEST_EXPECT_MSG_EQ(m.failureStatus, 152, m.mnId << ": PROXY_REG_NOT_ENABLED");
+            NS_TEST_EXPECT_MSG_EQ(m.lastPbaStatus, 152, m.mnId << ": last PBA 152");
+            NS_TEST_EXPECT_MSG_EQ(m.registrationFailures, 1u, m.mnId << ": one failure");
+            NS_TEST_EXPECT_MSG_EQ(m.registrationState, "none", m.mnId << ": no entry");
+        }
+        NS_TEST_EXPECT_MSG_EQ(r.pbaStatus[152], 2u, "two PBAs with status 152");
+
+        c.attributes.clear();
+        c.attributes["ns3::Pmipv6MagApplication::MaxRetransmissions"] = "0";
+        c.attributes["ns3::Pmipv6MagApplication::InitialBindackTimeoutFirstReg"] = "1ms";
+        r = RunPmipv6Scenario(c);
+        for (const auto& m : r.mobileNodes)
+        {
+            NS_TEST_EXPECT_MSG_EQ(m.unregisteredReason, "no-pba", m.mnId << " gave up");
+            NS_TEST_EXPECT_MSG_EQ(m.failureStatus, 0, m.mnId << ": no PBA in time");
+        }
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
  * \brief The pmipv6-scenario suite.
  */
 class Pmipv6ScenarioTestSuite : public TestSuite
@@ -373,6 +575,9 @@ class Pmipv6ScenarioTestSuite : public TestSuite
         AddTestCase(new ScenarioReproducibilityTestCase, TestCase::QUICK);
         AddTestCase(new ScenarioAttributesTestCase, TestCase::QUICK);
         AddTestCase(new ScenarioTopologiesTestCase, TestCase::QUICK);
+        AddTestCase(new ScenarioLateAttachmentTestCase, TestCase::QUICK);
+        AddTestCase(new ScenarioAttachScheduleTestCase, TestCase::QUICK);
+        AddTestCase(new ScenarioUnregisteredReasonTestCase, TestCase::QUICK);
     }
 };
 

@@ -31,8 +31,15 @@ class ScenarioResult:
     def signalling(self):
         """Message counts by name: PBU, PBU-initial, PBU-refresh, PBU-dereg,
         PBU-received, PBA, PBA-rejected, BRI, BRA, RA, LMA-handover,
-        registration-failed."""
+        registration-failed, registration-recovery (PBUs re-sent after a PBA with
+        status 135, 156 or 157)."""
         return self.raw["signalling"]
+
+    @property
+    def pba_status(self):
+        """PBAs the LMAs sent, by status code (dict int -> count; codes never sent
+        are absent): 0 accepted, 135 sequence out of window, 156/157 timestamps, ..."""
+        return dict(self.raw["pba_status"])
 
     @property
     def bin_width(self):
@@ -66,7 +73,13 @@ class ScenarioResult:
 
     @property
     def mobile_nodes(self):
-        """Per mobile node summary."""
+        """Per mobile node summary: home address, first and last MAG, attach time,
+        address kept, moves, interruptions, and its registration at the end:
+        ``registered``, ``registration_state`` (its binding update list entry at
+        its last MAG), ``unregistered_reason`` ("" when registered, else
+        "never-attached", "detached", "registration-pending", "rejected",
+        "no-pba", "no-binding"), ``last_pba_status``, ``failure_status``,
+        ``registration_failures``, ``recoveries``."""
         return self._frame("mobile_nodes")
 
     def time_series(self, node=None, role=None, link=None, direction=None):

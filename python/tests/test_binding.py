@@ -133,3 +133,36 @@ def test_list_attributes():
     assert lifetime["help"] and lifetime["default"]  # ns-3's serialization: "+6e+11ns"
     with pytest.raises(ValueError):
         pmipv6.list_attributes("ns3::NoSuchType")
+
+
+def test_attach_schedule_and_registration_per_mn():
+    """Issue 9 scaled down: 100 MNs on 10 MAGs attaching until 1.49 s, first move
+    at 1.05 s. Moves are relative to each MN's own attachment: no failure, no
+    rejection, every MN registered with its address; the per-MN registration
+    columns say so."""
+    r = pmipv6.run(n_mags=10, n_mns=100, sim_time=4, first_move=1.05, move_interval=1,
+                   downlink_interval=0, uplink_interval=0)
+    assert r.config["attach_start"] == 0.5 and r.config["attach_spacing"] == 0.01
+    assert r.signalling["registration-failed"] == 0
+    assert r.signalling["PBA-rejected"] == 0
+    assert set(r.pba_status) == {0}
+    mns = r.mobile_nodes
+    assert len(mns) == 100
+    assert mns["address_kept"].all() and mns["registered"].all()
+    assert (mns["unregistered_reason"] == "").all()
+    assert set(mns["registration_state"]) == {"registered"}
+    assert list(mns["attach_time"]) == pytest.approx([0.5 + 0.01 * k for k in range(100)])
+    assert r.scalars["registered_ratio"] == 1.0
+
+
+def test_unregistered_reason():
+    r = pmipv6.run(SMALL, n_mns=2, move_interval=0, sim_time=4, attach_start=1.0,
+                   attach_spacing=5.0,
+                   **{"ns3::Pmipv6LmaApplication::ProxyRegistrationEnabled": False})
+    mns = r.mobile_nodes.set_index("mn_id")
+    assert mns.loc["mn1", "unregistered_reason"] == "rejected"
+    assert mns.loc["mn1", "failure_status"] == 152
+    assert mns.loc["mn1", "last_pba_status"] == 152
+    assert mns.loc["mn2", "unregistered_reason"] == "never-attached"
+    assert mns.loc["mn2", "last_pba_status"] == -1
+    assert r.pba_status == {152: 1}
