@@ -45,6 +45,8 @@ IsMulticastOrLinkLocal(const Ipv6Address& address)
 NS_OBJECT_ENSURE_REGISTERED(LmaRouting);
 
 constexpr uint32_t LmaRouting::NO_INTERFACE;
+constexpr uint64_t LmaRouting::DEFAULT_OWNER;
+constexpr uint32_t LmaRouting::MAX_FLOW_OUTPUTS;
 
 TypeId
 LmaRouting::GetTypeId()
@@ -54,17 +56,24 @@ LmaRouting::GetTypeId()
             .SetParent<Ipv6RoutingProtocol>()
             .SetGroupName("Pmipv6")
             .AddConstructor<LmaRouting>()
+            .AddTraceSource("FlowDiscard",
+                            "A packet dropped by a DISCARD flow binding.",
+                            MakeTraceSourceAccessor(&LmaRouting::m_flowDiscardTrace),
+                            "ns3::LmaRouting::FlowDiscardTracedCallback")
             .AddTraceSource("Discard",
-                            "A packet to or from a prefix with a discard route (a mobility "
-                            "session waiting MinDelayBeforeBCEDelete) was dropped.",
+                            "A packet to or from a prefix with only discard routes (a mobility "
+                            "session waiting for deletion, RFC 5213 5.3.5).",
                             MakeTraceSourceAccessor(&LmaRouting::m_discardTrace),
                             "ns3::LmaRouting::DiscardTracedCallback");
     return tid;
 }
 
 LmaRouting::LmaRouting()
-    : m_forwardedCount(0),
+    : m_routeCount(0),
+      m_forwardedCount(0),
       m_outputCount(0),
+      m_flowDiscardCount(0),
+      m_flowForwardedCount(0),
       m_discardedCount(0),
       m_discardRoutes(0)
 {
@@ -81,7 +90,11 @@ LmaRouting::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_routes.Clear();
+    m_routeCount = 0;
     m_discardRoutes = 0;
+    m_flowTable = nullptr;
+    m_resolver = BindingResolver();
+    m_outputRoutes.clear();
     m_ipv6 = nullptr;
     Ipv6RoutingProtocol::DoDispose();
 }
@@ -95,7 +108,26 @@ LmaRouting::Install(Ptr<Node> node, int16_t priority)
 void
 LmaRouting::SetPrefixRoute(Ipv6Address prefix, uint8_t length, uint32_t tunnelInterface)
 {
-    NS_LOG_FUNCTION(this << prefix << +length << tunnelInterface);
+    SetPrefixRoute(prefix, length, tunnelInterface, DEFAULT_OWNER, DEFAULT_OWNER);
+}
+
+void
+LmaRouting::SetPrefixRoute(Ipv6Address prefix,
+                           uint8_t length,
+                           uint32_t tunnelInterface,
+                           uint64_t owner)
+{
+    SetPrefixRoute(prefix, length, tunnelInterface, owner, owner);
+}
+
+void
+LmaRouting::SetPrefixRoute(Ipv6Address prefix,
+                           uint8_t length,
+                           uint32_t tunnelInterface,
+                           uint64_t owner,
+                           uint64_t flowOwner)
+{
+    NS_LOG_FUNCTION(this << prefix << +length << tunnelInterface << owner << flowOwner);
     NS_ASSERT_MSG(m_ipv6, "LmaRouting is not attached to IPv6");
     NS_ASSERT_MSG(length <= 128, "prefix length " << +length);
     NS_ASSERT_MSG(tunnelInterface < m_ipv6->GetNInterfaces(), "no interface " << tunnelInterface);
@@ -108,55 +140,124 @@ LmaRouting::SetPrefixRoute(Ipv6Address prefix, uint8_t length, uint32_t tunnelIn
     r.route->SetDestination(r.prefix);
     r.route->SetGateway(Ipv6Address::GetAny());
     r.route->SetOutputDevice(m_ipv6->GetNetDevice(tunnelInterface));
-    r.discard = false;
-    InsertRoute(r);
+    r.owner = owner;
+    r.flowOwner = flowOwner;
+    PrefixRoutes set;
+    const PrefixRoutes* existing = m_routes.Find(r.prefix, length);
+    if (existing)
+    {
+        set = *existing;
+    }
+    // the owner's route becomes the last (selected) one
+    auto same = std::find_if(set.routes.begin(), set.routes.end(), [owner](const PrefixRoute& x) {
+        return x.owner == owner;
+    });
+    if (same != set.routes.end())
+    {
+        m_discardRoutes -= same->discard ? 1 : 0;
+        set.routes.erase(same);
+    }
+    else
+    {
+        m_routeCount++;
+    }
+    set.routes.push_back(r);
+    m_routes.Insert(r.prefix, length, set);
 }
 
 void
-LmaRouting::SetPrefixDiscard(Ipv6Address prefix, uint8_t length)
+LmaRouting::SetPrefixDiscard(Ipv6Address prefix, uint8_t length, uint64_t owner)
 {
-    NS_LOG_FUNCTION(this << prefix << +length);
+    NS_LOG_FUNCTION(this << prefix << +length << owner);
     NS_ASSERT_MSG(length <= 128, "prefix length " << +length);
+    Ipv6Prefix mask(length);
     PrefixRoute r;
-    r.prefix = prefix.CombinePrefix(Ipv6Prefix(length));
+    r.prefix = prefix.CombinePrefix(mask);
     r.length = length;
     r.tunnelInterface = NO_INTERFACE;
+    r.owner = owner;
+    r.flowOwner = owner;
     r.discard = true;
-    InsertRoute(r);
-}
-
-void
-LmaRouting::InsertRoute(const PrefixRoute& r)
-{
-    const PrefixRoute* old = m_routes.Find(r.prefix, r.length);
-    if (old && old->discard)
+    PrefixRoutes set;
+    const PrefixRoutes* existing = m_routes.Find(r.prefix, length);
+    if (existing)
     {
-        m_discardRoutes--;
+        set = *existing;
     }
-    m_routes.Insert(r.prefix, r.length, r);
-    if (r.discard)
+    auto same = std::find_if(set.routes.begin(), set.routes.end(), [owner](const PrefixRoute& x) {
+        return x.owner == owner;
+    });
+    if (same != set.routes.end())
     {
-        m_discardRoutes++;
+        if (same->discard)
+        {
+            return;
+        }
+        r.flowOwner = same->flowOwner;
+        set.routes.erase(same);
     }
+    else
+    {
+        m_routeCount++;
+    }
+    // discard routes first: a live route of another owner stays the selected one
+    set.routes.insert(set.routes.begin(), r);
+    m_discardRoutes++;
+    m_routes.Insert(r.prefix, length, set);
 }
 
 bool
 LmaRouting::IsPrefixDiscarded(Ipv6Address prefix, uint8_t length) const
 {
-    const PrefixRoute* r = m_routes.Find(prefix, length);
-    return r && r->discard;
+    const PrefixRoutes* set = m_routes.Find(prefix.CombinePrefix(Ipv6Prefix(length)), length);
+    return set && set->routes.back().discard;
 }
 
 void
 LmaRouting::RemovePrefixRoute(Ipv6Address prefix, uint8_t length)
 {
     NS_LOG_FUNCTION(this << prefix << +length);
-    const PrefixRoute* old = m_routes.Find(prefix, length);
-    if (old && old->discard)
+    const PrefixRoutes* existing = m_routes.Find(prefix, length);
+    if (existing)
     {
-        m_discardRoutes--;
+        m_routeCount -= existing->routes.size();
+        for (const auto& r : existing->routes)
+        {
+            m_discardRoutes -= r.discard ? 1 : 0;
+        }
+        m_routes.Remove(prefix, length);
     }
-    m_routes.Remove(prefix, length);
+}
+
+bool
+LmaRouting::RemovePrefixRoute(Ipv6Address prefix, uint8_t length, uint64_t owner)
+{
+    NS_LOG_FUNCTION(this << prefix << +length << owner);
+    const PrefixRoutes* existing = m_routes.Find(prefix, length);
+    if (!existing)
+    {
+        return false;
+    }
+    PrefixRoutes set = *existing;
+    auto same = std::find_if(set.routes.begin(), set.routes.end(), [owner](const PrefixRoute& x) {
+        return x.owner == owner;
+    });
+    if (same == set.routes.end())
+    {
+        return false;
+    }
+    m_discardRoutes -= same->discard ? 1 : 0;
+    set.routes.erase(same);
+    m_routeCount--;
+    if (set.routes.empty())
+    {
+        m_routes.Remove(prefix, length);
+    }
+    else
+    {
+        m_routes.Insert(prefix, length, set);
+    }
+    return true;
 }
 
 bool
@@ -165,10 +266,50 @@ LmaRouting::HasPrefixRoute(Ipv6Address prefix, uint8_t length) const
     return m_routes.Find(prefix, length) != nullptr;
 }
 
+bool
+LmaRouting::HasPrefixRoute(Ipv6Address prefix, uint8_t length, uint64_t owner) const
+{
+    const PrefixRoutes* existing = m_routes.Find(prefix, length);
+    return existing && std::any_of(existing->routes.begin(),
+                                   existing->routes.end(),
+                                   [owner](const PrefixRoute& x) { return x.owner == owner; });
+}
+
 uint32_t
 LmaRouting::GetRouteCount() const
 {
-    return m_routes.GetSize();
+    return m_routeCount;
+}
+
+void
+LmaRouting::SetFlowBindingTable(Ptr<FlowBindingTable> table)
+{
+    NS_LOG_FUNCTION(this << table);
+    m_flowTable = table;
+}
+
+Ptr<FlowBindingTable>
+LmaRouting::GetFlowBindingTable() const
+{
+    return m_flowTable;
+}
+
+void
+LmaRouting::SetBindingResolver(BindingResolver resolver)
+{
+    m_resolver = resolver;
+}
+
+uint64_t
+LmaRouting::GetFlowDiscardCount() const
+{
+    return m_flowDiscardCount;
+}
+
+uint64_t
+LmaRouting::GetFlowForwardedCount() const
+{
+    return m_flowForwardedCount;
 }
 
 const LmaRouting::PrefixRoute*
@@ -179,14 +320,82 @@ LmaRouting::SelectRoute(const Ipv6Header& header, Ptr<const Packet> /* p */) con
     {
         return nullptr;
     }
-    return m_routes.Lookup(dst);
+    const PrefixRoutes* set = m_routes.Lookup(dst);
+    return set ? &set->routes.back() : nullptr;
 }
 
 uint32_t
 LmaRouting::GetTunnelInterface(Ipv6Address destination) const
 {
-    const PrefixRoute* r = m_routes.Lookup(destination);
-    return (r && !r->discard) ? r->tunnelInterface : NO_INTERFACE;
+    const PrefixRoutes* set = m_routes.Lookup(destination);
+    return (set && !set->routes.back().discard) ? set->routes.back().tunnelInterface : NO_INTERFACE;
+}
+
+Ptr<Ipv6Route>
+LmaRouting::OutputRoute(const FlowBindingOutput& out)
+{
+    if (out.interface >= m_outputRoutes.size())
+    {
+        m_outputRoutes.resize(out.interface + 1);
+    }
+    Ptr<Ipv6Route>& route = m_outputRoutes[out.interface];
+    if (!route || route->GetGateway() != out.nextHop)
+    {
+        route = Create<Ipv6Route>();
+        route->SetDestination(Ipv6Address::GetAny());
+        route->SetGateway(out.nextHop);
+        route->SetOutputDevice(m_ipv6->GetNetDevice(out.interface));
+    }
+    return route;
+}
+
+bool
+LmaRouting::RouteFlow(const PrefixRoute& r,
+                      Ptr<const Packet> p,
+                      const Ipv6Header& header,
+                      Ptr<const NetDevice> idev,
+                      const UnicastForwardCallback& ucb)
+{
+    FlowBindingTable::Result res =
+        m_flowTable->Classify(r.flowOwner, FlowBindingTable::MakeKey(header, p));
+    switch (res.kind)
+    {
+    case FlowBindingTable::NO_MATCH:
+        return false;
+    case FlowBindingTable::DISCARD:
+        NS_LOG_LOGIC("flow " << res.entry->fid << " of " << r.flowOwner << " discards "
+                             << header.GetSource() << " -> " << header.GetDestination());
+        m_flowDiscardCount++;
+        m_flowDiscardTrace(header, p, r.flowOwner, res.entry->fid);
+        return true;
+    case FlowBindingTable::FORWARD:
+    case FlowBindingTable::DEFAULT:
+    case FlowBindingTable::NCAST:
+        break;
+    }
+    FlowBindingOutput outputs[MAX_FLOW_OUTPUTS];
+    uint32_t n =
+        FlowBindingTable::ResolveOutputs(res, r.flowOwner, m_resolver, outputs, MAX_FLOW_OUTPUTS);
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        if (outputs[i].interface >= m_ipv6->GetNInterfaces())
+        {
+            continue;
+        }
+        NS_LOG_LOGIC("flow of " << r.flowOwner << ": " << header.GetSource() << " -> "
+                                << header.GetDestination() << " into interface "
+                                << outputs[i].interface);
+        m_flowForwardedCount++;
+        ucb(idev, OutputRoute(outputs[i]), p, header);
+    }
+    // no BID resolved: the prefix route
+    return n > 0;
+}
+
+uint64_t
+LmaRouting::GetDiscardedCount() const
+{
+    return m_discardedCount;
 }
 
 uint64_t
@@ -199,12 +408,6 @@ uint64_t
 LmaRouting::GetOutputCount() const
 {
     return m_outputCount;
-}
-
-uint64_t
-LmaRouting::GetDiscardedCount() const
-{
-    return m_discardedCount;
 }
 
 Ipv6Address
@@ -289,8 +492,8 @@ LmaRouting::RouteInput(Ptr<const Packet> p,
     if (!discard && m_discardRoutes > 0 && !IsMulticastOrLinkLocal(header.GetDestination()))
     {
         // Uplink of a session waiting for deletion (only looked up while one exists).
-        const PrefixRoute* s = m_routes.Lookup(header.GetSource());
-        discard = s && s->discard;
+        const PrefixRoutes* s = m_routes.Lookup(header.GetSource());
+        discard = s && s->routes.back().discard;
     }
     if (discard)
     {
@@ -305,6 +508,11 @@ LmaRouting::RouteInput(Ptr<const Packet> p,
     if (!r)
     {
         return false;
+    }
+    if (m_flowTable && !m_flowTable->IsEmpty() && RouteFlow(*r, p, header, idev, ucb))
+    {
+        m_forwardedCount++;
+        return true;
     }
     NS_LOG_LOGIC("downlink " << header.GetSource() << " -> " << header.GetDestination()
                              << " into tunnel " << r->tunnelInterface);
@@ -363,20 +571,23 @@ void
 LmaRouting::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Unit unit) const
 {
     std::ostream* os = stream->GetStream();
-    *os << "LmaRouting: " << m_routes.GetSize() << " prefix routes, time " << Now().As(unit)
-        << std::endl;
-    *os << "Prefix                                      Tunnel" << std::endl;
-    m_routes.ForEach([os](const PrefixRoute& r) {
-        std::ostringstream prefix;
-        prefix << r.prefix << "/" << +r.length;
-        *os << std::setw(44) << std::left << prefix.str();
-        if (r.discard)
+    *os << "LmaRouting: " << m_routeCount << " prefix routes, time " << Now().As(unit) << std::endl;
+    *os << "Prefix                                      Tunnel Owner" << std::endl;
+    m_routes.ForEach([os](const PrefixRoutes& set) {
+        for (auto r = set.routes.rbegin(); r != set.routes.rend(); ++r)
         {
-            *os << "discard" << std::endl;
-        }
-        else
-        {
-            *os << r.tunnelInterface << std::endl;
+            std::ostringstream prefix;
+            prefix << r->prefix << "/" << +r->length;
+            *os << std::setw(44) << std::left << prefix.str() << std::setw(7);
+            if (r->discard)
+            {
+                *os << "discard";
+            }
+            else
+            {
+                *os << r->tunnelInterface;
+            }
+            *os << r->owner << (r == set.routes.rbegin() ? "" : " (shadowed)") << std::endl;
         }
     });
 }

@@ -5,9 +5,11 @@
 #ifndef PMIPV6_LMA_ROUTING_H
 #define PMIPV6_LMA_ROUTING_H
 
+#include "flow-binding-table.h"
 #include "prefix-table.h"
 
 #include "ns3/ipv6-address.h"
+#include "ns3/ipv6-header.h"
 #include "ns3/ipv6-route.h"
 #include "ns3/ipv6-routing-protocol.h"
 #include "ns3/traced-callback.h"
@@ -35,16 +37,26 @@ class Node;
  * The lookup is a longest-prefix match over hash maps keyed by the masked prefix, one per
  * prefix length in use: one hash lookup per packet when all prefixes are /64.
  *
- * A prefix can also hold a discard route (SetPrefixDiscard()): the LMA keeps a
- * de-registered mobility session MinDelayBeforeBCEDelete and drops the mobile node's data
- * traffic meanwhile (RFC 5213 5.3.5). A packet whose destination, or (while any discard
- * route exists) whose source, is in a discarded prefix is dropped silently (no ICMPv6
- * error), counted (GetDiscardedCount()) and fired through the "Discard" trace. The LMA's own
- * packets to a discarded prefix get no route from LmaRouting (the next protocol of the list
- * decides).
+ * Prefix routes are keyed by their owner (an opaque 64-bit key of the caller, e.g. a binding
+ * cache entry): several owners may route the same prefix (sessions sharing a prefix); the
+ * route set or replaced last is the one used, and removing one owner's route leaves the
+ * others'. The three-argument calls use DEFAULT_OWNER.
  *
- * \note Every packet takes one path, SelectRoute(): the place where a per-flow classifier
- * (several tunnels per prefix) plugs in.
+ * An owner's route can become a discard route (SetPrefixDiscard()): the LMA keeps a
+ * de-registered mobility session MinDelayBeforeBCEDelete and drops the mobile node's data
+ * traffic meanwhile (RFC 5213 5.3.5). A prefix whose routes are all discard routes drops every
+ * packet whose destination, or (while any discard route exists) whose source, is in it:
+ * silently (no ICMPv6 error), counted (GetDiscardedCount()) and fired through the "Discard"
+ * trace. A live route of another owner of the prefix (a session sharing it) is preferred to a
+ * discard route. The LMA's own packets to a discarded prefix get no route from LmaRouting.
+ *
+ * Flow bindings (optional, SetFlowBindingTable): RouteInput asks the FlowBindingTable with the
+ * selected prefix route's flow owner before using the prefix route. FORWARD / DEFAULT send the
+ * packet to the output the resolver (SetBindingResolver) gives for (flow owner, BID); NCAST
+ * sends one copy to each distinct output of the entry's BIDs; DISCARD drops it (counted,
+ * FlowDiscard trace); NO_MATCH, or a BID the resolver does not know, uses the prefix route.
+ * Without a table, or with an empty one, the per-packet cost is one pointer test and one
+ * size test. RouteOutput (the LMA's own packets) uses the prefix route only.
  *
  * \note A packet from one mobile node to another behind the same MAG arrives on a tunnel
  * interface and leaves on the same one; ns-3's IpForward then sends the source an ICMPv6
@@ -57,6 +69,25 @@ class LmaRouting : public Ipv6RoutingProtocol
   public:
     /// Returned by the lookups when no route matches.
     static constexpr uint32_t NO_INTERFACE = std::numeric_limits<uint32_t>::max();
+    /// The owner of the routes set without an owner.
+    static constexpr uint64_t DEFAULT_OWNER = 0;
+
+    /// Maps (flow owner, BID) to an output (a tunnel interface); see FlowBindingResolver.
+    typedef FlowBindingResolver BindingResolver;
+    /// At most this many copies of an n-cast packet.
+    static constexpr uint32_t MAX_FLOW_OUTPUTS = 16;
+
+    /**
+     * \brief TracedCallback signature of FlowDiscard.
+     * \param header the IPv6 header of the dropped packet
+     * \param packet the packet (payload)
+     * \param flowOwner the flow owner
+     * \param fid the FID of the discarding entry
+     */
+    typedef void (*FlowDiscardTracedCallback)(const Ipv6Header& header,
+                                              Ptr<const Packet> packet,
+                                              uint64_t flowOwner,
+                                              uint16_t fid);
 
     /**
      * \brief Get the type ID.
@@ -81,8 +112,8 @@ class LmaRouting : public Ipv6RoutingProtocol
     static Ptr<LmaRouting> Install(Ptr<Node> node, int16_t priority = 10);
 
     /**
-     * \brief Route a prefix into a tunnel interface, replacing any route of the same
-     * prefix.
+     * \brief Route a prefix into a tunnel interface for DEFAULT_OWNER, replacing that
+     * owner's route of the prefix.
      * \param prefix the prefix (bits beyond length are ignored)
      * \param length its length, 0 to 128
      * \param tunnelInterface the IPv6 interface of the tunnel
@@ -90,15 +121,47 @@ class LmaRouting : public Ipv6RoutingProtocol
     void SetPrefixRoute(Ipv6Address prefix, uint8_t length, uint32_t tunnelInterface);
 
     /**
-     * \brief Make a prefix a discard route, replacing any route of the same prefix: its
-     * packets are dropped until SetPrefixRoute() or RemovePrefixRoute() (RFC 5213 5.3.5).
+     * \brief Route a prefix into a tunnel interface for an owner, replacing that owner's route
+     * of the prefix; the route becomes the prefix's selected one. Flow classification uses
+     * \p flowOwner.
      * \param prefix the prefix (bits beyond length are ignored)
      * \param length its length, 0 to 128
+     * \param tunnelInterface the IPv6 interface of the tunnel
+     * \param owner the route's owner (e.g. a binding cache entry)
+     * \param flowOwner the FlowBindingTable owner of the packets this route selects (e.g. the
+     *        mobile node, shared by the sessions of a shared prefix)
      */
-    void SetPrefixDiscard(Ipv6Address prefix, uint8_t length);
+    void SetPrefixRoute(Ipv6Address prefix,
+                        uint8_t length,
+                        uint32_t tunnelInterface,
+                        uint64_t owner,
+                        uint64_t flowOwner);
 
     /**
-     * \brief Whether a prefix holds a discard route.
+     * \brief SetPrefixRoute with flowOwner = owner.
+     * \param prefix the prefix (bits beyond length are ignored)
+     * \param length its length, 0 to 128
+     * \param tunnelInterface the IPv6 interface of the tunnel
+     * \param owner the route's owner, also its flow owner
+     */
+    void SetPrefixRoute(Ipv6Address prefix,
+                        uint8_t length,
+                        uint32_t tunnelInterface,
+                        uint64_t owner);
+
+    /**
+     * \brief Make an owner's route of a prefix a discard route (adding one when the owner has
+     * no route): its packets are dropped until the owner's SetPrefixRoute() or
+     * RemovePrefixRoute(), unless another owner has a live route of the prefix (RFC 5213
+     * 5.3.5).
+     * \param prefix the prefix (bits beyond length are ignored)
+     * \param length its length, 0 to 128
+     * \param owner the owner
+     */
+    void SetPrefixDiscard(Ipv6Address prefix, uint8_t length, uint64_t owner = DEFAULT_OWNER);
+
+    /**
+     * \brief Whether a prefix drops its packets (every route of it is a discard route).
      * \param prefix the prefix
      * \param length its length
      * \return true when its packets are dropped
@@ -106,14 +169,24 @@ class LmaRouting : public Ipv6RoutingProtocol
     bool IsPrefixDiscarded(Ipv6Address prefix, uint8_t length) const;
 
     /**
-     * \brief Remove the route of a prefix (nothing when there is none).
+     * \brief Remove the routes of a prefix, of every owner (nothing when there is none).
      * \param prefix the prefix
      * \param length its length
      */
     void RemovePrefixRoute(Ipv6Address prefix, uint8_t length);
 
     /**
-     * \brief Whether a prefix has a route (into a tunnel, or a discard route).
+     * \brief Remove one owner's route of a prefix; the other owners' routes stay (the one set
+     * last among them becomes the selected one).
+     * \param prefix the prefix
+     * \param length its length
+     * \param owner the owner
+     * \return true when there was one
+     */
+    bool RemovePrefixRoute(Ipv6Address prefix, uint8_t length, uint64_t owner);
+
+    /**
+     * \brief Whether a prefix has a route (of any owner).
      * \param prefix the prefix
      * \param length its length
      * \return true when routed
@@ -121,15 +194,63 @@ class LmaRouting : public Ipv6RoutingProtocol
     bool HasPrefixRoute(Ipv6Address prefix, uint8_t length) const;
 
     /**
-     * \brief Number of prefix routes, discard routes included.
+     * \brief Whether an owner has a route of a prefix.
+     * \param prefix the prefix
+     * \param length its length
+     * \param owner the owner
+     * \return true when routed
+     */
+    bool HasPrefixRoute(Ipv6Address prefix, uint8_t length, uint64_t owner) const;
+
+    /**
+     * \brief Number of prefix routes (one per owner and prefix).
      * \return the count
      */
     uint32_t GetRouteCount() const;
 
     /**
+     * \brief Classify downlink packets with a flow-binding table before the prefix route.
+     * \param table the table (nullptr: none)
+     */
+    void SetFlowBindingTable(Ptr<FlowBindingTable> table);
+    /**
+     * \brief The flow-binding table.
+     * \return the table, or nullptr
+     */
+    Ptr<FlowBindingTable> GetFlowBindingTable() const;
+    /**
+     * \brief Set the resolver of (flow owner, BID) to an output (a tunnel interface).
+     * \param resolver the resolver
+     */
+    void SetBindingResolver(BindingResolver resolver);
+    /**
+     * \brief Packets dropped by a DISCARD flow binding.
+     * \return the count
+     */
+    uint64_t GetFlowDiscardCount() const;
+    /**
+     * \brief Packets (copies) sent to an output chosen by a flow binding or a default BID.
+     * \return the count
+     */
+    uint64_t GetFlowForwardedCount() const;
+
+    /**
+     * \brief Packets dropped by a discard route (RouteInput).
+     * \return the count
+     */
+    uint64_t GetDiscardedCount() const;
+
+    /**
+     * \brief TracedCallback signature for a packet dropped by a discard route.
+     * \param packet the packet (payload)
+     * \param header its IPv6 header
+     */
+    typedef void (*DiscardTracedCallback)(Ptr<const Packet> packet, const Ipv6Header& header);
+
+    /**
      * \brief The tunnel interface a destination is routed into (longest match).
      * \param destination an address
-     * \return the tunnel interface, or NO_INTERFACE (also for a discard route)
+     * \return the tunnel interface, or NO_INTERFACE
      */
     uint32_t GetTunnelInterface(Ipv6Address destination) const;
 
@@ -143,18 +264,6 @@ class LmaRouting : public Ipv6RoutingProtocol
      * \return the count
      */
     uint64_t GetOutputCount() const;
-    /**
-     * \brief Packets dropped by a discard route (RouteInput).
-     * \return the count
-     */
-    uint64_t GetDiscardedCount() const;
-
-    /**
-     * \brief TracedCallback signature for a packet dropped by a discard route.
-     * \param packet the packet (payload)
-     * \param header its IPv6 header
-     */
-    typedef void (*DiscardTracedCallback)(Ptr<const Packet> packet, const Ipv6Header& header);
 
     // Ipv6RoutingProtocol
     Ptr<Ipv6Route> RouteOutput(Ptr<Packet> p,
@@ -190,21 +299,45 @@ class LmaRouting : public Ipv6RoutingProtocol
     void DoDispose() override;
 
   private:
-    /// The route of one prefix.
+    /// The route of one prefix for one owner.
     struct PrefixRoute
     {
         Ipv6Address prefix;       ///< the prefix, masked
         uint8_t length;           ///< its length
-        uint32_t tunnelInterface; ///< the tunnel interface (NO_INTERFACE: discard)
+        uint32_t tunnelInterface; ///< the tunnel interface
         Ptr<Ipv6Route> route;     ///< into the tunnel (shared by the packets forwarded)
-        bool discard;             ///< a discard route (RFC 5213 5.3.5)
+        uint64_t owner;           ///< the owner
+        uint64_t flowOwner;       ///< the FlowBindingTable owner
+        bool discard{false};      ///< a discard route (RFC 5213 5.3.5)
+    };
+
+    /// The routes of one prefix, by owner; the last one is selected. Discard routes come
+    /// before live ones, so the selected route is a discard route only when all are.
+    struct PrefixRoutes
+    {
+        std::vector<PrefixRoute> routes; ///< oldest first, never empty in the table
     };
 
     /**
-     * \brief Insert a route, keeping the count of discard routes.
-     * \param r the route
+     * \brief Classify a routed packet and forward it by its flow binding.
+     * \param r the selected prefix route
+     * \param p the packet
+     * \param header its header
+     * \param idev the input device
+     * \param ucb the forwarding callback
+     * \return true when the flow binding decided (forwarded or dropped); false: use \p r
      */
-    void InsertRoute(const PrefixRoute& r);
+    bool RouteFlow(const PrefixRoute& r,
+                   Ptr<const Packet> p,
+                   const Ipv6Header& header,
+                   Ptr<const NetDevice> idev,
+                   const UnicastForwardCallback& ucb);
+    /**
+     * \brief The route object of an output (cached per interface).
+     * \param out the output
+     * \return the route
+     */
+    Ptr<Ipv6Route> OutputRoute(const FlowBindingOutput& out);
 
     /**
      * \brief The route a packet takes: the one decision point of the downlink.
@@ -223,14 +356,22 @@ class LmaRouting : public Ipv6RoutingProtocol
      */
     Ipv6Address SourceFor(uint32_t tunnelInterface) const;
 
-    Ptr<Ipv6> m_ipv6;                  ///< the node's IPv6
-    PrefixTable<PrefixRoute> m_routes; ///< the prefix routes
-    uint64_t m_forwardedCount;         ///< RouteInput hits
-    uint64_t m_outputCount;            ///< RouteOutput hits
-    uint64_t m_discardedCount;         ///< packets dropped by discard routes
-    uint32_t m_discardRoutes;          ///< number of discard routes (source check when > 0)
+    Ptr<Ipv6> m_ipv6;                           ///< the node's IPv6
+    PrefixTable<PrefixRoutes> m_routes;         ///< the prefix routes
+    uint32_t m_routeCount;                      ///< routes (owner, prefix)
+    uint64_t m_forwardedCount;                  ///< RouteInput hits
+    uint64_t m_outputCount;                     ///< RouteOutput hits
+    Ptr<FlowBindingTable> m_flowTable;          ///< flow bindings, or nullptr
+    BindingResolver m_resolver;                 ///< (flow owner, BID) -> output
+    std::vector<Ptr<Ipv6Route>> m_outputRoutes; ///< route per output interface
+    uint64_t m_flowDiscardCount;                ///< dropped by DISCARD
+    uint64_t m_flowForwardedCount;              ///< sent by a flow binding / default BID
+    uint64_t m_discardedCount;                  ///< packets dropped by discard routes
+    uint32_t m_discardRoutes;                   ///< discard routes (source check when > 0)
     /// "Discard": a packet dropped by a discard route
     TracedCallback<Ptr<const Packet>, const Ipv6Header&> m_discardTrace;
+    TracedCallback<const Ipv6Header&, Ptr<const Packet>, uint64_t, uint16_t>
+        m_flowDiscardTrace; ///< FlowDiscard
 };
 
 } // namespace ns3

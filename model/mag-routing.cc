@@ -46,6 +46,7 @@ IsMulticastOrLinkLocal(const Ipv6Address& address)
 NS_OBJECT_ENSURE_REGISTERED(MagRouting);
 
 constexpr uint32_t MagRouting::NO_INTERFACE;
+constexpr uint32_t MagRouting::MAX_FLOW_OUTPUTS;
 
 TypeId
 MagRouting::GetTypeId()
@@ -69,7 +70,9 @@ MagRouting::MagRouting()
     : m_localRouting(false),
       m_uplinkCount(0),
       m_downlinkCount(0),
-      m_localCount(0)
+      m_localCount(0),
+      m_flowDiscardCount(0),
+      m_flowForwardedCount(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -84,6 +87,9 @@ MagRouting::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_bindings.Clear();
+    m_flowTable = nullptr;
+    m_resolver = FlowBindingResolver();
+    m_outputRoutes.clear();
     m_ipv6 = nullptr;
     Ipv6RoutingProtocol::DoDispose();
 }
@@ -110,6 +116,17 @@ MagRouting::AddBinding(Ipv6Address prefix,
                        uint32_t tunnelInterface,
                        Ipv6Address nextHop)
 {
+    AddBinding(prefix, prefixLength, accessInterface, tunnelInterface, nextHop, 0);
+}
+
+void
+MagRouting::AddBinding(Ipv6Address prefix,
+                       uint8_t prefixLength,
+                       uint32_t accessInterface,
+                       uint32_t tunnelInterface,
+                       Ipv6Address nextHop,
+                       uint64_t flowOwner)
+{
     NS_LOG_FUNCTION(this << prefix << +prefixLength << accessInterface << tunnelInterface
                          << nextHop);
     NS_ASSERT_MSG(m_ipv6, "MagRouting is not attached to IPv6");
@@ -129,6 +146,7 @@ MagRouting::AddBinding(Ipv6Address prefix,
     b.accessInterface = accessInterface;
     b.tunnelInterface = tunnelInterface;
     b.nextHop = nextHop;
+    b.flowOwner = flowOwner;
     b.uplinkRoute = Create<Ipv6Route>();
     b.uplinkRoute->SetDestination(b.prefix);
     b.uplinkRoute->SetGateway(Ipv6Address::GetAny());
@@ -184,6 +202,97 @@ bool
 MagRouting::GetLocalRouting() const
 {
     return m_localRouting;
+}
+
+void
+MagRouting::SetFlowBindingTable(Ptr<FlowBindingTable> table)
+{
+    NS_LOG_FUNCTION(this << table);
+    m_flowTable = table;
+}
+
+Ptr<FlowBindingTable>
+MagRouting::GetFlowBindingTable() const
+{
+    return m_flowTable;
+}
+
+void
+MagRouting::SetBindingResolver(FlowBindingResolver resolver)
+{
+    m_resolver = resolver;
+}
+
+uint64_t
+MagRouting::GetFlowDiscardCount() const
+{
+    return m_flowDiscardCount;
+}
+
+uint64_t
+MagRouting::GetFlowForwardedCount() const
+{
+    return m_flowForwardedCount;
+}
+
+Ptr<Ipv6Route>
+MagRouting::OutputRoute(const FlowBindingOutput& out)
+{
+    if (out.interface >= m_outputRoutes.size())
+    {
+        m_outputRoutes.resize(out.interface + 1);
+    }
+    Ptr<Ipv6Route>& route = m_outputRoutes[out.interface];
+    if (!route || route->GetGateway() != out.nextHop)
+    {
+        route = Create<Ipv6Route>();
+        route->SetDestination(Ipv6Address::GetAny());
+        route->SetGateway(out.nextHop);
+        route->SetOutputDevice(m_ipv6->GetNetDevice(out.interface));
+    }
+    return route;
+}
+
+bool
+MagRouting::RouteFlow(const Binding& b,
+                      Ptr<const Packet> p,
+                      const Ipv6Header& header,
+                      Ptr<const NetDevice> idev,
+                      const UnicastForwardCallback& ucb)
+{
+    if (m_flowTable->IsEmpty())
+    {
+        return false;
+    }
+    FlowBindingTable::Result res =
+        m_flowTable->Classify(b.flowOwner, FlowBindingTable::MakeKey(header, p));
+    if (res.kind == FlowBindingTable::NO_MATCH)
+    {
+        return false;
+    }
+    if (res.kind == FlowBindingTable::DISCARD)
+    {
+        NS_LOG_LOGIC("flow " << res.entry->fid << " of " << b.flowOwner << " discards "
+                             << header.GetSource() << " -> " << header.GetDestination());
+        m_flowDiscardCount++;
+        return true;
+    }
+    FlowBindingOutput outputs[MAX_FLOW_OUTPUTS];
+    uint32_t n =
+        FlowBindingTable::ResolveOutputs(res, b.flowOwner, m_resolver, outputs, MAX_FLOW_OUTPUTS);
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        if (outputs[i].interface >= m_ipv6->GetNInterfaces())
+        {
+            continue;
+        }
+        NS_LOG_LOGIC("flow of " << b.flowOwner << ": " << header.GetSource() << " -> "
+                                << header.GetDestination() << " onto interface "
+                                << outputs[i].interface);
+        m_flowForwardedCount++;
+        ucb(idev, OutputRoute(outputs[i]), p, header);
+    }
+    return n > 0;
 }
 
 uint64_t
@@ -307,6 +416,11 @@ MagRouting::RouteInput(Ptr<const Packet> p,
                 return true;
             }
         }
+        if (m_flowTable && RouteFlow(*src, p, header, idev, ucb))
+        {
+            m_uplinkCount++;
+            return true;
+        }
         NS_LOG_LOGIC("uplink " << header.GetSource() << " -> " << dst << " into tunnel "
                                << src->tunnelInterface);
         m_uplinkCount++;
@@ -316,6 +430,11 @@ MagRouting::RouteInput(Ptr<const Packet> p,
     const Binding* to = m_bindings.Lookup(dst);
     if (to && to->accessInterface != static_cast<uint32_t>(iif))
     {
+        if (m_flowTable && RouteFlow(*to, p, header, idev, ucb))
+        {
+            m_downlinkCount++;
+            return true;
+        }
         NS_LOG_LOGIC("downlink " << header.GetSource() << " -> " << dst << " onto interface "
                                  << to->accessInterface);
         m_downlinkCount++;

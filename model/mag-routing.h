@@ -5,6 +5,7 @@
 #ifndef PMIPV6_MAG_ROUTING_H
 #define PMIPV6_MAG_ROUTING_H
 
+#include "flow-binding-table.h"
 #include "prefix-table.h"
 
 #include "ns3/ipv6-address.h"
@@ -45,6 +46,15 @@ class Node;
  * The lookups are longest-prefix matches over hash maps keyed by the masked prefix, one
  * per prefix length in use (HNPs are usually all /64: one hash lookup per packet), never
  * a scan of the bindings.
+ *
+ * Flow bindings (optional, SetFlowBindingTable): before the uplink and downlink rules use the
+ * binding's tunnel / access interface, RouteInput asks the FlowBindingTable with the binding's
+ * flow owner (AddBinding's \p flowOwner, default 0). FORWARD / DEFAULT send the packet to the
+ * output the resolver (SetBindingResolver) gives for (flow owner, BID) (another tunnel, another
+ * access interface, with its next hop); NCAST one copy to each distinct output; DISCARD drops
+ * it (counted); NO_MATCH, or a BID the resolver does not know, falls back to the rules above.
+ * Local routing, when it applies, comes first. Without a table, or with an empty one, the
+ * per-packet cost is one pointer test.
  *
  * \note Next hop on the access link. Without one (AddBinding with four arguments) the
  * destination itself is the next hop. On a link with neighbour discovery (CSMA, Wi-Fi)
@@ -115,6 +125,51 @@ class MagRouting : public Ipv6RoutingProtocol
                     uint32_t accessInterface,
                     uint32_t tunnelInterface,
                     Ipv6Address nextHop);
+
+    /**
+     * \brief Add (or replace) the binding of a home network prefix with an explicit next
+     * hop on the access link and the owner its packets are flow-classified with.
+     * \param prefix the HNP (bits beyond prefixLength are ignored)
+     * \param prefixLength its length, 0 to 128
+     * \param accessInterface IPv6 interface of the mobile node's access link
+     * \param tunnelInterface IPv6 interface of the tunnel to the LMA
+     * \param nextHop the mobile node's link-local address, or :: for the destination
+     *        itself
+     * \param flowOwner the FlowBindingTable owner of the packets of this HNP
+     */
+    void AddBinding(Ipv6Address prefix,
+                    uint8_t prefixLength,
+                    uint32_t accessInterface,
+                    uint32_t tunnelInterface,
+                    Ipv6Address nextHop,
+                    uint64_t flowOwner);
+
+    /**
+     * \brief Classify uplink and downlink packets with a flow-binding table first.
+     * \param table the table (nullptr: none)
+     */
+    void SetFlowBindingTable(Ptr<FlowBindingTable> table);
+    /**
+     * \brief The flow-binding table.
+     * \return the table, or nullptr
+     */
+    Ptr<FlowBindingTable> GetFlowBindingTable() const;
+    /**
+     * \brief Set the resolver of (flow owner, BID) to an output (an access interface with
+     * the mobile node's next hop, or a tunnel interface).
+     * \param resolver the resolver
+     */
+    void SetBindingResolver(FlowBindingResolver resolver);
+    /**
+     * \brief Packets dropped by a DISCARD flow binding.
+     * \return the count
+     */
+    uint64_t GetFlowDiscardCount() const;
+    /**
+     * \brief Packets (copies) sent to an output chosen by a flow binding or a default BID.
+     * \return the count
+     */
+    uint64_t GetFlowForwardedCount() const;
 
     /**
      * \brief Remove the binding of a home network prefix (nothing when there is none).
@@ -224,7 +279,33 @@ class MagRouting : public Ipv6RoutingProtocol
         Ipv6Address nextHop;          ///< next hop on the access link, :: = the destination
         Ptr<Ipv6Route> uplinkRoute;   ///< into the tunnel (shared by the packets forwarded)
         Ptr<Ipv6Route> downlinkRoute; ///< onto the access link (likewise)
+        uint64_t flowOwner;           ///< the FlowBindingTable owner
     };
+
+    /// At most this many copies of an n-cast packet.
+    static constexpr uint32_t MAX_FLOW_OUTPUTS = 16;
+
+    /**
+     * \brief Classify a packet of a binding and forward it by its flow binding.
+     * \param b the binding
+     * \param p the packet
+     * \param header its header
+     * \param idev the input device
+     * \param ucb the forwarding callback
+     * \return true when the flow binding decided (forwarded or dropped); false: the binding's
+     * own route
+     */
+    bool RouteFlow(const Binding& b,
+                   Ptr<const Packet> p,
+                   const Ipv6Header& header,
+                   Ptr<const NetDevice> idev,
+                   const UnicastForwardCallback& ucb);
+    /**
+     * \brief The route object of an output (cached per interface).
+     * \param out the output
+     * \return the route
+     */
+    Ptr<Ipv6Route> OutputRoute(const FlowBindingOutput& out);
 
     /**
      * \brief A route out of a binding's access interface.
@@ -237,12 +318,17 @@ class MagRouting : public Ipv6RoutingProtocol
                                Ipv6Address destination,
                                Ipv6Address source) const;
 
-    Ptr<Ipv6> m_ipv6;                ///< the node's IPv6
-    PrefixTable<Binding> m_bindings; ///< the bindings by home network prefix
-    bool m_localRouting;             ///< EnableMAGLocalRouting
-    uint64_t m_uplinkCount;          ///< routed into a tunnel
-    uint64_t m_downlinkCount;        ///< routed onto an access link
-    uint64_t m_localCount;           ///< routed locally between two mobile nodes
+    Ptr<Ipv6> m_ipv6;                           ///< the node's IPv6
+    PrefixTable<Binding> m_bindings;            ///< the bindings by home network prefix
+    bool m_localRouting;                        ///< EnableMAGLocalRouting
+    uint64_t m_uplinkCount;                     ///< routed into a tunnel
+    uint64_t m_downlinkCount;                   ///< routed onto an access link
+    uint64_t m_localCount;                      ///< routed locally between two mobile nodes
+    Ptr<FlowBindingTable> m_flowTable;          ///< flow bindings, or nullptr
+    FlowBindingResolver m_resolver;             ///< (flow owner, BID) -> output
+    std::vector<Ptr<Ipv6Route>> m_outputRoutes; ///< route per output interface
+    uint64_t m_flowDiscardCount;                ///< dropped by DISCARD
+    uint64_t m_flowForwardedCount;              ///< sent by a flow binding / default BID
 };
 
 } // namespace ns3

@@ -5,6 +5,7 @@
 #include "pmipv6-lma-application.h"
 
 #include "binding-revocation-header.h"
+#include "flow-binding-table.h"
 #include "ipv6-tunnel-l4-protocol.h"
 #include "lma-routing.h"
 #include "mobility-l4-protocol.h"
@@ -204,6 +205,7 @@ Pmipv6LmaApplication::Pmipv6LmaApplication()
       m_briMaxRetries(1)
 {
     NS_LOG_FUNCTION(this);
+    m_flowTable = CreateObject<FlowBindingTable>();
     m_signalling->TraceConnectWithoutContext("Sent",
                                              MakeCallback(&Pmipv6LmaApplication::CountBri, this));
     m_signalling->TraceConnectWithoutContext("Retransmitted",
@@ -240,6 +242,13 @@ Pmipv6LmaApplication::DoDispose()
     m_mobility = nullptr;
     m_tunnels = nullptr;
     m_routing = nullptr;
+    if (m_flowTable)
+    {
+        m_flowTable->Dispose();
+    }
+    m_flowTable = nullptr;
+    m_bindings.clear();
+    m_flowOwners.clear();
     Application::DoDispose();
 }
 
@@ -324,6 +333,75 @@ Pmipv6LmaApplication::GetRouting() const
     return m_routing;
 }
 
+Ptr<FlowBindingTable>
+Pmipv6LmaApplication::GetFlowBindingTable() const
+{
+    return m_flowTable;
+}
+
+uint64_t
+Pmipv6LmaApplication::GetFlowOwner(const std::string& mnId)
+{
+    auto it = m_flowOwners.find(mnId);
+    if (it == m_flowOwners.end())
+    {
+        it = m_flowOwners.emplace(mnId, m_flowOwners.size() + 1).first;
+    }
+    return it->second;
+}
+
+Ptr<BindingCacheEntry>
+Pmipv6LmaApplication::FindBinding(const std::string& mnId, uint16_t bindingId) const
+{
+    auto owner = m_flowOwners.find(mnId);
+    if (owner == m_flowOwners.end())
+    {
+        return nullptr;
+    }
+    auto it = m_bindings.find(BindingKey(owner->second, bindingId));
+    return it == m_bindings.end() ? nullptr : m_cache->FindById(it->second);
+}
+
+uint64_t
+Pmipv6LmaApplication::BindingKey(uint64_t flowOwner, uint16_t bindingId)
+{
+    return (flowOwner << 16) | bindingId;
+}
+
+uint16_t
+Pmipv6LmaApplication::NextBindingId(const std::string& mnId) const
+{
+    // RFC 5648: unique among the mobile node's bindings; the smallest free one from 1
+    std::set<uint16_t> used;
+    for (const auto& e : m_cache->FindByMnId(mnId))
+    {
+        used.insert(e->bindingId);
+    }
+    uint16_t bid = 1;
+    while (used.count(bid) != 0)
+    {
+        bid++;
+    }
+    return bid;
+}
+
+FlowBindingOutput
+Pmipv6LmaApplication::ResolveBinding(uint64_t flowOwner, uint16_t bindingId)
+{
+    FlowBindingOutput out;
+    auto it = m_bindings.find(BindingKey(flowOwner, bindingId));
+    if (it == m_bindings.end())
+    {
+        return out;
+    }
+    Ptr<BindingCacheEntry> e = m_cache->FindById(it->second);
+    if (e && e->state != BindingCacheEntry::DEREGISTERED_PENDING_DELETE && e->tunnelInterface != 0)
+    {
+        out.interface = e->tunnelInterface;
+    }
+    return out;
+}
+
 std::string
 Pmipv6LmaApplication::AgentName() const
 {
@@ -395,6 +473,8 @@ Pmipv6LmaApplication::StartApplication()
     m_mobility = MobilityL4Protocol::Install(node);
     m_tunnels = Ipv6TunnelL4Protocol::Install(node);
     m_routing = LmaRouting::Install(node);
+    m_routing->SetFlowBindingTable(m_flowTable);
+    m_routing->SetBindingResolver(MakeCallback(&Pmipv6LmaApplication::ResolveBinding, this));
     m_signalling->SetMobilityProtocol(m_mobility);
     if (!m_profiles)
     {
@@ -883,7 +963,9 @@ Pmipv6LmaApplication::CreateSession(const ProxyBindingRequest& req, bool sharePr
             entry->homeNetworkPrefixes.push_back(prefix);
         }
     }
+    entry->bindingId = NextBindingId(req.mnId);
     m_cache->Add(entry);
+    m_bindings[BindingKey(GetFlowOwner(entry->mnId), entry->bindingId)] = entry->id;
     AcceptRequest(req, entry, true);
 }
 
@@ -952,7 +1034,11 @@ Pmipv6LmaApplication::AcceptRequest(const ProxyBindingRequest& req,
     entry->lifetime = std::min(req.lifetime, m_maxLifetime);
     for (const auto& prefix : entry->homeNetworkPrefixes)
     {
-        m_routing->SetPrefixRoute(prefix.prefix, prefix.length, entry->tunnelInterface);
+        m_routing->SetPrefixRoute(prefix.prefix,
+                                  prefix.length,
+                                  entry->tunnelInterface,
+                                  entry->id,
+                                  GetFlowOwner(entry->mnId));
     }
     entry->deleteTimer.Cancel();
     entry->lifetimeTimer.Cancel();
@@ -1176,7 +1262,7 @@ Pmipv6LmaApplication::ProcessDeregistration(const ProxyBindingRequest& req)
     // a new registration of the entry (AcceptRequest) routes the prefixes again.
     for (const auto& prefix : entry->homeNetworkPrefixes)
     {
-        m_routing->SetPrefixDiscard(prefix.prefix, prefix.length);
+        m_routing->SetPrefixDiscard(prefix.prefix, prefix.length, entry->id);
     }
     m_cache->SetState(entry, BindingCacheEntry::DEREGISTERED_PENDING_DELETE);
     NotifyExtensions(Pmipv6LmaExtension::BINDING_DEREGISTERED, entry, entry->proxyCoa);
@@ -1228,7 +1314,7 @@ Pmipv6LmaApplication::DeleteEntry(Ptr<BindingCacheEntry> entry)
     }
     for (const auto& prefix : entry->homeNetworkPrefixes)
     {
-        m_routing->RemovePrefixRoute(prefix.prefix, prefix.length);
+        m_routing->RemovePrefixRoute(prefix.prefix, prefix.length, entry->id);
         // A static HNP stays reserved (Pmipv6Helper reserves them in the pool); a prefix that
         // another session of the MN shares stays allocated.
         if (m_pool->IsAllocated(prefix) && m_profiles->LookupByPrefix(prefix) == nullptr &&
@@ -1242,6 +1328,7 @@ Pmipv6LmaApplication::DeleteEntry(Ptr<BindingCacheEntry> entry)
         m_tunnels->RemoveTunnelReference(m_address, entry->proxyCoa);
         entry->tunnelInterface = 0;
     }
+    m_bindings.erase(BindingKey(GetFlowOwner(entry->mnId), entry->bindingId));
     m_cache->Remove(entry);
 }
 

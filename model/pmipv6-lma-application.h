@@ -7,6 +7,7 @@
 
 #include "binding-cache.h"
 #include "binding-update-header.h"
+#include "flow-binding-table.h"
 #include "pmipv6-extension-list.h"
 #include "pmipv6-lma-extension.h"
 #include "pmipv6-profile.h"
@@ -23,6 +24,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace ns3
@@ -149,6 +151,30 @@ class Pmipv6LmaApplication : public Application
      * \return the routing protocol
      */
     Ptr<LmaRouting> GetRouting() const;
+
+    /**
+     * \brief The flow-binding table LmaRouting asks before each prefix route: its owners are
+     * mobile nodes (GetFlowOwner()), its binding identifiers those of the binding cache
+     * entries (RFC 5648 BIDs, assigned per mobile node from 1).
+     * \return the table
+     */
+    Ptr<FlowBindingTable> GetFlowBindingTable() const;
+
+    /**
+     * \brief The flow-binding table owner of a mobile node (the same for all its sessions,
+     * assigned on first use).
+     * \param mnId the mobile node
+     * \return the owner key
+     */
+    uint64_t GetFlowOwner(const std::string& mnId);
+
+    /**
+     * \brief The binding cache entry of a mobile node with a binding identifier.
+     * \param mnId the mobile node
+     * \param bindingId the BID
+     * \return the entry, or nullptr
+     */
+    Ptr<BindingCacheEntry> FindBinding(const std::string& mnId, uint16_t bindingId) const;
 
     /**
      * \brief Number of PBUs received (decoded).
@@ -372,6 +398,30 @@ class Pmipv6LmaApplication : public Application
     void HandleBindingRevocation(Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface);
 
     /**
+     * \brief The key of a (flow owner, BID) pair in m_bindings.
+     * \param flowOwner the owner
+     * \param bindingId the BID
+     * \return the key
+     */
+    static uint64_t BindingKey(uint64_t flowOwner, uint16_t bindingId);
+
+    /**
+     * \brief The smallest binding identifier from 1 that no entry of a mobile node uses.
+     * \param mnId the mobile node
+     * \return the BID
+     */
+    uint16_t NextBindingId(const std::string& mnId) const;
+
+    /**
+     * \brief LmaRouting's resolver: the tunnel of a mobile node's binding (none while the
+     * entry waits for deletion).
+     * \param flowOwner the mobile node's owner key
+     * \param bindingId the BID
+     * \return the output
+     */
+    FlowBindingOutput ResolveBinding(uint64_t flowOwner, uint16_t bindingId);
+
+    /**
      * \brief The LMA's name in messages.
      * \return e.g. "LMA on node 3"
      */
@@ -452,8 +502,11 @@ class Pmipv6LmaApplication : public Application
     uint64_t m_braCount;                     ///< BRAs received
     uint64_t m_pbuCount;                     ///< PBUs received
     std::map<uint8_t, uint64_t> m_pbaCounts; ///< PBAs sent per status
-    Pmipv6ExtensionList<Pmipv6LmaExtension> m_extensions; ///< registered extensions
-    bool m_started{false};                                ///< StartApplication() ran
+    Pmipv6ExtensionList<Pmipv6LmaExtension> m_extensions;   ///< registered extensions
+    Ptr<FlowBindingTable> m_flowTable;                      ///< per-flow bindings (data path)
+    std::unordered_map<std::string, uint64_t> m_flowOwners; ///< MN-ID -> flow owner key
+    std::unordered_map<uint64_t, uint64_t> m_bindings; ///< BindingKey -> binding cache entry id
+    bool m_started{false};                             ///< StartApplication() ran
 
     /// Request/response transactions (BRI/BRA; shared with extensions).
     Ptr<SignallingTransactionManager> m_signalling;

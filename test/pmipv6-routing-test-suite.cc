@@ -8,6 +8,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/csma-helper.h"
+#include "ns3/flow-binding-table.h"
 #include "ns3/inet6-socket-address.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv6-header.h"
@@ -27,7 +28,9 @@
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/test.h"
+#include "ns3/udp-header.h"
 
+#include <algorithm>
 #include <vector>
 
 using namespace ns3;
@@ -629,6 +632,142 @@ class RoutingNextHopTestCase : public TestCase
 
 /**
  * \ingroup pmipv6-test
+ * \brief A flow-binding table at the LMA routing: a matching packet goes into another tunnel
+ * than the prefix route (FORWARD), is dropped (DISCARD) or goes into both (NCAST); other
+ * packets keep the prefix route. Prefix routes of two owners on one prefix.
+ */
+class RoutingFlowBindingTestCase : public TestCase
+{
+  public:
+    RoutingFlowBindingTestCase()
+        : TestCase("LMA flow bindings: forward into another tunnel, discard, n-cast; owners")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PmipNetwork net;
+        // a second tunnel LMA fd00:a::12 <-> MAG fd00:a::11 on the same core link
+        Ptr<Ipv6> lmaIp = net.lma->GetObject<Ipv6>();
+        Ptr<Ipv6> magIp = net.mag->GetObject<Ipv6>();
+        uint32_t lmaCore = lmaIp->GetInterfaceForAddress(Ipv6Address("fd00:a::2"));
+        uint32_t magCore = magIp->GetInterfaceForAddress(Ipv6Address("fd00:a::1"));
+        lmaIp->AddAddress(lmaCore, Ipv6InterfaceAddress(Ipv6Address("fd00:a::12"), Ipv6Prefix(64)));
+        magIp->AddAddress(magCore, Ipv6InterfaceAddress(Ipv6Address("fd00:a::11"), Ipv6Prefix(64)));
+        net.tMag->AddTunnelReference(Ipv6Address("fd00:a::11"), Ipv6Address("fd00:a::12"));
+        uint32_t lmaTunnel2 =
+            net.tLma->AddTunnelReference(Ipv6Address("fd00:a::12"), Ipv6Address("fd00:a::11"));
+        NS_TEST_ASSERT_MSG_NE(lmaTunnel2, net.lmaTunnel, "two tunnel interfaces");
+
+        // UDP destination ports the LMA encapsulated, per tunnel (by its local end point)
+        std::vector<uint16_t> ports[2];
+        net.tLma->TraceConnectWithoutContext(
+            "Encapsulated",
+            Callback<void, Ptr<const Packet>, Ipv6Address, Ipv6Address>(
+                [&ports](Ptr<const Packet> p, Ipv6Address local, Ipv6Address) {
+                    Ptr<Packet> copy = p->Copy();
+                    Ipv6Header ip;
+                    copy->RemoveHeader(ip);
+                    if (ip.GetNextHeader() == 17)
+                    {
+                        UdpHeader udp;
+                        copy->RemoveHeader(udp);
+                        ports[local == Ipv6Address("fd00:a::12") ? 1 : 0].push_back(
+                            udp.GetDestinationPort());
+                    }
+                }));
+
+        Ptr<FlowBindingTable> table = CreateObject<FlowBindingTable>();
+        TrafficSelector ts;
+        FlowBindingEntry e;
+        e.owner = LmaRouting::DEFAULT_OWNER; // the owner of the prefix routes PmipNetwork set
+        e.fid = 1;
+        ts.SetDestinationPort(5002);
+        e.selector = ts;
+        e.bids = {2};
+        table->Add(e);
+        e.fid = 2;
+        ts.SetDestinationPort(5003);
+        e.selector = ts;
+        e.action = FlowBindingAction::DISCARD;
+        e.bids = {};
+        table->Add(e);
+        e.fid = 3;
+        ts.SetDestinationPort(5004);
+        e.selector = ts;
+        e.action = FlowBindingAction::NCAST;
+        e.bids = {1, 2};
+        table->Add(e);
+        uint32_t tunnel1 = net.lmaTunnel;
+        net.lmaRouting->SetFlowBindingTable(table);
+        net.lmaRouting->SetBindingResolver(
+            FlowBindingResolver([tunnel1, lmaTunnel2](uint64_t owner, uint16_t bid) {
+                FlowBindingOutput out;
+                if (owner == LmaRouting::DEFAULT_OWNER && (bid == 1 || bid == 2))
+                {
+                    out.interface = bid == 1 ? tunnel1 : lmaTunnel2;
+                }
+                return out;
+            }));
+
+        UdpEnd flow;
+        flow.Open(net.mn1, net.mn1Addr, 5002);
+        UdpEnd dropped;
+        dropped.Open(net.mn1, net.mn1Addr, 5003);
+        UdpEnd ncast;
+        ncast.Open(net.mn1, net.mn1Addr, 5004);
+        net.Schedule(net.cnEcho, net.mn1Addr, 5000, 3, 2);
+        net.Schedule(net.cnEcho, net.mn1Addr, 5002, 3.2, 3);
+        net.Schedule(net.cnEcho, net.mn1Addr, 5003, 3.4, 2);
+        net.Schedule(net.cnEcho, net.mn1Addr, 5004, 3.6, 1);
+        net.Run(10);
+
+        NS_TEST_ASSERT_MSG_EQ(net.mn1Hnp.From(net.cnAddr), 2, "prefix route: delivered");
+        NS_TEST_ASSERT_MSG_EQ(flow.From(net.cnAddr), 3, "flow binding: delivered");
+        NS_TEST_ASSERT_MSG_EQ(dropped.From(net.cnAddr), 0, "discarded");
+        NS_TEST_ASSERT_MSG_EQ(ncast.From(net.cnAddr), 2, "n-cast: one copy per tunnel");
+        std::vector<uint16_t> expected1 = {5000, 5000, 5004};
+        std::vector<uint16_t> expected2 = {5002, 5002, 5002, 5004};
+        std::sort(ports[0].begin(), ports[0].end());
+        std::sort(ports[1].begin(), ports[1].end());
+        NS_TEST_ASSERT_MSG_EQ((ports[0] == expected1), true, "prefix route's tunnel: 5000, 5004");
+        NS_TEST_ASSERT_MSG_EQ((ports[1] == expected2), true, "the flow's tunnel: 5002 x3, 5004");
+        NS_TEST_ASSERT_MSG_EQ(net.lmaRouting->GetFlowDiscardCount(), 2, "two discarded");
+        NS_TEST_ASSERT_MSG_EQ(net.lmaRouting->GetFlowForwardedCount(), 5, "3 + 2 copies");
+        NS_TEST_ASSERT_MSG_EQ(table->Find(0, 1)->hits, 3, "hits of FID 1");
+
+        // owners: a second owner's route of HNP1 is selected; removing it restores the first
+        net.lmaRouting->SetPrefixRoute(net.hnp1, 64, lmaTunnel2, 7);
+        NS_TEST_ASSERT_MSG_EQ(net.lmaRouting->GetTunnelInterface(net.mn1Addr),
+                              lmaTunnel2,
+                              "owner 7's route, set last");
+        NS_TEST_ASSERT_MSG_EQ(net.lmaRouting->GetRouteCount(), 3, "two owners of HNP1 + HNP2");
+        NS_TEST_ASSERT_MSG_EQ(net.lmaRouting->HasPrefixRoute(net.hnp1, 64, 7), true, "owner 7");
+        NS_TEST_ASSERT_MSG_EQ(net.lmaRouting->RemovePrefixRoute(net.hnp1, 64, 7), true, "removed");
+        NS_TEST_ASSERT_MSG_EQ(net.lmaRouting->RemovePrefixRoute(net.hnp1, 64, 7), false, "once");
+        NS_TEST_ASSERT_MSG_EQ(net.lmaRouting->GetTunnelInterface(net.mn1Addr),
+                              net.lmaTunnel,
+                              "owner 0's route is left");
+        NS_TEST_ASSERT_MSG_EQ(net.lmaRouting->HasPrefixRoute(net.hnp1, 64, 0), true, "owner 0");
+        net.lmaRouting->SetPrefixRoute(net.hnp1, 64, lmaTunnel2, 7);
+        net.lmaRouting->SetPrefixRoute(net.hnp1, 64, net.lmaTunnel, 0);
+        NS_TEST_ASSERT_MSG_EQ(net.lmaRouting->GetTunnelInterface(net.mn1Addr),
+                              net.lmaTunnel,
+                              "owner 0 set again: selected");
+        net.lmaRouting->RemovePrefixRoute(net.hnp1, 64, 0);
+        NS_TEST_ASSERT_MSG_EQ(net.lmaRouting->GetTunnelInterface(net.mn1Addr),
+                              lmaTunnel2,
+                              "owner 7's route is left");
+        net.lmaRouting->RemovePrefixRoute(net.hnp1, 64);
+        NS_TEST_ASSERT_MSG_EQ(net.lmaRouting->HasPrefixRoute(net.hnp1, 64), false, "all owners");
+        NS_TEST_ASSERT_MSG_EQ(net.lmaRouting->GetRouteCount(), 1, "HNP2's");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
  * \brief The PMIPv6 data path test suite.
  */
 class Pmipv6RoutingTestSuite : public TestSuite
@@ -644,6 +783,7 @@ class Pmipv6RoutingTestSuite : public TestSuite
         AddTestCase(new RoutingLocalTestCase(false), TestCase::QUICK);
         AddTestCase(new RoutingLocalTestCase(true), TestCase::QUICK);
         AddTestCase(new RoutingNextHopTestCase, TestCase::QUICK);
+        AddTestCase(new RoutingFlowBindingTestCase, TestCase::QUICK);
     }
 };
 
