@@ -54,6 +54,7 @@ def build(bld):
         'model/pmipv6-profile.cc',
         'model/ipv6-tunnel-l4-protocol.cc',
         'model/mag-routing.cc',
+        'model/logical-interface-net-device.cc',
         'model/lma-routing.cc',
         'model/pmipv6-lma-application.cc',
         'model/pmipv6-mag-application.cc',
@@ -61,6 +62,7 @@ def build(bld):
         'helper/mobility-message-samples.cc',
         'helper/pmipv6-topology-helper.cc',
         'helper/pmipv6-scenario.cc',
+        'helper/logical-interface-helper.cc',
         ]
 
     module_test = bld.create_ns3_module_test_library('pmipv6')
@@ -84,6 +86,7 @@ def build(bld):
         'test/pmipv6-topology-test-suite.cc',
         'test/pmipv6-scenario-test-suite.cc',
         'test/fuzz-regression-test-suite.cc',
+        'test/logical-interface-test-suite.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -116,6 +119,7 @@ def build(bld):
         'model/pmipv6-profile.h',
         'model/ipv6-tunnel-l4-protocol.h',
         'model/mag-routing.h',
+        'model/logical-interface-net-device.h',
         'model/list-routing-install.h',
         'model/lma-routing.h',
         'model/prefix-table.h',
@@ -125,6 +129,7 @@ def build(bld):
         'helper/mobility-message-samples.h',
         'helper/pmipv6-topology-helper.h',
         'helper/pmipv6-scenario.h',
+        'helper/logical-interface-helper.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:
