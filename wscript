@@ -56,6 +56,7 @@ def build(bld):
         'model/pmipv6-profile.cc',
         'model/ipv6-tunnel-l4-protocol.cc',
         'model/mag-routing.cc',
+        'model/logical-interface-net-device.cc',
         'model/lma-routing.cc',
         'model/pmipv6-lma-application.cc',
         'model/pmipv6-lma-extension.cc',
@@ -65,6 +66,7 @@ def build(bld):
         'helper/mobility-message-samples.cc',
         'helper/pmipv6-topology-helper.cc',
         'helper/pmipv6-scenario.cc',
+        'helper/logical-interface-helper.cc',
         ]
 
     module_test = bld.create_ns3_module_test_library('pmipv6')
@@ -91,6 +93,7 @@ def build(bld):
         'test/pmipv6-topology-test-suite.cc',
         'test/pmipv6-scenario-test-suite.cc',
         'test/fuzz-regression-test-suite.cc',
+        'test/logical-interface-test-suite.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -125,6 +128,7 @@ def build(bld):
         'model/pmipv6-profile.h',
         'model/ipv6-tunnel-l4-protocol.h',
         'model/mag-routing.h',
+        'model/logical-interface-net-device.h',
         'model/list-routing-install.h',
         'model/lma-routing.h',
         'model/prefix-table.h',
@@ -138,6 +142,7 @@ def build(bld):
         'helper/mobility-message-samples.h',
         'helper/pmipv6-topology-helper.h',
         'helper/pmipv6-scenario.h',
+        'helper/logical-interface-helper.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:

@@ -14,6 +14,7 @@
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/ipv6.h"
 #include "ns3/log.h"
+#include "ns3/logical-interface-net-device.h"
 #include "ns3/node.h"
 #include "ns3/uinteger.h"
 
@@ -186,7 +187,19 @@ Pmipv6Helper::AddMobileNode(const std::string& mnId,
     profile.homeNetworkPrefixes = prefixes;
     for (auto it = devices.Begin(); it != devices.End(); ++it)
     {
-        profile.linkLayerAddresses.push_back((*it)->GetAddress());
+        Ptr<LogicalInterfaceNetDevice> lif = DynamicCast<LogicalInterfaceNetDevice>(*it);
+        if (!lif)
+        {
+            profile.linkLayerAddresses.push_back((*it)->GetAddress());
+            continue;
+        }
+        // A logical interface: each physical device attaches with its own MAC address, and the
+        // MAG sends its Router Advertisements to the logical interface's link-local address.
+        for (uint32_t port = 0; port < lif->GetNPhysicalDevices(); ++port)
+        {
+            profile.linkLayerAddresses.push_back(lif->GetPhysicalDevice(port)->GetAddress());
+        }
+        profile.mnLinkLocalAddress = lif->GetLinkLocalAddress();
     }
     for (const auto& prefix : prefixes)
     {

@@ -115,7 +115,9 @@ class Pmipv6Helper
      * \brief Add a mobile node: its profile (identifier, link-layer addresses of its
      * devices, LMA, home network prefixes) and an IPv6 interface on each device.
      * \param mnId the identifier (NAI)
-     * \param devices the mobile node's access devices (on a node with IPv6)
+     * \param devices the mobile node's access devices (on a node with IPv6); a
+     * LogicalInterfaceNetDevice stands for its physical devices (their MAC addresses, and the
+     * logical device's link-local address in Pmipv6Profile::mnLinkLocalAddress)
      * \param lmaAddress its LMA
      * \param prefixes its home network prefixes (empty: assigned from the pool)
      */

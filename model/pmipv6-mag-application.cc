@@ -560,7 +560,11 @@ Pmipv6MagApplication::NotifyAttach(Ptr<NetDevice> device,
     entry->accessTechnologyType = access->second != 0 ? access->second : m_defaultAtt;
     entry->handoffIndicator = handoffIndicator != 0 ? handoffIndicator : m_defaultHi;
     entry->lmaAddress = LmaFor(mnId);
-    entry->mnLinkLocalAddress = Ipv6Address::MakeAutoconfiguredLinkLocalAddress(mnLinkLayerAddress);
+    const Pmipv6Profile* profile = m_profiles ? m_profiles->Lookup(mnId) : nullptr;
+    entry->mnLinkLocalAddress =
+        profile != nullptr && !profile->mnLinkLocalAddress.IsAny()
+            ? profile->mnLinkLocalAddress
+            : Ipv6Address::MakeAutoconfiguredLinkLocalAddress(mnLinkLayerAddress);
     entry->requestedLifetime = m_lifetime;
     entry->registrationStart = Simulator::Now();
     entry->retransmissions = 0;

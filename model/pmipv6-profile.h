@@ -43,6 +43,12 @@ struct Pmipv6Profile
     /// The MN's link-layer (MAC) addresses, by which a MAG identifies an attaching MN
     /// (FindMnIdByLinkLayerAddress()); empty = the MAG learns the MN-ID otherwise.
     std::vector<Address> linkLayerAddresses;
+    /// The MN's link-local address when it is not the one derived from the attaching
+    /// link-layer address (RFC 4862): a logical interface over several physical devices
+    /// (LogicalInterfaceNetDevice) has one link-local address for all of them. The MAG sends
+    /// its Router Advertisements to it and pins it to the attaching link-layer address.
+    /// :: = derived from the attaching link-layer address.
+    Ipv6Address mnLinkLocalAddress;
 };
 
 /**
