@@ -723,6 +723,26 @@ Pmipv6LmaApplication::CheckOrdering(const ProxyBindingRequest& req,
 }
 
 Ptr<BindingCacheEntry>
+Pmipv6LmaApplication::FindByPrefixFor(const HomeNetworkPrefix& prefix,
+                                      const ProxyBindingRequest& req) const
+{
+    // Sessions may share a prefix (an extension's SESSION_NEW_SHARED_PREFIXES): the one of
+    // the requesting MAG (and interface) is the one the PBU refers to.
+    std::vector<Ptr<BindingCacheEntry>> all = m_cache->FindAllByPrefix(prefix);
+    if (all.size() > 1)
+    {
+        for (const auto& e : all)
+        {
+            if (e->proxyCoa == req.mag && (!req.hasLinkLayerId || e->mnLinkLayerId == req.linkLayerId))
+            {
+                return e;
+            }
+        }
+    }
+    return all.empty() ? nullptr : all.front();
+}
+
+Ptr<BindingCacheEntry>
 Pmipv6LmaApplication::FindSession(const ProxyBindingRequest& req) const
 {
     if (req.hasLinkLayerId)
@@ -794,7 +814,7 @@ Pmipv6LmaApplication::ProcessRegistration(const ProxyBindingRequest& req)
         // RFC 5213 5.4.1: look the session up by its prefixes.
         for (const auto& prefix : req.prefixes)
         {
-            Ptr<BindingCacheEntry> e = m_cache->FindByPrefix(prefix);
+            Ptr<BindingCacheEntry> e = FindByPrefixFor(prefix, req);
             if (!e)
             {
                 continue;
@@ -1175,7 +1195,7 @@ Pmipv6LmaApplication::ProcessDeregistration(const ProxyBindingRequest& req)
     Ptr<BindingCacheEntry> entry;
     for (const auto& prefix : req.prefixes)
     {
-        Ptr<BindingCacheEntry> e = m_cache->FindByPrefix(prefix);
+        Ptr<BindingCacheEntry> e = FindByPrefixFor(prefix, req);
         if (!e)
         {
             continue;

@@ -300,6 +300,16 @@ class Pmipv6LmaApplication : public Application
     uint8_t CheckOrdering(const ProxyBindingRequest& req, Ptr<BindingCacheEntry> entry) const;
 
     /**
+     * \brief The session a request's prefix refers to: among sessions sharing the prefix,
+     * the one at the requesting MAG (and MN link-layer identifier), else the earliest.
+     * \param prefix the prefix
+     * \param req the request
+     * \return the entry, or nullptr
+     */
+    Ptr<BindingCacheEntry> FindByPrefixFor(const HomeNetworkPrefix& prefix,
+                                           const ProxyBindingRequest& req) const;
+
+    /**
      * \brief Find the mobility session an all-zero-HNP request refers to (5.4.1).
      * \param req the request
      * \return the entry, or nullptr

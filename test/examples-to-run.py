@@ -13,6 +13,7 @@ cpp_examples = [
     ("pmipv6-topology --mns=2 --simTime=12", "True", "False"),
     ("pmipv6-topology --topology=star:4 --mns=4 --simTime=12", "True", "False"),
     ("pmipv6-logical-interface", "True", "False"),
+    ("pmipv6-shared-prefix-flow-move", "True", "False"),
 ]
 
 # A list of Python examples to run in order to ensure that they remain
