@@ -733,7 +733,8 @@ Pmipv6LmaApplication::FindByPrefixFor(const HomeNetworkPrefix& prefix,
     {
         for (const auto& e : all)
         {
-            if (e->proxyCoa == req.mag && (!req.hasLinkLayerId || e->mnLinkLayerId == req.linkLayerId))
+            if (e->proxyCoa == req.mag &&
+                (!req.hasLinkLayerId || e->mnLinkLayerId == req.linkLayerId))
             {
                 return e;
             }
