@@ -90,6 +90,7 @@ def build(bld):
         'test/prefix-table-test-suite.cc',
         'test/pmipv6-lma-test-suite.cc',
         'test/pmipv6-extension-test-suite.cc',
+        'test/flow-mobility-test-suite.cc',
         'test/pmipv6-registration-test-suite.cc',
         'test/pmipv6-topology-test-suite.cc',
         'test/pmipv6-scenario-test-suite.cc',
