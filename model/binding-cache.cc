@@ -46,8 +46,8 @@ BindingCacheEntry::CancelTimers()
 {
     lifetimeTimer.Cancel();
     deleteTimer.Cancel();
-    // Drop the events too: their EventImpl holds a Ptr to this entry (the handler's
-    // argument), so an EventId kept here would make a cycle that outlives the container.
+    // Drop the events too: an event whose handler took a Ptr to this entry (a test's, say)
+    // would otherwise make a cycle that outlives the container.
     lifetimeTimer = EventId();
     deleteTimer = EventId();
 }

@@ -33,8 +33,10 @@ namespace ns3
  * A plain record with public fields. The fields that the cache indexes (mnId and
  * homeNetworkPrefixes) may be changed after BindingCache::Add() only if
  * BindingCache::NotifyChanged() is called next; the state only through
- * BindingCache::SetState() (set the field directly only before Add()). The entry owns its
- * timers; it never schedules anything itself.
+ * BindingCache::SetState() (set the field directly only before Add()); the LMA changes it in
+ * one method, Pmipv6LmaApplication::SwitchState(), which also runs the entry actions of the
+ * new state (its timers, its routes). The entry owns its timers' EventIds; it never schedules
+ * anything itself, and the events refer to it by id, not by pointer.
  */
 class BindingCacheEntry : public SimpleRefCount<BindingCacheEntry>
 {
@@ -65,7 +67,8 @@ class BindingCacheEntry : public SimpleRefCount<BindingCacheEntry>
 
     /**
      * \brief Cancel lifetimeTimer and deleteTimer (a no-op for timers not running) and release
-     * their events, which hold a reference to this entry.
+     * their events. (The LMA keys these timers by the entry's id, so that a cancelled event
+     * left in the scheduler does not keep the entry alive.)
      */
     void CancelTimers();
 

@@ -877,14 +877,8 @@ Pmipv6LmaApplication::ProcessRegistration(const ProxyBindingRequest& req)
                 NS_LOG_LOGIC("HI 4 for " << req.mnId << ": waiting "
                                          << m_maxDelayBeforeNewBce.As(Time::MS)
                                          << " for a de-registration from " << e->proxyCoa);
-                PendingRequest pending;
-                pending.request = req;
-                pending.timer = Simulator::Schedule(m_maxDelayBeforeNewBce,
-                                                    &Pmipv6LmaApplication::PendingRequestTimeout,
-                                                    this,
-                                                    e->id);
-                m_pending[e->id] = pending;
-                m_cache->SetState(e, BindingCacheEntry::AWAITING_DEREGISTRATION);
+                m_pending[e->id].request = req;
+                SwitchState(e, BindingCacheEntry::AWAITING_DEREGISTRATION);
                 return;
             }
             entry = e;
@@ -1061,14 +1055,12 @@ Pmipv6LmaApplication::AcceptRequest(const ProxyBindingRequest& req,
                                   entry->id,
                                   GetFlowOwner(entry->mnId));
     }
-    entry->deleteTimer.Cancel();
-    entry->lifetimeTimer.Cancel();
-    entry->lifetimeTimer =
-        Simulator::Schedule(entry->lifetime, &Pmipv6LmaApplication::LifetimeExpired, this, entry);
     m_cache->NotifyChanged(entry);
-    m_cache->SetState(entry,
-                      stillWaiting ? BindingCacheEntry::AWAITING_DEREGISTRATION
-                                   : BindingCacheEntry::ACTIVE);
+    // Entering (or re-entering) a registered state restarts the lifetime timer from
+    // registrationTime and stops a pending deletion.
+    SwitchState(entry,
+                stillWaiting ? BindingCacheEntry::AWAITING_DEREGISTRATION
+                             : BindingCacheEntry::ACTIVE);
     if (moved)
     {
         NS_LOG_INFO("LMA: " << req.mnId << " moved from " << oldCoa << " to " << req.mag);
@@ -1273,19 +1265,7 @@ Pmipv6LmaApplication::ProcessDeregistration(const ProxyBindingRequest& req)
     entry->hasTimestamp = req.hasTimestamp;
     entry->timestamp = req.timestamp;
     entry->lastSequence = req.sequence;
-    entry->lifetimeTimer.Cancel();
-    entry->deleteTimer.Cancel();
-    entry->deleteTimer = Simulator::Schedule(m_minDelayBeforeDelete,
-                                             &Pmipv6LmaApplication::DeleteEntry,
-                                             this,
-                                             entry);
-    // RFC 5213 5.3.5: during MinDelayBeforeBCEDelete the LMA drops the mobile node's traffic;
-    // a new registration of the entry (AcceptRequest) routes the prefixes again.
-    for (const auto& prefix : entry->homeNetworkPrefixes)
-    {
-        m_routing->SetPrefixDiscard(prefix.prefix, prefix.length, entry->id);
-    }
-    m_cache->SetState(entry, BindingCacheEntry::DEREGISTERED_PENDING_DELETE);
+    SwitchState(entry, BindingCacheEntry::DEREGISTERED_PENDING_DELETE);
     NotifyExtensions(Pmipv6LmaExtension::BINDING_DEREGISTERED, entry, entry->proxyCoa);
     SendPba(req, mip6::BA_ACCEPTED, entry, Seconds(0));
 }
@@ -1307,16 +1287,99 @@ Pmipv6LmaApplication::PendingRequestTimeout(uint64_t entryId)
     Ptr<BindingCacheEntry> e = m_cache->FindById(entryId);
     if (e && e->state == BindingCacheEntry::AWAITING_DEREGISTRATION)
     {
-        m_cache->SetState(e, BindingCacheEntry::ACTIVE);
+        SwitchState(e, BindingCacheEntry::ACTIVE);
     }
     CreateSession(req);
 }
 
 void
-Pmipv6LmaApplication::LifetimeExpired(Ptr<BindingCacheEntry> entry)
+Pmipv6LmaApplication::SwitchState(Ptr<BindingCacheEntry> entry, BindingCacheEntry::State s)
 {
-    NS_LOG_FUNCTION(this << entry->mnId);
+    NS_LOG_FUNCTION(this << entry->id << BindingCacheEntry::StateName(s));
+    NS_ASSERT_MSG(m_cache->Contains(entry), "SwitchState: entry not in the binding cache");
+    // The entry actions of the new state run first (also on a self-transition, e.g. a
+    // refresh re-entering ACTIVE); the state change and its trace come last, so that an
+    // "EntryStateChanged" sink sees the timers and routes of the new state.
+    switch (s)
+    {
+    case BindingCacheEntry::ACTIVE:
+    case BindingCacheEntry::AWAITING_DEREGISTRATION: {
+        // Registered: no deletion pending; the lifetime runs out registrationTime + lifetime
+        // (a running timer that already expires then is kept).
+        entry->deleteTimer.Cancel();
+        Time expiry = entry->registrationTime + entry->lifetime;
+        if (!entry->lifetimeTimer.IsRunning() ||
+            entry->lifetimeTimer.GetTs() != static_cast<uint64_t>(expiry.GetTimeStep()))
+        {
+            entry->lifetimeTimer.Cancel();
+            entry->lifetimeTimer = Simulator::Schedule(expiry - Simulator::Now(),
+                                                       &Pmipv6LmaApplication::LifetimeExpired,
+                                                       this,
+                                                       entry->id);
+        }
+        if (s == BindingCacheEntry::AWAITING_DEREGISTRATION)
+        {
+            // The HI 4 wait: MaxDelayBeforeNewBCEAssign for the registered MAG's
+            // de-registration, started once per wait (a refresh from that MAG lets it run on).
+            auto pending = m_pending.find(entry->id);
+            NS_ASSERT_MSG(pending != m_pending.end(),
+                          "AWAITING_DEREGISTRATION without a waiting request");
+            if (pending != m_pending.end() && !pending->second.timer.IsRunning())
+            {
+                pending->second.timer =
+                    Simulator::Schedule(m_maxDelayBeforeNewBce,
+                                        &Pmipv6LmaApplication::PendingRequestTimeout,
+                                        this,
+                                        entry->id);
+            }
+        }
+        break;
+    }
+    case BindingCacheEntry::DEREGISTERED_PENDING_DELETE:
+        // RFC 5213 5.3.5: kept MinDelayBeforeBCEDelete (restarted by a repeated
+        // de-registration), meanwhile the LMA drops the mobile node's traffic; a new
+        // registration of the entry (AcceptRequest) routes the prefixes again.
+        entry->lifetimeTimer.Cancel();
+        entry->deleteTimer.Cancel();
+        entry->deleteTimer = Simulator::Schedule(m_minDelayBeforeDelete,
+                                                 &Pmipv6LmaApplication::DeleteDelayExpired,
+                                                 this,
+                                                 entry->id);
+        for (const auto& prefix : entry->homeNetworkPrefixes)
+        {
+            m_routing->SetPrefixDiscard(prefix.prefix, prefix.length, entry->id);
+        }
+        break;
+    }
+    m_cache->SetState(entry, s);
+}
+
+void
+Pmipv6LmaApplication::LifetimeExpired(uint64_t entryId)
+{
+    NS_LOG_FUNCTION(this << entryId);
+    Ptr<BindingCacheEntry> entry = m_cache ? m_cache->FindById(entryId) : nullptr;
+    if (!entry)
+    {
+        NS_LOG_LOGIC("lifetime of entry " << entryId << " ran out: no longer in the cache");
+        return;
+    }
     NS_LOG_INFO("LMA: binding of " << entry->mnId << " expired");
+    DeleteEntry(entry);
+}
+
+void
+Pmipv6LmaApplication::DeleteDelayExpired(uint64_t entryId)
+{
+    NS_LOG_FUNCTION(this << entryId);
+    Ptr<BindingCacheEntry> entry = m_cache ? m_cache->FindById(entryId) : nullptr;
+    if (!entry)
+    {
+        NS_LOG_LOGIC("MinDelayBeforeBCEDelete of entry " << entryId
+                                                         << " ran out: no longer in the cache");
+        return;
+    }
+    NS_LOG_INFO("LMA: de-registered binding of " << entry->mnId << " deleted");
     DeleteEntry(entry);
 }
 

@@ -368,10 +368,34 @@ class Pmipv6LmaApplication : public Application
     void PendingRequestTimeout(uint64_t entryId);
 
     /**
-     * \brief The lifetime of an entry ran out.
-     * \param entry the entry
+     * \brief The one place where an entry changes state: runs the entry actions of \p s,
+     * then BindingCache::SetState() (which fires "EntryStateChanged" when the state changes).
+     * The entry actions also run on a self-transition (a refresh re-enters ACTIVE):
+     * - ACTIVE and AWAITING_DEREGISTRATION (registered): cancel the delete timer; the
+     *   lifetime timer expires at registrationTime + lifetime (rescheduled unless it already
+     *   does);
+     * - AWAITING_DEREGISTRATION also starts the MaxDelayBeforeNewBCEAssign timer of the
+     *   waiting request in m_pending (which must exist) unless it is running;
+     * - DEREGISTERED_PENDING_DELETE: cancel the lifetime timer, (re)start the delete timer
+     *   (MinDelayBeforeBCEDelete), make the prefix routes discard routes.
+     * Timers are keyed by the entry's id: no event holds the entry.
+     * \param entry the entry (in the cache)
+     * \param s the new state
      */
-    void LifetimeExpired(Ptr<BindingCacheEntry> entry);
+    void SwitchState(Ptr<BindingCacheEntry> entry, BindingCacheEntry::State s);
+
+    /**
+     * \brief The lifetime timer of an entry ran out: delete it (nothing when it is gone).
+     * \param entryId the entry's id
+     */
+    void LifetimeExpired(uint64_t entryId);
+
+    /**
+     * \brief The delete timer (MinDelayBeforeBCEDelete) of a de-registered entry ran out:
+     * delete it (nothing when it is gone).
+     * \param entryId the entry's id
+     */
+    void DeleteDelayExpired(uint64_t entryId);
 
     /**
      * \brief Delete an entry with its routes, tunnel reference and prefixes.

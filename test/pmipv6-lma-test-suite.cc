@@ -2590,6 +2590,181 @@ class LmaRevocationGiveUpTestCase : public LmaTestCase
 
 /**
  * \ingroup pmipv6-tests
+ * \brief Issue 10: the binding cache entry's timers are keyed by its id, so that no event
+ * keeps the entry alive: a refresh (which cancels and reschedules the lifetime timer) does
+ * not add a reference, and once a de-registered entry is deleted only the test's own
+ * reference is left, although its cancelled lifetime timer would have run out much later.
+ */
+class LmaTimersByIdTestCase : public LmaTestCase
+{
+  public:
+    LmaTimersByIdTestCase()
+        : LmaTestCase("Entry timers hold the entry's id: no event keeps it alive")
+    {
+    }
+
+  private:
+    /**
+     * \brief The reference count of the held entry, without a Ptr of the caller.
+     * \return the count
+     */
+    uint32_t Count() const
+    {
+        return m_raw ? m_raw->GetReferenceCount() : 0;
+    }
+
+    BindingCacheEntry* m_raw{nullptr}; ///< the entry, held by one manual Ref()
+    uint32_t m_registered{0};          ///< its count after the registration
+
+    void DoRun() override
+    {
+        m_raw = nullptr;
+        m_registered = 0;
+        Build();
+        AddProfile(MN1);
+        PbuSpec first; // lifetime 100 s: its timer would run out at 101 s
+        SendAt(Seconds(1), 0, first);
+        SendAt(Seconds(2), 0, PbuSpec::Refresh(POOL_P0, 2));
+        SendAt(Seconds(3), 0, PbuSpec::Deregistration(POOL_P0, 3));
+        At(Seconds(1.5), [&]() {
+            Ptr<BindingCacheEntry> e = Cache()->FindByPrefix(POOL_P0);
+            NS_TEST_EXPECT_MSG_NE(e, nullptr, "registered");
+            if (e)
+            {
+                m_raw = PeekPointer(e);
+                m_raw->Ref(); // keeps the entry readable after its deletion
+                NS_TEST_EXPECT_MSG_EQ(e->lifetimeTimer.IsRunning(), true, "lifetime timer");
+            }
+            e = nullptr;
+            m_registered = Count();
+        });
+        At(Seconds(2.5), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(m_raw && m_raw->lastSequence == 2, true, "refreshed");
+            NS_TEST_EXPECT_MSG_EQ(Count(),
+                                  m_registered,
+                                  "the cancelled lifetime event holds no reference");
+        });
+        At(Seconds(13.5), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(Cache()->GetEntryCount(), 0, "deleted");
+            NS_TEST_EXPECT_MSG_EQ(Count(), 1, "only the test's reference is left");
+        });
+        RunUntil(Seconds(14));
+        if (m_raw)
+        {
+            m_raw->Unref();
+            m_raw = nullptr;
+        }
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Issue 10: the state trail of a registration, a refresh, a de-registration and the
+ * deletion is exactly added ACTIVE, ACTIVE -> DEREGISTERED_PENDING_DELETE, removed, the
+ * removal MinDelayBeforeBCEDelete after the de-registration; when "EntryStateChanged" fires
+ * the entry actions of the new state have run (lifetime timer stopped, delete timer running).
+ */
+class LmaStateSequenceTestCase : public LmaTestCase
+{
+  public:
+    LmaStateSequenceTestCase()
+        : LmaTestCase("State trail: ACTIVE, DEREGISTERED_PENDING_DELETE, removed after the delay")
+    {
+    }
+
+  private:
+    /// One binding cache event.
+    struct Event
+    {
+        Time at;          ///< when
+        std::string what; ///< e.g. "added ACTIVE", "ACTIVE>DEREGISTERED_PENDING_DELETE"
+    };
+
+    std::vector<Event> m_events; ///< every binding cache event, in order
+    bool m_actionsRan{false};    ///< the entry actions had run when the change was traced
+
+    /**
+     * \brief "EntryAdded" sink.
+     * \param e the entry
+     */
+    void Added(Ptr<const BindingCacheEntry> e)
+    {
+        m_events.push_back({Simulator::Now(), "added " + BindingCacheEntry::StateName(e->state)});
+    }
+
+    /**
+     * \brief "EntryStateChanged" sink.
+     * \param id the entry
+     * \param oldState before
+     * \param newState after
+     */
+    void StateChanged(uint64_t id,
+                      const std::string& /* mnId */,
+                      BindingCacheEntry::State oldState,
+                      BindingCacheEntry::State newState)
+    {
+        m_events.push_back({Simulator::Now(),
+                            BindingCacheEntry::StateName(oldState) + ">" +
+                                BindingCacheEntry::StateName(newState)});
+        Ptr<BindingCacheEntry> e = Cache()->FindById(id);
+        m_actionsRan = e && e->deleteTimer.IsRunning() && !e->lifetimeTimer.IsRunning();
+    }
+
+    /**
+     * \brief "EntryRemoved" sink.
+     * \param e the entry
+     */
+    void Removed(Ptr<const BindingCacheEntry> e)
+    {
+        m_events.push_back({Simulator::Now(), "removed " + BindingCacheEntry::StateName(e->state)});
+    }
+
+    void DoRun() override
+    {
+        m_events.clear();
+        m_actionsRan = false;
+        const Time delay = Seconds(3);
+        Build([delay](Ptr<Pmipv6LmaApplication> lma) {
+            lma->SetAttribute("MinDelayBeforeBCEDelete", TimeValue(delay));
+        });
+        AddProfile(MN1);
+        Cache()->TraceConnectWithoutContext("EntryAdded",
+                                            MakeCallback(&LmaStateSequenceTestCase::Added, this));
+        Cache()->TraceConnectWithoutContext(
+            "EntryStateChanged",
+            MakeCallback(&LmaStateSequenceTestCase::StateChanged, this));
+        Cache()->TraceConnectWithoutContext("EntryRemoved",
+                                            MakeCallback(&LmaStateSequenceTestCase::Removed, this));
+        PbuSpec first;
+        first.lifetimeUnits = 2; // 8 s: the cancelled lifetime timer would run out at 9 s
+        SendAt(Seconds(1), 0, first);
+        SendAt(Seconds(1.5), 0, PbuSpec::Refresh(POOL_P0, 2));
+        SendAt(Seconds(2), 0, PbuSpec::Deregistration(POOL_P0, 3));
+        RunUntil(Seconds(12));
+        std::string trail;
+        for (const auto& ev : m_events)
+        {
+            trail += (trail.empty() ? "" : ", ") + ev.what;
+        }
+        NS_TEST_EXPECT_MSG_EQ(trail,
+                              "added ACTIVE, ACTIVE>DEREGISTERED_PENDING_DELETE, "
+                              "removed DEREGISTERED_PENDING_DELETE",
+                              "the state trail");
+        LMA_ASSERT_EQ(m_events.size(), 3, "three events");
+        NS_TEST_EXPECT_MSG_GT(m_events[1].at, Seconds(2), "when the de-registration arrived");
+        NS_TEST_EXPECT_MSG_LT(m_events[1].at, Seconds(2.01), "when the de-registration arrived");
+        NS_TEST_EXPECT_MSG_EQ(m_events[2].at - m_events[1].at,
+                              delay,
+                              "deleted MinDelayBeforeBCEDelete after the de-registration");
+        NS_TEST_EXPECT_MSG_EQ(m_actionsRan, true, "entry actions ran before the trace");
+        NS_TEST_EXPECT_MSG_EQ(m_mags[0].pbas.size(), 3, "three PBAs");
+        Finish();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
  * \brief The pmipv6-lma test suite.
  */
 class Pmipv6LmaTestSuite : public TestSuite
@@ -2724,6 +2899,8 @@ class Pmipv6LmaTestSuite : public TestSuite
         AddTestCase(new LmaDeregisteredTrafficTestCase, TestCase::QUICK);
         AddTestCase(new LmaUnspecifiedFailureTestCase, TestCase::QUICK);
         AddTestCase(new LmaCacheFullTestCase, TestCase::QUICK);
+        AddTestCase(new LmaTimersByIdTestCase, TestCase::QUICK);
+        AddTestCase(new LmaStateSequenceTestCase, TestCase::QUICK);
     }
 };
 
