@@ -50,8 +50,7 @@ BindingUpdateListEntry::CancelTimers()
 {
     retransmitTimer.Cancel();
     refreshTimer.Cancel();
-    // Drop the events too: their EventImpl holds a Ptr to this entry (the handler's
-    // argument), so an EventId kept here would make a cycle that outlives the container.
+    // Drop the events too: a cancelled event stays in the scheduler until its time.
     retransmitTimer = EventId();
     refreshTimer = EventId();
 }

@@ -36,8 +36,9 @@ namespace ns3
  * A plain record with public fields. The fields that the list indexes (mnId,
  * homeNetworkPrefixes, mnMacAddress) may be changed after BindingUpdateList::Add() only if
  * BindingUpdateList::NotifyChanged() is called next; the state only through
- * BindingUpdateList::SetState() (set the field directly only before Add()). The entry owns
- * its timers; it never schedules anything itself.
+ * BindingUpdateList::SetState() (set the field directly only before Add()); the MAG changes
+ * it in one method, Pmipv6MagApplication::SwitchState(), which also runs the entry actions of
+ * the new state. The entry owns its timers' EventIds; it never schedules anything itself.
  */
 class BindingUpdateListEntry : public SimpleRefCount<BindingUpdateListEntry>
 {
@@ -69,7 +70,7 @@ class BindingUpdateListEntry : public SimpleRefCount<BindingUpdateListEntry>
 
     /**
      * \brief Cancel retransmitTimer and refreshTimer (a no-op for timers not running) and release
-     * their events, which hold a reference to this entry.
+     * their events.
      */
     void CancelTimers();
 
@@ -123,9 +124,11 @@ class BindingUpdateListEntry : public SimpleRefCount<BindingUpdateListEntry>
     /// The MAG's IPv6 interface index of the tunnel to the LMA; 0 = none (0 is the
     /// loopback in ns-3, never a tunnel).
     uint32_t tunnelInterface = 0;
-    /// PBA wait: retransmission of the PBU.
+    /// PBA wait: retransmission of the PBU. Its event holds this entry's id, not the entry: the
+    /// handler looks the entry up (BindingUpdateList::FindById()) and does nothing when it is
+    /// gone, and a removed entry is not kept alive by a pending event.
     EventId retransmitTimer;
-    /// Re-registration before the granted lifetime expires.
+    /// Re-registration before the granted lifetime expires (an event holding the id too).
     EventId refreshTimer;
     /// Binding Identifier (RFC 5648) when the MN has several bindings; 0 = none.
     uint16_t bindingId = 0;

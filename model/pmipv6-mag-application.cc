@@ -565,15 +565,11 @@ Pmipv6MagApplication::NotifyAttach(Ptr<NetDevice> device,
         profile != nullptr && !profile->mnLinkLocalAddress.IsAny()
             ? profile->mnLinkLocalAddress
             : Ipv6Address::MakeAutoconfiguredLinkLocalAddress(mnLinkLayerAddress);
-    entry->requestedLifetime = m_lifetime;
     entry->registrationStart = Simulator::Now();
-    entry->retransmissions = 0;
-    entry->recoveries = 0;
-    entry->currentTimeout = m_initialTimeoutFirstReg;
     entry->tunnelInterface = 0;
     NS_ABORT_MSG_IF(entry->lmaAddress.IsAny(), "no LMA known for " << mnId);
     m_bul->Add(entry);
-    m_bul->SetState(entry, BindingUpdateListEntry::REGISTERING);
+    SwitchState(entry, BindingUpdateListEntry::REGISTERING);
     for (const auto& extension : m_extensions.Get())
     {
         extension->NotifyAttach(entry);
@@ -594,7 +590,6 @@ Pmipv6MagApplication::NotifyDetach(Ptr<NetDevice> device, const Address& mnLinkL
         return;
     }
     m_detachTrace(entry->mnId, device);
-    entry->CancelTimers();
     if (entry->state == BindingUpdateListEntry::REGISTERED ||
         entry->state == BindingUpdateListEntry::REFRESHING)
     {
@@ -605,11 +600,55 @@ Pmipv6MagApplication::NotifyDetach(Ptr<NetDevice> device, const Address& mnLinkL
         extension->NotifyDetach(entry);
     }
     NS_LOG_INFO("MAG " << m_proxyCoa << ": " << entry->mnId << " detached, de-registering");
-    entry->requestedLifetime = Seconds(0);
-    entry->retransmissions = 0;
-    entry->currentTimeout = m_initialTimeout;
-    m_bul->SetState(entry, BindingUpdateListEntry::DEREGISTERING);
+    SwitchState(entry, BindingUpdateListEntry::DEREGISTERING);
     SendPbu(entry);
+}
+
+void
+Pmipv6MagApplication::SwitchState(Ptr<BindingUpdateListEntry> entry,
+                                  BindingUpdateListEntry::State s)
+{
+    NS_LOG_FUNCTION(this << entry->id << entry->mnId << BindingUpdateListEntry::StateName(s));
+    // Leaving a state ends its timers.
+    entry->CancelTimers();
+    // The transaction the new state starts, in place before the trace reports the change.
+    switch (s)
+    {
+    case BindingUpdateListEntry::REGISTERING:
+        entry->requestedLifetime = m_lifetime;
+        entry->recoveries = 0;
+        ResetBackoff(entry, s);
+        break;
+    case BindingUpdateListEntry::REFRESHING:
+        entry->requestedLifetime = m_lifetime;
+        ResetBackoff(entry, s);
+        break;
+    case BindingUpdateListEntry::DEREGISTERING:
+        entry->requestedLifetime = Seconds(0);
+        ResetBackoff(entry, s);
+        break;
+    case BindingUpdateListEntry::IDLE:
+    case BindingUpdateListEntry::REGISTERED:
+        break;
+    }
+    m_bul->SetState(entry, s);
+    // Entry actions.
+    if (s == BindingUpdateListEntry::REGISTERED)
+    {
+        entry->refreshTimer = Simulator::Schedule(entry->lifetime * m_refreshFraction,
+                                                  &Pmipv6MagApplication::RefreshBinding,
+                                                  this,
+                                                  entry->id);
+    }
+}
+
+void
+Pmipv6MagApplication::ResetBackoff(Ptr<BindingUpdateListEntry> entry,
+                                   BindingUpdateListEntry::State s) const
+{
+    entry->retransmissions = 0;
+    entry->currentTimeout =
+        s == BindingUpdateListEntry::REGISTERING ? m_initialTimeoutFirstReg : m_initialTimeout;
 }
 
 void
@@ -664,13 +703,19 @@ Pmipv6MagApplication::SendPbu(Ptr<BindingUpdateListEntry> entry)
     entry->retransmitTimer = Simulator::Schedule(entry->currentTimeout,
                                                  &Pmipv6MagApplication::RetransmitPbu,
                                                  this,
-                                                 entry);
+                                                 entry->id);
 }
 
 void
-Pmipv6MagApplication::RetransmitPbu(Ptr<BindingUpdateListEntry> entry)
+Pmipv6MagApplication::RetransmitPbu(uint64_t id)
 {
-    NS_LOG_FUNCTION(this << entry->mnId);
+    NS_LOG_FUNCTION(this << id);
+    Ptr<BindingUpdateListEntry> entry = m_bul->FindById(id);
+    if (!entry)
+    {
+        NS_LOG_LOGIC("retransmission timer of entry " << id << ", which is gone: ignored");
+        return;
+    }
     if (entry->retransmissions >= m_maxRetransmissions)
     {
         NS_LOG_WARN("MAG " << m_proxyCoa << ": no PBA for " << entry->mnId << " after "
@@ -694,13 +739,16 @@ Pmipv6MagApplication::RetransmitPbu(Ptr<BindingUpdateListEntry> entry)
 }
 
 void
-Pmipv6MagApplication::RefreshBinding(Ptr<BindingUpdateListEntry> entry)
+Pmipv6MagApplication::RefreshBinding(uint64_t id)
 {
-    NS_LOG_FUNCTION(this << entry->mnId);
-    entry->retransmissions = 0;
-    entry->currentTimeout = m_initialTimeout;
-    entry->requestedLifetime = m_lifetime;
-    m_bul->SetState(entry, BindingUpdateListEntry::REFRESHING);
+    NS_LOG_FUNCTION(this << id);
+    Ptr<BindingUpdateListEntry> entry = m_bul->FindById(id);
+    if (!entry)
+    {
+        NS_LOG_LOGIC("refresh timer of entry " << id << ", which is gone: ignored");
+        return;
+    }
+    SwitchState(entry, BindingUpdateListEntry::REFRESHING);
     SendPbu(entry);
 }
 
@@ -778,7 +826,7 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
     entry->recoveries = 0;
     entry->lifetime = Seconds(pba.GetLifetimeSeconds());
     m_bul->NotifyChanged(entry);
-    m_bul->SetState(entry, BindingUpdateListEntry::REGISTERED);
+    SwitchState(entry, BindingUpdateListEntry::REGISTERED);
     if (initial || prefixesChanged)
     {
         ActivateBinding(entry);
@@ -786,11 +834,6 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
     NotifyExtensions(initial ? Pmipv6MagExtension::BINDING_REGISTERED
                              : Pmipv6MagExtension::BINDING_REFRESHED,
                      entry);
-    entry->refreshTimer.Cancel();
-    entry->refreshTimer = Simulator::Schedule(entry->lifetime * m_refreshFraction,
-                                              &Pmipv6MagApplication::RefreshBinding,
-                                              this,
-                                              entry);
     if (initial)
     {
         Time latency = Simulator::Now() - entry->registrationStart;
@@ -887,10 +930,7 @@ Pmipv6MagApplication::RecoverFromRejection(Ptr<BindingUpdateListEntry> entry,
     NS_LOG_INFO("MAG " << m_proxyCoa << ": status " << +status << " for " << entry->mnId
                        << ", re-sending (recovery " << entry->recoveries << ")");
     m_recoveryTrace(entry->mnId, status, entry->recoveries);
-    entry->retransmissions = 0;
-    entry->currentTimeout = entry->state == BindingUpdateListEntry::REGISTERING
-                                ? m_initialTimeoutFirstReg
-                                : m_initialTimeout;
+    ResetBackoff(entry, entry->state);
     SendPbu(entry);
     return true;
 }

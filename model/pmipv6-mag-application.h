@@ -310,22 +310,54 @@ class Pmipv6MagApplication : public Application
                               Ipv6Address lma);
 
     /**
-     * \brief Send (or retransmit) the PBU of an entry and arm its retransmission timer.
+     * \brief The one place an entry changes state: end the timers of the old state, set up the
+     * new state, change it in the list (which fires "EntryStateChanged") and run the entry
+     * actions of the new state.
+     *
+     * - every change cancels the entry's timers (the PBU of a pending state is answered or
+     *   abandoned, the refresh of REGISTERED is due or moot);
+     * - REGISTERING, REFRESHING and DEREGISTERING start a PBU transaction: the requested
+     *   lifetime (BindingLifetime, or 0 to de-register), no retransmission yet and the first
+     *   timeout (InitialBindackTimeoutFirstReg for REGISTERING, InitialBindackTimeout else);
+     *   REGISTERING also resets the recoveries. These are set before the trace fires. The
+     *   caller sends the PBU (SendPbu()) once the extensions were told;
+     * - REGISTERED arms the refresh timer at RefreshFraction of the granted lifetime.
+     *
+     * Switching to the current state fires no trace but runs the entry actions again (a
+     * second accepted PBA re-arms the refresh timer).
+     * \param entry the entry (in the list)
+     * \param s the new state
+     */
+    void SwitchState(Ptr<BindingUpdateListEntry> entry, BindingUpdateListEntry::State s);
+
+    /**
+     * \brief Restart the retransmission backoff of an entry's PBU: no retransmission yet, the
+     * first timeout of a transaction of state \p s.
+     * \param entry the entry
+     * \param s the state whose PBU is (re-)sent
+     */
+    void ResetBackoff(Ptr<BindingUpdateListEntry> entry, BindingUpdateListEntry::State s) const;
+
+    /**
+     * \brief Send (or retransmit) the PBU of an entry and arm its retransmission timer (an
+     * event that holds the entry's id, not the entry).
      * \param entry the entry
      */
     void SendPbu(Ptr<BindingUpdateListEntry> entry);
 
     /**
-     * \brief The retransmission timer of an entry fired.
-     * \param entry the entry
+     * \brief The retransmission timer of an entry fired. Does nothing (logged) when the entry
+     * is no longer in the list.
+     * \param id the entry's id
      */
-    void RetransmitPbu(Ptr<BindingUpdateListEntry> entry);
+    void RetransmitPbu(uint64_t id);
 
     /**
-     * \brief Refresh a registration before its lifetime ends.
-     * \param entry the entry
+     * \brief Refresh a registration before its lifetime ends (the refresh timer fired). Does
+     * nothing (logged) when the entry is no longer in the list.
+     * \param id the entry's id
      */
-    void RefreshBinding(Ptr<BindingUpdateListEntry> entry);
+    void RefreshBinding(uint64_t id);
 
     /**
      * \brief Install the tunnel and routes of a registered entry and tell the MN.

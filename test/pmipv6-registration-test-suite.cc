@@ -1097,6 +1097,223 @@ class Pmipv6RecoveryBoundTestCase : public TestCase
 
 /**
  * \ingroup pmipv6-test
+ * \brief The MAG's binding update list timers hold the entry's id, not the entry: an entry
+ * removed from the list while its PBU retransmission was pending is referenced by nothing
+ * else, and a retransmission event that outlives its entry (its EventId dropped without a
+ * cancel) sends nothing.
+ */
+class Pmipv6TimerHoldsIdTestCase : public TestCase
+{
+  public:
+    Pmipv6TimerHoldsIdTestCase()
+        : TestCase("BUL timers hold the entry's id: a removed entry is freed, a late timer is "
+                   "a no-op")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6Helper helper;
+        Domain d(helper);
+        Ptr<BindingUpdateList> bul = d.mag1->GetBindingUpdateList();
+        std::vector<Time> pbus;
+        d.mag1->TraceConnectWithoutContext("TxPbu",
+                                           Callback<void, const BindingUpdateHeader&, Ipv6Address>(
+                                               [&](const BindingUpdateHeader&, Ipv6Address) {
+                                                   pbus.push_back(Simulator::Now());
+                                               }));
+        // At 1 s the MN attaches; the PBU is out, its PBA 10 ms away, the retransmission
+        // pending: the entry is removed from the list.
+        bool pending = false;
+        uint32_t refsInList = 0;
+        uint32_t refsRemoved = 0;
+        Simulator::Schedule(Seconds(1), [&]() {
+            d.AttachToMag1();
+            Ptr<BindingUpdateListEntry> e = bul->GetEntries().at(0);
+            const BindingUpdateListEntry* raw = PeekPointer(e);
+            pending = e->retransmitTimer.IsRunning();
+            refsInList = raw->GetReferenceCount();
+            bul->Remove(e);
+            // Only e is left: no event in the scheduler holds the entry.
+            refsRemoved = raw->GetReferenceCount();
+        });
+        // At 3 s it attaches again; this entry is removed with its retransmission event left
+        // scheduled (the EventId dropped, not cancelled): the event fires at 4.5 s and must
+        // find nothing to retransmit.
+        bool latePending = false;
+        Simulator::Schedule(Seconds(3), [&]() {
+            d.AttachToMag1();
+            Ptr<BindingUpdateListEntry> e = bul->GetEntries().at(0);
+            latePending = e->retransmitTimer.IsRunning();
+            e->retransmitTimer = EventId();
+            bul->Remove(e);
+        });
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(pending, true, "the retransmission was pending at the removal");
+        NS_TEST_ASSERT_MSG_GT(refsInList, 1, "the list held the entry");
+        NS_TEST_ASSERT_MSG_EQ(refsRemoved, 1, "after the removal only the test holds the entry");
+        NS_TEST_ASSERT_MSG_EQ(latePending, true, "the second retransmission was pending too");
+        NS_TEST_ASSERT_MSG_EQ(pbus.size(), 2, "one PBU per attachment, no retransmission");
+        if (pbus.size() == 2)
+        {
+            NS_TEST_ASSERT_MSG_EQ(pbus[0], Seconds(1), "first attachment");
+            NS_TEST_ASSERT_MSG_EQ(pbus[1], Seconds(3), "second attachment");
+        }
+        NS_TEST_ASSERT_MSG_EQ(bul->GetEntryCount(), 0, "no entry");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief The exact life of a binding update list entry, from the list's traces: attach ->
+ * REGISTERING -> REGISTERED -> (refresh timer) REFRESHING -> REGISTERED -> detach ->
+ * DEREGISTERING -> removed, with the timers and the PBU transaction of each state.
+ */
+class Pmipv6StateSequenceTestCase : public TestCase
+{
+  public:
+    Pmipv6StateSequenceTestCase()
+        : TestCase("BUL entry life: exact state trace sequence, timers and PBU transaction per "
+                   "state")
+    {
+    }
+
+  private:
+    /// What a check saw of the entry.
+    struct Snapshot
+    {
+        BindingUpdateListEntry::State state{BindingUpdateListEntry::IDLE}; ///< state
+        bool retransmit{false};                                            ///< timer running
+        bool refresh{false};                                               ///< timer running
+        Time requestedLifetime;                                            ///< of the PBU
+        Time currentTimeout;                                               ///< retransmission
+    };
+
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6Helper helper;
+        helper.SetMagAttribute("BindingLifetime", TimeValue(Seconds(20)));
+        helper.SetMagAttribute("RefreshFraction", DoubleValue(0.5));
+        Domain d(helper);
+        Ptr<BindingUpdateList> bul = d.mag1->GetBindingUpdateList();
+        std::vector<std::string> seq;
+        std::vector<Time> at;
+        bul->TraceConnectWithoutContext("EntryAdded",
+                                        Callback<void, Ptr<const BindingUpdateListEntry>>(
+                                            [&](Ptr<const BindingUpdateListEntry>) {
+                                                seq.emplace_back("added");
+                                                at.push_back(Simulator::Now());
+                                            }));
+        bul->TraceConnectWithoutContext(
+            "EntryStateChanged",
+            Callback<void,
+                     uint64_t,
+                     const std::string&,
+                     BindingUpdateListEntry::State,
+                     BindingUpdateListEntry::State>([&](uint64_t,
+                                                        const std::string&,
+                                                        BindingUpdateListEntry::State from,
+                                                        BindingUpdateListEntry::State to) {
+                seq.push_back(BindingUpdateListEntry::StateName(from) + "->" +
+                              BindingUpdateListEntry::StateName(to));
+                at.push_back(Simulator::Now());
+            }));
+        bul->TraceConnectWithoutContext("EntryRemoved",
+                                        Callback<void, Ptr<const BindingUpdateListEntry>>(
+                                            [&](Ptr<const BindingUpdateListEntry>) {
+                                                seq.emplace_back("removed");
+                                                at.push_back(Simulator::Now());
+                                            }));
+        std::vector<Snapshot> snaps;
+        auto snapshot = [&]() {
+            Snapshot s;
+            if (bul->GetEntryCount() == 1)
+            {
+                Ptr<BindingUpdateListEntry> e = bul->GetEntries().at(0);
+                s.state = e->state;
+                s.retransmit = e->retransmitTimer.IsRunning();
+                s.refresh = e->refreshTimer.IsRunning();
+                s.requestedLifetime = e->requestedLifetime;
+                s.currentTimeout = e->currentTimeout;
+            }
+            snaps.push_back(s);
+        };
+        Simulator::Schedule(Seconds(1), &Domain::AttachToMag1, &d);
+        Simulator::Schedule(Seconds(1.005), snapshot);  // REGISTERING
+        Simulator::Schedule(Seconds(5), snapshot);      // REGISTERED
+        Simulator::Schedule(Seconds(11.015), snapshot); // REFRESHING (PBU at 11.01 s)
+        Simulator::Schedule(Seconds(13), snapshot);     // REGISTERED again
+        Simulator::Schedule(Seconds(15), &Domain::LeaveMag1, &d);
+        Simulator::Schedule(Seconds(15.005), snapshot); // DEREGISTERING
+        Simulator::Stop(Seconds(20));
+        Simulator::Run();
+        Simulator::Destroy(); // what is checked below was copied
+
+        const std::vector<std::string> expected{"added",
+                                                "IDLE->REGISTERING",
+                                                "REGISTERING->REGISTERED",
+                                                "REGISTERED->REFRESHING",
+                                                "REFRESHING->REGISTERED",
+                                                "REGISTERED->DEREGISTERING",
+                                                "removed"};
+        NS_TEST_ASSERT_MSG_EQ(seq.size(), expected.size(), "seven list events");
+        for (size_t i = 0; i < std::min(seq.size(), expected.size()); ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(seq[i], expected[i], "event " << i);
+        }
+        if (at.size() == expected.size())
+        {
+            NS_TEST_ASSERT_MSG_EQ(at[1], Seconds(1), "REGISTERING on the attachment");
+            NS_TEST_ASSERT_MSG_GT(at[2] - at[1], MilliSeconds(10), "REGISTERED one round trip");
+            NS_TEST_ASSERT_MSG_LT(at[2] - at[1], MilliSeconds(11), "later");
+            NS_TEST_ASSERT_MSG_EQ(at[3] - at[2], Seconds(10), "refresh at half of 20 s");
+            NS_TEST_ASSERT_MSG_GT(at[4] - at[3], MilliSeconds(10), "refreshed one round trip");
+            NS_TEST_ASSERT_MSG_LT(at[4] - at[3], MilliSeconds(11), "later");
+            NS_TEST_ASSERT_MSG_EQ(at[5], Seconds(15), "DEREGISTERING on the detachment");
+            NS_TEST_ASSERT_MSG_GT(at[6] - at[5], MilliSeconds(10), "removed on the PBA");
+            NS_TEST_ASSERT_MSG_LT(at[6] - at[5], MilliSeconds(11), "one round trip later");
+        }
+        NS_TEST_ASSERT_MSG_EQ(snaps.size(), 5, "five snapshots");
+        if (snaps.size() != 5)
+        {
+            return;
+        }
+        const BindingUpdateListEntry::State states[] = {BindingUpdateListEntry::REGISTERING,
+                                                        BindingUpdateListEntry::REGISTERED,
+                                                        BindingUpdateListEntry::REFRESHING,
+                                                        BindingUpdateListEntry::REGISTERED,
+                                                        BindingUpdateListEntry::DEREGISTERING};
+        for (size_t i = 0; i < 5; ++i)
+        {
+            bool registered = states[i] == BindingUpdateListEntry::REGISTERED;
+            NS_TEST_ASSERT_MSG_EQ(snaps[i].state, states[i], "state of snapshot " << i);
+            NS_TEST_ASSERT_MSG_EQ(snaps[i].retransmit, !registered, "PBU pending " << i);
+            NS_TEST_ASSERT_MSG_EQ(snaps[i].refresh, registered, "refresh armed " << i);
+        }
+        NS_TEST_ASSERT_MSG_EQ(snaps[0].currentTimeout,
+                              MilliSeconds(1500),
+                              "REGISTERING: InitialBindackTimeoutFirstReg");
+        NS_TEST_ASSERT_MSG_EQ(snaps[0].requestedLifetime, Seconds(20), "REGISTERING: 20 s");
+        NS_TEST_ASSERT_MSG_EQ(snaps[2].currentTimeout,
+                              Seconds(1),
+                              "REFRESHING: InitialBindackTimeout");
+        NS_TEST_ASSERT_MSG_EQ(snaps[2].requestedLifetime, Seconds(20), "REFRESHING: 20 s");
+        NS_TEST_ASSERT_MSG_EQ(snaps[4].currentTimeout,
+                              Seconds(1),
+                              "DEREGISTERING: InitialBindackTimeout");
+        NS_TEST_ASSERT_MSG_EQ(snaps[4].requestedLifetime, Seconds(0), "DEREGISTERING: 0");
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
  * \brief The RFC 5213 end-to-end suite.
  */
 class Pmipv6RegistrationTestSuite : public TestSuite
@@ -1117,6 +1334,8 @@ class Pmipv6RegistrationTestSuite : public TestSuite
         AddTestCase(new Pmipv6MoveDuringRegistrationTestCase, TestCase::QUICK);
         AddTestCase(new Pmipv6SequenceResyncTestCase, TestCase::QUICK);
         AddTestCase(new Pmipv6RecoveryBoundTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6TimerHoldsIdTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6StateSequenceTestCase, TestCase::QUICK);
     }
 };
 
