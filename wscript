@@ -68,6 +68,7 @@ def build(bld):
         'helper/pmipv6-topology-helper.cc',
         'helper/pmipv6-scenario.cc',
         'helper/logical-interface-helper.cc',
+        'helper/pmipv6-dual-access-domain.cc',
         ]
 
     module_test = bld.create_ns3_module_test_library('pmipv6')
@@ -146,6 +147,7 @@ def build(bld):
         'helper/pmipv6-topology-helper.h',
         'helper/pmipv6-scenario.h',
         'helper/logical-interface-helper.h',
+        'helper/pmipv6-dual-access-domain.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:

@@ -217,70 +217,25 @@ main(int argc, char* argv[])
     cmd.AddValue("pcap", "Write pcap files into the current directory", pcap);
     cmd.Parse(argc, argv);
 
-    NodeContainer cn;
-    cn.Create(1);
-    NodeContainer lma;
-    lma.Create(1);
-    NodeContainer mags;
-    mags.Create(2);
-    NodeContainer mn;
-    mn.Create(1);
-    Pmipv6Helper::InstallStack(NodeContainer(cn, lma, mags, mn));
-
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-    p2p.SetChannelAttribute("Delay", StringValue("2ms"));
-    NetDeviceContainer cnLma = p2p.Install(cn.Get(0), lma.Get(0));
-    NetDeviceContainer lmaMag1 = p2p.Install(lma.Get(0), mags.Get(0));
-    NetDeviceContainer lmaMag2 = p2p.Install(lma.Get(0), mags.Get(1));
-    Ipv6AddressHelper address;
-    address.SetBase(Ipv6Address("fd00:0:0:c::"), Ipv6Prefix(64));
-    Ipv6InterfaceContainer cnIf = address.Assign(cnLma);
-    address.SetBase(Ipv6Address("fd00:0:0:1::"), Ipv6Prefix(64));
-    Ipv6InterfaceContainer m1If = address.Assign(lmaMag1);
-    address.SetBase(Ipv6Address("fd00:0:0:2::"), Ipv6Prefix(64));
-    Ipv6InterfaceContainer m2If = address.Assign(lmaMag2);
-    cnIf.SetForwarding(1, true);
-    m1If.SetForwarding(0, true);
-    m2If.SetForwarding(0, true);
-    m1If.SetForwarding(1, true);
-    m2If.SetForwarding(1, true);
-    Ipv6Address lmaAddress = cnIf.GetAddress(1, 1);
-    Ipv6Address cnAddress = cnIf.GetAddress(0, 1);
-    Ipv6StaticRoutingHelper routing;
-    routing.GetStaticRouting(cn.Get(0)->GetObject<Ipv6>())
-        ->SetDefaultRoute(lmaAddress, cnIf.GetInterfaceIndex(0));
-    routing.GetStaticRouting(mags.Get(0)->GetObject<Ipv6>())
-        ->SetDefaultRoute(m1If.GetAddress(0, 1), m1If.GetInterfaceIndex(1));
-    routing.GetStaticRouting(mags.Get(1)->GetObject<Ipv6>())
-        ->SetDefaultRoute(m2If.GetAddress(0, 1), m2If.GetInterfaceIndex(1));
-
-    // The MN: two CSMA devices, one on each MAG's access link, behind one logical interface.
-    CsmaHelper csma;
-    csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
-    NetDeviceContainer accessA = csma.Install(NodeContainer(mags.Get(0), mn.Get(0)));
-    NetDeviceContainer accessB = csma.Install(NodeContainer(mags.Get(1), mn.Get(0)));
-    Ptr<NetDevice> if0 = accessA.Get(1);
-    Ptr<NetDevice> if1 = accessB.Get(1);
-    LogicalInterfaceHelper lifHelper;
-    Ptr<LogicalInterfaceNetDevice> lif = lifHelper.Install(NetDeviceContainer(if0, if1));
-
-    Pmipv6Helper pmip;
-    pmip.SetPrefixPool(Ipv6Address("2001:1:1::"), 48);
-    pmip.InstallLma(lma.Get(0), lmaAddress);
-    Ptr<Pmipv6MagApplication> mag1 =
-        pmip.InstallMag(mags.Get(0), m1If.GetAddress(1, 1), lmaAddress, accessA.Get(0));
-    Ptr<Pmipv6MagApplication> mag2 =
-        pmip.InstallMag(mags.Get(1), m2If.GetAddress(1, 1), lmaAddress, accessB.Get(0));
-    const std::string mnId = "mn-lif@pmipv6.example";
-    pmip.AddMobileNode(mnId, NetDeviceContainer(lif), lmaAddress);
-
-    Simulator::Schedule(Seconds(0.5), [&]() {
-        mag1->NotifyAttach(accessA.Get(0), mnId, if0->GetAddress(), mip6::HI_NEW_INTERFACE);
-    });
-    Simulator::Schedule(Seconds(0.6), [&]() {
-        mag2->NotifyAttach(accessB.Get(0), mnId, if1->GetAddress(), mip6::HI_NEW_INTERFACE);
-    });
+    Pmipv6DualAccessDomain d("mn-lif@pmipv6.example");
+    NodeContainer& cn = d.cn;
+    NodeContainer& mn = d.mn;
+    Ptr<LogicalInterfaceNetDevice> lif = d.lif;
+    Ptr<NetDevice> if0 = d.phys[0];
+    Ptr<NetDevice> if1 = d.phys[1];
+    Ptr<Pmipv6MagApplication> mag1 = d.magApp[0];
+    Ptr<Pmipv6MagApplication> mag2 = d.magApp[1];
+    Ipv6Address cnAddress = d.cnAddress;
+    Simulator::Schedule(Seconds(0.5),
+                        &Pmipv6DualAccessDomain::Attach,
+                        &d,
+                        0,
+                        mip6::HI_NEW_INTERFACE);
+    Simulator::Schedule(Seconds(0.6),
+                        &Pmipv6DualAccessDomain::Attach,
+                        &d,
+                        1,
+                        mip6::HI_NEW_INTERFACE);
 
     Carriers carriers;
     lif->TraceConnectWithoutContext("InterfaceChoice", MakeCallback(&Carriers::Sent, &carriers));
@@ -333,8 +288,7 @@ main(int argc, char* argv[])
 
     if (pcap)
     {
-        csma.EnablePcapAll("pmipv6-logical-interface");
-        p2p.EnablePcapAll("pmipv6-logical-interface");
+        d.EnablePcap("pmipv6-logical-interface");
     }
 
     Simulator::Stop(Seconds(simTime));

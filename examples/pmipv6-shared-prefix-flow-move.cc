@@ -231,73 +231,24 @@ main(int argc, char* argv[])
     NS_ABORT_MSG_IF(!(trafficStart < moveAt && moveAt < simTime - 1),
                     "need trafficStart < moveAt < simTime - 1");
 
-    NodeContainer cn;
-    cn.Create(1);
-    NodeContainer lma;
-    lma.Create(1);
-    NodeContainer mags;
-    mags.Create(2);
-    NodeContainer mn;
-    mn.Create(1);
-    Pmipv6Helper::InstallStack(NodeContainer(cn, lma, mags, mn));
-
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-    p2p.SetChannelAttribute("Delay", StringValue("2ms"));
-    NetDeviceContainer cnLma = p2p.Install(cn.Get(0), lma.Get(0));
-    NetDeviceContainer lmaMag1 = p2p.Install(lma.Get(0), mags.Get(0));
-    NetDeviceContainer lmaMag2 = p2p.Install(lma.Get(0), mags.Get(1));
-    Ipv6AddressHelper address;
-    address.SetBase(Ipv6Address("fd00:0:0:c::"), Ipv6Prefix(64));
-    Ipv6InterfaceContainer cnIf = address.Assign(cnLma);
-    address.SetBase(Ipv6Address("fd00:0:0:1::"), Ipv6Prefix(64));
-    Ipv6InterfaceContainer m1If = address.Assign(lmaMag1);
-    address.SetBase(Ipv6Address("fd00:0:0:2::"), Ipv6Prefix(64));
-    Ipv6InterfaceContainer m2If = address.Assign(lmaMag2);
-    cnIf.SetForwarding(1, true);
-    m1If.SetForwarding(0, true);
-    m2If.SetForwarding(0, true);
-    m1If.SetForwarding(1, true);
-    m2If.SetForwarding(1, true);
-    Ipv6Address lmaAddress = cnIf.GetAddress(1, 1);
-    Ipv6StaticRoutingHelper routing;
-    routing.GetStaticRouting(cn.Get(0)->GetObject<Ipv6>())
-        ->SetDefaultRoute(lmaAddress, cnIf.GetInterfaceIndex(0));
-    routing.GetStaticRouting(mags.Get(0)->GetObject<Ipv6>())
-        ->SetDefaultRoute(m1If.GetAddress(0, 1), m1If.GetInterfaceIndex(1));
-    routing.GetStaticRouting(mags.Get(1)->GetObject<Ipv6>())
-        ->SetDefaultRoute(m2If.GetAddress(0, 1), m2If.GetInterfaceIndex(1));
-
-    CsmaHelper csma;
-    csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
-    NetDeviceContainer accessA = csma.Install(NodeContainer(mags.Get(0), mn.Get(0)));
-    NetDeviceContainer accessB = csma.Install(NodeContainer(mags.Get(1), mn.Get(0)));
-    Ptr<NetDevice> if0 = accessA.Get(1);
-    Ptr<NetDevice> if1 = accessB.Get(1);
-    Ptr<LogicalInterfaceNetDevice> lif =
-        LogicalInterfaceHelper().Install(NetDeviceContainer(if0, if1));
-
-    Pmipv6Helper pmip;
-    pmip.SetPrefixPool(Ipv6Address("2001:1:1::"), 48);
-    Ptr<Pmipv6LmaApplication> lmaApp = pmip.InstallLma(lma.Get(0), lmaAddress);
+    Pmipv6DualAccessDomain d("mn-shared@pmipv6.example");
+    Ptr<Pmipv6LmaApplication> lmaApp = d.lmaApp;
     Ptr<LmaFlowMobilityExtension> flowMobility = CreateObject<LmaFlowMobilityExtension>();
     lmaApp->AddExtension(flowMobility);
-    Ipv6Address proxyCoa[2] = {m1If.GetAddress(1, 1), m2If.GetAddress(1, 1)};
-    Ptr<Pmipv6MagApplication> mag1 =
-        pmip.InstallMag(mags.Get(0), proxyCoa[0], lmaAddress, accessA.Get(0));
-    Ptr<Pmipv6MagApplication> mag2 =
-        pmip.InstallMag(mags.Get(1), proxyCoa[1], lmaAddress, accessB.Get(0));
-    const std::string mnId = "mn-shared@pmipv6.example";
-    pmip.AddMobileNode(mnId, NetDeviceContainer(lif), lmaAddress);
-    Simulator::Schedule(Seconds(0.5), [&]() {
-        mag1->NotifyAttach(accessA.Get(0), mnId, if0->GetAddress(), mip6::HI_NEW_INTERFACE);
-    });
-    Simulator::Schedule(Seconds(1.0), [&]() {
-        mag2->NotifyAttach(accessB.Get(0),
-                           mnId,
-                           if1->GetAddress(),
-                           mip6::HI_NEW_INTERFACE_SHARED_PREFIX);
-    });
+    const std::string& mnId = d.mnId;
+    Ptr<LogicalInterfaceNetDevice> lif = d.lif;
+    Ptr<Pmipv6MagApplication> mag1 = d.magApp[0];
+    Ipv6Address* proxyCoa = d.proxyCoa;
+    Simulator::Schedule(Seconds(0.5),
+                        &Pmipv6DualAccessDomain::Attach,
+                        &d,
+                        0,
+                        mip6::HI_NEW_INTERFACE);
+    Simulator::Schedule(Seconds(1.0),
+                        &Pmipv6DualAccessDomain::Attach,
+                        &d,
+                        1,
+                        mip6::HI_NEW_INTERFACE_SHARED_PREFIX);
 
     Meter meter;
     meter.bin = Seconds(bin);
@@ -329,8 +280,8 @@ main(int argc, char* argv[])
         started = true;
         for (int k = 0; k < 2; ++k)
         {
-            echo[k].Open(mn.Get(0), home, ports[k]);
-            flow[k].Start(cn.Get(0),
+            echo[k].Open(d.mn.Get(0), home, ports[k]);
+            flow[k].Start(d.cn.Get(0),
                           Ipv6Address::GetAny(),
                           Inet6SocketAddress(home, ports[k]),
                           count,
@@ -347,8 +298,7 @@ main(int argc, char* argv[])
 
     if (pcap)
     {
-        csma.EnablePcapAll("pmipv6-shared-prefix-flow-move");
-        p2p.EnablePcapAll("pmipv6-shared-prefix-flow-move");
+        d.EnablePcap("pmipv6-shared-prefix-flow-move");
     }
     Simulator::Stop(Seconds(simTime));
     Simulator::Run();

@@ -137,72 +137,25 @@ class SharedPrefixTestCase : public TestCase
     {
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
-        NodeContainer cn;
-        cn.Create(1);
-        NodeContainer lma;
-        lma.Create(1);
-        NodeContainer mags;
-        mags.Create(2);
-        NodeContainer mn;
-        mn.Create(1);
-        Pmipv6Helper::InstallStack(NodeContainer(cn, lma, mags, mn));
-        PointToPointHelper p2p;
-        p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-        p2p.SetChannelAttribute("Delay", StringValue("2ms"));
-        NetDeviceContainer cnLma = p2p.Install(cn.Get(0), lma.Get(0));
-        NetDeviceContainer lmaMag1 = p2p.Install(lma.Get(0), mags.Get(0));
-        NetDeviceContainer lmaMag2 = p2p.Install(lma.Get(0), mags.Get(1));
-        Ipv6AddressHelper address;
-        address.SetBase(Ipv6Address("fd00:0:0:c::"), Ipv6Prefix(64));
-        Ipv6InterfaceContainer cnIf = address.Assign(cnLma);
-        address.SetBase(Ipv6Address("fd00:0:0:1::"), Ipv6Prefix(64));
-        Ipv6InterfaceContainer m1If = address.Assign(lmaMag1);
-        address.SetBase(Ipv6Address("fd00:0:0:2::"), Ipv6Prefix(64));
-        Ipv6InterfaceContainer m2If = address.Assign(lmaMag2);
-        cnIf.SetForwarding(1, true);
-        m1If.SetForwarding(0, true);
-        m2If.SetForwarding(0, true);
-        m1If.SetForwarding(1, true);
-        m2If.SetForwarding(1, true);
-        Ipv6Address lmaAddress = cnIf.GetAddress(1, 1);
-        Ipv6StaticRoutingHelper routing;
-        routing.GetStaticRouting(cn.Get(0)->GetObject<Ipv6>())
-            ->SetDefaultRoute(lmaAddress, cnIf.GetInterfaceIndex(0));
-        routing.GetStaticRouting(mags.Get(0)->GetObject<Ipv6>())
-            ->SetDefaultRoute(m1If.GetAddress(0, 1), m1If.GetInterfaceIndex(1));
-        routing.GetStaticRouting(mags.Get(1)->GetObject<Ipv6>())
-            ->SetDefaultRoute(m2If.GetAddress(0, 1), m2If.GetInterfaceIndex(1));
-        CsmaHelper csma;
-        NetDeviceContainer accessA = csma.Install(NodeContainer(mags.Get(0), mn.Get(0)));
-        NetDeviceContainer accessB = csma.Install(NodeContainer(mags.Get(1), mn.Get(0)));
-        Ptr<NetDevice> if0 = accessA.Get(1);
-        Ptr<NetDevice> if1 = accessB.Get(1);
-        Ptr<LogicalInterfaceNetDevice> lif =
-            LogicalInterfaceHelper().Install(NetDeviceContainer(if0, if1));
-
-        Pmipv6Helper pmip;
-        pmip.SetPrefixPool(Ipv6Address("2001:1:1::"), 48);
-        Ptr<Pmipv6LmaApplication> lmaApp = pmip.InstallLma(lma.Get(0), lmaAddress);
+        Pmipv6DualAccessDomain d("mn@flow-mobility.test");
+        Ptr<Pmipv6LmaApplication> lmaApp = d.lmaApp;
         lmaApp->SetAttribute("MinDelayBeforeBCEDelete", TimeValue(Seconds(1)));
         Ptr<LmaFlowMobilityExtension> fm = CreateObject<LmaFlowMobilityExtension>();
         lmaApp->AddExtension(fm);
-        Ipv6Address coa1 = m1If.GetAddress(1, 1);
-        Ipv6Address coa2 = m2If.GetAddress(1, 1);
-        Ptr<Pmipv6MagApplication> mag1 =
-            pmip.InstallMag(mags.Get(0), coa1, lmaAddress, accessA.Get(0));
-        Ptr<Pmipv6MagApplication> mag2 =
-            pmip.InstallMag(mags.Get(1), coa2, lmaAddress, accessB.Get(0));
-        const std::string mnId = "mn@flow-mobility.test";
-        pmip.AddMobileNode(mnId, NetDeviceContainer(lif), lmaAddress);
-        Simulator::Schedule(Seconds(0.5), [&]() {
-            mag1->NotifyAttach(accessA.Get(0), mnId, if0->GetAddress(), mip6::HI_NEW_INTERFACE);
-        });
-        Simulator::Schedule(Seconds(1.0), [&]() {
-            mag2->NotifyAttach(accessB.Get(0),
-                               mnId,
-                               if1->GetAddress(),
-                               mip6::HI_NEW_INTERFACE_SHARED_PREFIX);
-        });
+        const std::string& mnId = d.mnId;
+        Ptr<LogicalInterfaceNetDevice> lif = d.lif;
+        Ipv6Address coa1 = d.proxyCoa[0];
+        Ipv6Address coa2 = d.proxyCoa[1];
+        Simulator::Schedule(Seconds(0.5),
+                            &Pmipv6DualAccessDomain::Attach,
+                            &d,
+                            0,
+                            mip6::HI_NEW_INTERFACE);
+        Simulator::Schedule(Seconds(1.0),
+                            &Pmipv6DualAccessDomain::Attach,
+                            &d,
+                            1,
+                            mip6::HI_NEW_INTERFACE_SHARED_PREFIX);
         lif->TraceConnectWithoutContext("PhysicalRx",
                                         MakeCallback(&SharedPrefixTestCase::Rx, this));
         lif->TraceConnectWithoutContext("InterfaceChoice",
@@ -231,10 +184,10 @@ class SharedPrefixTestCase : public TestCase
             m_home = Pmipv6Helper::GetHomeAddress(lif, all[0]->homeNetworkPrefixes[0]);
             for (uint32_t k = 0; k < 2; ++k)
             {
-                mnSocket[k] = Socket::CreateSocket(mn.Get(0), UdpSocketFactory::GetTypeId());
+                mnSocket[k] = Socket::CreateSocket(d.mn.Get(0), UdpSocketFactory::GetTypeId());
                 mnSocket[k]->Bind(Inet6SocketAddress(m_home, m_ports[k]));
                 mnSocket[k]->SetRecvCallback(MakeCallback(&SharedPrefixTestCase::Echo, this));
-                m_cnSocket[k] = Socket::CreateSocket(cn.Get(0), UdpSocketFactory::GetTypeId());
+                m_cnSocket[k] = Socket::CreateSocket(d.cn.Get(0), UdpSocketFactory::GetTypeId());
                 m_cnSocket[k]->Bind();
                 m_cnSocket[k]->SetRecvCallback(MakeCallback(&SharedPrefixTestCase::Back, this));
                 Send(k);
@@ -251,8 +204,7 @@ class SharedPrefixTestCase : public TestCase
         // 4 s: if0 leaves MAG1 (de-registration; deleted MinDelayBeforeBCEDelete = 1 s later)
         Simulator::Schedule(Seconds(4), [&]() {
             m_phase = 2;
-            lif->SetPhysicalDeviceUp(0, false);
-            mag1->NotifyDetach(accessA.Get(0), if0->GetAddress());
+            d.Detach(0);
         });
         uint16_t defaultAfter = 0;
         uint32_t entriesAfter = 0;

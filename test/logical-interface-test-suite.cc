@@ -706,72 +706,31 @@ class LifPmipv6TestCase : public TestCase
     {
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
-        NodeContainer cn;
-        cn.Create(1);
-        NodeContainer lma;
-        lma.Create(1);
-        NodeContainer mags;
-        mags.Create(2);
-        NodeContainer mn;
-        mn.Create(1);
-        Pmipv6Helper::InstallStack(NodeContainer(cn, lma, mags, mn));
-        PointToPointHelper p2p;
-        p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-        p2p.SetChannelAttribute("Delay", StringValue("2ms"));
-        NetDeviceContainer cnLma = p2p.Install(cn.Get(0), lma.Get(0));
-        NetDeviceContainer lmaMag1 = p2p.Install(lma.Get(0), mags.Get(0));
-        NetDeviceContainer lmaMag2 = p2p.Install(lma.Get(0), mags.Get(1));
-        Ipv6AddressHelper address;
-        address.SetBase(Ipv6Address("fd00:0:0:c::"), Ipv6Prefix(64));
-        Ipv6InterfaceContainer cnIf = address.Assign(cnLma);
-        address.SetBase(Ipv6Address("fd00:0:0:1::"), Ipv6Prefix(64));
-        Ipv6InterfaceContainer m1If = address.Assign(lmaMag1);
-        address.SetBase(Ipv6Address("fd00:0:0:2::"), Ipv6Prefix(64));
-        Ipv6InterfaceContainer m2If = address.Assign(lmaMag2);
-        cnIf.SetForwarding(1, true);
-        m1If.SetForwarding(0, true);
-        m2If.SetForwarding(0, true);
-        m1If.SetForwarding(1, true);
-        m2If.SetForwarding(1, true);
-        Ipv6Address lmaAddress = cnIf.GetAddress(1, 1);
-        Ipv6Address cnAddress = cnIf.GetAddress(0, 1);
-        Ipv6StaticRoutingHelper routing;
-        routing.GetStaticRouting(cn.Get(0)->GetObject<Ipv6>())
-            ->SetDefaultRoute(lmaAddress, cnIf.GetInterfaceIndex(0));
-        routing.GetStaticRouting(mags.Get(0)->GetObject<Ipv6>())
-            ->SetDefaultRoute(m1If.GetAddress(0, 1), m1If.GetInterfaceIndex(1));
-        routing.GetStaticRouting(mags.Get(1)->GetObject<Ipv6>())
-            ->SetDefaultRoute(m2If.GetAddress(0, 1), m2If.GetInterfaceIndex(1));
-
-        CsmaHelper csma;
-        NetDeviceContainer accessA = csma.Install(NodeContainer(mags.Get(0), mn.Get(0)));
-        NetDeviceContainer accessB = csma.Install(NodeContainer(mags.Get(1), mn.Get(0)));
-        Ptr<NetDevice> physA = accessA.Get(1);
-        Ptr<NetDevice> physB = accessB.Get(1);
-        LogicalInterfaceHelper lifHelper;
-        Ptr<LogicalInterfaceNetDevice> lif = lifHelper.Install(NetDeviceContainer(physA, physB));
-
-        Pmipv6Helper pmip;
-        pmip.SetPrefixPool(Ipv6Address("2001:1:1::"), 48);
-        pmip.InstallLma(lma.Get(0), lmaAddress);
-        Ptr<Pmipv6MagApplication> mag1 =
-            pmip.InstallMag(mags.Get(0), m1If.GetAddress(1, 1), lmaAddress, accessA.Get(0));
-        Ptr<Pmipv6MagApplication> mag2 =
-            pmip.InstallMag(mags.Get(1), m2If.GetAddress(1, 1), lmaAddress, accessB.Get(0));
-        const std::string mnId = "mn-lif@test";
-        pmip.AddMobileNode(mnId, NetDeviceContainer(lif), lmaAddress);
-        const Pmipv6Profile* profile = pmip.GetProfileStore()->Lookup(mnId);
+        Pmipv6DualAccessDomain d("mn-lif@test");
+        NodeContainer& cn = d.cn;
+        NodeContainer& mn = d.mn;
+        Ptr<LogicalInterfaceNetDevice> lif = d.lif;
+        Ptr<NetDevice> physA = d.phys[0];
+        Ptr<NetDevice> physB = d.phys[1];
+        Ptr<Pmipv6MagApplication> mag1 = d.magApp[0];
+        Ptr<Pmipv6MagApplication> mag2 = d.magApp[1];
+        Ipv6Address cnAddress = d.cnAddress;
+        const std::string mnId = d.mnId;
+        const Pmipv6Profile* profile = d.pmip.GetProfileStore()->Lookup(mnId);
         NS_TEST_ASSERT_MSG_EQ(profile->linkLayerAddresses.size(), 2u, "both physical MACs");
         NS_TEST_ASSERT_MSG_EQ(profile->mnLinkLocalAddress,
                               lif->GetLinkLocalAddress(),
                               "the logical link-local address");
-
-        Simulator::Schedule(Seconds(0.5), [&]() {
-            mag1->NotifyAttach(accessA.Get(0), mnId, physA->GetAddress(), mip6::HI_NEW_INTERFACE);
-        });
-        Simulator::Schedule(Seconds(0.6), [&]() {
-            mag2->NotifyAttach(accessB.Get(0), mnId, physB->GetAddress(), mip6::HI_NEW_INTERFACE);
-        });
+        Simulator::Schedule(Seconds(0.5),
+                            &Pmipv6DualAccessDomain::Attach,
+                            &d,
+                            0,
+                            mip6::HI_NEW_INTERFACE);
+        Simulator::Schedule(Seconds(0.6),
+                            &Pmipv6DualAccessDomain::Attach,
+                            &d,
+                            1,
+                            mip6::HI_NEW_INTERFACE);
 
         CarrierLog carriers;
         lif->TraceConnectWithoutContext("InterfaceChoice",

@@ -1,0 +1,78 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pmipv6-dual-access-domain.h"
+
+#include "logical-interface-helper.h"
+
+#include "ns3/ipv6-address-helper.h"
+#include "ns3/ipv6-static-routing-helper.h"
+#include "ns3/ipv6.h"
+#include "ns3/string.h"
+
+namespace ns3
+{
+
+Pmipv6DualAccessDomain::Pmipv6DualAccessDomain(const std::string& id)
+    : mnId(id)
+{
+    cn.Create(1);
+    lma.Create(1);
+    mags.Create(2);
+    mn.Create(1);
+    Pmipv6Helper::InstallStack(NodeContainer(cn, lma, mags, mn));
+    m_p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+    m_p2p.SetChannelAttribute("Delay", StringValue("2ms"));
+    m_csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
+    Ipv6AddressHelper address;
+    address.SetBase(Ipv6Address("fd00:0:0:c::"), Ipv6Prefix(64));
+    Ipv6InterfaceContainer cnIf = address.Assign(m_p2p.Install(cn.Get(0), lma.Get(0)));
+    cnIf.SetForwarding(1, true);
+    lmaAddress = cnIf.GetAddress(1, 1);
+    cnAddress = cnIf.GetAddress(0, 1);
+    Ipv6StaticRoutingHelper routing;
+    routing.GetStaticRouting(cn.Get(0)->GetObject<Ipv6>())
+        ->SetDefaultRoute(lmaAddress, cnIf.GetInterfaceIndex(0));
+    pmip.SetPrefixPool(Ipv6Address("2001:1:1::"), 48);
+    lmaApp = pmip.InstallLma(lma.Get(0), lmaAddress);
+    const char* bases[2] = {"fd00:0:0:1::", "fd00:0:0:2::"};
+    for (uint32_t k = 0; k < 2; ++k)
+    {
+        address.SetBase(Ipv6Address(bases[k]), Ipv6Prefix(64));
+        Ipv6InterfaceContainer magIf = address.Assign(m_p2p.Install(lma.Get(0), mags.Get(k)));
+        magIf.SetForwarding(0, true);
+        magIf.SetForwarding(1, true);
+        routing.GetStaticRouting(mags.Get(k)->GetObject<Ipv6>())
+            ->SetDefaultRoute(magIf.GetAddress(0, 1), magIf.GetInterfaceIndex(1));
+        proxyCoa[k] = magIf.GetAddress(1, 1);
+        NetDeviceContainer link = m_csma.Install(NodeContainer(mags.Get(k), mn.Get(0)));
+        access[k] = link.Get(0);
+        phys[k] = link.Get(1);
+        magApp[k] = pmip.InstallMag(mags.Get(k), proxyCoa[k], lmaAddress, access[k]);
+    }
+    lif = LogicalInterfaceHelper().Install(NetDeviceContainer(phys[0], phys[1]));
+    pmip.AddMobileNode(mnId, NetDeviceContainer(lif), lmaAddress);
+}
+
+void
+Pmipv6DualAccessDomain::Attach(uint32_t k, uint8_t handoffIndicator)
+{
+    magApp[k]->NotifyAttach(access[k], mnId, phys[k]->GetAddress(), handoffIndicator);
+}
+
+void
+Pmipv6DualAccessDomain::Detach(uint32_t k)
+{
+    lif->SetPhysicalDeviceUp(k, false);
+    magApp[k]->NotifyDetach(access[k], phys[k]->GetAddress());
+}
+
+void
+Pmipv6DualAccessDomain::EnablePcap(const std::string& prefix)
+{
+    m_csma.EnablePcapAll(prefix);
+    m_p2p.EnablePcapAll(prefix);
+}
+
+} // namespace ns3

@@ -1,0 +1,87 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PMIPV6_DUAL_ACCESS_DOMAIN_H
+#define PMIPV6_DUAL_ACCESS_DOMAIN_H
+
+#include "pmipv6-helper.h"
+
+#include "ns3/csma-helper.h"
+#include "ns3/logical-interface-net-device.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/pmipv6-lma-application.h"
+#include "ns3/pmipv6-mag-application.h"
+#include "ns3/point-to-point-helper.h"
+
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * \brief The smallest domain for a multi-interface mobile node, built in one call:
+ *
+ *      CN ---- LMA ---- MAG1 ==csma== phys[0] \
+ *               \                              lif  MN (one IPv6 interface)
+ *                +----- MAG2 ==csma== phys[1] /
+ *
+ * Point-to-point links of 100 Mbps and 2 ms (fd00:0:0:c::/64, fd00:0:0:1::/64,
+ * fd00:0:0:2::/64), CSMA access links, home network prefixes from the pool 2001:1:1::/48, the
+ * MN's two CSMA devices behind a LogicalInterfaceNetDevice, its profile in the helper's store.
+ * Nothing attaches by itself: call Attach() for each physical device.
+ */
+class Pmipv6DualAccessDomain
+{
+  public:
+    /**
+     * \brief Build the domain.
+     * \param mnId the mobile node's identifier (NAI)
+     */
+    explicit Pmipv6DualAccessDomain(const std::string& mnId);
+
+    /**
+     * \brief Attach the MN's physical device \p k to MAG k+1 (Pmipv6MagApplication::NotifyAttach).
+     * \param k 0 or 1
+     * \param handoffIndicator the HI of the attachment (e.g. 1 new interface, 6 sharing prefixes)
+     */
+    void Attach(uint32_t k, uint8_t handoffIndicator);
+
+    /**
+     * \brief Detach the MN's physical device \p k: down at the logical interface, and its MAG
+     * de-registers it.
+     * \param k 0 or 1
+     */
+    void Detach(uint32_t k);
+
+    /**
+     * \brief Write pcap files of every link.
+     * \param prefix the file name prefix
+     */
+    void EnablePcap(const std::string& prefix);
+
+    std::string mnId;                    ///< the mobile node's identifier
+    NodeContainer cn;                    ///< correspondent node
+    NodeContainer lma;                   ///< LMA node
+    NodeContainer mags;                  ///< MAG1, MAG2
+    NodeContainer mn;                    ///< the mobile node
+    Ipv6Address cnAddress;               ///< CN
+    Ipv6Address lmaAddress;              ///< LMAA
+    Ipv6Address proxyCoa[2];             ///< the MAGs' Proxy-CoAs
+    Ptr<NetDevice> access[2];            ///< the MAGs' access devices
+    Ptr<NetDevice> phys[2];              ///< the MN's physical devices
+    Ptr<LogicalInterfaceNetDevice> lif;  ///< the MN's logical interface
+    Pmipv6Helper pmip;                   ///< the helper (profiles, pool)
+    Ptr<Pmipv6LmaApplication> lmaApp;    ///< the LMA
+    Ptr<Pmipv6MagApplication> magApp[2]; ///< the MAGs
+
+  private:
+    PointToPointHelper m_p2p; ///< transport links
+    CsmaHelper m_csma;        ///< access links
+};
+
+} // namespace ns3
+
+#endif /* PMIPV6_DUAL_ACCESS_DOMAIN_H */
