@@ -384,6 +384,20 @@ Pmipv6MagApplication::GetRecoveryCount() const
     return m_recoveryCount;
 }
 
+bool
+Pmipv6MagApplication::RefreshNow(uint64_t entryId)
+{
+    NS_LOG_FUNCTION(this << entryId);
+    Ptr<BindingUpdateListEntry> entry = m_bul->FindById(entryId);
+    if (!entry || entry->state != BindingUpdateListEntry::REGISTERED)
+    {
+        return false;
+    }
+    entry->refreshTimer.Cancel();
+    RefreshBinding(entryId);
+    return true;
+}
+
 Time
 Pmipv6MagApplication::GetClockCorrection(Ipv6Address lma) const
 {

@@ -213,6 +213,15 @@ class Pmipv6MagApplication : public Application
     uint64_t GetRecoveryCount() const;
 
     /**
+     * \brief Re-register a binding now (a refresh PBU before its timer), e.g. because an
+     * extension has new options to carry (flow bindings added or changed at run time).
+     * \param entryId the binding update list entry's id
+     * \return true when the PBU was sent; false when the entry is unknown or not REGISTERED
+     * (a PBU is in flight: the extension's options go with its retransmissions or the next one)
+     */
+    bool RefreshNow(uint64_t entryId);
+
+    /**
      * \brief The correction this MAG applies to its clock for the timestamps it sends to an
      * LMA, learnt from a PBA with status 156 (TIMESTAMP_MISMATCH).
      * \param lma the LMA
