@@ -91,6 +91,7 @@ def build(bld):
         'test/ipv6-tunnel-test-suite.cc',
         'test/pmipv6-routing-test-suite.cc',
         'test/prefix-table-test-suite.cc',
+        'test/binding-identifier-test-suite.cc',
         'test/pmipv6-lma-test-suite.cc',
         'test/pmipv6-extension-test-suite.cc',
         'test/flow-identification-test-suite.cc',

@@ -25,6 +25,14 @@
  *    completed both registrations (e.g. "registered: 1000/1000").
  * The program exits with status 1 and a "FAIL: " line when an MN is left unregistered.
  *
+ * --interfaces=2: every MN has two CSMA interfaces behind a logical interface
+ * (Pmipv6TopologyHelper::SetMobileNodeInterfaces): interface 0 attaches to MAG k mod M and
+ * interface 1 to MAG (k + 1) mod M at the same time (two bindings sharing the MN's prefix,
+ * RFC 7864 HI 6), and dwell s later interface 0 hands over to MAG (k + 2) mod M (--mags >= 3);
+ * interface 1 stays. "registered" then also requires both bindings active (interface 0's at
+ * its new MAG, interface 1's at its MAG, the same prefix) and three completed registrations;
+ * bindings_per_mn is printed.
+ *
  * --mode=signalling measures the CPU cost of one PBU/PBA exchange against that of one ICMPv6
  * echo round trip over the same MAG-LMA path (one MAG, one MN): --variant=idle runs the
  * registered domain without either, --variant=pbu with the MAG refreshing the binding every
@@ -35,8 +43,6 @@
  * --collect-atstart=no (when valgrind/callgrind.h was found at build time) instructions are
  * collected in that window only, so (pbu - idle) / (echo - idle) is the ratio of instruction
  * counts.
- *
- * --interfaces=2 (MNs with two interfaces) awaits the logical-interface mobile node.
  */
 
 #include "ns3/core-module.h"
@@ -127,6 +133,7 @@ Progress(Time step, Time end, double wallStart)
  * \brief The scale run.
  * \param nMns mobile nodes
  * \param nMags MAGs
+ * \param interfaces interfaces per MN (1 or 2)
  * \param window attach window (s)
  * \param dwell time from a node's attachment to its move (s)
  * \param settle time after the last move (s)
@@ -134,7 +141,13 @@ Progress(Time step, Time end, double wallStart)
  * \return the exit status
  */
 int
-RunScale(uint32_t nMns, uint32_t nMags, double window, double dwell, double settle, bool progress)
+RunScale(uint32_t nMns,
+         uint32_t nMags,
+         uint32_t interfaces,
+         double window,
+         double dwell,
+         double settle,
+         bool progress)
 {
     const Time linkSwitch = MilliSeconds(50);
     const double firstAttach = 0.5;
@@ -144,7 +157,10 @@ RunScale(uint32_t nMns, uint32_t nMags, double window, double dwell, double sett
     double t0 = WallSeconds();
     Pmipv6TopologyHelper topo;
     topo.Build(Pmipv6TopologyHelper::MakeStar(nMags, "5ms", "csma"));
+    topo.SetMobileNodeInterfaces(interfaces);
     std::vector<std::string> mags = topo.GetMagNames();
+    // Where interface 0 ends (it moves once) and where interface 1 stays.
+    auto target = [&mags, nMags, interfaces](uint32_t k) { return mags[(k + interfaces) % nMags]; };
     std::vector<uint32_t> registrations(nMns, 0);
     uint64_t failures = 0;
     for (const auto& name : mags)
@@ -165,8 +181,15 @@ RunScale(uint32_t nMns, uint32_t nMags, double window, double dwell, double sett
     {
         ids[k] = "mn" + std::to_string(k);
         Time attach = Seconds(firstAttach + window * k / nMns);
-        topo.AddMobileNode(ids[k], mags[k % nMags], attach);
-        topo.ScheduleMove(ids[k], mags[(k + 1) % nMags], attach + Seconds(dwell), linkSwitch);
+        if (interfaces == 1)
+        {
+            topo.AddMobileNode(ids[k], mags[k % nMags], attach);
+        }
+        else
+        {
+            topo.AddMobileNode(ids[k], {mags[k % nMags], mags[(k + 1) % nMags]}, attach);
+        }
+        topo.ScheduleMove(ids[k], 0, target(k), attach + Seconds(dwell), linkSwitch);
     }
     double t1 = WallSeconds();
     if (progress)
@@ -183,16 +206,33 @@ RunScale(uint32_t nMns, uint32_t nMags, double window, double dwell, double sett
     uint32_t registered = 0;
     for (uint32_t k = 0; k < nMns; ++k)
     {
-        Ipv6Address coa = topo.GetMag(mags[(k + 1) % nMags])->GetProxyCoa();
+        Ipv6Address coa = topo.GetMag(target(k))->GetProxyCoa();
+        HomeNetworkPrefix hnp = topo.GetHomeNetworkPrefix(ids[k]);
+        std::vector<Ptr<BindingCacheEntry>> entries = cache->FindByMnId(ids[k]);
         bool active = false;
-        for (const auto& e : cache->FindByMnId(ids[k]))
+        for (const auto& e : entries)
         {
             active = active || (e->state == BindingCacheEntry::ACTIVE && e->proxyCoa == coa);
         }
-        if (active && registrations[k] >= 2 && topo.GetCurrentMag(ids[k]) == mags[(k + 1) % nMags])
+        bool ok = active && registrations[k] >= 1 + interfaces &&
+                  topo.GetCurrentMag(ids[k], 0) == target(k);
+        if (interfaces == 2)
         {
-            registered++;
+            // Both bindings active, on the MN's one prefix; interface 1 where it attached.
+            Ipv6Address stay = topo.GetMag(mags[(k + 1) % nMags])->GetProxyCoa();
+            uint32_t sharing = 0;
+            bool stayed = false;
+            for (const auto& e : entries)
+            {
+                bool live = e->state == BindingCacheEntry::ACTIVE &&
+                            e->homeNetworkPrefixes == std::vector<HomeNetworkPrefix>{hnp};
+                sharing += live ? 1 : 0;
+                stayed = stayed || (live && e->proxyCoa == stay);
+            }
+            ok = ok && sharing == 2 && stayed &&
+                 topo.GetCurrentMag(ids[k], 1) == mags[(k + 1) % nMags];
         }
+        registered += ok ? 1 : 0;
     }
 
     // LMA state per binding, measured as the heap it frees: first the timers of each entry
@@ -232,7 +272,9 @@ RunScale(uint32_t nMns, uint32_t nMags, double window, double dwell, double sett
     std::cout << "peak_rss_mib: " << PeakRssMiB() << "\n";
     std::cout << "events: " << events << "\n";
     std::cout << "events_per_s: " << std::setprecision(0) << events / run << "\n";
+    std::cout << "interfaces: " << interfaces << "\n";
     std::cout << "bindings: " << bindings << "\n";
+    std::cout << "bindings_per_mn: " << std::setprecision(2) << double(bindings) / nMns << "\n";
     std::cout << "lma_routes: " << routes << "\n";
     std::cout << "bc_bytes_per_binding: " << std::setprecision(1) << bcBytes << "\n";
     std::cout << "lma_bytes_per_binding: " << lmaBytes << "\n";
@@ -380,7 +422,8 @@ main(int argc, char* argv[])
     cmd.AddValue("mns", "Number of mobile nodes", mns);
     cmd.AddValue("mags", "Number of MAGs (at least 2)", mags);
     cmd.AddValue("interfaces",
-                 "Interfaces per mobile node (1; 2 is not available yet)",
+                 "Interfaces per mobile node: 1, or 2 (a logical interface over two CSMA "
+                 "devices at two MAGs; interface 0 hands over)",
                  interfaces);
     cmd.AddValue("window", "The attachments are spread evenly over this window (s)", window);
     cmd.AddValue("dwell", "Time from a node's attachment to its handover (s)", dwell);
@@ -391,12 +434,9 @@ main(int argc, char* argv[])
     cmd.AddValue("exchanges", "signalling mode: exchanges in the measured window", exchanges);
     cmd.Parse(argc, argv);
 
-    if (interfaces != 1)
+    if (interfaces != 1 && interfaces != 2)
     {
-        std::cerr << "error: --interfaces=" << interfaces
-                  << " is not supported: mobile nodes have one interface until the "
-                     "logical-interface mobile node exists"
-                  << std::endl;
+        std::cerr << "error: --interfaces must be 1 or 2" << std::endl;
         return 2;
     }
     if (mode == "signalling")
@@ -418,12 +458,12 @@ main(int argc, char* argv[])
         std::cerr << "error: --mode must be scale or signalling" << std::endl;
         return 2;
     }
-    if (mns == 0 || mags < 2 || !(window >= 0) || !(dwell > 0.1) || !(settle > 0))
+    if (mns == 0 || mags < 1 + interfaces || !(window >= 0) || !(dwell > 0.1) || !(settle > 0))
     {
-        std::cerr << "error: need --mns >= 1, --mags >= 2, --window >= 0, --dwell > 0.1, "
-                     "--settle > 0"
+        std::cerr << "error: need --mns >= 1, --mags >= 2 (3 with --interfaces=2), "
+                     "--window >= 0, --dwell > 0.1, --settle > 0"
                   << std::endl;
         return 2;
     }
-    return RunScale(mns, mags, window, dwell, settle, progress);
+    return RunScale(mns, mags, interfaces, window, dwell, settle, progress);
 }

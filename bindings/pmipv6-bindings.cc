@@ -17,9 +17,11 @@
 #include "ns3/pmipv6-options.h"
 #include "ns3/pmipv6-scenario.h"
 #include "ns3/pmipv6-wire-numbers.h"
+#include "ns3/simulator.h"
 #include "ns3/type-id.h"
 
 #include <algorithm>
+#include <memory>
 #include <mutex>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -784,22 +786,58 @@ PYBIND11_MODULE(_pmipv6, m)
 
     m.def(
         "run_scenario",
-        [](const py::object& config, const py::kwargs& kwargs) {
+        [](const py::object& config,
+           const py::object& progress,
+           double progressInterval,
+           const py::kwargs& kwargs) {
             Pmipv6ScenarioConfig c = ToConfig(config, kwargs);
             Pmipv6ScenarioResult r;
+            // A Python progress callable, called with the GIL held; an exception it raises
+            // stops the run and is raised again once the run has cleaned up.
+            std::unique_ptr<py::error_already_set> error;
+            Pmipv6ProgressCallback callback;
+            if (!progress.is_none())
+            {
+                callback = [&progress, &error](double now, double end) {
+                    py::gil_scoped_acquire gil;
+                    if (error)
+                    {
+                        return;
+                    }
+                    try
+                    {
+                        progress(now, end);
+                    }
+                    catch (py::error_already_set& e)
+                    {
+                        error = std::make_unique<py::error_already_set>(std::move(e));
+                        Simulator::Stop();
+                    }
+                };
+            }
             {
                 py::gil_scoped_release release;
                 std::lock_guard<std::mutex> lock(g_runMutex);
-                r = RunPmipv6Scenario(c);
+                r = RunPmipv6Scenario(c, callback, progressInterval);
+            }
+            if (error)
+            {
+                error->restore();
+                error.reset();
+                throw py::error_already_set();
             }
             return ResultToDict(r, c);
         },
         py::arg("config") = py::none(),
+        py::arg("progress") = py::none(),
+        py::arg("progress_interval") = 0.0,
         "Run one scenario (a ScenarioConfig, a dict, or keyword arguments) and return its "
         "results as a dict of plain containers: scalars, signalling, flows, registrations, "
         "moves, mobile_nodes, time_series, ... The GIL is released during the run; runs from "
         "several threads take turns. Raises ValueError for an unknown attribute name or an "
-        "invalid configuration.");
+        "invalid configuration. progress: a callable(now, end) called with the simulated "
+        "time (s) at 0, every progress_interval simulated seconds (0: sim_time / 100) and at "
+        "the end; an exception it raises stops the run and propagates.");
 
     m.def("list_attributes",
           &ListAttributes,

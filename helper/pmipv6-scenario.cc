@@ -25,6 +25,8 @@
 #include <chrono>
 #include <cmath>
 #include <functional>
+#include <iomanip>
+#include <iostream>
 #include <limits>
 #include <memory>
 #include <regex>
@@ -854,8 +856,56 @@ Pmipv6ScenarioResult::GetScalars() const
 Pmipv6ScenarioResult
 RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
 {
+    return RunPmipv6Scenario(c, Pmipv6ProgressCallback());
+}
+
+Pmipv6ProgressCallback
+Pmipv6StderrProgress()
+{
+    auto wallStart = std::chrono::steady_clock::now();
+    return [wallStart](double now, double end) {
+        double wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+        std::ostringstream line;
+        line << std::fixed << std::setprecision(1) << "progress: " << now << " / " << end
+             << " s simulated (" << std::setprecision(0) << (end > 0 ? 100 * now / end : 100)
+             << "%), " << std::setprecision(1) << wall << " s wall\n";
+        std::cerr << line.str() << std::flush;
+    };
+}
+
+namespace
+{
+
+/// Calls a progress callback every interval of simulated time (one pending event).
+struct ProgressTicker
+{
+    Pmipv6ProgressCallback callback; ///< the callback
+    Time step;                       ///< the interval
+    Time end;                        ///< the end of the run
+
+    /// \brief Report, and schedule the next report before the end.
+    void Tick()
+    {
+        callback(Simulator::Now().GetSeconds(), end.GetSeconds());
+        if (Simulator::Now() + step < end)
+        {
+            Simulator::Schedule(step, &ProgressTicker::Tick, this);
+        }
+    }
+};
+
+} // namespace
+
+Pmipv6ScenarioResult
+RunPmipv6Scenario(const Pmipv6ScenarioConfig& c, Pmipv6ProgressCallback progress, double interval)
+{
     NS_LOG_FUNCTION_NOARGS();
     Validate(c);
+    if (!(interval >= 0))
+    {
+        throw std::invalid_argument("RunPmipv6Scenario: the progress interval must be >= 0");
+    }
     auto wallStart = std::chrono::steady_clock::now();
     CleanUp cleanUp; // Simulator::Destroy, Config::Reset, ... on every way out
     Ipv6AddressGenerator::Reset();
@@ -1029,8 +1079,21 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c)
     stream += internet.AssignStreams(NodeContainer::GetGlobal(), stream);
     stream += AssignDeviceStreams(stream);
 
+    ProgressTicker ticker{progress, Seconds(interval > 0 ? interval : c.simTime / 100), simTime};
+    if (progress)
+    {
+        if (!ticker.step.IsStrictlyPositive())
+        {
+            ticker.step = simTime;
+        }
+        Simulator::ScheduleNow(&ProgressTicker::Tick, &ticker);
+    }
     Simulator::Stop(simTime);
     Simulator::Run();
+    if (progress)
+    {
+        progress(Simulator::Now().GetSeconds(), simTime.GetSeconds());
+    }
 
     // ---- collect ---------------------------------------------------------------------------
     Pmipv6ScenarioResult r;

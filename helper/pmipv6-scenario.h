@@ -6,6 +6,7 @@
 #define PMIPV6_SCENARIO_H
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -228,6 +229,36 @@ struct Pmipv6ScenarioResult
  * \return the results
  */
 Pmipv6ScenarioResult RunPmipv6Scenario(const Pmipv6ScenarioConfig& config);
+
+/**
+ * \ingroup pmipv6
+ * \brief Progress of a run: called with the simulated time reached and the simulated time the
+ * run ends at (both in seconds).
+ */
+typedef std::function<void(double now, double end)> Pmipv6ProgressCallback;
+
+/**
+ * \ingroup pmipv6
+ * \brief RunPmipv6Scenario() that reports its progress in simulated time: \p progress is
+ * called at 0 and every \p interval simulated seconds during the run (one event per
+ * interval, whatever the number of nodes), and once more when the run is over (now = end,
+ * unless the callback called Simulator::Stop() to end the run early).
+ * \param config the scenario
+ * \param progress the callback (empty: none; see Pmipv6StderrProgress())
+ * \param interval simulated seconds between two calls; 0 = simTime / 100
+ * \return the results
+ */
+Pmipv6ScenarioResult RunPmipv6Scenario(const Pmipv6ScenarioConfig& config,
+                                       Pmipv6ProgressCallback progress,
+                                       double interval = 0);
+
+/**
+ * \ingroup pmipv6
+ * \brief A progress callback that prints one line on stderr per call:
+ * "progress: 12.0 / 40.0 s simulated (30%), 8.1 s wall".
+ * \return the callback
+ */
+Pmipv6ProgressCallback Pmipv6StderrProgress();
 
 } // namespace ns3
 

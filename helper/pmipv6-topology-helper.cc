@@ -4,6 +4,8 @@
 
 #include "pmipv6-topology-helper.h"
 
+#include "logical-interface-helper.h"
+
 #include "ns3/boolean.h"
 #include "ns3/csma-channel.h"
 #include "ns3/csma-helper.h"
@@ -12,9 +14,11 @@
 #include "ns3/ipv6-address-helper.h"
 #include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6.h"
+#include "ns3/lma-flow-mobility-extension.h"
 #include "ns3/log.h"
 #include "ns3/mobility-helper.h"
 #include "ns3/mobility-model.h"
+#include "ns3/pmipv6-wire-numbers.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/simulator.h"
 #include "ns3/ssid.h"
@@ -66,6 +70,8 @@ const uint16_t g_disassociationReason = 8;
 const uint32_t g_maxIndex = 0xffff;
 /// The most mobile nodes: 2001:<1 + n / 65536>:<lma>:<n mod 65536>::/64 up to 2001:ffff:...
 const uint32_t g_maxMobileNodes = 0xfffeU * 0x10000U;
+/// Most interfaces of one mobile node (SetMobileNodeInterfaces).
+const uint32_t g_maxMnInterfaces = 2;
 /// Added to every link's delay so that Dijkstra prefers fewer hops among equal delays (s).
 const double g_hopPenalty = 1e-9;
 
@@ -246,19 +252,29 @@ struct Pmipv6TopologyHelper::Attachment
     bool wifi{false};              ///< Wi-Fi access
 };
 
-/// A mobile node and where it is.
+/// A mobile node and where each of its interfaces is.
 struct Pmipv6TopologyHelper::MobileState
 {
-    std::string mnId;                    ///< identifier
-    uint32_t index{0};                   ///< index from 1, in the order added
-    uint32_t lma{0};                     ///< its LMA (vertex)
-    HomeNetworkPrefix hnp;               ///< home network prefix
-    Ptr<Node> node;                      ///< the node
-    Ptr<NetDevice> device;               ///< its access device
-    Ptr<MobilityModel> mobility;         ///< its mobility model (Wi-Fi)
-    bool wifi{false};                    ///< Wi-Fi station
-    std::shared_ptr<Attachment> current; ///< where it is (null: nowhere)
-    uint64_t moves{0};                   ///< attach and detach events so far
+    std::string mnId;                                 ///< identifier
+    uint32_t index{0};                                ///< index from 1, in the order added
+    uint32_t lma{0};                                  ///< its LMA (vertex)
+    HomeNetworkPrefix hnp;                            ///< home network prefix
+    Ptr<Node> node;                                   ///< the node
+    std::vector<Ptr<NetDevice>> devices;              ///< its access devices, one per interface
+    Ptr<LogicalInterfaceNetDevice> lif;               ///< over the devices (several), else null
+    Ptr<MobilityModel> mobility;                      ///< its mobility model (Wi-Fi)
+    bool wifi{false};                                 ///< Wi-Fi station
+    std::vector<std::shared_ptr<Attachment>> current; ///< where each is (null: nowhere)
+    std::vector<uint64_t> moves;                      ///< attach and detach events of each
+
+    /**
+     * \brief The device IPv6 runs on: the logical interface, else the one access device.
+     * \return the device
+     */
+    Ptr<NetDevice> IpDevice() const
+    {
+        return lif ? Ptr<NetDevice>(lif) : devices.front();
+    }
 };
 
 Pmipv6TopologyHelper::Pmipv6TopologyHelper()
@@ -1021,14 +1037,18 @@ Pmipv6TopologyHelper::AttachmentOf(uint32_t magVertex) const
 }
 
 void
-Pmipv6TopologyHelper::DoAttach(std::shared_ptr<MobileState> mn, std::shared_ptr<Attachment> to)
+Pmipv6TopologyHelper::DoAttach(std::shared_ptr<MobileState> mn,
+                               uint32_t port,
+                               std::shared_ptr<Attachment> to)
 {
-    NS_LOG_FUNCTION(mn->mnId << to->mag);
-    if (mn->current)
+    NS_LOG_FUNCTION(mn->mnId << port << to->mag);
+    if (mn->current[port])
     {
-        DoDetach(mn);
+        DoDetach(mn, port);
     }
-    mn->moves++;
+    bool first = mn->moves[port] == 0;
+    mn->moves[port]++;
+    Ptr<NetDevice> device = mn->devices[port];
     if (mn->wifi)
     {
         // Association with the access point (MAC layer) triggers the registration.
@@ -1036,28 +1056,38 @@ Pmipv6TopologyHelper::DoAttach(std::shared_ptr<MobileState> mn, std::shared_ptr<
     }
     else
     {
-        DynamicCast<CsmaNetDevice>(mn->device)->Attach(to->channel);
-        to->app->NotifyAttach(to->access, mn->mnId, mn->device->GetAddress());
+        DynamicCast<CsmaNetDevice>(device)->Attach(to->channel);
+        // One interface: the MAG's DefaultHandoffIndicator. Several: each interface's first
+        // attachment shares the prefix of the others (RFC 7864 HI 6, LmaFlowMobilityExtension);
+        // a later one is the same interface moving (the MAG's default; the LMA finds the
+        // interface's session by its MN link-layer identifier).
+        uint8_t hi = mn->lif && first ? mip6::HI_NEW_INTERFACE_SHARED_PREFIX : 0;
+        if (mn->lif)
+        {
+            mn->lif->SetPhysicalDeviceUp(port, true);
+        }
+        to->app->NotifyAttach(to->access, mn->mnId, device->GetAddress(), hi);
     }
-    mn->current = to;
+    mn->current[port] = to;
 }
 
 void
-Pmipv6TopologyHelper::DoDetach(std::shared_ptr<MobileState> mn)
+Pmipv6TopologyHelper::DoDetach(std::shared_ptr<MobileState> mn, uint32_t port)
 {
-    if (!mn->current)
+    if (!mn->current[port])
     {
         return;
     }
-    NS_LOG_FUNCTION(mn->mnId << mn->current->mag);
-    uint64_t move = ++mn->moves;
+    NS_LOG_FUNCTION(mn->mnId << port << mn->current[port]->mag);
+    uint64_t move = ++mn->moves[port];
+    Ptr<NetDevice> device = mn->devices[port];
     if (mn->wifi)
     {
         // Leave the BSS the way a station does: a Disassociation frame, so that the access
         // point forgets the station (it would otherwise keep its association forever and not
         // report a later re-association) and the MAG de-registers it, as on CSMA. Out of
         // range once the frame is out, unless attached elsewhere meanwhile.
-        Ptr<WifiNetDevice> sta = DynamicCast<WifiNetDevice>(mn->device);
+        Ptr<WifiNetDevice> sta = DynamicCast<WifiNetDevice>(device);
         Ptr<StaWifiMac> mac = DynamicCast<StaWifiMac>(sta->GetMac());
         if (mac && mac->IsAssociated())
         {
@@ -1072,7 +1102,7 @@ Pmipv6TopologyHelper::DoDetach(std::shared_ptr<MobileState> mn)
             mac->GetTxop()->Queue(Create<Packet>(reason, 2), hdr);
         }
         Simulator::Schedule(g_disassociationTime, [mn, move]() {
-            if (mn->moves == move)
+            if (mn->moves[0] == move)
             {
                 mn->mobility->SetPosition(g_nowhere);
             }
@@ -1080,10 +1110,14 @@ Pmipv6TopologyHelper::DoDetach(std::shared_ptr<MobileState> mn)
     }
     else
     {
-        mn->current->channel->Detach(DynamicCast<CsmaNetDevice>(mn->device));
-        mn->current->app->NotifyDetach(mn->current->access, mn->device->GetAddress());
+        if (mn->lif)
+        {
+            mn->lif->SetPhysicalDeviceUp(port, false);
+        }
+        mn->current[port]->channel->Detach(DynamicCast<CsmaNetDevice>(device));
+        mn->current[port]->app->NotifyDetach(mn->current[port]->access, device->GetAddress());
     }
-    mn->current = nullptr;
+    mn->current[port] = nullptr;
 }
 
 Ptr<Node>
@@ -1091,7 +1125,32 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
                                     const std::string& firstMag,
                                     Time attachAt)
 {
-    NS_LOG_FUNCTION(this << mnId << firstMag << attachAt);
+    std::vector<std::string> mags{firstMag};
+    if (m_mnInterfaces > 1)
+    {
+        // Interface k at the k-th MAG after firstMag, in vertex order, cyclically.
+        uint32_t magVertex = VertexOf(firstMag);
+        NS_ABORT_MSG_IF(m_mags.count(magVertex) == 0,
+                        "Pmipv6TopologyHelper::AddMobileNode: '" << firstMag << "' is not a MAG");
+        auto it = m_mags.find(magVertex);
+        for (uint32_t k = 1; k < m_mnInterfaces; ++k)
+        {
+            if (++it == m_mags.end())
+            {
+                it = m_mags.begin();
+            }
+            mags.push_back(m_graph[it->first].name);
+        }
+    }
+    return AddMobileNode(mnId, mags, attachAt);
+}
+
+Ptr<Node>
+Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
+                                    const std::vector<std::string>& mags,
+                                    Time attachAt)
+{
+    NS_LOG_FUNCTION(this << mnId << mags.size() << attachAt);
     NS_ABORT_MSG_IF(!m_built, "Pmipv6TopologyHelper::AddMobileNode: call Build() first");
     NS_ABORT_MSG_IF(mnId.empty(), "Pmipv6TopologyHelper::AddMobileNode: empty identifier");
     NS_ABORT_MSG_IF(m_mobiles.count(mnId) || m_vertexByName.count(mnId),
@@ -1100,14 +1159,29 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
                     "Pmipv6TopologyHelper::AddMobileNode: too many mobile nodes");
     NS_ABORT_MSG_IF(attachAt < Simulator::Now(),
                     "Pmipv6TopologyHelper::AddMobileNode: attachAt is in the past");
-    uint32_t magVertex = VertexOf(firstMag);
-    NS_ABORT_MSG_IF(m_mags.count(magVertex) == 0,
-                    "Pmipv6TopologyHelper::AddMobileNode: '" << firstMag << "' is not a MAG");
+    NS_ABORT_MSG_IF(mags.empty() || mags.size() > g_maxMnInterfaces,
+                    "Pmipv6TopologyHelper::AddMobileNode: 1 to " << g_maxMnInterfaces
+                                                                 << " interfaces (MAGs)");
+    std::vector<std::shared_ptr<Attachment>> firsts;
+    for (const std::string& mag : mags)
+    {
+        uint32_t magVertex = VertexOf(mag);
+        NS_ABORT_MSG_IF(m_mags.count(magVertex) == 0,
+                        "Pmipv6TopologyHelper::AddMobileNode: '" << mag << "' is not a MAG");
+        firsts.push_back(AttachmentOf(magVertex));
+        NS_ABORT_MSG_IF(mags.size() > 1 && firsts.back()->wifi,
+                        "Pmipv6TopologyHelper::AddMobileNode: a mobile node with several "
+                        "interfaces attaches over CSMA; '"
+                            << mag << "' has Wi-Fi access");
+        NS_ABORT_MSG_IF(m_mags.at(magVertex).lma != m_mags.at(VertexOf(mags.front())).lma,
+                        "Pmipv6TopologyHelper::AddMobileNode: the MAGs of "
+                            << mnId << " are served by different LMAs");
+    }
 
     auto mn = std::make_shared<MobileState>();
     mn->mnId = mnId;
     mn->index = m_mobileOrder.size() + 1;
-    mn->lma = m_mags.at(magVertex).lma;
+    mn->lma = m_mags.at(VertexOf(mags.front())).lma;
     // 2001:1:<lma>:<index>::/64; beyond 65535 nodes, from the further blocks (routed on
     // first use).
     uint16_t chunk = static_cast<uint16_t>(mn->index >> 16);
@@ -1122,8 +1196,9 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
     }
     mn->node = CreateObject<Node>();
     Pmipv6Helper::InstallStack(NodeContainer(mn->node));
-    std::shared_ptr<Attachment> first = AttachmentOf(magVertex);
-    mn->wifi = first->wifi;
+    mn->wifi = firsts.front()->wifi;
+    mn->current.assign(mags.size(), nullptr);
+    mn->moves.assign(mags.size(), 0);
     if (mn->wifi)
     {
         WifiHelper wifi;
@@ -1141,7 +1216,7 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
                     SsidValue(Ssid(g_ssid)),
                     "ActiveProbing",
                     BooleanValue(false));
-        mn->device = wifi.Install(phy, mac, mn->node).Get(0);
+        mn->devices.push_back(wifi.Install(phy, mac, mn->node).Get(0));
         MobilityHelper mobility;
         mobility.SetMobilityModel("ns3::ConstantVelocityMobilityModel");
         mobility.Install(mn->node);
@@ -1152,25 +1227,58 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
     {
         // On the link from attachAt only: attached by the helper, detached until then.
         CsmaHelper csma;
-        mn->device = csma.Install(mn->node, first->channel).Get(0);
-        first->channel->Detach(DynamicCast<CsmaNetDevice>(mn->device));
+        for (const auto& first : firsts)
+        {
+            Ptr<NetDevice> device = csma.Install(mn->node, first->channel).Get(0);
+            first->channel->Detach(DynamicCast<CsmaNetDevice>(device));
+            mn->devices.push_back(device);
+        }
+    }
+    if (mn->devices.size() > 1)
+    {
+        // A logical interface over the access devices (draft 001 section 6): one IPv6
+        // interface, one home address; each device its own attachment, down until attached.
+        NetDeviceContainer physical;
+        for (const auto& device : mn->devices)
+        {
+            physical.Add(device);
+        }
+        mn->lif = LogicalInterfaceHelper().Install(physical);
+        for (uint32_t k = 0; k < mn->devices.size(); ++k)
+        {
+            mn->lif->SetPhysicalDeviceUp(k, false);
+        }
+        // The second interface's session shares the prefix of the first (RFC 7864 HI 6).
+        Ptr<Pmipv6LmaApplication> lma = m_lmas.at(mn->lma);
+        if (!lma->GetExtension<LmaFlowMobilityExtension>())
+        {
+            lma->AddExtension(CreateObject<LmaFlowMobilityExtension>());
+        }
     }
     m_pmip.AddMobileNode(mnId,
-                         NetDeviceContainer(mn->device),
+                         NetDeviceContainer(mn->IpDevice()),
                          m_lmas.at(mn->lma)->GetAddress(),
                          {mn->hnp});
     m_lmas.at(mn->lma)->GetPrefixPool()->Reserve(mn->hnp);
-    if (attachAt == Simulator::Now() && mn->wifi)
+    for (uint32_t k = 0; k < firsts.size(); ++k)
     {
-        DoAttach(mn, first);
-    }
-    else
-    {
-        Simulator::Schedule(attachAt - Simulator::Now(), [mn, first]() { DoAttach(mn, first); });
+        std::shared_ptr<Attachment> first = firsts[k];
+        if (attachAt == Simulator::Now() && mn->wifi)
+        {
+            DoAttach(mn, k, first);
+        }
+        else
+        {
+            Simulator::Schedule(attachAt - Simulator::Now(),
+                                [mn, k, first]() { DoAttach(mn, k, first); });
+        }
     }
     m_mobiles[mnId] = mn;
     m_mobileOrder.push_back(mnId);
-    EnablePcapOn(mn->device);
+    for (const auto& device : mn->devices)
+    {
+        EnablePcapOn(device);
+    }
     return mn->node;
 }
 
@@ -1180,8 +1288,21 @@ Pmipv6TopologyHelper::ScheduleMove(const std::string& mnId,
                                    Time at,
                                    Time linkSwitchDelay)
 {
-    NS_LOG_FUNCTION(this << mnId << toMag << at << linkSwitchDelay);
+    ScheduleMove(mnId, 0, toMag, at, linkSwitchDelay);
+}
+
+void
+Pmipv6TopologyHelper::ScheduleMove(const std::string& mnId,
+                                   uint32_t interface,
+                                   const std::string& toMag,
+                                   Time at,
+                                   Time linkSwitchDelay)
+{
+    NS_LOG_FUNCTION(this << mnId << interface << toMag << at << linkSwitchDelay);
     std::shared_ptr<MobileState> mn = MobileOf(mnId);
+    NS_ABORT_MSG_IF(interface >= mn->devices.size(),
+                    "Pmipv6TopologyHelper::ScheduleMove: " << mnId << " has no interface "
+                                                           << interface);
     uint32_t magVertex = VertexOf(toMag);
     NS_ABORT_MSG_IF(m_mags.count(magVertex) == 0,
                     "Pmipv6TopologyHelper::ScheduleMove: '" << toMag << "' is not a MAG");
@@ -1192,15 +1313,16 @@ Pmipv6TopologyHelper::ScheduleMove(const std::string& mnId,
                         << toMag << " a " << (to->wifi ? "Wi-Fi" : "CSMA") << " access link");
     NS_ABORT_MSG_IF(at < Simulator::Now() || linkSwitchDelay.IsStrictlyNegative(),
                     "Pmipv6TopologyHelper::ScheduleMove: the move is in the past");
-    Simulator::Schedule(at - Simulator::Now(), [mn]() { DoDetach(mn); });
-    Simulator::Schedule(at + linkSwitchDelay - Simulator::Now(), [mn, to]() { DoAttach(mn, to); });
+    Simulator::Schedule(at - Simulator::Now(), [mn, interface]() { DoDetach(mn, interface); });
+    Simulator::Schedule(at + linkSwitchDelay - Simulator::Now(),
+                        [mn, interface, to]() { DoAttach(mn, interface, to); });
 }
 
 Ipv6Address
 Pmipv6TopologyHelper::GetHomeAddress(const std::string& mnId) const
 {
     std::shared_ptr<MobileState> mn = MobileOf(mnId);
-    return Pmipv6Helper::GetHomeAddress(mn->device, mn->hnp);
+    return Pmipv6Helper::GetHomeAddress(mn->IpDevice(), mn->hnp);
 }
 
 HomeNetworkPrefix
@@ -1212,7 +1334,23 @@ Pmipv6TopologyHelper::GetHomeNetworkPrefix(const std::string& mnId) const
 Ptr<NetDevice>
 Pmipv6TopologyHelper::GetMobileDevice(const std::string& mnId) const
 {
-    return MobileOf(mnId)->device;
+    return MobileOf(mnId)->IpDevice();
+}
+
+Ptr<NetDevice>
+Pmipv6TopologyHelper::GetMobileDevice(const std::string& mnId, uint32_t interface) const
+{
+    std::shared_ptr<MobileState> mn = MobileOf(mnId);
+    NS_ABORT_MSG_IF(interface >= mn->devices.size(),
+                    "Pmipv6TopologyHelper::GetMobileDevice: " << mnId << " has no interface "
+                                                              << interface);
+    return mn->devices[interface];
+}
+
+uint32_t
+Pmipv6TopologyHelper::GetNInterfaces(const std::string& mnId) const
+{
+    return MobileOf(mnId)->devices.size();
 }
 
 std::string
@@ -1224,8 +1362,31 @@ Pmipv6TopologyHelper::GetMobileNodeLma(const std::string& mnId) const
 std::string
 Pmipv6TopologyHelper::GetCurrentMag(const std::string& mnId) const
 {
+    return GetCurrentMag(mnId, 0);
+}
+
+std::string
+Pmipv6TopologyHelper::GetCurrentMag(const std::string& mnId, uint32_t interface) const
+{
     std::shared_ptr<MobileState> mn = MobileOf(mnId);
-    return mn->current ? mn->current->mag : std::string();
+    NS_ABORT_MSG_IF(interface >= mn->current.size(),
+                    "Pmipv6TopologyHelper::GetCurrentMag: " << mnId << " has no interface "
+                                                            << interface);
+    return mn->current[interface] ? mn->current[interface]->mag : std::string();
+}
+
+void
+Pmipv6TopologyHelper::SetMobileNodeInterfaces(uint32_t n)
+{
+    NS_ABORT_MSG_IF(n == 0 || n > g_maxMnInterfaces,
+                    "Pmipv6TopologyHelper::SetMobileNodeInterfaces: 1 to " << g_maxMnInterfaces);
+    m_mnInterfaces = n;
+}
+
+uint32_t
+Pmipv6TopologyHelper::GetMobileNodeInterfaces() const
+{
+    return m_mnInterfaces;
 }
 
 std::vector<std::string>
@@ -1259,7 +1420,7 @@ Pmipv6TopologyHelper::EnablePcap(const std::string& prefix)
         {
             if (m_mobiles.at(mnId)->wifi)
             {
-                wifiDevices.Add(m_mobiles.at(mnId)->device);
+                wifiDevices.Add(m_mobiles.at(mnId)->devices.front());
             }
         }
         YansWifiPhyHelper phy;
@@ -1330,7 +1491,12 @@ Pmipv6TopologyHelper::WriteDot(std::ostream& os) const
         std::shared_ptr<MobileState> mn = m_mobiles.at(mnId);
         os << "  // mobile node " << Quote(mnId) << " (node " << mn->node->GetId()
            << "): home network prefix " << mn->hnp << ", LMA " << Quote(m_graph[mn->lma].name)
-           << ", " << (mn->wifi ? "Wi-Fi" : "CSMA") << "\n";
+           << ", " << (mn->wifi ? "Wi-Fi" : "CSMA");
+        if (mn->devices.size() > 1)
+        {
+            os << ", " << mn->devices.size() << " interfaces (logical interface)";
+        }
+        os << "\n";
     }
     os << "}\n";
 }

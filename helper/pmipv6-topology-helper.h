@@ -90,7 +90,8 @@ typedef boost::adjacency_list<boost::vecS,
  *   link is a CsmaChannel of its own ("csma") or a Wi-Fi access point ("wifi", 802.11a, SSID
  *   "pmipv6", one YansWifiChannel shared by all, the AP at the vertex's x/y).
  *
- * Mobile nodes (AddMobileNode) are unchanged ns-3 IPv6 hosts with one access device and a
+ * Mobile nodes (AddMobileNode) are unchanged ns-3 IPv6 hosts with one access device (or, see
+ * SetMobileNodeInterfaces(), several behind a LogicalInterfaceNetDevice) and a
  * static home network prefix 2001:1:<lma index>:<mn index>::/64 (mn index from 1, in the order
  * added; from the 65536th on, 2001:<1 + index / 65536>:<lma index>:<index mod 65536>::/64, in
  * further /48 blocks routed towards the LMA when first used), reserved in that LMA's pool; their
@@ -294,6 +295,43 @@ class Pmipv6TopologyHelper
     Ptr<Node> AddMobileNode(const std::string& mnId, const std::string& firstMag, Time attachAt);
 
     /**
+     * \brief How many interfaces the mobile nodes added next have (default 1).
+     *
+     * With 2, AddMobileNode() gives the node one CSMA device per interface behind a
+     * LogicalInterfaceNetDevice (draft 001 section 6: one IPv6 interface, one home address),
+     * interface k at the k-th CSMA MAG after the first one (vertex order, cyclically; or the
+     * MAGs AddMobileNode(mnId, mags, attachAt) names). Each interface is its own attachment
+     * at its MAG (its own MAC address, so its own MN link-layer identifier and binding cache
+     * entry); each interface's first attachment carries Handoff Indicator 6 (RFC 7864: a new
+     * interface sharing the prefix), and the helper registers an LmaFlowMobilityExtension
+     * with the LMA, so both bindings share the node's home network prefix. A later
+     * attachment of an interface (ScheduleMove()) is a handover of that interface's binding
+     * (the MAG's DefaultHandoffIndicator). Wi-Fi MAGs take single-interface nodes only.
+     * \param n 1 or 2
+     */
+    void SetMobileNodeInterfaces(uint32_t n);
+
+    /**
+     * \brief How many interfaces the mobile nodes added next have.
+     * \return 1 or 2
+     */
+    uint32_t GetMobileNodeInterfaces() const;
+
+    /**
+     * \brief Add a mobile node with one interface per MAG given, all attaching at \p attachAt
+     * (one MAG: as AddMobileNode(mnId, firstMag, attachAt) with one interface; several: see
+     * SetMobileNodeInterfaces()). The MAGs must be CSMA MAGs of one LMA when there are
+     * several. Call after Build().
+     * \param mnId the identifier (NAI); also the name GetNode() knows it by
+     * \param mags the MAG of each interface (1 or 2; one MAG may appear twice)
+     * \param attachAt when (absolute simulation time)
+     * \return the mobile node
+     */
+    Ptr<Node> AddMobileNode(const std::string& mnId,
+                            const std::vector<std::string>& mags,
+                            Time attachAt);
+
+    /**
      * \brief Move a mobile node to another MAG of the same access type.
      *
      * CSMA: at \p at the device leaves its link (the MAG is told: de-registration), and
@@ -315,6 +353,21 @@ class Pmipv6TopologyHelper
                       Time linkSwitchDelay = MilliSeconds(50));
 
     /**
+     * \brief Move one interface of a mobile node to another MAG (interface 0: as
+     * ScheduleMove(mnId, toMag, at, linkSwitchDelay)). The other interfaces stay attached.
+     * \param mnId the mobile node
+     * \param interface the interface (0-based)
+     * \param toMag the MAG it moves to
+     * \param at when it leaves (absolute simulation time)
+     * \param linkSwitchDelay how long it is on no link
+     */
+    void ScheduleMove(const std::string& mnId,
+                      uint32_t interface,
+                      const std::string& toMag,
+                      Time at,
+                      Time linkSwitchDelay = MilliSeconds(50));
+
+    /**
      * \brief The mobile node's home address (SLAAC from its home network prefix).
      * \param mnId the mobile node
      * \return the address
@@ -329,11 +382,27 @@ class Pmipv6TopologyHelper
     HomeNetworkPrefix GetHomeNetworkPrefix(const std::string& mnId) const;
 
     /**
-     * \brief The mobile node's access device.
+     * \brief The mobile node's IPv6 device: its access device, or with several interfaces its
+     * LogicalInterfaceNetDevice.
      * \param mnId the mobile node
      * \return the device
      */
     Ptr<NetDevice> GetMobileDevice(const std::string& mnId) const;
+
+    /**
+     * \brief The access device of one interface of a mobile node.
+     * \param mnId the mobile node
+     * \param interface the interface (0-based)
+     * \return the device
+     */
+    Ptr<NetDevice> GetMobileDevice(const std::string& mnId, uint32_t interface) const;
+
+    /**
+     * \brief The number of interfaces of a mobile node.
+     * \param mnId the mobile node
+     * \return the number
+     */
+    uint32_t GetNInterfaces(const std::string& mnId) const;
 
     /**
      * \brief The LMA of a mobile node (the LMA of the MAG it first attached to).
@@ -349,6 +418,15 @@ class Pmipv6TopologyHelper
      * \return the MAG's name
      */
     std::string GetCurrentMag(const std::string& mnId) const;
+
+    /**
+     * \brief The MAG one interface of a mobile node was last moved to (empty while it is on
+     * no link).
+     * \param mnId the mobile node
+     * \param interface the interface (0-based)
+     * \return the MAG's name
+     */
+    std::string GetCurrentMag(const std::string& mnId, uint32_t interface) const;
 
     /**
      * \brief The mobile nodes' identifiers, in the order they were added.
@@ -378,16 +456,21 @@ class Pmipv6TopologyHelper
     struct Attachment;
 
     /**
-     * \brief Attach a mobile node (scheduled): join the link or enter the AP's range.
+     * \brief Attach an interface of a mobile node (scheduled): join the link or enter the
+     * AP's range.
      * \param mn the mobile node
+     * \param port the interface
      * \param to where
      */
-    static void DoAttach(std::shared_ptr<MobileState> mn, std::shared_ptr<Attachment> to);
+    static void DoAttach(std::shared_ptr<MobileState> mn,
+                         uint32_t port,
+                         std::shared_ptr<Attachment> to);
     /**
-     * \brief Detach a mobile node from its current MAG (scheduled).
+     * \brief Detach an interface of a mobile node from its current MAG (scheduled).
      * \param mn the mobile node
+     * \param port the interface
      */
-    static void DoDetach(std::shared_ptr<MobileState> mn);
+    static void DoDetach(std::shared_ptr<MobileState> mn, uint32_t port);
     /**
      * \brief What a mobile node needs to attach to a MAG.
      * \param magVertex the MAG
@@ -476,6 +559,7 @@ class Pmipv6TopologyHelper
     std::string m_wifiDataMode{"OfdmRate12Mbps"};                  ///< Wi-Fi data mode
     Ptr<Channel> m_wifiChannel;                                    ///< shared YansWifiChannel
     std::string m_pcapPrefix;                                      ///< pcap prefix, empty: none
+    uint32_t m_mnInterfaces{1}; ///< interfaces of the mobile nodes added next
 };
 
 } // namespace ns3

@@ -90,7 +90,7 @@ BindingCacheEntry::Print(std::ostream& os) const
     os << " tunnel=" << tunnelInterface;
     if (bindingId != 0)
     {
-        os << " bid=" << bindingId;
+        os << " bid=" << bindingId << " bid-pri=" << +bindingPriority;
     }
 }
 
@@ -263,6 +263,14 @@ BindingCache::FindByMnIdAndAccessTechnology(const std::string& mnId, uint8_t att
 {
     return m_table.FindByMnIdIf(mnId, [att](const BindingCacheEntry& e) {
         return e.accessTechnologyType == att;
+    });
+}
+
+Ptr<BindingCacheEntry>
+BindingCache::FindByMnIdAndBindingId(const std::string& mnId, uint16_t bindingId) const
+{
+    return m_table.FindByMnIdIf(mnId, [bindingId](const BindingCacheEntry& e) {
+        return e.bindingId == bindingId;
     });
 }
 

@@ -114,10 +114,16 @@ class BindingCacheEntry : public SimpleRefCount<BindingCacheEntry>
     /// Deletion of a de-registered entry (MinDelayBeforeBCEDelete). (The LMA keeps the
     /// timer of a HI 4 wait with the waiting request.)
     EventId deleteTimer;
-    /// Binding Identifier (RFC 5648) when the MN has several bindings; 0 = none.
+    /// Binding Identifier (RFC 5648 6.1): unique among the entries of the MN, assigned when
+    /// the entry is created (the BID of the PBU's Binding Identifier option when it is free,
+    /// else the smallest free one from 1) and kept for the entry's life; 0 = never added.
     uint16_t bindingId = 0;
-    // Flow mobility state (RFC 7864 / RFC 6089 flow entries, the BID's priority...) goes here,
-    // or in a flow mobility cache keyed by this entry's id.
+    /// BID-PRI (RFC 6089 4.1, 7 bits, a lower value takes precedence; 0 is reserved): the
+    /// priority of the PBU's Binding Identifier option, else the LMA's
+    /// DefaultBindingPriority; updated by every accepted PBU that carries the option.
+    uint8_t bindingPriority = 0;
+    // Flow mobility state (RFC 7864 / RFC 6089 flow entries) goes here, or in a flow mobility
+    // cache keyed by this entry's id.
 };
 
 /**
@@ -254,6 +260,14 @@ class BindingCache : public Object
      */
     Ptr<BindingCacheEntry> FindByMnIdAndAccessTechnology(const std::string& mnId,
                                                          uint8_t att) const;
+    /**
+     * \brief The entry of a mobile node with a Binding Identifier (RFC 5648).
+     * \param mnId the MN-ID
+     * \param bindingId the BID
+     * \return the entry, nullptr when none (O(entries of the MN))
+     */
+    Ptr<BindingCacheEntry> FindByMnIdAndBindingId(const std::string& mnId,
+                                                  uint16_t bindingId) const;
     /**
      * \brief Number of entries.
      * \return the count

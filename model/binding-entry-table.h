@@ -34,6 +34,8 @@ namespace ns3
  * whatever the number of entries. Unspecified (all-zero) HNPs are not indexed, and an HNP
  * listed twice by one entry is indexed once.
  *
+ * FindById() and Contains() are one hash lookup; GetEntries() sorts by id.
+ *
  * An entry's keys are read when it is added and when Reindex() is called; the table
  * remembers them, so that an entry whose fields changed since is still removed from the
  * right lists.
@@ -285,6 +287,10 @@ class BindingEntryTable
         {
             out.push_back(kv.second.entry);
         }
+        // The id index is a hash map: sort here (O(n log n), for bulk listings only).
+        std::sort(out.begin(), out.end(), [](const Ptr<Entry>& a, const Ptr<Entry>& b) {
+            return a->id < b->id;
+        });
         return out;
     }
 
@@ -340,7 +346,7 @@ class BindingEntryTable
         }
     }
 
-    std::map<uint64_t, Record> m_entries;                  ///< every entry, by id
+    std::unordered_map<uint64_t, Record> m_entries;        ///< every entry, by id (hash)
     std::unordered_map<std::string, EntryVector> m_byMnId; ///< entries by MN-ID
     std::unordered_map<HomeNetworkPrefix, EntryVector, HomeNetworkPrefixHash>
         m_byPrefix; ///< entries by HNP

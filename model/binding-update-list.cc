@@ -89,7 +89,7 @@ BindingUpdateListEntry::Print(std::ostream& os) const
        << " recoveries=" << recoveries << " tunnel=" << tunnelInterface;
     if (bindingId != 0)
     {
-        os << " bid=" << bindingId;
+        os << " bid=" << bindingId << " bid-pri=" << +bindingPriority;
     }
 }
 

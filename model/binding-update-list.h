@@ -130,8 +130,12 @@ class BindingUpdateListEntry : public SimpleRefCount<BindingUpdateListEntry>
     EventId retransmitTimer;
     /// Re-registration before the granted lifetime expires (an event holding the id too).
     EventId refreshTimer;
-    /// Binding Identifier (RFC 5648) when the MN has several bindings; 0 = none.
+    /// Binding Identifier (RFC 5648) the PBUs carry in a Binding Identifier option: the one
+    /// the MN's profile asks for this interface (Pmipv6Profile::bindingPreferences), then the
+    /// one the LMA's PBA gave; 0 = no option is sent.
     uint16_t bindingId = 0;
+    /// BID-PRI (RFC 6089) sent with \c bindingId, then the one the PBA gave; 0 = none.
+    uint8_t bindingPriority = 0;
     // Flow mobility state (RFC 7864 flow entries the MAG keeps for this MN) goes here, or in
     // a flow bindings list keyed by this entry's id.
 };

@@ -22,7 +22,7 @@ constexpr uint8_t BID_BASE_LENGTH = 4;
 /// H flag in the fourth data octet of the Binding Identifier option.
 constexpr uint8_t BID_H_FLAG = 0x80;
 /// BID-PRI bits in the fourth data octet of the Binding Identifier option.
-constexpr uint8_t BID_PRI_MASK = 0x7f;
+constexpr uint8_t BID_PRI_MASK = BindingIdentifierOption::MAX_PRIORITY;
 /// Fixed data of the Flow Identification option: FID, FID-PRI, Reserved, Status.
 constexpr uint8_t FID_FIXED_LENGTH = 6;
 /// TS Format and Reserved octets in front of a traffic selector.

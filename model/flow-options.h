@@ -33,6 +33,9 @@ namespace ns3
 class BindingIdentifierOption : public MobilityOption
 {
   public:
+    /// The largest BID-PRI (a 7-bit field, RFC 6089 4.1).
+    static constexpr uint8_t MAX_PRIORITY = 0x7f;
+
     /**
      * \brief An option without care-of address.
      * \param bid the Binding ID (0 is reserved)

@@ -6,6 +6,7 @@
 
 #include "binding-revocation-header.h"
 #include "flow-binding-table.h"
+#include "flow-options.h"
 #include "ipv6-tunnel-l4-protocol.h"
 #include "lma-routing.h"
 #include "mobility-l4-protocol.h"
@@ -151,6 +152,13 @@ Pmipv6LmaApplication::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&Pmipv6LmaApplication::m_revokeOnHandover),
                           MakeBooleanChecker())
+            .AddAttribute("DefaultBindingPriority",
+                          "BID-PRI (RFC 6089 4.1, a lower value takes precedence) of a new "
+                          "binding cache entry whose PBU carries no Binding Identifier option "
+                          "with a priority.",
+                          UintegerValue(64),
+                          MakeUintegerAccessor(&Pmipv6LmaApplication::m_defaultBindingPriority),
+                          MakeUintegerChecker<uint8_t>(1, BindingIdentifierOption::MAX_PRIORITY))
             .AddAttribute("MinDelayBRIs",
                           "How long the LMA waits for the Binding Revocation Acknowledgement "
                           "before it retransmits a BRI (RFC 5846 MINDelayBRIs); the wait "
@@ -197,6 +205,7 @@ Pmipv6LmaApplication::Pmipv6LmaApplication()
       m_maxEntries(0),
       m_proxyRegistrationEnabled(true),
       m_revokeOnHandover(true),
+      m_defaultBindingPriority(64),
       m_briCount(0),
       m_braCount(0),
       m_pbuCount(0),
@@ -369,13 +378,18 @@ Pmipv6LmaApplication::BindingKey(uint64_t flowOwner, uint16_t bindingId)
 }
 
 uint16_t
-Pmipv6LmaApplication::NextBindingId(const std::string& mnId) const
+Pmipv6LmaApplication::NextBindingId(const std::string& mnId, uint16_t preferred) const
 {
-    // RFC 5648: unique among the mobile node's bindings; the smallest free one from 1
+    // RFC 5648: unique among the mobile node's bindings; the one asked for when free, else
+    // the smallest free one from 1 (O(bindings of the MN)).
     std::set<uint16_t> used;
     for (const auto& e : m_cache->FindByMnId(mnId))
     {
         used.insert(e->bindingId);
+    }
+    if (preferred != 0 && used.count(preferred) == 0)
+    {
+        return preferred;
     }
     uint16_t bid = 1;
     while (used.count(bid) != 0)
@@ -558,6 +572,13 @@ Pmipv6LmaApplication::ParseRequest(const BindingUpdateHeader& pbu, Ipv6Address m
     {
         req.hasTimestamp = true;
         req.timestamp = ts->GetRaw();
+    }
+    if (auto bid = options.Find<BindingIdentifierOption>())
+    {
+        // RFC 5648 / RFC 6089: generic to every binding, not a draft's; one per PBU here.
+        req.hasBindingId = true;
+        req.bindingId = bid->GetBid();
+        req.bindingPriority = bid->GetPriority();
     }
     return req;
 }
@@ -978,7 +999,9 @@ Pmipv6LmaApplication::CreateSession(const ProxyBindingRequest& req, bool sharePr
             entry->homeNetworkPrefixes.push_back(prefix);
         }
     }
-    entry->bindingId = NextBindingId(req.mnId);
+    entry->bindingId = NextBindingId(req.mnId, req.bindingId);
+    entry->bindingPriority =
+        req.bindingPriority != 0 ? req.bindingPriority : m_defaultBindingPriority;
     m_cache->Add(entry);
     m_bindings[BindingKey(GetFlowOwner(entry->mnId), entry->bindingId)] = entry->id;
     AcceptRequest(req, entry, true);
@@ -1041,6 +1064,11 @@ Pmipv6LmaApplication::AcceptRequest(const ProxyBindingRequest& req,
     if (req.hasLinkLocalAddress && !req.linkLocalAddress.IsAny())
     {
         entry->mnLinkLocalAddress = req.linkLocalAddress;
+    }
+    if (req.bindingPriority != 0)
+    {
+        // RFC 6089: the BID-PRI follows the latest PBU that states one (the BID stays).
+        entry->bindingPriority = req.bindingPriority;
     }
     entry->hasTimestamp = req.hasTimestamp;
     entry->timestamp = req.timestamp;
@@ -1492,6 +1520,16 @@ Pmipv6LmaApplication::SendPba(const ProxyBindingRequest& req,
         Ptr<TimestampOption> ts = Create<TimestampOption>();
         ts->SetRaw(req.timestamp);
         pba.AddOption(ts);
+    }
+    if (req.hasBindingId)
+    {
+        // RFC 5648 6.2: the BA carries the Binding Identifier option of the binding, with the
+        // status; here the BID and BID-PRI the entry got (the PBU's when refused).
+        Ptr<BindingIdentifierOption> bid =
+            Create<BindingIdentifierOption>(entry ? entry->bindingId : req.bindingId);
+        bid->SetStatus(status);
+        bid->SetPriority(entry ? entry->bindingPriority : req.bindingPriority);
+        pba.AddOption(bid);
     }
     for (const auto& extension : m_extensions.Get())
     {

@@ -155,7 +155,7 @@ class Pmipv6LmaApplication : public Application
     /**
      * \brief The flow-binding table LmaRouting asks before each prefix route: its owners are
      * mobile nodes (GetFlowOwner()), its binding identifiers those of the binding cache
-     * entries (RFC 5648 BIDs, assigned per mobile node from 1).
+     * entries (RFC 5648 BIDs, unique per mobile node; see BindingCacheEntry::bindingId).
      * \return the table
      */
     Ptr<FlowBindingTable> GetFlowBindingTable() const;
@@ -440,11 +440,14 @@ class Pmipv6LmaApplication : public Application
     static uint64_t BindingKey(uint64_t flowOwner, uint16_t bindingId);
 
     /**
-     * \brief The smallest binding identifier from 1 that no entry of a mobile node uses.
+     * \brief The binding identifier of a new entry of a mobile node (RFC 5648: unique among
+     * its bindings): \p preferred when no entry of the MN uses it, else the smallest one from
+     * 1 that none uses.
      * \param mnId the mobile node
+     * \param preferred the BID the PBU asked for (0: none)
      * \return the BID
      */
-    uint16_t NextBindingId(const std::string& mnId) const;
+    uint16_t NextBindingId(const std::string& mnId, uint16_t preferred = 0) const;
 
     /**
      * \brief LmaRouting's resolver: the tunnel of a mobile node's binding (none while the
@@ -532,6 +535,7 @@ class Pmipv6LmaApplication : public Application
     Time m_clockOffset;                      ///< offset of the LMA clock (tests)
     bool m_proxyRegistrationEnabled;         ///< accept PBUs at all
     bool m_revokeOnHandover;                 ///< send a BRI to the previous MAG
+    uint8_t m_defaultBindingPriority;        ///< DefaultBindingPriority (BID-PRI)
     uint64_t m_briCount;                     ///< BRIs sent, retransmissions included
     uint64_t m_braCount;                     ///< BRAs received
     uint64_t m_pbuCount;                     ///< PBUs received

@@ -5,6 +5,7 @@
 #include "pmipv6-mag-application.h"
 
 #include "binding-revocation-header.h"
+#include "flow-options.h"
 #include "ipv6-tunnel-l4-protocol.h"
 #include "mag-routing.h"
 #include "mobility-l4-protocol.h"
@@ -579,6 +580,15 @@ Pmipv6MagApplication::NotifyAttach(Ptr<NetDevice> device,
         profile != nullptr && !profile->mnLinkLocalAddress.IsAny()
             ? profile->mnLinkLocalAddress
             : Ipv6Address::MakeAutoconfiguredLinkLocalAddress(mnLinkLayerAddress);
+    if (profile != nullptr)
+    {
+        auto preference = profile->bindingPreferences.find(mnLinkLayerAddress);
+        if (preference != profile->bindingPreferences.end())
+        {
+            entry->bindingId = preference->second.bindingId;
+            entry->bindingPriority = preference->second.bindingPriority;
+        }
+    }
     entry->registrationStart = Simulator::Now();
     entry->tunnelInterface = 0;
     NS_ABORT_MSG_IF(entry->lmaAddress.IsAny(), "no LMA known for " << mnId);
@@ -702,6 +712,13 @@ Pmipv6MagApplication::SendPbu(Ptr<BindingUpdateListEntry> entry)
                                                           GetClockCorrection(entry->lmaAddress));
         entry->lastTimestamp = ts->GetRaw();
         pbu.AddOption(ts);
+    }
+    if (entry->bindingId != 0)
+    {
+        // RFC 5648 / RFC 6089, asked for by the MN's profile for this interface.
+        Ptr<BindingIdentifierOption> bid = Create<BindingIdentifierOption>(entry->bindingId);
+        bid->SetPriority(entry->bindingPriority);
+        pbu.AddOption(bid);
     }
     for (const auto& extension : m_extensions.Get())
     {
@@ -838,6 +855,15 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
     }
     entry->homeNetworkPrefixes = prefixes;
     entry->recoveries = 0;
+    if (auto bid = pba.GetOptions().Find<BindingIdentifierOption>())
+    {
+        if (entry->bindingId != 0 && bid->GetBid() != 0)
+        {
+            // The LMA may have given another BID (RFC 5648: unique per MN): use it from now.
+            entry->bindingId = bid->GetBid();
+            entry->bindingPriority = bid->GetPriority();
+        }
+    }
     entry->lifetime = Seconds(pba.GetLifetimeSeconds());
     m_bul->NotifyChanged(entry);
     SwitchState(entry, BindingUpdateListEntry::REGISTERED);

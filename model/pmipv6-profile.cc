@@ -60,6 +60,17 @@ operator<<(std::ostream& os, const Pmipv6Profile& profile)
             first = false;
         }
     }
+    if (!profile.bindingPreferences.empty())
+    {
+        os << " bid=";
+        first = true;
+        for (const auto& [address, preference] : profile.bindingPreferences)
+        {
+            os << (first ? "" : ",") << address << ":" << preference.bindingId << "/"
+               << +preference.bindingPriority;
+            first = false;
+        }
+    }
     return os;
 }
 

@@ -49,6 +49,20 @@ struct Pmipv6Profile
     /// its Router Advertisements to it and pins it to the attaching link-layer address.
     /// :: = derived from the attaching link-layer address.
     Ipv6Address mnLinkLocalAddress;
+
+    /// What a MAG asks for one attaching interface (RFC 5648 Binding Identifier option with
+    /// the RFC 6089 BID-PRI).
+    struct BindingPreference
+    {
+        uint16_t bindingId = 1;      ///< the BID asked for (1..65535; the LMA may give another)
+        uint8_t bindingPriority = 0; ///< the BID-PRI (1..127; 0 = the LMA's default)
+    };
+
+    /// Per attaching interface, by its link-layer (MAC) address: the MAG includes a Binding
+    /// Identifier option in the PBUs of that attachment, with this BID and BID-PRI, and
+    /// keeps the BID the PBA gives. An interface not listed gets no option (the LMA then
+    /// assigns the BID and its DefaultBindingPriority).
+    std::map<Address, BindingPreference> bindingPreferences;
 };
 
 /**

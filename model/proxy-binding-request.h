@@ -41,6 +41,9 @@ struct ProxyBindingRequest
     Ipv6Address linkLocalAddress;            ///< its value
     bool hasTimestamp{false};                ///< Timestamp option present
     uint64_t timestamp{0};                   ///< raw 48.16 timestamp
+    bool hasBindingId{false};                ///< Binding Identifier option present (RFC 5648)
+    uint16_t bindingId{0};                   ///< its BID (0 = let the LMA choose)
+    uint8_t bindingPriority{0};              ///< its BID-PRI (RFC 6089; 0 = none asked)
     MobilityOptionList options;              ///< every option of the PBU (for extensions)
 };
 

@@ -12,6 +12,7 @@
  */
 
 #include "ns3/pmipv6-scenario.h"
+#include "ns3/simulator.h"
 #include "ns3/test.h"
 
 #include <map>
@@ -232,6 +233,65 @@ class ScenarioReproducibilityTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(SameResults(a, d), false, "another run, other results");
         NS_TEST_ASSERT_MSG_EQ(d.moves.empty(), false, "moves");
         NS_TEST_EXPECT_MSG_NE(a.moves[0].detachTime, d.moves[0].detachTime, "other move times");
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
+ * \brief Progress in simulated time: the callback at 0, every interval and at the end; the
+ * results are those of a run without it; a callback that stops the simulator ends the run
+ * there (and reports that time last).
+ */
+class ScenarioProgressTestCase : public TestCase
+{
+  public:
+    ScenarioProgressTestCase()
+        : TestCase("progress callback every interval of simulated time; results unchanged")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Pmipv6ScenarioConfig c = SmallConfig();
+        std::vector<std::pair<double, double>> calls;
+        Pmipv6ScenarioResult a = RunPmipv6Scenario(
+            c,
+            [&calls](double now, double end) { calls.emplace_back(now, end); },
+            2.5);
+        std::vector<double> expected{0, 2.5, 5, 7.5, 10};
+        NS_TEST_ASSERT_MSG_EQ(calls.size(), expected.size(), "0, every 2.5 s, and the end");
+        for (std::size_t i = 0; i < calls.size(); ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ_TOL(calls[i].first, expected[i], 1e-9, "call " << i);
+            NS_TEST_EXPECT_MSG_EQ_TOL(calls[i].second, c.simTime, 1e-9, "end " << i);
+        }
+        Pmipv6ScenarioResult b = RunPmipv6Scenario(c);
+        NS_TEST_EXPECT_MSG_EQ(SameResults(a, b), true, "progress changes no result");
+
+        std::vector<double> nows;
+        RunPmipv6Scenario(
+            c,
+            [&nows](double now, double) {
+                nows.push_back(now);
+                if (now >= 4)
+                {
+                    Simulator::Stop();
+                }
+            },
+            1);
+        NS_TEST_ASSERT_MSG_EQ(nows.size(), 6, "0..4 s, then the stop time");
+        NS_TEST_EXPECT_MSG_EQ_TOL(nows.back(), 4.0, 1e-9, "stopped at 4 s");
+        bool threw = false;
+        try
+        {
+            RunPmipv6Scenario(c, Pmipv6StderrProgress(), -1);
+        }
+        catch (const std::invalid_argument&)
+        {
+            threw = true;
+        }
+        NS_TEST_EXPECT_MSG_EQ(threw, true, "a negative interval is refused");
     }
 };
 
@@ -573,6 +633,7 @@ class Pmipv6ScenarioTestSuite : public TestSuite
     {
         AddTestCase(new ScenarioSanityTestCase, TestCase::QUICK);
         AddTestCase(new ScenarioReproducibilityTestCase, TestCase::QUICK);
+        AddTestCase(new ScenarioProgressTestCase, TestCase::QUICK);
         AddTestCase(new ScenarioAttributesTestCase, TestCase::QUICK);
         AddTestCase(new ScenarioTopologiesTestCase, TestCase::QUICK);
         AddTestCase(new ScenarioLateAttachmentTestCase, TestCase::QUICK);

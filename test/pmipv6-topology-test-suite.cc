@@ -371,6 +371,124 @@ class Pmipv6TopologyRegistrationTestCase : public TestCase
 
 /**
  * \ingroup pmipv6-test
+ * \brief SetMobileNodeInterfaces(2): a mobile node with two CSMA interfaces behind a logical
+ * interface attaches at mag1 and mag2 (each interface its own attachment): two binding cache
+ * entries (own BIDs, own MN link-layer identifiers) share the node's one home network prefix
+ * (HI 6), the node has one global address, and downlink UDP reaches it; interface 0 then
+ * moves to mag3 and its entry follows while interface 1 stays at mag2.
+ */
+class Pmipv6TopologyTwoInterfacesTestCase : public TestCase
+{
+  public:
+    Pmipv6TopologyTwoInterfacesTestCase()
+        : TestCase("Two interfaces per MN: two bindings, one prefix, one address; one "
+                   "interface hands over")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6TopologyHelper topo;
+        topo.Build(Pmipv6TopologyHelper::MakeStar(3));
+        topo.SetMobileNodeInterfaces(2);
+        NS_TEST_ASSERT_MSG_EQ(topo.GetMobileNodeInterfaces(), 2, "setter");
+        Registrations reg;
+        reg.Connect(topo);
+        topo.AddMobileNode("mn1", "mag1", Seconds(0.5));
+        NS_TEST_ASSERT_MSG_EQ(topo.GetNInterfaces("mn1"), 2, "two interfaces");
+        Ptr<LogicalInterfaceNetDevice> lif =
+            DynamicCast<LogicalInterfaceNetDevice>(topo.GetMobileDevice("mn1"));
+        NS_TEST_ASSERT_MSG_NE(lif, nullptr, "the IPv6 device is a logical interface");
+        NS_TEST_ASSERT_MSG_EQ(lif->GetNPhysicalDevices(), 2, "over two physical devices");
+        Ipv6Address home = topo.GetHomeAddress("mn1");
+        Ptr<UdpServer> server =
+            Flow(topo.GetNode("cn"), home, topo.GetNode("mn1"), 9000, Seconds(2), Seconds(4));
+        topo.ScheduleMove("mn1", 0, "mag3", Seconds(5), MilliSeconds(50));
+        WindowCounter after{Seconds(6), Seconds(8)};
+        Ptr<UdpServer> late =
+            Flow(topo.GetNode("cn"), home, topo.GetNode("mn1"), 9001, Seconds(6), Seconds(8));
+        late->TraceConnectWithoutContext("Rx", MakeCallback(&WindowCounter::Rx, &after));
+
+        Ptr<Pmipv6LmaApplication> lma = topo.GetLma("lma");
+        HomeNetworkPrefix hnp = topo.GetHomeNetworkPrefix("mn1");
+        std::vector<Ptr<BindingCacheEntry>> before;
+        std::vector<Ipv6Address> coaBefore;
+        std::vector<Ipv6Address> globals;
+        std::string magsBefore[2];
+        Simulator::Schedule(Seconds(4), [&]() {
+            before = lma->GetBindingCache()->FindByMnId("mn1");
+            for (const auto& e : before)
+            {
+                coaBefore.push_back(e->proxyCoa);
+            }
+            Ptr<Ipv6> ipv6 = topo.GetNode("mn1")->GetObject<Ipv6>();
+            int32_t i = ipv6->GetInterfaceForDevice(lif);
+            for (uint32_t a = 0; i >= 0 && a < ipv6->GetNAddresses(i); ++a)
+            {
+                Ipv6Address addr = ipv6->GetAddress(i, a).GetAddress();
+                if (!addr.IsLinkLocal())
+                {
+                    globals.push_back(addr);
+                }
+            }
+            magsBefore[0] = topo.GetCurrentMag("mn1", 0);
+            magsBefore[1] = topo.GetCurrentMag("mn1", 1);
+        });
+        std::vector<Ptr<BindingCacheEntry>> end;
+        std::string magsAfter[2];
+        Simulator::Schedule(Seconds(7.9), [&]() {
+            end = lma->GetBindingCache()->FindByMnId("mn1");
+            magsAfter[0] = topo.GetCurrentMag("mn1", 0);
+            magsAfter[1] = topo.GetCurrentMag("mn1", 1);
+        });
+        Simulator::Stop(Seconds(8.5));
+        Simulator::Run();
+
+        Ipv6Address mag1 = topo.GetMag("mag1")->GetProxyCoa();
+        Ipv6Address mag2 = topo.GetMag("mag2")->GetProxyCoa();
+        Ipv6Address mag3 = topo.GetMag("mag3")->GetProxyCoa();
+        NS_TEST_ASSERT_MSG_EQ(reg.At("mag1", "mn1").size(), 1, "interface 0 registered at mag1");
+        NS_TEST_ASSERT_MSG_EQ(reg.At("mag2", "mn1").size(), 1, "interface 1 registered at mag2");
+        NS_TEST_ASSERT_MSG_EQ(before.size(), 2, "two binding cache entries");
+        NS_TEST_ASSERT_MSG_EQ(coaBefore[0], mag1, "the first at mag1");
+        NS_TEST_ASSERT_MSG_EQ(coaBefore[1], mag2, "the second at mag2");
+        for (const auto& e : before)
+        {
+            NS_TEST_EXPECT_MSG_EQ((e->homeNetworkPrefixes == std::vector<HomeNetworkPrefix>{hnp}),
+                                  true,
+                                  "each binding holds the node's one prefix " << hnp);
+        }
+        NS_TEST_EXPECT_MSG_NE(before[0]->bindingId, before[1]->bindingId, "own BIDs");
+        NS_TEST_EXPECT_MSG_NE((before[0]->mnLinkLayerId == before[1]->mnLinkLayerId),
+                              true,
+                              "own MN link-layer identifiers");
+        NS_TEST_EXPECT_MSG_EQ(+before[1]->handoffIndicator,
+                              +mip6::HI_NEW_INTERFACE_SHARED_PREFIX,
+                              "the second interface shares the prefix (HI 6)");
+        NS_TEST_ASSERT_MSG_EQ(globals.size(), 1, "one global address on the logical interface");
+        NS_TEST_EXPECT_MSG_EQ(globals[0], home, "the home address");
+        NS_TEST_EXPECT_MSG_EQ(magsBefore[0], "mag1", "interface 0 at mag1");
+        NS_TEST_EXPECT_MSG_EQ(magsBefore[1], "mag2", "interface 1 at mag2");
+        NS_TEST_EXPECT_MSG_EQ(server->GetReceived(), 40, "downlink to the home address");
+
+        NS_TEST_EXPECT_MSG_EQ(reg.At("mag3", "mn1").size(), 1, "interface 0 registered at mag3");
+        NS_TEST_ASSERT_MSG_EQ(end.size(), 2, "still two binding cache entries");
+        NS_TEST_EXPECT_MSG_EQ(end[0], before[0], "interface 0's entry moved (the same entry)");
+        NS_TEST_EXPECT_MSG_EQ(end[0]->proxyCoa, mag3, "to mag3");
+        NS_TEST_EXPECT_MSG_EQ(end[0]->state, BindingCacheEntry::ACTIVE, "active");
+        NS_TEST_EXPECT_MSG_EQ(end[1]->proxyCoa, mag2, "interface 1 stays at mag2");
+        NS_TEST_EXPECT_MSG_EQ(magsAfter[0], "mag3", "interface 0 at mag3");
+        NS_TEST_EXPECT_MSG_EQ(magsAfter[1], "mag2", "interface 1 still at mag2");
+        NS_TEST_EXPECT_MSG_EQ(after.n, 40, "downlink after the move");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
  * \brief Two LMAs: each MAG is served by its nearest LMA, each mobile node registers with the
  * LMA of its MAG and gets a prefix of that LMA's block; both are reachable from a CN.
  */
@@ -731,6 +849,7 @@ class Pmipv6TopologyTestSuite : public TestSuite
         AddTestCase(new Pmipv6TopologyRegistrationTestCase, TestCase::QUICK);
         AddTestCase(new Pmipv6TopologyTwoLmasTestCase, TestCase::QUICK);
         AddTestCase(new Pmipv6TopologyWifiTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6TopologyTwoInterfacesTestCase, TestCase::QUICK);
     }
 };
 

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """The results of one scenario run, with pandas views."""
 
+import sys
+
 from ._pmipv6 import run_scenario
 
 
@@ -124,7 +126,55 @@ class ScenarioResult:
         )
 
 
-def run(config=None, **fields):
+class _ProgressBar:
+    """A progress callback(now, end) that draws a tqdm bar of simulated time on
+    stderr (plain "progress:" lines when tqdm is not installed)."""
+
+    def __init__(self, file=None):
+        self.file = file if file is not None else sys.stderr
+        self.bar = None
+        try:
+            from tqdm import tqdm
+        except ImportError:  # pragma: no cover - tqdm is a dependency of the package
+            tqdm = None
+        self._tqdm = tqdm
+
+    def __call__(self, now, end):
+        if self._tqdm is None:
+            print(f"progress: {now:.1f} / {end:.1f} s simulated", file=self.file)
+            return
+        if self.bar is None:
+            self.bar = self._tqdm(total=end, desc="simulated", unit="s", file=self.file,
+                                  bar_format="{desc}: {percentage:3.0f}%|{bar}| "
+                                             "{n:.1f}/{total:.1f} s [{elapsed}<{remaining}]")
+        self.bar.n = now
+        self.bar.refresh()
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
+
+
+def run(config=None, progress=False, progress_interval=0.0, **fields):
     """Run one scenario (a ScenarioConfig, a dict, or keyword fields; keys with
-    '::' are ns-3 attributes) and return a :class:`ScenarioResult`."""
-    return ScenarioResult(run_scenario(config, **fields))
+    '::' are ns-3 attributes) and return a :class:`ScenarioResult`.
+
+    ``progress``: False (quiet), True (a tqdm bar of the simulated time on
+    stderr, updated every ``progress_interval`` simulated seconds, by default
+    sim_time / 100), or a callable ``f(now, end)`` (simulated seconds) called at
+    those times; an exception it raises stops the run and propagates."""
+    if progress is True:
+        callback = _ProgressBar()
+    elif progress is False or progress is None:
+        callback = None
+    elif callable(progress):
+        callback = progress
+    else:
+        raise TypeError("progress must be True, False or a callable(now, end)")
+    try:
+        raw = run_scenario(config, progress=callback, progress_interval=progress_interval,
+                           **fields)
+    finally:
+        if isinstance(callback, _ProgressBar):
+            callback.close()
+    return ScenarioResult(raw)
