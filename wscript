@@ -61,6 +61,7 @@ def build(bld):
         'model/pmipv6-lma-application.cc',
         'model/pmipv6-lma-extension.cc',
         'model/lma-flow-mobility-extension.cc',
+        'model/prefix-move-rule.cc',
         'model/pmipv6-mag-extension.cc',
         'model/pmipv6-mag-application.cc',
         'helper/pmipv6-helper.cc',
@@ -97,6 +98,7 @@ def build(bld):
         'test/pmipv6-scenario-test-suite.cc',
         'test/fuzz-regression-test-suite.cc',
         'test/logical-interface-test-suite.cc',
+        'test/prefix-move-test-suite.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -139,6 +141,7 @@ def build(bld):
         'model/pmipv6-extension-list.h',
         'model/pmipv6-lma-extension.h',
         'model/lma-flow-mobility-extension.h',
+        'model/prefix-move-rule.h',
         'model/pmipv6-mag-extension.h',
         'model/proxy-binding-request.h',
         'model/pmipv6-mag-application.h',
