@@ -9,7 +9,7 @@
  * Figure 4) and RFC 5846 per-prefix revocation:
  * - the MAG revokes only the prefixes a BRI names (routes, RA with lifetime 0), keeps the
  *   entry and its other prefixes, answers 0 / 128, and revokes the entry when the BRI names
- *   all its prefixes;
+ *   all its prefixes (1, partial success, when it also names an unknown one);
  * - a PBU of the MN's second interface moves pref2 to the new binding: PBU, PBA [pref2],
  *   BRI [P, pref2] to MAG1, BRA on the wire in that order; the caches hold Figure 6; the
  *   downlink of pref2 reaches the second physical interface, pref1's is unaffected; the
@@ -107,7 +107,7 @@ class PerPrefixRevocationTestCase : public TestCase
   public:
     PerPrefixRevocationTestCase()
         : TestCase("BRI [P, pref2] revokes only pref2 at the MAG (routes, RA lifetime 0); "
-                   "unknown prefix: 128; all prefixes: the whole entry")
+                   "unknown prefix: 128; all prefixes: the whole entry (1 with an unknown one)")
     {
     }
 
@@ -243,7 +243,7 @@ class PerPrefixRevocationTestCase : public TestCase
         uint32_t entries3 = 1;
         Simulator::Schedule(Seconds(3.5), [&]() {
             m_phase = 3;
-            SendBri({g_pref1});
+            SendBri({g_pref1, {Ipv6Address("2001:2:c::"), 64}});
         });
         Simulator::Schedule(Seconds(3.8), [&]() {
             uint32_t n = 0;
@@ -286,8 +286,10 @@ class PerPrefixRevocationTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(entries2, 1, "the entry is untouched");
         NS_TEST_EXPECT_MSG_EQ(after2.size(), 1, "its prefix too");
         NS_TEST_EXPECT_MSG_GT(m_received[2], 20, "pref1 still delivered");
-        // BRI naming the entry's every prefix: the whole entry
-        NS_TEST_EXPECT_MSG_EQ(+m_braStatus[2], +mip6::BRA_SUCCESS, "whole-entry BRA: success");
+        // BRI naming the entry's every prefix (and an unknown one): the whole entry
+        NS_TEST_EXPECT_MSG_EQ(+m_braStatus[2],
+                              +mip6::BRA_PARTIAL_SUCCESS,
+                              "whole-entry BRA, one named prefix unknown: partial success");
         NS_TEST_EXPECT_MSG_EQ(entries3, 0, "the entry is revoked");
         NS_TEST_EXPECT_MSG_EQ(mag->GetRevokedCount(), 1, "one binding revoked");
         Simulator::Destroy();
@@ -334,9 +336,18 @@ class FlowRequestMagExtension : public Pmipv6MagExtension
 class PbuTriggeredMoveTestCase : public TestCase
 {
   public:
-    PbuTriggeredMoveTestCase()
-        : TestCase("Figure 4: PBU of if2, PBA [pref2], BRI [P, pref2] to MAG1, BRA; Figure 6 "
-                   "caches; pref2's downlink on if2, pref1's unaffected; detach re-binds flows")
+    /**
+     * \brief Constructor.
+     * \param deactivate FlowsOnDetach Deactivate instead of RebindToDefault
+     */
+    PbuTriggeredMoveTestCase(bool deactivate)
+        : TestCase(deactivate
+                       ? "Figure 4, FlowsOnDetach=Deactivate: the detached binding's flows stay "
+                         "inactive; a flow with another BID stays active"
+                       : "Figure 4: PBU of if2, PBA [pref2], BRI [P, pref2] to MAG1, BRA; Figure 6 "
+                         "caches; pref2's downlink on if2, pref1's unaffected; detach re-binds "
+                         "flows"),
+          m_deactivate(deactivate)
     {
     }
 
@@ -435,10 +446,7 @@ class PbuTriggeredMoveTestCase : public TestCase
     {
         if (m_phase >= 2)
         {
-            std::ostringstream os;
-            os << "fid " << e.fid << " " << +change << " bids " << (e.bids.empty() ? 0 : e.bids[0])
-               << (e.active ? " active" : " inactive");
-            m_flowLog.push_back(os.str());
+            m_flowChanges[e.fid].push_back(change);
         }
     }
 
@@ -482,6 +490,10 @@ class PbuTriggeredMoveTestCase : public TestCase
         rule->AddFlow(flowY);
         Ptr<LmaFlowMobilityExtension> fm = CreateObject<LmaFlowMobilityExtension>();
         fm->SetAttribute("PrefixMoveRule", PointerValue(rule));
+        if (m_deactivate)
+        {
+            fm->SetAttribute("FlowsOnDetach", StringValue("Deactivate"));
+        }
         lma->AddExtension(fm);
         d.magApp[1]->AddExtension(CreateObject<FlowRequestMagExtension>());
         Ptr<FlowBindingTable> table = lma->GetFlowBindingTable();
@@ -550,6 +562,16 @@ class PbuTriggeredMoveTestCase : public TestCase
                 flows.emplace_back(e->fid, e->bids);
             }
             m_sequence = m_wire;
+        });
+        // 3.1 s: a flow bound to both bindings (BID 2 first)
+        Simulator::Schedule(Seconds(3.1), [&]() {
+            FlowBindingEntry both;
+            both.owner = lma->GetFlowOwner(d.mnId);
+            both.fid = 50;
+            both.priority = 200;
+            both.selector.SetDestinationPort(9005);
+            both.bids = {2, 1};
+            table->Add(both);
         });
         // 4 s: if2 leaves MAG2; its binding is deleted 1 s later
         Simulator::Schedule(Seconds(4), [&]() {
@@ -627,41 +649,56 @@ class PbuTriggeredMoveTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(Down(1, 1, 9000), 0, "pref1 not on if2");
         NS_TEST_EXPECT_MSG_GT(Down(2, 0, 9000), 60, "pref1 still served by MAG1 after the BRI");
         NS_TEST_EXPECT_MSG_GT(Down(3, 0, 9000), 20, "and after the detach");
-        // detach: both flows lost their only BID, went inactive, re-bound to BID 1
-        NS_TEST_EXPECT_MSG_EQ(fm->GetReactivatedFlowCount(), 2, "two flows re-bound");
-        NS_TEST_ASSERT_MSG_EQ(flowsAfter.size(), 2, "both flow entries kept");
+        // detach: flows 1 and 2 lost their only BID and went inactive, then (RebindToDefault)
+        // were re-bound to BID 1; flow 50 kept BID 1 and stayed active
+        typedef std::vector<uint8_t> Changes;
+        const uint8_t moved = FlowBindingTable::MOVED;
+        const uint8_t activated = FlowBindingTable::ACTIVATED;
+        const uint8_t deactivated = FlowBindingTable::DEACTIVATED;
+        NS_TEST_EXPECT_MSG_EQ(fm->GetReactivatedFlowCount(),
+                              (m_deactivate ? 0 : 2),
+                              "flows re-bound");
+        NS_TEST_ASSERT_MSG_EQ(flowsAfter.size(), 3, "every flow entry kept");
         for (const auto& f : flowsAfter)
         {
-            NS_TEST_EXPECT_MSG_EQ((std::get<1>(f) == std::vector<uint16_t>{1}),
-                                  true,
-                                  "flow " << std::get<0>(f) << " re-bound to BID 1");
-            NS_TEST_EXPECT_MSG_EQ(std::get<2>(f), true, "and active");
-        }
-        std::ostringstream log;
-        for (const auto& l : m_flowLog)
-        {
-            log << l << "; ";
-        }
-        NS_TEST_EXPECT_MSG_EQ(m_flowLog.size(), 6, "changes: " << log.str());
-        if (m_flowLog.size() == 6)
-        {
-            NS_TEST_EXPECT_MSG_EQ((m_flowLog[0].find(" 4 ") != std::string::npos),
-                                  true,
-                                  "first DEACTIVATED: " << log.str());
-            NS_TEST_EXPECT_MSG_EQ((m_flowLog[2].find(" 3 ") != std::string::npos),
-                                  true,
-                                  "then ACTIVATED: " << log.str());
+            uint16_t fid = std::get<0>(f);
+            const std::vector<uint16_t>& bids = std::get<1>(f);
+            Changes changes(m_flowChanges[fid].begin(), m_flowChanges[fid].end());
+            if (fid == 50)
+            {
+                NS_TEST_EXPECT_MSG_EQ((bids == std::vector<uint16_t>{1}), true, "flow 50: BID 1");
+                NS_TEST_EXPECT_MSG_EQ(std::get<2>(f), true, "flow 50 stays active");
+                NS_TEST_EXPECT_MSG_EQ((changes == Changes{moved}), true, "flow 50: BID 2 removed");
+            }
+            else if (m_deactivate)
+            {
+                NS_TEST_EXPECT_MSG_EQ(std::get<2>(f), false, "flow " << fid << " inactive");
+                NS_TEST_EXPECT_MSG_EQ((changes == Changes{deactivated}),
+                                      true,
+                                      "flow " << fid << ": deactivated only");
+            }
+            else
+            {
+                NS_TEST_EXPECT_MSG_EQ((bids == std::vector<uint16_t>{1}),
+                                      true,
+                                      "flow " << fid << " re-bound to BID 1");
+                NS_TEST_EXPECT_MSG_EQ(std::get<2>(f), true, "flow " << fid << " active");
+                NS_TEST_EXPECT_MSG_EQ((changes == Changes{deactivated, moved, activated}),
+                                      true,
+                                      "flow " << fid << ": inactive, re-bound, active");
+            }
         }
         Simulator::Destroy();
     }
 
-    Ipv6Address m_coa[2];                ///< the MAGs' Proxy-CoAs
-    Ipv6Address m_home[2];               ///< pref1's and pref2's home addresses
-    Ptr<Socket> m_cn[2];                 ///< CN's senders
-    uint32_t m_phase{0};                 ///< 0..3
-    std::vector<std::string> m_wire;     ///< Mobility Header messages seen
-    std::vector<std::string> m_sequence; ///< those of 1.5..3 s
-    std::vector<std::string> m_flowLog;  ///< flow mobility cache changes from 4 s
+    Ipv6Address m_coa[2];                                   ///< the MAGs' Proxy-CoAs
+    Ipv6Address m_home[2];                                  ///< pref1's and pref2's home addresses
+    Ptr<Socket> m_cn[2];                                    ///< CN's senders
+    uint32_t m_phase{0};                                    ///< 0..3
+    std::vector<std::string> m_wire;                        ///< Mobility Header messages seen
+    std::vector<std::string> m_sequence;                    ///< those of 1.5..3 s
+    std::map<uint16_t, std::vector<uint8_t>> m_flowChanges; ///< per FID, changes from 4 s
+    bool m_deactivate;                                      ///< FlowsOnDetach Deactivate
     std::vector<std::tuple<uint16_t, std::vector<uint16_t>, TrafficSelector>>
         m_pbaFids; ///< Flow Identification options of the first PBA to MAG2
     std::map<std::tuple<uint32_t, uint32_t, uint16_t>, uint32_t> m_down; ///< (phase, dev, port)
@@ -678,7 +715,8 @@ class PrefixMoveTestSuite : public TestSuite
         : TestSuite("pmipv6-prefix-move", UNIT)
     {
         AddTestCase(new PerPrefixRevocationTestCase, TestCase::QUICK);
-        AddTestCase(new PbuTriggeredMoveTestCase, TestCase::QUICK);
+        AddTestCase(new PbuTriggeredMoveTestCase(false), TestCase::QUICK);
+        AddTestCase(new PbuTriggeredMoveTestCase(true), TestCase::QUICK);
     }
 };
 
