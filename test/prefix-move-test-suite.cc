@@ -483,6 +483,8 @@ class PbuTriggeredMoveTestCase : public TestCase
         m_coa[1] = d.proxyCoa[1];
         Ptr<Pmipv6LmaApplication> lma = d.lmaApp;
         lma->SetAttribute("MinDelayBeforeBCEDelete", TimeValue(Seconds(1)));
+        // MAG1 refreshes at 3.7 s, after the move: its PBU must list pref1 only
+        d.magApp[0]->SetAttribute("BindingLifetime", TimeValue(Seconds(4)));
         Ptr<PrefixMoveRule> rule = CreateObject<PrefixMoveRule>();
         rule->AddPrefix(g_pref2);
         TrafficSelector flowY;
@@ -579,8 +581,16 @@ class PbuTriggeredMoveTestCase : public TestCase
             d.Detach(1);
         });
         std::vector<std::tuple<uint16_t, std::vector<uint16_t>, bool>> flowsAfter;
+        std::vector<HomeNetworkPrefix> bulAfter;
+        bool registeredAfter = false;
         Simulator::Schedule(Seconds(5.5), [&]() {
             m_phase = 3;
+            auto all = d.magApp[0]->GetBindingUpdateList()->FindByMnId(d.mnId);
+            if (!all.empty())
+            {
+                bulAfter = all.front()->homeNetworkPrefixes;
+                registeredAfter = all.front()->state == BindingUpdateListEntry::REGISTERED;
+            }
             for (const FlowBindingEntry* e : table->GetEntries(lma->GetFlowOwner(d.mnId)))
             {
                 flowsAfter.emplace_back(e->fid, e->bids, e->active);
@@ -649,6 +659,15 @@ class PbuTriggeredMoveTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(Down(1, 1, 9000), 0, "pref1 not on if2");
         NS_TEST_EXPECT_MSG_GT(Down(2, 0, 9000), 60, "pref1 still served by MAG1 after the BRI");
         NS_TEST_EXPECT_MSG_GT(Down(3, 0, 9000), 20, "and after the detach");
+        // MAG1's refresh after the per-prefix BRI lists pref1 only and is accepted
+        NS_TEST_EXPECT_MSG_EQ(d.magApp[0]->GetPbuCount(), 2, "MAG1: registration and a refresh");
+        NS_TEST_EXPECT_MSG_EQ(lma->GetPbaCount(mip6::BA_BCE_PBU_PREFIX_SET_DO_NOT_MATCH),
+                              0,
+                              "no prefix-set mismatch");
+        NS_TEST_EXPECT_MSG_EQ((bulAfter == std::vector<HomeNetworkPrefix>{g_pref1}),
+                              true,
+                              "MAG1 still serves pref1");
+        NS_TEST_EXPECT_MSG_EQ(registeredAfter, true, "registered after its refresh");
         // detach: flows 1 and 2 lost their only BID and went inactive, then (RebindToDefault)
         // were re-bound to BID 1; flow 50 kept BID 1 and stayed active
         typedef std::vector<uint8_t> Changes;
