@@ -63,6 +63,7 @@ def build(bld):
         'model/lma-flow-identification-extension.cc',
         'model/lma-flow-mobility-extension.cc',
         'model/mag-flow-identification-extension.cc',
+        'model/prefix-move-rule.cc',
         'model/pmipv6-mag-extension.cc',
         'model/pmipv6-mag-application.cc',
         'helper/pmipv6-helper.cc',
@@ -101,6 +102,7 @@ def build(bld):
         'test/pmipv6-scenario-test-suite.cc',
         'test/fuzz-regression-test-suite.cc',
         'test/logical-interface-test-suite.cc',
+        'test/prefix-move-test-suite.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -145,6 +147,7 @@ def build(bld):
         'model/lma-flow-identification-extension.h',
         'model/lma-flow-mobility-extension.h',
         'model/mag-flow-identification-extension.h',
+        'model/prefix-move-rule.h',
         'model/pmipv6-mag-extension.h',
         'model/proxy-binding-request.h',
         'model/pmipv6-mag-application.h',

@@ -4,11 +4,18 @@
 
 #include "lma-flow-mobility-extension.h"
 
+#include "binding-revocation-header.h"
 #include "flow-binding-table.h"
+#include "flow-options.h"
 #include "pmipv6-lma-application.h"
+#include "pmipv6-options.h"
 #include "pmipv6-wire-numbers.h"
 
+#include "ns3/boolean.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -34,6 +41,39 @@ LmaFlowMobilityExtension::GetTypeId()
                           UintegerValue(100),
                           MakeUintegerAccessor(&LmaFlowMobilityExtension::m_priority),
                           MakeUintegerChecker<uint16_t>())
+            // PBU-triggered prefix moves (draft 001 Figure 4)
+            .AddAttribute("PrefixMoveRule",
+                          "Which prefixes (and flows) move to a new interface's binding when it "
+                          "attaches (null: none).",
+                          PointerValue(),
+                          MakePointerAccessor(&LmaFlowMobilityExtension::m_moveRule),
+                          MakePointerChecker<PrefixMoveRule>())
+            .AddAttribute("RevokeMovedPrefixes",
+                          "Send the old MAG a BRI (P flag) naming the prefixes moved away from "
+                          "it (RFC 5846 per-prefix revocation).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LmaFlowMobilityExtension::m_revokeMovedPrefixes),
+                          MakeBooleanChecker())
+            .AddAttribute("AcceptFlowRequests",
+                          "Bind the flows a MAG requests with Flow Identification options in "
+                          "its PBU to the PBU's binding (else answered 128, prohibited).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LmaFlowMobilityExtension::m_acceptFlowRequests),
+                          MakeBooleanChecker())
+            .AddAttribute("FlowsOnDetach",
+                          "What happens to a flow whose every binding was deleted.",
+                          EnumValue(LmaFlowMobilityExtension::REBIND_TO_DEFAULT),
+                          MakeEnumAccessor(&LmaFlowMobilityExtension::m_flowsOnDetach),
+                          MakeEnumChecker(LmaFlowMobilityExtension::REBIND_TO_DEFAULT,
+                                          "RebindToDefault",
+                                          LmaFlowMobilityExtension::DEACTIVATE,
+                                          "Deactivate"))
+            .AddTraceSource(
+                "PrefixRevocationCompleted",
+                "A per-prefix revocation of moved prefixes ended (BRA status, 255 "
+                "when no BRA came).",
+                MakeTraceSourceAccessor(&LmaFlowMobilityExtension::m_prefixRevocationTrace),
+                "ns3::LmaFlowMobilityExtension::PrefixRevocationTracedCallback")
             .AddTraceSource("FlowMoved",
                             "A flow was bound to a binding of its mobile node.",
                             MakeTraceSourceAccessor(&LmaFlowMobilityExtension::m_flowMovedTrace),
@@ -42,7 +82,10 @@ LmaFlowMobilityExtension::GetTypeId()
 }
 
 LmaFlowMobilityExtension::LmaFlowMobilityExtension()
-    : m_priority(100)
+    : m_revokeMovedPrefixes(true),
+      m_acceptFlowRequests(true),
+      m_flowsOnDetach(REBIND_TO_DEFAULT),
+      m_priority(100)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -113,6 +156,15 @@ LmaFlowMobilityExtension::NotifyBinding(BindingEvent event,
             table->SetDefaultBid(owner, next);
         }
     }
+    // PBU-triggered moves and the flow mobility cache (section below)
+    if (event == BINDING_CREATED)
+    {
+        CompletePrefixMove(entry);
+    }
+    else if (event == BINDING_DELETED)
+    {
+        ReleaseBindingFlows(entry);
+    }
 }
 
 uint16_t
@@ -180,5 +232,298 @@ LmaFlowMobilityExtension::GetMoveCount() const
 {
     return m_moves;
 }
+
+// --- PBU-triggered prefix moves (draft 001 section 3.2, Figure 4), flow requests, detach ---
+
+bool
+LmaFlowMobilityExtension::AssignPrefixes(const ProxyBindingRequest& req,
+                                         std::vector<HomeNetworkPrefix>& prefixes)
+{
+    m_planned.erase(req.mnId);
+    if (!m_moveRule)
+    {
+        return false;
+    }
+    std::vector<Ptr<BindingCacheEntry>> sessions =
+        GetLma()->GetBindingCache()->FindByMnId(req.mnId);
+    prefixes = m_moveRule->SelectPrefixes(req, sessions);
+    if (prefixes.empty())
+    {
+        return false;
+    }
+    std::vector<PlannedMove>& planned = m_planned[req.mnId];
+    for (const auto& prefix : prefixes)
+    {
+        for (const auto& s : sessions)
+        {
+            const auto& held = s->homeNetworkPrefixes;
+            if (std::find(held.begin(), held.end(), prefix) != held.end())
+            {
+                planned.push_back({prefix, s->proxyCoa, s->accessTechnologyType});
+            }
+        }
+    }
+    NS_LOG_LOGIC(req.mnId << ": the rule moves " << prefixes.size() << " prefix(es) to "
+                          << req.mag);
+    return true;
+}
+
+void
+LmaFlowMobilityExtension::CompletePrefixMove(Ptr<BindingCacheEntry> entry)
+{
+    auto plan = m_planned.find(entry->mnId);
+    if (plan == m_planned.end())
+    {
+        return;
+    }
+    std::vector<PlannedMove> planned = plan->second;
+    m_planned.erase(plan);
+    // The prefixes the core moved (the planned ones now in the new entry), per old MAG.
+    std::map<Ipv6Address, std::vector<HomeNetworkPrefix>> byMag;
+    std::map<Ipv6Address, uint8_t> attOf;
+    for (const auto& m : planned)
+    {
+        const auto& now = entry->homeNetworkPrefixes;
+        if (std::find(now.begin(), now.end(), m.prefix) == now.end())
+        {
+            continue;
+        }
+        m_prefixMoves++;
+        byMag[m.oldMag].push_back(m.prefix);
+        attOf[m.oldMag] = m.oldAtt;
+    }
+    if (m_revokeMovedPrefixes)
+    {
+        for (const auto& kv : byMag)
+        {
+            uint8_t trigger = attOf[kv.first] == entry->accessTechnologyType
+                                  ? mip6::BRI_TRIGGER_INTER_MAG_HANDOVER_SAME_ATT
+                                  : mip6::BRI_TRIGGER_INTER_MAG_HANDOVER_DIFFERENT_ATT;
+            // After the PBA (Figure 4): the core sends it once the extensions were notified.
+            Simulator::ScheduleNow(&LmaFlowMobilityExtension::SendPrefixRevocation,
+                                   this,
+                                   entry->mnId,
+                                   kv.first,
+                                   kv.second,
+                                   trigger);
+        }
+    }
+    if (m_moveRule)
+    {
+        ProxyBindingRequest req;
+        req.mnId = entry->mnId;
+        req.mag = entry->proxyCoa;
+        req.handoffIndicator = entry->handoffIndicator;
+        req.accessTechnologyType = entry->accessTechnologyType;
+        for (const auto& selector : m_moveRule->SelectFlows(req))
+        {
+            uint16_t fid = MoveFlow(entry->mnId, selector, entry->bindingId);
+            if (fid != 0)
+            {
+                m_pbaFlows[entry->id].insert(fid);
+            }
+        }
+    }
+}
+
+void
+LmaFlowMobilityExtension::SendPrefixRevocation(std::string mnId,
+                                               Ipv6Address oldMag,
+                                               std::vector<HomeNetworkPrefix> prefixes,
+                                               uint8_t trigger)
+{
+    NS_LOG_FUNCTION(this << mnId << oldMag << prefixes.size());
+    Ptr<Pmipv6LmaApplication> lma = GetLma();
+    if (!lma)
+    {
+        return;
+    }
+    Ptr<SignallingTransactionManager> signalling = lma->GetSignalling();
+    uint16_t sequence = signalling->NextSequence(oldMag);
+    BindingRevocationIndicationHeader bri;
+    bri.SetSequence(sequence);
+    bri.SetFlag(BindingRevocationHeader::FLAG_P, true);
+    bri.SetRevocationTrigger(trigger);
+    bri.AddOption(Create<MobileNodeIdentifierOption>(mnId));
+    for (const auto& prefix : prefixes)
+    {
+        bri.AddOption(Create<HomeNetworkPrefixOption>(prefix.prefix, prefix.length));
+    }
+    NS_LOG_INFO("LMA " << lma->GetAddress() << " BRI seq " << sequence << " to " << oldMag
+                       << " revokes " << prefixes.size() << " moved prefix(es) of " << mnId);
+    SignallingTransactionManager::Request request(lma->GetAddress(),
+                                                  oldMag,
+                                                  mip6::MH_BINDING_REVOCATION,
+                                                  mip6::BR_ACKNOWLEDGEMENT,
+                                                  sequence);
+    request.onReply =
+        MakeCallback(&LmaFlowMobilityExtension::PrefixRevocationAcknowledged, this, mnId, oldMag);
+    request.onGiveUp =
+        MakeCallback(&LmaFlowMobilityExtension::PrefixRevocationGaveUp, this, mnId, oldMag);
+    signalling->Start(bri, request);
+}
+
+void
+LmaFlowMobilityExtension::PrefixRevocationAcknowledged(
+    std::string mnId,
+    Ipv6Address mag,
+    SignallingTransactionManager::TransactionId id,
+    const MobilityHeader& reply,
+    const Ipv6Header& /* ip */)
+{
+    uint8_t status = static_cast<const BindingRevocationAckHeader&>(reply).GetStatus();
+    NS_LOG_FUNCTION(this << mnId << mag << id << +status);
+    m_prefixBras++;
+    m_prefixRevocationTrace(mnId, mag, status);
+}
+
+void
+LmaFlowMobilityExtension::PrefixRevocationGaveUp(std::string mnId,
+                                                 Ipv6Address mag,
+                                                 SignallingTransactionManager::TransactionId id)
+{
+    NS_LOG_FUNCTION(this << mnId << mag << id);
+    NS_LOG_WARN("no BRA from " << mag << " for the moved prefixes of " << mnId);
+    m_prefixRevocationTrace(mnId, mag, 255);
+}
+
+void
+LmaFlowMobilityExtension::AddPbaOptions(BindingAckHeader& pba,
+                                        const ProxyBindingRequest& req,
+                                        Ptr<const BindingCacheEntry> entry)
+{
+    if (!entry || pba.GetStatus() != mip6::BA_ACCEPTED || req.lifetime.IsZero())
+    {
+        return;
+    }
+    std::set<uint16_t> fids;
+    auto pending = m_pbaFlows.find(entry->id);
+    if (pending != m_pbaFlows.end())
+    {
+        fids = pending->second;
+        m_pbaFlows.erase(pending);
+    }
+    // The MAG's requests (RFC 6089 Flow Identification options in the PBU; draft 001 3.2).
+    std::vector<Ptr<FlowIdentificationOption>> refused;
+    for (const auto& request : req.options.FindAll<FlowIdentificationOption>())
+    {
+        uint8_t status = mip6::FID_STATUS_SUCCESS;
+        if (!m_acceptFlowRequests)
+        {
+            status = mip6::FID_STATUS_ADMINISTRATIVELY_PROHIBITED;
+        }
+        else if (!request->HasTrafficSelector())
+        {
+            status = mip6::FID_STATUS_OPTION_MALFORMED;
+        }
+        else if (!request->GetTrafficSelector().IsFormatSupported())
+        {
+            status = mip6::FID_STATUS_TS_FORMAT_NOT_SUPPORTED;
+        }
+        else
+        {
+            uint16_t fid = MoveFlow(entry->mnId, request->GetTrafficSelector(), entry->bindingId);
+            if (fid != 0)
+            {
+                fids.insert(fid);
+                continue;
+            }
+            status = mip6::FID_STATUS_REJECTED_UNSPECIFIED;
+        }
+        NS_LOG_LOGIC("flow request " << request->GetFid() << " of " << req.mag << ": status "
+                                     << +status);
+        Ptr<FlowIdentificationOption> answer =
+            Create<FlowIdentificationOption>(request->GetFid(), request->GetPriority());
+        answer->SetStatus(status);
+        refused.push_back(answer);
+    }
+    // Tell the MAG the flows that now go through it.
+    Ptr<FlowBindingTable> table = GetLma()->GetFlowBindingTable();
+    uint64_t owner = GetLma()->GetFlowOwner(entry->mnId);
+    for (uint16_t fid : fids)
+    {
+        const FlowBindingEntry* e = table->Find(owner, fid);
+        if (!e)
+        {
+            continue;
+        }
+        Ptr<FlowIdentificationOption> option = Create<FlowIdentificationOption>(fid, e->priority);
+        option->SetStatus(mip6::FID_STATUS_SUCCESS);
+        option->AddBidReference(e->bids);
+        option->AddTrafficSelector(e->selector);
+        pba.AddOption(option);
+    }
+    for (const auto& answer : refused)
+    {
+        pba.AddOption(answer);
+    }
+}
+
+void
+LmaFlowMobilityExtension::ReleaseBindingFlows(Ptr<BindingCacheEntry> entry)
+{
+    m_pbaFlows.erase(entry->id);
+    Ptr<FlowBindingTable> table = GetLma()->GetFlowBindingTable();
+    uint64_t owner = GetLma()->GetFlowOwner(entry->mnId);
+    uint16_t defaultBid = 0;
+    bool hasDefault = table->GetDefaultBid(owner, defaultBid) && defaultBid != entry->bindingId;
+    std::vector<std::pair<uint16_t, std::vector<uint16_t>>> touched;
+    for (const FlowBindingEntry* e : table->GetEntries(owner))
+    {
+        if (std::find(e->bids.begin(), e->bids.end(), entry->bindingId) != e->bids.end())
+        {
+            std::vector<uint16_t> rest;
+            for (uint16_t b : e->bids)
+            {
+                if (b != entry->bindingId)
+                {
+                    rest.push_back(b);
+                }
+            }
+            touched.emplace_back(e->fid, rest);
+        }
+    }
+    for (const auto& t : touched)
+    {
+        if (!t.second.empty())
+        {
+            table->SetBids(owner, t.first, t.second); // other BIDs left: stays active
+            continue;
+        }
+        // Every BID of the flow is gone: inactive (draft 001 section 5.2).
+        NS_LOG_INFO("LMA: flow " << t.first << " of " << entry->mnId << " lost BID "
+                                 << entry->bindingId << ": inactive");
+        table->SetActive(owner, t.first, false);
+        if (m_flowsOnDetach == REBIND_TO_DEFAULT && hasDefault)
+        {
+            table->SetBids(owner, t.first, {defaultBid});
+            table->SetActive(owner, t.first, true);
+            m_reactivated++;
+            NS_LOG_INFO("LMA: flow " << t.first << " of " << entry->mnId
+                                     << " re-bound to the default BID " << defaultBid);
+            m_flowMovedTrace(entry->mnId, t.first, defaultBid);
+        }
+    }
+}
+
+uint64_t
+LmaFlowMobilityExtension::GetPrefixMoveCount() const
+{
+    return m_prefixMoves;
+}
+
+uint64_t
+LmaFlowMobilityExtension::GetPrefixRevocationAckCount() const
+{
+    return m_prefixBras;
+}
+
+uint64_t
+LmaFlowMobilityExtension::GetReactivatedFlowCount() const
+{
+    return m_reactivated;
+}
+
+// --- end of the PBU-triggered moves ---
 
 } // namespace ns3

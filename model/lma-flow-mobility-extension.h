@@ -10,12 +10,16 @@
 // between the interfaces of a mobile node with no signalling.
 
 #include "pmipv6-lma-extension.h"
+#include "prefix-move-rule.h"
+#include "signalling-transaction.h"
 #include "traffic-selector.h"
 
 #include "ns3/traced-callback.h"
 
 #include <map>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -36,6 +40,20 @@ namespace ns3
  *   the LMA's FlowBindingTable: with a shared prefix the move needs no signalling (draft 001
  *   Figure 2); the mobile node's logical interface sends the uplink of a flow by the interface
  *   its downlink arrives on.
+ *
+ * PBU-triggered moves with a prefix per interface (draft 001 section 3.2, Figure 4):
+ * - A PBU of a new interface (HI 1, all-zero HNP) for which the "PrefixMoveRule" chooses
+ *   prefixes of the mobile node's other sessions gets those prefixes (AssignPrefixes()): the
+ *   PBA carries them, the LMA re-points their routes to the new binding's tunnel, and (attribute
+ *   "RevokeMovedPrefixes") sends the old MAG a BRI with the P flag naming only those prefixes
+ *   (RFC 5846) through the LMA's signalling transactions, after the PBA.
+ * - Finer granularity (RFC 6089 Flow Identification option, type 45): flows of the rule and
+ *   flows a MAG requests in its PBU are bound to the PBU's binding in the flow-binding table;
+ *   the PBA tells the MAG each such flow (FID, FID-PRI, status, BID Reference, Traffic
+ *   Selector).
+ * - Flow mobility cache (draft section 5.2): when a binding is deleted, the flows bound to it
+ *   lose its BID; a flow left with no BID goes inactive and ("FlowsOnDetach") is re-bound to
+ *   the mobile node's default binding and re-activated.
  */
 class LmaFlowMobilityExtension : public Pmipv6LmaExtension
 {
@@ -88,7 +106,124 @@ class LmaFlowMobilityExtension : public Pmipv6LmaExtension
                        Ptr<BindingCacheEntry> entry,
                        Ipv6Address previousProxyCoa) override;
 
+    // --- PBU-triggered prefix moves (draft 001 Figure 4), flow requests, detach ---
+
+    /// What happens to a flow whose every binding is deleted (draft 001 section 5.2).
+    enum FlowsOnDetach
+    {
+        /// Re-bound to the mobile node's default binding and active again.
+        REBIND_TO_DEFAULT = 0,
+        /// Left inactive (it affects no traffic) until re-bound.
+        DEACTIVATE,
+    };
+
+    bool AssignPrefixes(const ProxyBindingRequest& req,
+                        std::vector<HomeNetworkPrefix>& prefixes) override;
+    void AddPbaOptions(BindingAckHeader& pba,
+                       const ProxyBindingRequest& req,
+                       Ptr<const BindingCacheEntry> entry) override;
+
+    /**
+     * \brief Number of prefixes moved to a new interface's binding (Figure 4).
+     * \return the count
+     */
+    uint64_t GetPrefixMoveCount() const;
+
+    /**
+     * \brief Number of BRAs received for per-prefix revocations of moved prefixes.
+     * \return the count
+     */
+    uint64_t GetPrefixRevocationAckCount() const;
+
+    /**
+     * \brief Number of flows re-bound after their every binding was deleted.
+     * \return the count
+     */
+    uint64_t GetReactivatedFlowCount() const;
+
+    /**
+     * \brief TracedCallback signature for a per-prefix revocation's end.
+     * \param mnId the mobile node
+     * \param mag the old MAG
+     * \param status the BRA status, or 255 when no BRA came
+     */
+    typedef void (*PrefixRevocationTracedCallback)(const std::string& mnId,
+                                                   Ipv6Address mag,
+                                                   uint8_t status);
+
   private:
+    /// A prefix the rule moves, until the new binding exists.
+    struct PlannedMove
+    {
+        HomeNetworkPrefix prefix; ///< the prefix
+        Ipv6Address oldMag;       ///< the MAG that held it
+        uint8_t oldAtt{0};        ///< that session's Access Technology Type
+    };
+
+    /**
+     * \brief The new binding exists: revoke the moved prefixes at their old MAGs (after the
+     * PBA) and bind the rule's flows to it.
+     * \param entry the new binding
+     */
+    void CompletePrefixMove(Ptr<BindingCacheEntry> entry);
+
+    /**
+     * \brief Send an old MAG a BRI (P flag) naming the moved prefixes (RFC 5846).
+     * \param mnId the mobile node
+     * \param oldMag the MAG
+     * \param prefixes the prefixes it no longer serves
+     * \param trigger the revocation trigger
+     */
+    void SendPrefixRevocation(std::string mnId,
+                              Ipv6Address oldMag,
+                              std::vector<HomeNetworkPrefix> prefixes,
+                              uint8_t trigger);
+
+    /**
+     * \brief The BRA of a per-prefix revocation arrived.
+     * \param mnId the mobile node
+     * \param mag the old MAG
+     * \param id the transaction
+     * \param reply the BRA
+     * \param ip its IPv6 header
+     */
+    void PrefixRevocationAcknowledged(std::string mnId,
+                                      Ipv6Address mag,
+                                      SignallingTransactionManager::TransactionId id,
+                                      const MobilityHeader& reply,
+                                      const Ipv6Header& ip);
+
+    /**
+     * \brief No BRA came for a per-prefix revocation.
+     * \param mnId the mobile node
+     * \param mag the old MAG
+     * \param id the transaction
+     */
+    void PrefixRevocationGaveUp(std::string mnId,
+                                Ipv6Address mag,
+                                SignallingTransactionManager::TransactionId id);
+
+    /**
+     * \brief A binding is deleted: its BID leaves every flow entry; a flow left without BID
+     * goes inactive and, per FlowsOnDetach, is re-bound to the default binding.
+     * \param entry the binding
+     */
+    void ReleaseBindingFlows(Ptr<BindingCacheEntry> entry);
+
+    Ptr<PrefixMoveRule> m_moveRule;                            ///< what moves on attachment
+    bool m_revokeMovedPrefixes;                                ///< BRI to the old MAG
+    bool m_acceptFlowRequests;                                 ///< PBU FID options honoured
+    FlowsOnDetach m_flowsOnDetach;                             ///< see FlowsOnDetach
+    std::map<std::string, std::vector<PlannedMove>> m_planned; ///< per MN, until CREATED
+    std::map<uint64_t, std::set<uint16_t>> m_pbaFlows;         ///< per entry id: FIDs for its PBA
+    uint64_t m_prefixMoves{0};                                 ///< prefixes moved
+    uint64_t m_prefixBras{0};                                  ///< BRAs of per-prefix revocations
+    uint64_t m_reactivated{0};                                 ///< flows re-bound on detach
+    TracedCallback<const std::string&, Ipv6Address, uint8_t>
+        m_prefixRevocationTrace; ///< PrefixRevocationCompleted
+
+    // --- end of the PBU-triggered moves ---
+
     std::map<std::string, uint16_t> m_nextFid; ///< per MN: the next FID to assign
     uint64_t m_moves{0};                       ///< flow moves
     uint16_t m_priority;                       ///< FID-PRI of the entries MoveFlow makes

@@ -977,6 +977,11 @@ Pmipv6LmaApplication::CreateSession(const ProxyBindingRequest& req, bool sharePr
         // All-zero HNP: share the prefixes of the mobile node's first session.
         entry->homeNetworkPrefixes = m_cache->FindByMnId(req.mnId).front()->homeNetworkPrefixes;
     }
+    else if (TakeExtensionPrefixes(req, entry->homeNetworkPrefixes))
+    {
+        NS_LOG_LOGIC(req.mnId << ": the new session takes " << entry->homeNetworkPrefixes.size()
+                              << " prefix(es) of its other sessions (an extension chose)");
+    }
     else
     {
         const Pmipv6Profile* profile = m_profiles->Lookup(req.mnId);
@@ -1005,6 +1010,59 @@ Pmipv6LmaApplication::CreateSession(const ProxyBindingRequest& req, bool sharePr
     m_cache->Add(entry);
     m_bindings[BindingKey(GetFlowOwner(entry->mnId), entry->bindingId)] = entry->id;
     AcceptRequest(req, entry, true);
+}
+
+bool
+Pmipv6LmaApplication::TakeExtensionPrefixes(const ProxyBindingRequest& req,
+                                            std::vector<HomeNetworkPrefix>& prefixes)
+{
+    for (const auto& extension : m_extensions.Get())
+    {
+        std::vector<HomeNetworkPrefix> chosen;
+        if (!extension->AssignPrefixes(req, chosen))
+        {
+            continue;
+        }
+        std::vector<HomeNetworkPrefix> taken;
+        for (const auto& prefix : chosen)
+        {
+            if (std::find(taken.begin(), taken.end(), prefix) != taken.end())
+            {
+                continue;
+            }
+            std::vector<Ptr<BindingCacheEntry>> holders = m_cache->FindAllByPrefix(prefix);
+            bool movable = !holders.empty();
+            for (const auto& h : holders)
+            {
+                movable = movable && h->mnId == req.mnId && IsRegistered(h) &&
+                          h->homeNetworkPrefixes.size() > 1;
+            }
+            if (!movable)
+            {
+                NS_LOG_LOGIC(extension->GetName()
+                             << " chose " << prefix.prefix << ": not movable (ignored)");
+                continue;
+            }
+            for (const auto& h : holders)
+            {
+                h->homeNetworkPrefixes.erase(std::find(h->homeNetworkPrefixes.begin(),
+                                                       h->homeNetworkPrefixes.end(),
+                                                       prefix));
+                m_routing->RemovePrefixRoute(prefix.prefix, prefix.length, h->id);
+                m_cache->NotifyChanged(h);
+                NS_LOG_INFO("LMA: " << prefix.prefix << "/" << +prefix.length << " of " << req.mnId
+                                    << " moves from the session at " << h->proxyCoa
+                                    << " to a new one at " << req.mag);
+            }
+            taken.push_back(prefix);
+        }
+        if (!taken.empty())
+        {
+            prefixes = taken;
+            return true;
+        }
+    }
+    return false;
 }
 
 bool

@@ -328,6 +328,17 @@ class Pmipv6LmaApplication : public Application
     void CreateSession(const ProxyBindingRequest& req, bool sharePrefixes = false);
 
     /**
+     * \brief Ask the extensions for the prefixes of a new session (AssignPrefixes()) and take
+     * the chosen ones from the other registered sessions of the mobile node that hold them
+     * (each keeps at least one prefix; its route of the prefix is removed).
+     * \param req the request
+     * \param [out] prefixes the prefixes taken
+     * \return true when an extension chose and at least one prefix was taken
+     */
+    bool TakeExtensionPrefixes(const ProxyBindingRequest& req,
+                               std::vector<HomeNetworkPrefix>& prefixes);
+
+    /**
      * \brief Accept a request for an entry: update it, move the tunnel, routes and timers,
      * and send the PBA. An existing entry moving to a MAG no tunnel can be set up to is
      * refused with 128 and left unchanged.

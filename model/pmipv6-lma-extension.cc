@@ -91,6 +91,13 @@ Pmipv6LmaExtension::SelectSession(const ProxyBindingRequest& req)
     return SESSION_DEFAULT;
 }
 
+bool
+Pmipv6LmaExtension::AssignPrefixes(const ProxyBindingRequest& /* req */,
+                                   std::vector<HomeNetworkPrefix>& /* prefixes */)
+{
+    return false;
+}
+
 void
 Pmipv6LmaExtension::NotifyBinding(BindingEvent event,
                                   Ptr<BindingCacheEntry> entry,

@@ -34,6 +34,8 @@ class Pmipv6LmaApplication;
  * - asks it, after the RFC 5213 checks, whether a PBU is acceptable (CheckPbu());
  * - asks it which mobility session a PBU refers to before the RFC 5213 5.4.1 lookup
  *   (SelectSession(); e.g. a second interface that shares the prefix of the first);
+ * - asks it, for a new session whose PBU lets the LMA assign the prefixes, whether it chooses
+ *   them (AssignPrefixes(); e.g. prefixes of another session of the MN moved to the new one);
  * - tells it every binding cache event (NotifyBinding());
  * - lets it add options to each PBA (AddPbaOptions()).
  *
@@ -119,6 +121,20 @@ class Pmipv6LmaExtension : public Object
      * \return SESSION_DEFAULT (the core decides) or another choice
      */
     virtual SessionChoice SelectSession(const ProxyBindingRequest& req);
+
+    /**
+     * \brief Choose the home network prefixes of a new mobility session whose PBU lets the
+     * LMA assign them (all-zero HNP and no SESSION_NEW_SHARED_PREFIXES), instead of the
+     * profile's or the pool's. A chosen prefix that a registered session of the same mobile
+     * node holds is taken from that session (its route re-pointed to the new session; the old
+     * session must keep at least one prefix, else the prefix is not taken); any other chosen
+     * prefix is ignored. The first extension that chooses decides.
+     * \param req the request
+     * \param [out] prefixes the chosen prefixes
+     * \return true when the extension chose (false by default: the core decides)
+     */
+    virtual bool AssignPrefixes(const ProxyBindingRequest& req,
+                                std::vector<HomeNetworkPrefix>& prefixes);
 
     /**
      * \brief A binding cache entry changed.

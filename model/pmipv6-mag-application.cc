@@ -380,6 +380,12 @@ Pmipv6MagApplication::GetRevokedCount() const
 }
 
 uint64_t
+Pmipv6MagApplication::GetRevokedPrefixCount() const
+{
+    return m_revokedPrefixCount;
+}
+
+uint64_t
 Pmipv6MagApplication::GetRecoveryCount() const
 {
     return m_recoveryCount;
@@ -1004,15 +1010,35 @@ Pmipv6MagApplication::HandleBindingRevocation(Ptr<Packet> p,
         {
             revoked.push_back({hnp->GetPrefix(), hnp->GetPrefixLength()});
         }
+        // RFC 5846 with the HNP options naming what is revoked: an entry loses only the named
+        // prefixes; it is revoked whole when the BRI names none (the MN's every binding) or
+        // all of its prefixes. BRA status: success when every named prefix was revoked,
+        // partial success when only some were found, "binding does not exist" when none.
+        uint32_t found = 0;
+        bool any = false;
         for (const auto& entry : m_bul->FindByMnId(mnId->GetNai()))
         {
-            bool match = revoked.empty();
+            if (entry->lmaAddress != ip.GetSource())
+            {
+                continue;
+            }
+            std::vector<HomeNetworkPrefix> named;
             for (const auto& prefix : entry->homeNetworkPrefixes)
             {
-                match = match || std::find(revoked.begin(), revoked.end(), prefix) != revoked.end();
+                if (std::find(revoked.begin(), revoked.end(), prefix) != revoked.end())
+                {
+                    named.push_back(prefix);
+                }
             }
-            if (!match || entry->lmaAddress != ip.GetSource())
+            if (!revoked.empty() && named.empty())
             {
+                continue;
+            }
+            any = true;
+            found += named.size();
+            if (!revoked.empty() && named.size() < entry->homeNetworkPrefixes.size())
+            {
+                RevokePrefixes(entry, named, bri.GetRevocationTrigger());
                 continue;
             }
             NS_LOG_INFO("MAG " << m_proxyCoa << ": LMA revoked the binding of " << entry->mnId
@@ -1026,10 +1052,46 @@ Pmipv6MagApplication::HandleBindingRevocation(Ptr<Packet> p,
             NotifyExtensions(Pmipv6MagExtension::BINDING_REVOKED, entry);
             RemoveEntry(entry);
             m_revokedCount++;
-            bra.SetStatus(mip6::BRA_SUCCESS);
+        }
+        if (any)
+        {
+            bra.SetStatus(revoked.empty() || found == revoked.size() ? mip6::BRA_SUCCESS
+                                                                     : mip6::BRA_PARTIAL_SUCCESS);
         }
     }
     m_mobility->Send(bra, m_proxyCoa, ip.GetSource());
+}
+
+void
+Pmipv6MagApplication::RevokePrefixes(Ptr<BindingUpdateListEntry> entry,
+                                     const std::vector<HomeNetworkPrefix>& prefixes,
+                                     uint8_t trigger)
+{
+    NS_LOG_FUNCTION(this << entry->mnId << prefixes.size() << +trigger);
+    bool active = entry->state == BindingUpdateListEntry::REGISTERED ||
+                  entry->state == BindingUpdateListEntry::REFRESHING;
+    for (const auto& prefix : prefixes)
+    {
+        NS_LOG_INFO("MAG " << m_proxyCoa << ": LMA revoked " << prefix.prefix << "/"
+                           << +prefix.length << " of " << entry->mnId << " (trigger " << +trigger
+                           << ")");
+        if (active)
+        {
+            m_routing->RemoveBinding(prefix.prefix, prefix.length);
+        }
+        entry->homeNetworkPrefixes.erase(std::find(entry->homeNetworkPrefixes.begin(),
+                                                   entry->homeNetworkPrefixes.end(),
+                                                   prefix));
+    }
+    m_bul->NotifyChanged(entry);
+    if (active)
+    {
+        // The MN deprecates the revoked prefixes (valid and preferred lifetime 0) and keeps
+        // the others.
+        SendRouterAdvertisement(entry, prefixes);
+    }
+    NotifyExtensions(Pmipv6MagExtension::BINDING_PREFIXES_REVOKED, entry);
+    m_revokedPrefixCount += prefixes.size();
 }
 
 void
@@ -1099,7 +1161,8 @@ Pmipv6MagApplication::DeactivateBinding(Ptr<BindingUpdateListEntry> entry)
 }
 
 void
-Pmipv6MagApplication::SendRouterAdvertisement(Ptr<BindingUpdateListEntry> entry)
+Pmipv6MagApplication::SendRouterAdvertisement(Ptr<BindingUpdateListEntry> entry,
+                                              const std::vector<HomeNetworkPrefix>& withdrawn)
 {
     NS_LOG_FUNCTION(this << entry->mnId);
     Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
@@ -1113,6 +1176,15 @@ Pmipv6MagApplication::SendRouterAdvertisement(Ptr<BindingUpdateListEntry> entry)
                       Icmpv6OptionPrefixInformation::AUTADDRCONF);
         info.SetValidTime(m_prefixLifetime);
         info.SetPreferredTime(m_prefixLifetime);
+        p->AddHeader(info);
+    }
+    for (const auto& prefix : withdrawn)
+    {
+        Icmpv6OptionPrefixInformation info(prefix.prefix, prefix.length);
+        info.SetFlags(Icmpv6OptionPrefixInformation::ONLINK |
+                      Icmpv6OptionPrefixInformation::AUTADDRCONF);
+        info.SetValidTime(0);
+        info.SetPreferredTime(0);
         p->AddHeader(info);
     }
     Icmpv6OptionLinkLayerAddress sllao(true, entry->accessDevice->GetAddress());

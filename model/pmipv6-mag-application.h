@@ -207,6 +207,13 @@ class Pmipv6MagApplication : public Application
     uint64_t GetRevokedCount() const;
 
     /**
+     * \brief Number of prefixes the LMA revoked one by one (a BRI naming some, not all, of a
+     * binding's prefixes; RFC 5846).
+     * \return the count
+     */
+    uint64_t GetRevokedPrefixCount() const;
+
+    /**
      * \brief Number of PBUs re-sent after a PBA with status 135, 156 or 157.
      * \return the count
      */
@@ -391,8 +398,22 @@ class Pmipv6MagApplication : public Application
     /**
      * \brief Send the unicast Router Advertisement with the entry's prefixes.
      * \param entry the entry
+     * \param withdrawn prefixes advertised with valid and preferred lifetime 0 (revoked)
      */
-    void SendRouterAdvertisement(Ptr<BindingUpdateListEntry> entry);
+    void SendRouterAdvertisement(Ptr<BindingUpdateListEntry> entry,
+                                 const std::vector<HomeNetworkPrefix>& withdrawn = {});
+
+    /**
+     * \brief RFC 5846 per-prefix revocation: remove some (not all) prefixes of an entry, their
+     * routes and (by an RA with lifetime 0) their advertisement; the entry and its other
+     * prefixes stay.
+     * \param entry the entry
+     * \param prefixes the revoked prefixes (each one of the entry's)
+     * \param trigger the BRI's revocation trigger (logged)
+     */
+    void RevokePrefixes(Ptr<BindingUpdateListEntry> entry,
+                        const std::vector<HomeNetworkPrefix>& prefixes,
+                        uint8_t trigger);
 
     /**
      * \brief Tell every extension about a binding update list event.
@@ -471,6 +492,7 @@ class Pmipv6MagApplication : public Application
     uint64_t m_pbuCount;                            ///< PBUs sent
     uint64_t m_raCount;                             ///< RAs sent
     uint64_t m_revokedCount;                        ///< bindings revoked by the LMA
+    uint64_t m_revokedPrefixCount{0};               ///< prefixes revoked one by one (RFC 5846)
     uint64_t m_recoveryCount;                       ///< PBUs re-sent after 135/156/157
     std::map<Ipv6Address, Time> m_clockCorrection;  ///< per LMA, learnt from status 156
     std::map<uint8_t, uint64_t> m_pbaCounts;        ///< PBAs received per status

@@ -30,6 +30,8 @@ Pmipv6MagExtension::BindingEventName(BindingEvent e)
         return "REVOKED";
     case BINDING_REMOVED:
         return "REMOVED";
+    case BINDING_PREFIXES_REVOKED:
+        return "PREFIXES_REVOKED";
     }
     return "UNKNOWN";
 }

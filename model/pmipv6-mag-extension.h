@@ -53,6 +53,9 @@ class Pmipv6MagExtension : public Object
         BINDING_REVOKED,
         /// The entry is removed (after de-registration, failure, revocation or re-attach).
         BINDING_REMOVED,
+        /// The LMA revoked some of the entry's prefixes (RFC 5846 BRI naming them); the entry
+        /// stays with the others (its homeNetworkPrefixes already without them).
+        BINDING_PREFIXES_REVOKED,
     };
 
     /**
