@@ -14,6 +14,7 @@ cpp_examples = [
     ("pmipv6-topology --topology=star:4 --mns=4 --simTime=12", "True", "False"),
     ("pmipv6-logical-interface", "True", "False"),
     ("pmipv6-shared-prefix-flow-move", "True", "False"),
+    ("pmipv6-multihoming", "True", "False"),
 ]
 
 # A list of Python examples to run in order to ensure that they remain
