@@ -151,7 +151,10 @@ class MultihomingFixture : public TestCase
      */
     std::string MagName(Ipv6Address a) const
     {
-        return a == m_d->proxyCoa[0] ? "MAG1" : a == m_d->proxyCoa[1] ? "MAG2" : "?";
+        return a == m_d->proxyCoa[0]   ? "MAG1"
+               : a == m_d->proxyCoa[1] ? "MAG2"
+               : a == m_coa3           ? "MAG3"
+                                       : "?";
     }
 
     /**
@@ -410,17 +413,18 @@ class MultihomingFixture : public TestCase
         return s;
     }
 
-    Pmipv6DualAccessDomain* m_d{nullptr};                               ///< the domain
-    Ptr<LmaMultihomingExtension> m_lmaExt;                              ///< LMA side
-    Ptr<MagMultihomingExtension> m_magExt[2];                           ///< MAG side
-    std::vector<std::string> m_log;                                     ///< message sequence
-    uint32_t m_phase{0};                                                ///< the current phase
-    Ipv6Address m_home;                                                 ///< the MN's home address
-    Time m_stop;                                                        ///< flows end
-    std::vector<Ptr<Socket>> m_sinks;                                   ///< MN sockets
-    std::map<uint16_t, Ptr<Socket>> m_sources;                          ///< CN sockets
-    std::map<uint16_t, uint32_t> m_sent;                                ///< per port
-    std::map<uint16_t, uint32_t> m_received;                            ///< per port
+    Ipv6Address m_coa3;                        ///< a third MAG's Proxy-CoA (Figure 7)
+    Pmipv6DualAccessDomain* m_d{nullptr};      ///< the domain
+    Ptr<LmaMultihomingExtension> m_lmaExt;     ///< LMA side
+    Ptr<MagMultihomingExtension> m_magExt[2];  ///< MAG side
+    std::vector<std::string> m_log;            ///< message sequence
+    uint32_t m_phase{0};                       ///< the current phase
+    Ipv6Address m_home;                        ///< the MN's home address
+    Time m_stop;                               ///< flows end
+    std::vector<Ptr<Socket>> m_sinks;          ///< MN sockets
+    std::map<uint16_t, Ptr<Socket>> m_sources; ///< CN sockets
+    std::map<uint16_t, uint32_t> m_sent;       ///< per port
+    std::map<uint16_t, uint32_t> m_received;   ///< per port
     std::map<std::tuple<uint32_t, uint32_t, uint16_t>, uint32_t> m_mn;  ///< phase, dev, port
     std::map<std::tuple<uint32_t, uint32_t, uint16_t>, uint32_t> m_mag; ///< phase, MAG, port
 };
@@ -804,6 +808,109 @@ class InterfaceRemovalTestCase : public MultihomingFixture
 
 /**
  * \ingroup pmipv6-tests
+ * \brief Figure 7: a third interface, at a third MAG, joins the group with its own filters;
+ * its flow arrives on the third interface while the other two flows keep theirs.
+ */
+class InterfaceAdditionTestCase : public MultihomingFixture
+{
+  public:
+    InterfaceAdditionTestCase()
+        : MultihomingFixture("Figure 7: a third interface joins the multihoming group")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint16_t third = 8000;
+        Build();
+        // MAG3: LMA -- MAG3 ==csma== if2 (a third physical device of the MN's logical interface)
+        NodeContainer mag3;
+        mag3.Create(1);
+        Pmipv6Helper::InstallStack(mag3);
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("2ms"));
+        Ipv6AddressHelper address;
+        address.SetBase(Ipv6Address("fd00:0:0:3::"), Ipv6Prefix(64));
+        Ipv6InterfaceContainer magIf = address.Assign(p2p.Install(m_d->lma.Get(0), mag3.Get(0)));
+        magIf.SetForwarding(0, true);
+        magIf.SetForwarding(1, true);
+        Ipv6StaticRoutingHelper routing;
+        routing.GetStaticRouting(mag3.Get(0)->GetObject<Ipv6>())
+            ->SetDefaultRoute(magIf.GetAddress(0, 1), magIf.GetInterfaceIndex(1));
+        m_coa3 = magIf.GetAddress(1, 1);
+        CsmaHelper csma;
+        csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
+        NetDeviceContainer link = csma.Install(NodeContainer(mag3.Get(0), m_d->mn.Get(0)));
+        m_d->lif->AddPhysicalDevice(link.Get(1));
+        Ptr<Pmipv6MagApplication> mag3App = m_d->pmip.InstallMag(mag3.Get(0),
+                                                                 m_coa3,
+                                                                 m_d->lmaAddress,
+                                                                 NetDeviceContainer(link.Get(0)));
+        Ptr<MagMultihomingExtension> ext3 = CreateObject<MagMultihomingExtension>();
+        mag3App->AddExtension(ext3);
+        ext3->SetMultihomed(m_d->mnId);
+        ext3->AddFilter(m_d->mnId, 1, 20, mip6::FBID_ACTION_FORWARD, Dport(third));
+        mag3App->TraceConnectWithoutContext(
+            "RxPba",
+            MakeBoundCallback(&MultihomingFixture::LogPba, this, 2u));
+        link.Get(0)->TraceConnectWithoutContext(
+            "MacTx",
+            MakeBoundCallback(&MultihomingFixture::MagTx, this, 2u));
+
+        m_magExt[0]->AddFilter(m_d->mnId, 1, 20, mip6::FBID_ACTION_FORWARD, Dport(VIDEO));
+        m_magExt[1]->AddFilter(m_d->mnId, 1, 20, mip6::FBID_ACTION_FORWARD, Dport(BULK));
+        Simulator::Schedule(Seconds(0.5), &Pmipv6DualAccessDomain::Attach, m_d, 0, 1);
+        Simulator::Schedule(Seconds(1.0), &Pmipv6DualAccessDomain::Attach, m_d, 1, 1);
+        Simulator::Schedule(Seconds(1.5), [&]() {
+            m_phase = 1;
+            StartFlows({VIDEO, BULK, third}, Seconds(4));
+        });
+        size_t mark = 0;
+        Simulator::Schedule(Seconds(2.5), [&]() {
+            m_phase = 2;
+            mark = m_log.size();
+            mag3App->NotifyAttach(link.Get(0), m_d->mnId, link.Get(1)->GetAddress(), 1);
+        });
+        std::string fig7;
+        std::string cache7;
+        std::string filters7;
+        Simulator::Schedule(Seconds(2.6), [&]() {
+            fig7 = Log(mark);
+            cache7 = Cache();
+            filters7 = LmaFilters();
+            m_phase = 3;
+        });
+        Simulator::Stop(Seconds(4.5));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(fig7,
+                              "PBU MAG3 lifetime>0 HI=1 MHGID=0 ACT=0 FID{1:PRO0} | "
+                              "PBA MAG3 status=0 HI=1 MHGID=0 ACT=0 FID{1:PRO0:st0}",
+                              "Figure 7 message sequence");
+        NS_TEST_EXPECT_MSG_EQ(cache7,
+                              "[1:MAG1:ACTIVE][2:MAG2:ACTIVE][3:MAG3:ACTIVE]",
+                              "PCoA3 added to the session");
+        NS_TEST_EXPECT_MSG_EQ(filters7,
+                              "[1/1/5004/pri20/act1][2/1/9000/pri20/act1][3/1/8000/pri20/act1]",
+                              "Filters_3 stored for PCoA3");
+        NS_TEST_EXPECT_MSG_EQ(m_d->lmaApp->GetRevocationCount(), 0, "no revocation");
+        NS_TEST_EXPECT_MSG_GT(Mn(1, 0, third), 90, "before IF3: the default binding (if0)");
+        NS_TEST_EXPECT_MSG_GT(Mn(3, 2, third), 120, "after: on if2");
+        NS_TEST_EXPECT_MSG_EQ(Mag(3, 2, third), Mn(3, 2, third), "sent by MAG3");
+        NS_TEST_EXPECT_MSG_EQ(Mn(3, 0, third) + Mn(3, 1, third), 0, "not on if0 / if1");
+        NS_TEST_EXPECT_MSG_GT(Mn(3, 0, VIDEO), 120, "video still on if0");
+        NS_TEST_EXPECT_MSG_GT(Mn(3, 1, BULK), 120, "bulk still on if1");
+        NS_TEST_EXPECT_MSG_EQ(m_received[VIDEO], m_sent[VIDEO], "no video lost");
+        NS_TEST_EXPECT_MSG_EQ(m_received[BULK], m_sent[BULK], "no bulk lost");
+        NS_TEST_EXPECT_MSG_EQ(m_received[third], m_sent[third], "nothing of the third flow lost");
+        TearDown();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
  * \brief Section 6.1 statuses: an LMA without multihoming, MHGID other than 0, ACT with HI 1,
  * and per-filter statuses.
  */
@@ -977,6 +1084,7 @@ class MultihomingTestSuite : public TestSuite
                     TestCase::QUICK);
         AddTestCase(new InterfaceRemovalTestCase(mip6::MUHO_ACT_KEEP_FILTERS, false),
                     TestCase::QUICK);
+        AddTestCase(new InterfaceAdditionTestCase, TestCase::QUICK);
         AddTestCase(new StatusTestCase, TestCase::QUICK);
     }
 };
