@@ -975,11 +975,14 @@ class StatusTestCase : public MultihomingFixture
                               "MHGID=0 ACT=0",
                               "MH_NOT_SUPPORTED_BY_LMA");
 
-        log = Run([this]() { m_magExt[0]->SetMultihomed(m_d->mnId, 1); });
+        log = Run([this]() {
+            m_magExt[0]->SetMultihomed(m_d->mnId, 1);
+            m_magExt[0]->AddFilter(m_d->mnId, 1, 20, mip6::FBID_ACTION_FORWARD, Dport(VIDEO));
+        });
         NS_TEST_EXPECT_MSG_EQ(log,
-                              "PBU MAG1 lifetime>0 HI=1 MHGID=1 ACT=0 | PBA MAG1 status=250 HI=1 "
-                              "MHGID=1 ACT=0",
-                              "MHGID 1: only the default group");
+                              "PBU MAG1 lifetime>0 HI=1 MHGID=1 ACT=0 FID{1:PRO0} | PBA MAG1 "
+                              "status=250 HI=1 MHGID=1 ACT=0 FID{1:PRO0:st128}",
+                              "MHGID 1: only the default group; its filter refused too");
 
         // per-filter statuses, from a scripted MAG (no conforming extension on MAG1)
         RngSeedManager::SetSeed(1);
@@ -1003,15 +1006,39 @@ class StatusTestCase : public MultihomingFixture
         s->options.push_back(Fid(5, mip6::MUHO_PRO_REMOVE, mip6::FBID_ACTION_FORWARD, false));
         s->options.push_back(
             Fid(6, mip6::MUHO_PRO_REINSTANTIATED_BY_LMA, mip6::FBID_ACTION_FORWARD, true));
+        // a filter of TS Format 9 (no RFC 6088 format): read from bytes, as a MAG would send it
+        {
+            const uint8_t data[] = {0,
+                                    7,
+                                    0,
+                                    mip6::FBID_ACTION_FORWARD,
+                                    0,
+                                    0, // FID 7, PRO 0
+                                    mip6::MUHO_SUBOPT_FLOW_DESCRIPTION,
+                                    4,
+                                    9,
+                                    0,
+                                    0xab,
+                                    0xcd};
+            Buffer b;
+            b.AddAtStart(sizeof(data));
+            b.Begin().Write(data, sizeof(data));
+            Ptr<MuhoFlowIdentifierOption> o = Create<MuhoFlowIdentifierOption>();
+            std::string error;
+            bool read = o->DeserializeData(b.Begin(), sizeof(data), error);
+            NS_TEST_ASSERT_MSG_EQ(read, true, error);
+            NS_TEST_ASSERT_MSG_EQ(o->HasFilter() && !o->IsFilterSupported(), true, "format 9");
+            s->options.push_back(o);
+        }
         Simulator::Schedule(Seconds(0.5), &Pmipv6DualAccessDomain::Attach, m_d, 0, 1);
         Simulator::Stop(Seconds(1));
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(Log(0),
                               "PBU MAG1 lifetime>0 HI=1 MHGID=0 ACT=0 "
-                              "FID{1:PRO0,1:PRO0,2:PRO0,3:PRO0,4:PRO1,5:PRO15,6:PRO2} | "
+                              "FID{1:PRO0,1:PRO0,2:PRO0,3:PRO0,4:PRO1,5:PRO15,6:PRO2,7:PRO0} | "
                               "PBA MAG1 status=0 HI=1 MHGID=0 ACT=0 "
                               "FID{1:PRO0:st0,1:PRO0:st135,2:PRO0:st129,3:PRO0:st129,"
-                              "4:PRO1:st136,5:PRO15:st136,6:PRO2:st129}",
+                              "4:PRO1:st136,5:PRO15:st136,6:PRO2:st129,7:PRO0:st137}",
                               "per-filter statuses");
         NS_TEST_EXPECT_MSG_EQ(LmaFilters(), "[1/1/5004/pri0/act1]", "only the good filter");
         m_log.clear();
