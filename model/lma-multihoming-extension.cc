@@ -258,7 +258,11 @@ LmaMultihomingExtension::SelectSession(const ProxyBindingRequest& req)
     }
     for (const auto& e : GetLma()->GetBindingCache()->FindByMnId(req.mnId))
     {
-        if (e->proxyCoa == req.mag && (!req.hasLinkLayerId || e->mnLinkLayerId == req.linkLayerId))
+        // (a binding de-registered and waiting for its deletion is no longer this interface's:
+        // a re-attachment rejoins the session with a new binding)
+        if (e->proxyCoa == req.mag &&
+            (!req.hasLinkLayerId || e->mnLinkLayerId == req.linkLayerId) &&
+            e->state != BindingCacheEntry::DEREGISTERED_PENDING_DELETE)
         {
             return SESSION_DEFAULT; // this interface has its binding: renewal or removal
         }
@@ -582,6 +586,15 @@ LmaMultihomingExtension::AddPbaOptions(BindingAckHeader& pba,
         Group& g = gi->second;
         Ptr<FlowBindingTable> table = lma->GetFlowBindingTable();
         uint64_t owner = lma->GetFlowOwner(req.mnId);
+        if (g.bids.count(entry->bindingId) == 0 && !SharesGroupPrefix(req.mnId, g, entry))
+        {
+            // Another HNP (the PBU named one): one multihomed session per MN (section 1), so
+            // this binding is not in the group and its filters are refused.
+            NS_LOG_LOGIC(req.mnId << ": binding " << entry->bindingId
+                                  << " has another HNP than the multihomed session");
+            RefuseFilters(pba, req, mh, mip6::FBID_STATUS_REJECTED_UNSPECIFIED);
+            return;
+        }
         if (g.bids.count(entry->bindingId) == 0)
         {
             g.bids[entry->bindingId];
@@ -632,6 +645,39 @@ LmaMultihomingExtension::AddPbaOptions(BindingAckHeader& pba,
     }
 
     // Refused, or filters without the Multihoming option: each filter is refused.
+    RefuseFilters(pba,
+                  req,
+                  mh,
+                  mh ? mip6::FBID_STATUS_REJECTED_UNSPECIFIED
+                     : mip6::FBID_STATUS_ADMINISTRATIVELY_PROHIBITED);
+}
+
+bool
+LmaMultihomingExtension::SharesGroupPrefix(const std::string& mnId,
+                                           const Group& g,
+                                           Ptr<const BindingCacheEntry> entry) const
+{
+    for (const auto& b : g.bids)
+    {
+        Ptr<BindingCacheEntry> member = GetLma()->FindBinding(mnId, b.first);
+        if (member)
+        {
+            std::set<HomeNetworkPrefix> a(member->homeNetworkPrefixes.begin(),
+                                          member->homeNetworkPrefixes.end());
+            std::set<HomeNetworkPrefix> c(entry->homeNetworkPrefixes.begin(),
+                                          entry->homeNetworkPrefixes.end());
+            return a == c;
+        }
+    }
+    return true; // no member left to compare with
+}
+
+void
+LmaMultihomingExtension::RefuseFilters(BindingAckHeader& pba,
+                                       const ProxyBindingRequest& req,
+                                       Ptr<MultihomingOption> mh,
+                                       uint8_t status)
+{
     if (mh)
     {
         Ptr<MultihomingOption> echo = Create<MultihomingOption>();
@@ -639,10 +685,8 @@ LmaMultihomingExtension::AddPbaOptions(BindingAckHeader& pba,
         echo->SetAct(mh->GetAct());
         pba.AddOption(echo);
     }
-    for (const auto& op : ops)
+    for (const auto& op : req.options.FindAll<MuhoFlowIdentifierOption>())
     {
-        uint8_t status = mh ? mip6::FBID_STATUS_REJECTED_UNSPECIFIED
-                            : mip6::FBID_STATUS_ADMINISTRATIVELY_PROHIBITED;
         m_filterTrace(req.mnId, req.mag, op->GetFlowId(), op->GetPro(), status);
         Ptr<MuhoFlowIdentifierOption> answer = Create<MuhoFlowIdentifierOption>();
         answer->SetFlowId(op->GetFlowId());

@@ -203,6 +203,30 @@ class LmaMultihomingExtension : public Pmipv6LmaExtension
     void LeaveGroup(const std::string& mnId, uint16_t bid, uint16_t target);
 
     /**
+     * \brief Whether a binding has the HNPs of a group's members.
+     * \param mnId the mobile node
+     * \param g the group
+     * \param entry the binding
+     * \return true when it has (or the group has no member to compare with)
+     */
+    bool SharesGroupPrefix(const std::string& mnId,
+                           const Group& g,
+                           Ptr<const BindingCacheEntry> entry) const;
+
+    /**
+     * \brief Answer every filter operation of a PBU with one status (and echo the Multihoming
+     * option).
+     * \param pba the PBA
+     * \param req the PBU
+     * \param mh its Multihoming option, or nullptr
+     * \param status the per-filter status
+     */
+    void RefuseFilters(BindingAckHeader& pba,
+                       const ProxyBindingRequest& req,
+                       Ptr<MultihomingOption> mh,
+                       uint8_t status);
+
+    /**
      * \brief Re-point every n-cast filter of a group at all its member bindings.
      * \param g the group
      * \param owner the table owner

@@ -808,6 +808,68 @@ class InterfaceRemovalTestCase : public MultihomingFixture
 
 /**
  * \ingroup pmipv6-tests
+ * \brief An interface removed and attached again while its old binding waits
+ * MinDelayBeforeBCEDelete rejoins the session: same HNP, a new BID, its filter installed again.
+ */
+class ReattachTestCase : public MultihomingFixture
+{
+  public:
+    ReattachTestCase()
+        : MultihomingFixture("Re-attachment of a removed interface rejoins the session")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build();
+        m_d->lmaApp->SetAttribute("MinDelayBeforeBCEDelete", TimeValue(Seconds(3)));
+        m_magExt[0]->SetRemovalAction(m_d->mnId, mip6::MUHO_ACT_REMOVE_FILTERS);
+        m_magExt[0]->AddFilter(m_d->mnId, 1, 20, mip6::FBID_ACTION_FORWARD, Dport(VIDEO));
+        m_magExt[1]->AddFilter(m_d->mnId, 1, 20, mip6::FBID_ACTION_FORWARD, Dport(BULK));
+        Simulator::Schedule(Seconds(0.5), &Pmipv6DualAccessDomain::Attach, m_d, 0, 1);
+        Simulator::Schedule(Seconds(1.0), &Pmipv6DualAccessDomain::Attach, m_d, 1, 1);
+        Simulator::Schedule(Seconds(1.5), &Pmipv6DualAccessDomain::Detach, m_d, 0);
+        size_t mark = 0;
+        Simulator::Schedule(Seconds(2.0), [&]() {
+            mark = m_log.size();
+            m_d->lif->SetPhysicalDeviceUp(0, true);
+            m_d->Attach(0, 1);
+        });
+        std::string log;
+        std::string cache;
+        std::string filters;
+        bool samePrefix = false;
+        Simulator::Schedule(Seconds(2.3), [&]() {
+            log = Log(mark);
+            cache = Cache();
+            filters = LmaFilters();
+            auto all = m_d->lmaApp->GetBindingCache()->FindByMnId(m_d->mnId);
+            samePrefix = all.size() == 3;
+            for (const auto& e : all)
+            {
+                samePrefix = samePrefix && e->homeNetworkPrefixes == all[0]->homeNetworkPrefixes;
+            }
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(log,
+                              "PBU MAG1 lifetime>0 HI=1 MHGID=0 ACT=0 FID{1:PRO0} | "
+                              "PBA MAG1 status=0 HI=1 MHGID=0 ACT=0 FID{1:PRO0:st0}",
+                              "re-attachment");
+        NS_TEST_EXPECT_MSG_EQ(cache,
+                              "[1:MAG1:DEREGISTERED_PENDING_DELETE][2:MAG2:ACTIVE][3:MAG1:ACTIVE]",
+                              "a new binding (BID 3) beside the one waiting for deletion");
+        NS_TEST_EXPECT_MSG_EQ(samePrefix, true, "the session's HNP");
+        NS_TEST_EXPECT_MSG_EQ(filters,
+                              "[2/1/9000/pri20/act1][3/1/5004/pri20/act1]",
+                              "its filter on the new binding");
+        TearDown();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
  * \brief Figure 7: a third interface, at a third MAG, joins the group with its own filters;
  * its flow arrives on the third interface while the other two flows keep theirs.
  */
@@ -1111,6 +1173,7 @@ class MultihomingTestSuite : public TestSuite
                     TestCase::QUICK);
         AddTestCase(new InterfaceRemovalTestCase(mip6::MUHO_ACT_KEEP_FILTERS, false),
                     TestCase::QUICK);
+        AddTestCase(new ReattachTestCase, TestCase::QUICK);
         AddTestCase(new InterfaceAdditionTestCase, TestCase::QUICK);
         AddTestCase(new StatusTestCase, TestCase::QUICK);
     }
