@@ -851,8 +851,28 @@ class ReattachTestCase : public MultihomingFixture
                 samePrefix = samePrefix && e->homeNetworkPrefixes == all[0]->homeNetworkPrefixes;
             }
         });
+        // a renewal of the new binding within the old one's MinDelayBeforeBCEDelete renews the
+        // new one (both are at MAG1, with the same MN link-layer identifier)
+        std::string renewal;
+        std::string cacheRenewed;
+        Simulator::Schedule(Seconds(2.4), [&]() {
+            mark = m_log.size();
+            m_magExt[0]->Renew(m_d->mnId);
+        });
+        Simulator::Schedule(Seconds(2.6), [&]() {
+            renewal = Log(mark);
+            cacheRenewed = Cache();
+        });
         Simulator::Stop(Seconds(3));
         Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(renewal,
+                              "PBU MAG1 lifetime>0 HI=5 MHGID=0 ACT=0 | "
+                              "PBA MAG1 status=0 HI=5 MHGID=0 ACT=0",
+                              "renewal");
+        NS_TEST_EXPECT_MSG_EQ(
+            cacheRenewed,
+            "[1:MAG1:DEREGISTERED_PENDING_DELETE][2:MAG2:ACTIVE][3:MAG1:ACTIVE]",
+            "the renewal is the new binding's, the old one still waits for deletion");
         NS_TEST_EXPECT_MSG_EQ(log,
                               "PBU MAG1 lifetime>0 HI=1 MHGID=0 ACT=0 FID{1:PRO0} | "
                               "PBA MAG1 status=0 HI=1 MHGID=0 ACT=0 FID{1:PRO0:st0}",
