@@ -748,17 +748,28 @@ Pmipv6LmaApplication::FindByPrefixFor(const HomeNetworkPrefix& prefix,
                                       const ProxyBindingRequest& req) const
 {
     // Sessions may share a prefix (an extension's SESSION_NEW_SHARED_PREFIXES): the one of
-    // the requesting MAG (and interface) is the one the PBU refers to.
+    // the requesting MAG (and interface) is the one the PBU refers to; when that interface has
+    // a registered session beside a de-registered one waiting for deletion (it attached
+    // again meanwhile), the registered one.
     std::vector<Ptr<BindingCacheEntry>> all = m_cache->FindAllByPrefix(prefix);
     if (all.size() > 1)
     {
+        Ptr<BindingCacheEntry> waiting;
         for (const auto& e : all)
         {
             if (e->proxyCoa == req.mag &&
                 (!req.hasLinkLayerId || e->mnLinkLayerId == req.linkLayerId))
             {
-                return e;
+                if (IsRegistered(e))
+                {
+                    return e;
+                }
+                waiting = waiting ? waiting : e;
             }
+        }
+        if (waiting)
+        {
+            return waiting;
         }
     }
     return all.empty() ? nullptr : all.front();

@@ -251,6 +251,7 @@ Pmipv6MagApplication::DoDispose()
     }
     m_bul = nullptr;
     m_extensions.DisposeAll();
+    m_teardownDeferred.clear();
     m_profiles = nullptr;
     m_mobility = nullptr;
     m_tunnels = nullptr;
@@ -306,6 +307,12 @@ Pmipv6MagApplication::GetRouting() const
 void
 Pmipv6MagApplication::RemoveEntry(Ptr<BindingUpdateListEntry> entry)
 {
+    if (m_teardownDeferred.erase(entry->id) > 0)
+    {
+        NS_LOG_LOGIC("MAG " << m_proxyCoa << ": de-registration of " << entry->mnId
+                            << " ended, tearing its binding down");
+        DeactivateBinding(entry);
+    }
     NotifyExtensions(Pmipv6MagExtension::BINDING_REMOVED, entry);
     m_bul->Remove(entry);
 }
@@ -620,10 +627,23 @@ Pmipv6MagApplication::NotifyDetach(Ptr<NetDevice> device, const Address& mnLinkL
         return;
     }
     m_detachTrace(entry->mnId, device);
+    bool keep = false;
+    for (const auto& extension : m_extensions.Get())
+    {
+        keep = keep || extension->KeepBindingUntilDeregistered(entry);
+    }
     if (entry->state == BindingUpdateListEntry::REGISTERED ||
         entry->state == BindingUpdateListEntry::REFRESHING)
     {
-        DeactivateBinding(entry);
+        if (keep)
+        {
+            // Torn down by RemoveEntry() when the de-registration ends (PBA or give-up).
+            m_teardownDeferred.insert(entry->id);
+        }
+        else
+        {
+            DeactivateBinding(entry);
+        }
     }
     for (const auto& extension : m_extensions.Get())
     {
@@ -787,6 +807,20 @@ Pmipv6MagApplication::RefreshBinding(uint64_t id)
     }
     SwitchState(entry, BindingUpdateListEntry::REFRESHING);
     SendPbu(entry);
+}
+
+bool
+Pmipv6MagApplication::Reregister(Ptr<BindingUpdateListEntry> entry)
+{
+    NS_LOG_FUNCTION(this << entry->mnId);
+    if (!m_bul->FindById(entry->id) || (entry->state != BindingUpdateListEntry::REGISTERED &&
+                                        entry->state != BindingUpdateListEntry::REFRESHING))
+    {
+        return false;
+    }
+    SwitchState(entry, BindingUpdateListEntry::REFRESHING);
+    SendPbu(entry);
+    return true;
 }
 
 void

@@ -21,6 +21,7 @@
 #include "ns3/traced-callback.h"
 
 #include <map>
+#include <set>
 #include <string>
 
 namespace ns3
@@ -102,6 +103,16 @@ class Pmipv6MagApplication : public Application
      * \param mnLinkLayerAddress its link-layer address
      */
     void NotifyDetach(Ptr<NetDevice> device, const Address& mnLinkLayerAddress);
+
+    /**
+     * \brief Re-register a registered mobile node now (a PBU with Handoff Indicator 5), e.g.
+     * because an extension has options to carry (draft 002 filter modification, Figure 5);
+     * the refresh timer restarts from its PBA.
+     * \param entry the entry (REGISTERED or REFRESHING; a refresh in progress is re-sent with a
+     * new sequence number)
+     * \return false when the entry is in no such state
+     */
+    bool Reregister(Ptr<BindingUpdateListEntry> entry);
 
     /**
      * \brief The binding update list.
@@ -498,6 +509,9 @@ class Pmipv6MagApplication : public Application
     std::map<uint8_t, uint64_t> m_pbaCounts;        ///< PBAs received per status
     Pmipv6ExtensionList<Pmipv6MagExtension> m_extensions; ///< registered extensions
     bool m_started{false};                                ///< StartApplication() ran
+    /// Entries whose binding stays up until their de-registration ends (an extension's
+    /// KeepBindingUntilDeregistered()); torn down by RemoveEntry().
+    std::set<uint64_t> m_teardownDeferred;
 
     TracedCallback<const BindingUpdateHeader&, Ipv6Address> m_txPbuTrace;  ///< PBU sent
     TracedCallback<const BindingAckHeader&, Ipv6Address> m_rxPbaTrace;     ///< PBA received

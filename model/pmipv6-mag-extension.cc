@@ -100,6 +100,12 @@ Pmipv6MagExtension::NotifyDetach(Ptr<BindingUpdateListEntry> entry)
 {
 }
 
+bool
+Pmipv6MagExtension::KeepBindingUntilDeregistered(Ptr<const BindingUpdateListEntry> /* entry */)
+{
+    return false;
+}
+
 void
 Pmipv6MagExtension::NotifyBinding(BindingEvent event, Ptr<BindingUpdateListEntry> entry)
 {

@@ -33,7 +33,9 @@ class Pmipv6MagApplication;
  * - shows it each PBA that matched a binding update list entry, before the core acts on it
  *   (NotifyPba());
  * - tells it every attachment, detachment and binding event (NotifyAttach(),
- *   NotifyDetach(), NotifyBinding()).
+ *   NotifyDetach(), NotifyBinding());
+ * - asks it whether a detaching mobile node's binding stays up until the PBA of its
+ *   de-registration (KeepBindingUntilDeregistered()).
  *
  * Hooks are called in the order the extensions were added. The defaults do nothing.
  */
@@ -121,6 +123,16 @@ class Pmipv6MagExtension : public Object
      * \param entry the entry
      */
     virtual void NotifyDetach(Ptr<BindingUpdateListEntry> entry);
+
+    /**
+     * \brief Whether a detaching mobile node's binding (routes, tunnel reference, neighbor
+     * entry) stays up until its de-registration ends (the PBA arrives or the retransmissions
+     * give up), instead of being torn down before the de-registration PBU is sent. Asked once
+     * per detachment, before NotifyDetach(); one extension saying yes is enough.
+     * \param entry the entry
+     * \return true to defer the teardown (default false: RFC 5213 behaviour)
+     */
+    virtual bool KeepBindingUntilDeregistered(Ptr<const BindingUpdateListEntry> entry);
 
     /**
      * \brief A binding update list entry changed.

@@ -401,6 +401,18 @@ enum MultihomingAct : uint8_t
     MUHO_ACT_KEEP_FILTERS = 2,
 };
 
+/// PBA status codes of muho-solution 6.1, which names them ("might be extended to include")
+/// without numbers. MH_NOT_SUPPORTED_BY_LMA refuses the registration, so it is a rejection
+/// (>= 128, top of the unassigned range); MH_FILTERS_REINSTANCIATION_NOT_SUPPORTED_BY_LMA
+/// answers a removal (HI 4, ACT keep filters) that the LMA performs anyway, with the filters
+/// removed instead of re-instantiated, so it is an acceptance (< 128, RFC 6275 6.1.8), top of
+/// that range.
+enum MultihomingStatus : uint8_t
+{
+    BA_MH_FILTERS_REINSTANTIATION_NOT_SUPPORTED_BY_LMA = 127,
+    BA_MH_NOT_SUPPORTED_BY_LMA = 250,
+};
+
 /// Multihoming FID option: PRO is the low 4 bits of the octet after Action (muho-solution 4.2).
 constexpr uint8_t MUHO_PRO_MASK = 0x0f;
 

@@ -16,6 +16,7 @@ cpp_examples = [
     ("pmipv6-shared-prefix-flow-move", "True", "False"),
     ("pmipv6-flow-identification", "True", "False"),
     ("pmipv6-flow-identification --option=45", "True", "False"),
+    ("pmipv6-multihoming", "True", "False"),
 ]
 
 # A list of Python examples to run in order to ensure that they remain
