@@ -429,7 +429,7 @@ class Figure5TestCase : public FlowSignallingFixture
         const bool fmi = m_signalling == "FMI";
         const std::string req = fmi ? "FMI" : "UPN";
         const std::string ack = fmi ? "FMA-0" : "UPA-0";
-        NS_TEST_ASSERT_MSG_EQ(distinct, true, "two bindings with their own prefixes");
+        NS_TEST_EXPECT_MSG_EQ(distinct, true, "two bindings with their own prefixes");
         NS_TEST_EXPECT_MSG_EQ(bid[0], 1, "MAG1's binding is BID 1");
         NS_TEST_EXPECT_MSG_EQ(bid[1], 2, "MAG2's binding is BID 2");
         NS_TEST_EXPECT_MSG_EQ(fid, 1, "the move got FID 1");
@@ -471,18 +471,21 @@ class Figure5TestCase : public FlowSignallingFixture
             NS_TEST_EXPECT_MSG_EQ(m_lastFmi.GetLifetime(), 0, "C = 1 with Lifetime 0");
             Ptr<FlowIdentificationOption> f =
                 m_lastFmi.GetOptions().Find<FlowIdentificationOption>();
-            NS_TEST_ASSERT_MSG_NE(f, nullptr, "flow option");
-            TrafficSelector ts = f->GetTrafficSelector();
-            NS_TEST_EXPECT_MSG_EQ(f->GetFid(), fid, "FID on the wire");
-            NS_TEST_EXPECT_MSG_EQ(ts.GetDestinationPortStart(), 9001, "flow Y's port");
-            NS_TEST_EXPECT_MSG_EQ(ts.GetDestinationAddressStart(),
-                                  m_prefix[1].GetMaskedPrefix(),
-                                  "the LMA named pref2");
+            NS_TEST_EXPECT_MSG_NE(f, nullptr, "flow option");
+            if (f)
+            {
+                TrafficSelector ts = f->GetTrafficSelector();
+                NS_TEST_EXPECT_MSG_EQ(f->GetFid(), fid, "FID on the wire");
+                NS_TEST_EXPECT_MSG_EQ(ts.GetDestinationPortStart(), 9001, "flow Y's port");
+                NS_TEST_EXPECT_MSG_EQ(ts.GetDestinationAddressStart(),
+                                      m_prefix[1].GetMaskedPrefix(),
+                                      "the LMA named pref2");
+            }
         }
         // Figure 6: binding caches and flow mobility state
-        NS_TEST_ASSERT_MSG_NE(entry, nullptr, "the LMA's flow entry of Y");
+        NS_TEST_EXPECT_MSG_NE(entry, nullptr, "the LMA's flow entry of Y");
         NS_TEST_EXPECT_MSG_EQ(flow.bids.size(), 1, "one BID");
-        NS_TEST_EXPECT_MSG_EQ(flow.bids[0], 1, "flow Y -> BID 1 (MAG1)");
+        NS_TEST_EXPECT_MSG_EQ((flow.bids == std::vector<uint16_t>{1}), true, "flow Y -> BID 1");
         NS_TEST_EXPECT_MSG_EQ((flow.selector == FlowY()), true, "its selector");
         NS_TEST_EXPECT_MSG_EQ((flow.action == FlowBindingAction::FORWARD), true, "forward");
         NS_TEST_EXPECT_MSG_EQ(flow.active, true, "active");
