@@ -97,6 +97,7 @@ LmaFlowMobilityExtension::DoDispose()
     }
     m_signalled.clear();
     m_pendingMoves.clear();
+    m_pendingByMn.clear();
     for (const auto& policy : m_policies)
     {
         policy->Dispose();
@@ -244,11 +245,13 @@ LmaFlowMobilityExtension::FlowIdFor(const std::string& mnId, const TrafficSelect
             return e->fid;
         }
     }
-    for (const auto& [id, move] : m_pendingMoves)
+    auto range = m_pendingByMn.equal_range(mnId);
+    for (auto it = range.first; it != range.second; ++it)
     {
-        if (move.mnId == mnId && move.selector == selector)
+        auto move = m_pendingMoves.find(it->second);
+        if (move != m_pendingMoves.end() && move->second.selector == selector)
         {
-            return move.fid;
+            return move->second.fid;
         }
     }
     uint16_t& next = m_nextFid[mnId];

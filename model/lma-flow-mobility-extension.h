@@ -290,8 +290,9 @@ class LmaFlowMobilityExtension : public Pmipv6LmaExtension
     uint16_t m_flowLifetime{
         mip6::FM_LIFETIME_INFINITE}; ///< FlowStateLifetime (seconds, 0xffff infinite)
     uint64_t m_nextMoveId{1};        ///< next move id
-    std::map<uint64_t, PendingMove> m_pendingMoves; ///< moves under way
-    std::map<uint64_t, uint32_t> m_openRequests;    ///< requests under way per move
+    std::map<uint64_t, PendingMove> m_pendingMoves;     ///< moves under way
+    std::map<uint64_t, uint32_t> m_openRequests;        ///< requests under way per move
+    std::multimap<std::string, uint64_t> m_pendingByMn; ///< moves under way per MN-ID
 
     /// Flow state the LMA installed at a MAG that does not hold the flow's prefix.
     struct SignalledState

@@ -158,6 +158,7 @@ LmaFlowMobilityExtension::SignalMove(const std::string& mnId,
         {
             uint64_t moveId = m_nextMoveId++;
             PendingMove& move = m_pendingMoves[moveId];
+            m_pendingByMn.emplace(mnId, moveId);
             move.mnId = mnId;
             move.fid = fid;
             move.selector = selector;
@@ -177,6 +178,7 @@ LmaFlowMobilityExtension::SignalMove(const std::string& mnId,
     }
     uint64_t moveId = m_nextMoveId++;
     PendingMove& move = m_pendingMoves[moveId];
+    m_pendingByMn.emplace(mnId, moveId);
     move.mnId = mnId;
     move.fid = fid;
     move.selector = selector;
@@ -414,6 +416,19 @@ LmaFlowMobilityExtension::SendRemovals(uint64_t moveId)
 void
 LmaFlowMobilityExtension::FinishMove(uint64_t moveId)
 {
+    auto move = m_pendingMoves.find(moveId);
+    if (move != m_pendingMoves.end())
+    {
+        auto range = m_pendingByMn.equal_range(move->second.mnId);
+        for (auto it = range.first; it != range.second; ++it)
+        {
+            if (it->second == moveId)
+            {
+                m_pendingByMn.erase(it);
+                break;
+            }
+        }
+    }
     m_pendingMoves.erase(moveId);
     m_openRequests.erase(moveId);
 }
@@ -428,6 +443,7 @@ LmaFlowMobilityExtension::RefreshState(std::string mnId, uint16_t fid)
     }
     uint64_t moveId = m_nextMoveId++;
     PendingMove& move = m_pendingMoves[moveId];
+    m_pendingByMn.emplace(mnId, moveId);
     move.mnId = mnId;
     move.fid = fid;
     move.selector = state->second.selector;
