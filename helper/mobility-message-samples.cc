@@ -190,19 +190,16 @@ MakeMobilityMessageSamples()
     pfba->AddOption(Create<MobileNodeIdentifierOption>(MN_ID));
     samples.push_back(Sample("PFBA", pfba));
 
+    // pmipv6-flow-mobility-draft 4.1 / 4.2: the MN-ID, then RFC 6089 Flow Identification
+    // options (45)
     auto fmi = std::make_shared<FlowMobilityInitiateHeader>();
     fmi->SetSequence(51);
     fmi->SetLifetime(300);
     fmi->AddOption(Create<MobileNodeIdentifierOption>(MN_ID));
-    fmi->AddOption(Create<HomeNetworkPrefixOption>(Ipv6Address("2001:1:1:1::"), 64));
     {
-        Ptr<FbFlowIdentificationOption> fid = Create<FbFlowIdentificationOption>();
-        fid->SetFlowId(5);
-        fid->SetPriority(2);
-        fid->SetAction(mip6::FBID_ACTION_FORWARD);
-        fid->SetPro(mip6::FBID_PRO_ADD);
-        fid->SetBindingIds({2});
-        fid->SetFlowDescription(SampleSelector());
+        Ptr<FlowIdentificationOption> fid = Create<FlowIdentificationOption>(5, 2);
+        fid->AddBidReference({2});
+        fid->AddTrafficSelector(SampleSelector());
         fmi->AddOption(fid);
     }
     samples.push_back(Sample("FMI", fmi));
@@ -213,17 +210,9 @@ MakeMobilityMessageSamples()
     fma->SetStatus(mip6::FMA_SUCCESS);
     fma->AddOption(Create<MobileNodeIdentifierOption>(MN_ID));
     {
-        Ptr<MultihomingOption> mh = Create<MultihomingOption>();
-        mh->SetGroupId(1);
-        mh->SetAct(mip6::MUHO_ACT_KEEP_FILTERS);
-        fma->AddOption(mh);
-        Ptr<MuhoFlowIdentifierOption> filter = Create<MuhoFlowIdentifierOption>();
-        filter->SetFlowId(9);
-        filter->SetPriority(1);
-        filter->SetAction(mip6::FBID_ACTION_FORWARD);
-        filter->SetPro(mip6::MUHO_PRO_REINSTANTIATED_BY_LMA);
-        filter->SetFilter(SampleSelector());
-        fma->AddOption(filter);
+        Ptr<FlowIdentificationOption> fid = Create<FlowIdentificationOption>(5, 2);
+        fid->AddTrafficSelector(SampleSelector());
+        fma->AddOption(fid);
     }
     samples.push_back(Sample("FMA", fma));
 

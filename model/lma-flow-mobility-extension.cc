@@ -7,6 +7,7 @@
 #include "binding-revocation-header.h"
 #include "flow-binding-table.h"
 #include "flow-options.h"
+#include "flow-move-policy.h"
 #include "pmipv6-lma-application.h"
 #include "pmipv6-options.h"
 #include "pmipv6-wire-numbers.h"
@@ -74,6 +75,44 @@ LmaFlowMobilityExtension::GetTypeId()
                 "when no BRA came).",
                 MakeTraceSourceAccessor(&LmaFlowMobilityExtension::m_prefixRevocationTrace),
                 "ns3::LmaFlowMobilityExtension::PrefixRevocationTracedCallback")
+            .AddAttribute(
+                "PrefixMode",
+                "Shared: HI 6 attachments share the prefixes of the first, moves need "
+                "no signalling (draft 001 3.1 scenario 2). PerInterface: each "
+                "attachment has its own prefixes, no default BID, a move to a binding "
+                "without the flow's prefix is signalled (scenario 1, Figure 5).",
+                EnumValue(SHARED_PREFIX),
+                MakeEnumAccessor(&LmaFlowMobilityExtension::m_prefixMode),
+                MakeEnumChecker(SHARED_PREFIX, "Shared", PER_INTERFACE_PREFIX, "PerInterface"))
+            .AddAttribute("MoveSignalling",
+                          "The messages of an LMA-initiated move: FMI/FMA (draft 001 4.1, 4.2) "
+                          "or UPN with reason FLOW-MOBILITY / UPA (RFC 7864).",
+                          EnumValue(SIGNAL_FMI),
+                          MakeEnumAccessor(&LmaFlowMobilityExtension::m_moveSignalling),
+                          MakeEnumChecker(SIGNAL_FMI, "FMI", SIGNAL_UPN, "UPN"))
+            .AddAttribute("DeleteOldFlowState",
+                          "After the target MAG acknowledged a move, ask the MAG the flow left to "
+                          "remove its state (FMI with C = 1, or a UPN without the prefix); "
+                          "otherwise that state ends with its lifetime (draft 001 Figure 5).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LmaFlowMobilityExtension::m_deleteOld),
+                          MakeBooleanChecker())
+            .AddAttribute("FlowStateLifetime",
+                          "Lifetime (seconds) of the flow state an FMI asks a MAG to keep; 65535 "
+                          "is infinity. A finite state is refreshed (FMI R = 1) at 80 % of it "
+                          "while the flow stays there.",
+                          UintegerValue(mip6::FM_LIFETIME_INFINITE),
+                          MakeUintegerAccessor(&LmaFlowMobilityExtension::m_flowLifetime),
+                          MakeUintegerChecker<uint16_t>(1, mip6::FM_LIFETIME_INFINITE))
+            .AddTraceSource("MoveReply",
+                            "A MAG answered a move request (FMA or UPA).",
+                            MakeTraceSourceAccessor(&LmaFlowMobilityExtension::m_moveReplyTrace),
+                            "ns3::LmaFlowMobilityExtension::MoveReplyTracedCallback")
+            .AddTraceSource("MoveFailed",
+                            "A signalled move failed: error status, or no answer after the "
+                            "retransmissions; the flow stays where it was.",
+                            MakeTraceSourceAccessor(&LmaFlowMobilityExtension::m_moveFailedTrace),
+                            "ns3::LmaFlowMobilityExtension::MoveFailedTracedCallback")
             .AddTraceSource("FlowMoved",
                             "A flow was bound to a binding of its mobile node.",
                             MakeTraceSourceAccessor(&LmaFlowMobilityExtension::m_flowMovedTrace),
@@ -90,6 +129,31 @@ LmaFlowMobilityExtension::LmaFlowMobilityExtension()
     NS_LOG_FUNCTION(this);
 }
 
+void
+LmaFlowMobilityExtension::DoDispose()
+{
+    for (auto& [key, state] : m_signalled)
+    {
+        state.refresh.Cancel();
+    }
+    m_signalled.clear();
+    m_pendingMoves.clear();
+    m_pendingByMn.clear();
+    for (const auto& policy : m_policies)
+    {
+        policy->Dispose();
+    }
+    m_policies.clear();
+    Pmipv6LmaExtension::DoDispose();
+}
+
+void
+LmaFlowMobilityExtension::AddPolicy(Ptr<FlowMovePolicy> policy)
+{
+    m_policies.push_back(policy);
+    policy->SetExtension(this);
+}
+
 LmaFlowMobilityExtension::~LmaFlowMobilityExtension()
 {
     NS_LOG_FUNCTION(this);
@@ -98,9 +162,10 @@ LmaFlowMobilityExtension::~LmaFlowMobilityExtension()
 Pmipv6LmaExtension::SessionChoice
 LmaFlowMobilityExtension::SelectSession(const ProxyBindingRequest& req)
 {
-    if (req.handoffIndicator != mip6::HI_NEW_INTERFACE_SHARED_PREFIX)
+    if (req.handoffIndicator != mip6::HI_NEW_INTERFACE_SHARED_PREFIX ||
+        m_prefixMode == PER_INTERFACE_PREFIX)
     {
-        return SESSION_DEFAULT;
+        return SESSION_DEFAULT; // per interface: RFC 5213 decides (HI 1: a new session)
     }
     std::vector<Ptr<BindingCacheEntry>> sessions =
         GetLma()->GetBindingCache()->FindByMnId(req.mnId);
@@ -126,10 +191,49 @@ LmaFlowMobilityExtension::NotifyBinding(BindingEvent event,
                                         Ptr<BindingCacheEntry> entry,
                                         Ipv6Address previousProxyCoa)
 {
+    for (const auto& policy : m_policies)
+    {
+        policy->NotifyBinding(event, entry);
+    }
     Ptr<FlowBindingTable> table = GetLma()->GetFlowBindingTable();
     uint64_t owner = GetLma()->GetFlowOwner(entry->mnId);
+    if (event == BINDING_DELETED)
+    {
+        // signalled state at that binding's MAG is gone with it
+        for (auto it = m_signalled.lower_bound({entry->mnId, 0});
+             it != m_signalled.end() && it->first.first == entry->mnId;)
+        {
+            if (it->second.bid == entry->bindingId)
+            {
+                it->second.refresh.Cancel();
+                it = m_signalled.erase(it);
+            }
+            else
+            {
+                ++it;
+            }
+        }
+    }
     uint16_t current = 0;
     bool hasDefault = table->GetDefaultBid(owner, current);
+    if (m_prefixMode == PER_INTERFACE_PREFIX)
+    {
+        // no default BID: a packet without a flow entry follows its destination prefix;
+        // PBU-triggered moves and the flow mobility cache as in the shared mode (below)
+        if (event == BINDING_CREATED)
+        {
+            CompletePrefixMove(entry);
+        }
+        else if (event == BINDING_DELETED)
+        {
+            ReleaseBindingFlows(entry); // no default: its flows go inactive
+            if (GetLma()->GetBindingCache()->FindByMnId(entry->mnId).size() <= 1)
+            {
+                table->RemoveOwner(owner);
+            }
+        }
+        return;
+    }
     if (event == BINDING_CREATED && !hasDefault)
     {
         NS_LOG_LOGIC(entry->mnId << ": default binding BID " << entry->bindingId);
@@ -174,27 +278,62 @@ LmaFlowMobilityExtension::MoveFlow(const std::string& mnId,
 {
     NS_LOG_FUNCTION(this << mnId << targetBid);
     Ptr<Pmipv6LmaApplication> lma = GetLma();
-    if (!lma || !lma->FindBinding(mnId, targetBid))
+    Ptr<BindingCacheEntry> target = lma ? lma->FindBinding(mnId, targetBid) : nullptr;
+    if (!target)
     {
         NS_LOG_WARN("MoveFlow: " << mnId << " has no binding " << targetBid);
         return 0;
     }
-    Ptr<FlowBindingTable> table = lma->GetFlowBindingTable();
-    uint64_t owner = lma->GetFlowOwner(mnId);
     uint16_t fid = 0;
-    for (const FlowBindingEntry* e : table->GetEntries(owner))
+    if (m_prefixMode == PER_INTERFACE_PREFIX && SignalMove(mnId, selector, target, fid))
+    {
+        return fid; // the flow moves when the target MAG acknowledges
+    }
+    return InstallFlow(mnId, 0, selector, targetBid);
+}
+
+uint16_t
+LmaFlowMobilityExtension::FlowIdFor(const std::string& mnId, const TrafficSelector& selector)
+{
+    Ptr<FlowBindingTable> table = GetLma()->GetFlowBindingTable();
+    for (const FlowBindingEntry* e : table->GetEntries(GetLma()->GetFlowOwner(mnId)))
     {
         if (e->selector == selector)
         {
-            fid = e->fid;
-            table->SetBids(owner, fid, {targetBid});
-            break;
+            return e->fid;
         }
     }
+    auto range = m_pendingByMn.equal_range(mnId);
+    for (auto it = range.first; it != range.second; ++it)
+    {
+        auto move = m_pendingMoves.find(it->second);
+        if (move != m_pendingMoves.end() && move->second.selector == selector)
+        {
+            return move->second.fid;
+        }
+    }
+    uint16_t& next = m_nextFid[mnId];
+    return ++next;
+}
+
+uint16_t
+LmaFlowMobilityExtension::InstallFlow(const std::string& mnId,
+                                      uint16_t fid,
+                                      const TrafficSelector& selector,
+                                      uint16_t targetBid)
+{
+    Ptr<FlowBindingTable> table = GetLma()->GetFlowBindingTable();
+    uint64_t owner = GetLma()->GetFlowOwner(mnId);
     if (fid == 0)
     {
-        uint16_t& next = m_nextFid[mnId];
-        fid = ++next;
+        fid = FlowIdFor(mnId, selector);
+    }
+    if (table->Find(owner, fid))
+    {
+        table->SetBids(owner, fid, {targetBid});
+    }
+    else
+    {
         FlowBindingEntry entry;
         entry.owner = owner;
         entry.fid = fid;

@@ -6,23 +6,30 @@
 #define PMIPV6_LMA_FLOW_MOBILITY_EXTENSION_H
 
 // PMIPv6 flow mobility at the LMA: draft 001 (pmipv6-flow-mobility-draft.txt) and RFC 7864.
-// Today: the shared-prefix case of draft 001 section 3.1 (Figure 2), where a flow moves
-// between the interfaces of a mobile node with no signalling.
+// The shared-prefix case of draft 001 section 3.1 (Figure 2), where a flow moves between the
+// interfaces of a mobile node with no signalling, and the per-interface-prefix case with the
+// LMA-initiated move of Figure 5 (FMI/FMA, or RFC 7864 UPN/UPA): the signalling half is in
+// lma-flow-mobility-signalling.cc.
 
+#include "flow-options.h"
 #include "pmipv6-lma-extension.h"
 #include "prefix-move-rule.h"
 #include "signalling-transaction.h"
 #include "traffic-selector.h"
 
+#include "ns3/event-id.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ns3
 {
+
+class FlowMovePolicy;
 
 /**
  * \ingroup pmipv6
@@ -54,10 +61,41 @@ namespace ns3
  * - Flow mobility cache (draft section 5.2): when a binding is deleted, the flows bound to it
  *   lose its BID; a flow left with no BID goes inactive and ("FlowsOnDetach") is re-bound to
  *   the mobile node's default binding and re-activated.
+ *
+ * LMA-initiated moves with a prefix per interface (draft 001 section 3.2, Figure 5):
+ * - PrefixMode "PerInterface" (draft 001 section 3.1 scenario 1): every attachment gets its
+ *   own prefixes (SelectSession() leaves every PBU to RFC 5213, HI 1 is a new session) and
+ *   there is no default BID: a packet with no flow entry follows its destination prefix.
+ *   MoveFlow() of a flow whose destination prefix the target binding does not hold is the
+ *   LMA-initiated move of Figure 5: an FMI [MN-ID, Flow Identification option (45) per prefix,
+ *   add] (or, with MoveSignalling "UPN", an RFC 7864 UPN with reason FLOW-MOBILITY) to the
+ *   target MAG through the LMA's signalling transaction (retransmission, give-up); the flow
+ *   entry is installed when the FMA (UPA) with status 0 comes back; then, with
+ *   DeleteOldFlowState, an FMI with C = 1 and Lifetime 0 (a UPN without the prefix) to the
+ *   MAG the flow leaves. FMA 133 (state exists) is answered with an FMI with R = 1; any other
+ *   error status, or no answer, leaves the flow where it was (MoveFailed).
+ * - Move policies (FlowMovePolicy) decide when flows move: added with AddPolicy(), they see
+ *   every binding event.
  */
 class LmaFlowMobilityExtension : public Pmipv6LmaExtension
 {
   public:
+    /// How the prefixes of a mobile node's attachments relate (draft 001 section 3.1).
+    enum PrefixMode
+    {
+        /// HI 6 attachments share the prefixes of the first (scenario 2); no move signalling.
+        SHARED_PREFIX = 0,
+        /// Each attachment has its own prefixes (scenario 1); moves across prefixes signal.
+        PER_INTERFACE_PREFIX,
+    };
+
+    /// Which messages an LMA-initiated move uses.
+    enum MoveSignalling
+    {
+        SIGNAL_FMI = 0, ///< FMI / FMA (draft 001 sections 4.1, 4.2)
+        SIGNAL_UPN,     ///< UPN with reason FLOW-MOBILITY / UPA (RFC 7864, RFC 7077)
+    };
+
     /**
      * \brief Get the type ID.
      * \return the object TypeId
@@ -106,6 +144,204 @@ class LmaFlowMobilityExtension : public Pmipv6LmaExtension
                        Ptr<BindingCacheEntry> entry,
                        Ipv6Address previousProxyCoa) override;
 
+    /**
+     * \brief Add a move policy; it sees every binding event from now on.
+     * \param policy the policy
+     */
+    void AddPolicy(Ptr<FlowMovePolicy> policy);
+
+    // ---- LMA-initiated signalling (FMI/FMA, UPN/UPA; draft 001 Figure 5); in
+    // ---- lma-flow-mobility-signalling.cc
+
+    std::vector<uint8_t> GetMhTypes() const override;
+    void Receive(uint8_t mhType, Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface) override;
+
+    /**
+     * \brief Number of moves whose signalling is under way.
+     * \return the count
+     */
+    uint32_t GetPendingMoveCount() const;
+
+    /**
+     * \brief TracedCallback signature of MoveReply.
+     * \param mnId the mobile node
+     * \param fid the flow
+     * \param mag the MAG that answered
+     * \param mhType MH type of the reply (FMA 242, UPA 20)
+     * \param remove true for the answer to a removal (FMI C = 1, UPN without the prefix)
+     * \param status the reply's status
+     */
+    typedef void (*MoveReplyTracedCallback)(const std::string& mnId,
+                                            uint16_t fid,
+                                            Ipv6Address mag,
+                                            uint8_t mhType,
+                                            bool remove,
+                                            uint8_t status);
+
+    /**
+     * \brief TracedCallback signature of MoveFailed.
+     * \param mnId the mobile node
+     * \param fid the flow
+     * \param mag the target MAG
+     * \param status the error status, 0 when the MAG never answered
+     */
+    typedef void (*MoveFailedTracedCallback)(const std::string& mnId,
+                                             uint16_t fid,
+                                             Ipv6Address mag,
+                                             uint8_t status);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// One signalled request of a move.
+    enum RequestKind
+    {
+        REQ_ADD = 0, ///< FMI add / UPN with the prefix, to the target MAG
+        REQ_REFRESH, ///< FMI R = 1 to the target MAG (after FMA 133, or before expiry)
+        REQ_REMOVE,  ///< FMI C = 1 / UPN without the prefix, to the old MAG
+    };
+
+    /// A move whose target MAG was asked.
+    struct PendingMove
+    {
+        std::string mnId;                                 ///< the mobile node
+        uint16_t fid{0};                                  ///< the flow
+        TrafficSelector selector;                         ///< the flow as MoveFlow got it
+        uint16_t targetBid{0};                            ///< where it goes
+        Ipv6Address targetMag;                            ///< the target's Proxy-CoA
+        std::vector<Ptr<FlowIdentificationOption>> flows; ///< what the messages carry
+        std::vector<Ipv6Address> oldMags;                 ///< where it leaves from
+        HomeNetworkPrefix prefix;                         ///< the flow's destination prefix
+        bool install{true};                               ///< false: a state refresh only
+    };
+
+    /**
+     * \brief Bind a flow in the flow-binding table now (the shared-prefix move).
+     * \param mnId the mobile node
+     * \param fid the flow, 0 for a new one
+     * \param selector the flows
+     * \param targetBid the BID
+     * \return the FID, 0 on failure
+     */
+    uint16_t InstallFlow(const std::string& mnId,
+                         uint16_t fid,
+                         const TrafficSelector& selector,
+                         uint16_t targetBid);
+
+    /**
+     * \brief The FID of the flow entry with an equal selector, or a new FID.
+     * \param mnId the mobile node
+     * \param selector the flows
+     * \return the FID
+     */
+    uint16_t FlowIdFor(const std::string& mnId, const TrafficSelector& selector);
+
+    /**
+     * \brief MoveFlow's per-interface-prefix part: signal the move when the target binding
+     * does not hold the flow's prefix; when it does but another MAG holds signalled state of
+     * the flow (a move back), bind the flow now and remove that state.
+     * \param mnId the mobile node
+     * \param selector the flows
+     * \param target the target binding
+     * \param fid set to the flow identifier when it handled the move
+     * \return true when it handled the move (signalling started, or bound and removal sent)
+     */
+    bool SignalMove(const std::string& mnId,
+                    const TrafficSelector& selector,
+                    Ptr<BindingCacheEntry> target,
+                    uint16_t& fid);
+
+    /**
+     * \brief Send one request of a move through the signalling transaction.
+     * \param moveId the move
+     * \param kind what to ask
+     * \param mag the MAG
+     */
+    void SendMoveRequest(uint64_t moveId, RequestKind kind, Ipv6Address mag);
+
+    /**
+     * \brief The MAG answered a request of a move.
+     * \param moveId the move
+     * \param kind what was asked
+     * \param mag the MAG
+     * \param id the transaction
+     * \param reply the FMA or UPA
+     * \param ip its IPv6 header
+     */
+    void MoveReplied(uint64_t moveId,
+                     RequestKind kind,
+                     Ipv6Address mag,
+                     SignallingTransactionManager::TransactionId id,
+                     const MobilityHeader& reply,
+                     const Ipv6Header& ip);
+
+    /**
+     * \brief A request of a move got no answer.
+     * \param moveId the move
+     * \param kind what was asked
+     * \param mag the MAG
+     * \param id the transaction
+     */
+    void MoveGaveUp(uint64_t moveId,
+                    RequestKind kind,
+                    Ipv6Address mag,
+                    SignallingTransactionManager::TransactionId id);
+
+    /**
+     * \brief Forget a move (all its requests answered or given up).
+     * \param moveId the move
+     */
+    void FinishMove(uint64_t moveId);
+
+    /**
+     * \brief Send the removal requests of a move to the MAGs the flow left, when
+     * DeleteOldFlowState is set and a MAG holds state of it.
+     * \param moveId the move
+     * \return true when at least one was sent
+     */
+    bool SendRemovals(uint64_t moveId);
+
+    PrefixMode m_prefixMode{SHARED_PREFIX};      ///< PrefixMode
+    MoveSignalling m_moveSignalling{SIGNAL_FMI}; ///< MoveSignalling
+    bool m_deleteOld{true};                      ///< DeleteOldFlowState
+    uint16_t m_flowLifetime{
+        mip6::FM_LIFETIME_INFINITE}; ///< FlowStateLifetime (seconds, 0xffff infinite)
+    uint64_t m_nextMoveId{1};        ///< next move id
+    std::map<uint64_t, PendingMove> m_pendingMoves;     ///< moves under way
+    std::map<uint64_t, uint32_t> m_openRequests;        ///< requests under way per move
+    std::multimap<std::string, uint64_t> m_pendingByMn; ///< moves under way per MN-ID
+
+    /// Flow state the LMA installed at a MAG that does not hold the flow's prefix.
+    struct SignalledState
+    {
+        Ipv6Address mag;                                  ///< the MAG
+        uint16_t bid{0};                                  ///< the binding there
+        TrafficSelector selector;                         ///< the flow as MoveFlow got it
+        std::vector<Ptr<FlowIdentificationOption>> flows; ///< what the messages carried
+        HomeNetworkPrefix prefix;                         ///< the flow's destination prefix
+        EventId refresh;                                  ///< FMI R = 1 before the lifetime ends
+    };
+
+    /**
+     * \brief Refresh a signalled flow state before its lifetime runs out (FMI R = 1).
+     * \param mnId the mobile node
+     * \param fid the flow
+     */
+    void RefreshState(std::string mnId, uint16_t fid);
+
+    /// (MN-ID, FID) -> its signalled state
+    std::map<std::pair<std::string, uint16_t>, SignalledState> m_signalled;
+    /// MoveReply
+    TracedCallback<const std::string&, uint16_t, Ipv6Address, uint8_t, bool, uint8_t>
+        m_moveReplyTrace;
+    /// MoveFailed
+    TracedCallback<const std::string&, uint16_t, Ipv6Address, uint8_t> m_moveFailedTrace;
+    std::vector<Ptr<FlowMovePolicy>> m_policies; ///< move policies
+
+    // ---- end of the LMA-initiated signalling section
+
+  public:
     // --- PBU-triggered prefix moves (draft 001 Figure 4), flow requests, detach ---
 
     /// What happens to a flow whose every binding is deleted (draft 001 section 5.2).

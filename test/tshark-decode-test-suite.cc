@@ -832,29 +832,27 @@ LuaDissectorFieldsTestCase::DoRun()
         {"pmipv6x.fmi.c", "0"},
         {"pmipv6x.fmi.r", "0"},
         {"pmipv6x.fmi.lifetime", "300"},
-        {"pmipv6x.hnp.prefix", prefix},
-        // flow-binding Flow Identification option (243)
-        {"pmipv6x.fbid.fid", "5"},
-        {"pmipv6x.fbid.pri", "2"},
-        {"pmipv6x.fbid.action", "1"},
-        {"pmipv6x.fbid.pro", "0"},
-        {"pmipv6x.fbid.status", "0"},
-        {"pmipv6x.fbid.bid", "2"},
+        {"pmipv6x.mnid.id", nai},
+        // RFC 6089 Flow Identification option (45) after the MN-ID (draft 4.1)
+        {"pmipv6x.fid.fid", "5"},
+        {"pmipv6x.fid.pri", "2"},
+        {"pmipv6x.fid.status", "0"},
+        {"pmipv6x.fid.bidref", "2"},
+        {"pmipv6x.hnp.prefix", ""},
+        {"pmipv6x.fbid.fid", ""},
     };
     expected["FMA"] = {
         {"pmipv6x.fma.seq", "51"},
         {"pmipv6x.fma.i", "0"},
         {"pmipv6x.fma.status", "0"},
         {"pmipv6x.fma.lifetime", "300"},
-        // Multihoming option (241)
-        {"pmipv6x.muho.mhgid", "1"},
-        {"pmipv6x.muho.act", "2"},
-        // multihoming Flow Identifier option (242)
-        {"pmipv6x.mfid.fid", "9"},
-        {"pmipv6x.mfid.pri", "1"},
-        {"pmipv6x.mfid.action", "1"},
-        {"pmipv6x.mfid.pro", "2"},
-        {"pmipv6x.mfid.status", "0"},
+        {"pmipv6x.mnid.id", nai},
+        // RFC 6089 Flow Identification option (45) after the MN-ID (draft 4.2)
+        {"pmipv6x.fid.fid", "5"},
+        {"pmipv6x.fid.pri", "2"},
+        {"pmipv6x.fid.status", "0"},
+        {"pmipv6x.mfid.fid", ""},
+        {"pmipv6x.muho.mhgid", ""},
     };
     expected["LROREQ"] = {
         {"pmipv6x.lroreq.seq", "61"},
