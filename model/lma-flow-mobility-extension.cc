@@ -6,8 +6,8 @@
 
 #include "binding-revocation-header.h"
 #include "flow-binding-table.h"
-#include "flow-options.h"
 #include "flow-move-policy.h"
+#include "flow-options.h"
 #include "pmipv6-lma-application.h"
 #include "pmipv6-options.h"
 #include "pmipv6-wire-numbers.h"
