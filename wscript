@@ -61,6 +61,11 @@ def build(bld):
         'model/pmipv6-lma-application.cc',
         'model/pmipv6-lma-extension.cc',
         'model/lma-flow-mobility-extension.cc',
+        'model/local-routing-policy.cc',
+        'model/mag-local-route-table.cc',
+        'model/lma-local-routing-monitor.cc',
+        'model/mag-local-routing-extension.cc',
+        'model/lma-local-routing-extension.cc',
         'model/pmipv6-mag-extension.cc',
         'model/pmipv6-mag-application.cc',
         'helper/pmipv6-helper.cc',
@@ -69,6 +74,7 @@ def build(bld):
         'helper/pmipv6-scenario.cc',
         'helper/logical-interface-helper.cc',
         'helper/pmipv6-dual-access-domain.cc',
+        'helper/local-routing-domain.cc',
         ]
 
     module_test = bld.create_ns3_module_test_library('pmipv6')
@@ -97,6 +103,7 @@ def build(bld):
         'test/pmipv6-scenario-test-suite.cc',
         'test/fuzz-regression-test-suite.cc',
         'test/logical-interface-test-suite.cc',
+        'test/local-routing-test-suite.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -139,6 +146,11 @@ def build(bld):
         'model/pmipv6-extension-list.h',
         'model/pmipv6-lma-extension.h',
         'model/lma-flow-mobility-extension.h',
+        'model/local-routing-policy.h',
+        'model/mag-local-route-table.h',
+        'model/lma-local-routing-monitor.h',
+        'model/mag-local-routing-extension.h',
+        'model/lma-local-routing-extension.h',
         'model/pmipv6-mag-extension.h',
         'model/proxy-binding-request.h',
         'model/pmipv6-mag-application.h',
@@ -148,6 +160,7 @@ def build(bld):
         'helper/pmipv6-scenario.h',
         'helper/logical-interface-helper.h',
         'helper/pmipv6-dual-access-domain.h',
+        'helper/local-routing-domain.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:
