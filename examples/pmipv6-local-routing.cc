@@ -148,7 +148,7 @@ main(int argc, char* argv[])
 {
     std::string scenario = "intra-lma";
     double handoverAt = 6;
-    double simTime = 10;
+    double simTime = 11;
     double interval = 0.02;
     bool pcap = false;
     CommandLine cmd(__FILE__);
@@ -170,8 +170,8 @@ main(int argc, char* argv[])
                   << "' is not implemented (intra-mag, intra-lma, intra-lma-lma-initiated run)\n";
         return 2;
     }
-    NS_ABORT_MSG_IF(handoverAt < 5 || simTime < handoverAt + 2, "need handoverAt >= 5 and "
-                                                               "simTime >= handoverAt + 2");
+    NS_ABORT_MSG_IF(handoverAt < 5 || simTime < handoverAt + 3,
+                    "need handoverAt >= 5 and simTime >= handoverAt + 3");
 
     // Detection: 50 packets of a pair within 2 s (about 1 s of the probe flow).
     Ptr<RateThresholdLocalRoutingPolicy> policy = CreateObject<RateThresholdLocalRoutingPolicy>();
@@ -202,9 +202,10 @@ main(int argc, char* argv[])
     Simulator::Schedule(Seconds(0.5), &ConnectPrinters, &d);
 
     // Phases (by send time): before = until the optimisation, optimised = 4 s to the handover,
-    // after = 1 s after the handover to the end.
+    // after = 2 s after the handover (time for the rate threshold to detect the pair again) to
+    // the end.
     Time optimisedFrom = Seconds(4);
-    Time afterFrom = Seconds(handoverAt + 1);
+    Time afterFrom = Seconds(handoverAt + 2);
     uint64_t relayed[4] = {0, 0, 0, 0};
     Simulator::Schedule(optimisedFrom,
                         [&]() { relayed[0] = d.GetLmaExtension()->GetRelayedCount(); });
@@ -216,13 +217,14 @@ main(int argc, char* argv[])
         topo.EnablePcap("pmipv6-local-routing");
     }
 
-    std::cout << "pmipv6-local-routing: case " << scenario << ", mn1 moves to " << target
-              << " at " << handoverAt << " s\nSignalling:\n";
+    std::cout << "pmipv6-local-routing: case " << scenario << ", mn1 moves to " << target << " at "
+              << handoverAt << " s\nSignalling:\n";
     Simulator::Stop(Seconds(simTime));
     Simulator::Run();
     relayed[3] = d.GetLmaExtension()->GetRelayedCount();
 
     bool ok = true;
+
     struct Row
     {
         const char* name;
@@ -230,6 +232,7 @@ main(int argc, char* argv[])
         Time to;
         uint64_t relayed;
     };
+
     Row rows[] = {{"before", start, start + Seconds(0.9), relayed[0]},
                   {"optimised", optimisedFrom, Seconds(handoverAt), relayed[1] - relayed[0]},
                   {"after handover", afterFrom, stop, relayed[3] - relayed[2]}};
@@ -241,11 +244,11 @@ main(int argc, char* argv[])
         for (uint32_t f : {up, down})
         {
             Phase ph = Summarise(d.GetSamples(f), row.from, row.to);
-            std::cout << "  " << std::setw(16) << std::left << row.name << " "
-                      << std::setw(10) << (f == up ? "mn1->mn2" : "mn2->mn1") << std::right
-                      << std::setw(7) << ph.packets << std::setw(6) << std::setprecision(2)
-                      << ph.hops << std::setw(12) << std::setprecision(2) << ph.delayMs
-                      << std::setw(12) << row.relayed << "\n";
+            std::cout << "  " << std::setw(16) << std::left << row.name << " " << std::setw(10)
+                      << (f == up ? "mn1->mn2" : "mn2->mn1") << std::right << std::setw(7)
+                      << ph.packets << std::setw(6) << std::setprecision(2) << ph.hops
+                      << std::setw(12) << std::setprecision(2) << ph.delayMs << std::setw(12)
+                      << row.relayed << "\n";
             ok = ok && ph.packets > 0;
             if (std::string(row.name) == "before")
             {

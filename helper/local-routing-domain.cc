@@ -6,8 +6,8 @@
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
-#include "ns3/ipv6-l3-protocol.h"
 #include "ns3/inet6-socket-address.h"
+#include "ns3/ipv6-l3-protocol.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
@@ -126,8 +126,7 @@ Pmipv6LocalRoutingDomain::AddFlow(const std::string& from,
                                   Time interval)
 {
     uint16_t port = m_nextPort++;
-    auto flow =
-        std::make_shared<Flow>(Inet6SocketAddress(m_topology.GetHomeAddress(to), port));
+    auto flow = std::make_shared<Flow>(Inet6SocketAddress(m_topology.GetHomeAddress(to), port));
     flow->stop = stop;
     flow->interval = interval;
     flow->rx = Socket::CreateSocket(m_topology.GetNode(to), UdpSocketFactory::GetTypeId());

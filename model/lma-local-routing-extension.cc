@@ -272,10 +272,9 @@ LmaLocalRoutingExtension::HandleMagRequest(Ptr<Packet> p, const Ipv6Header& ip)
         Remember(mnPrefix, cnPrefix, Seconds(req.GetLifetime()), false);
     }
     m_responses[lri]++;
-    NS_LOG_INFO("LMA: LROREQ from MAG " << ip.GetSource() << " for "
-                                        << (mnId ? mnId->GetNai() : "?") << " -> "
-                                        << (cnHnp ? cnHnp->GetPrefix() : Ipv6Address())
-                                        << ": LRI " << +lri);
+    NS_LOG_INFO("LMA: LROREQ from MAG "
+                << ip.GetSource() << " for " << (mnId ? mnId->GetNai() : "?") << " -> "
+                << (cnHnp ? cnHnp->GetPrefix() : Ipv6Address()) << ": LRI " << +lri);
     m_decisionTrace(mnPrefix.prefix,
                     cnHnp ? cnHnp->GetPrefix() : Ipv6Address::GetAny(),
                     lri,
@@ -346,7 +345,8 @@ LmaLocalRoutingExtension::Detect(Ipv6Address src, Ipv6Address dst, uint32_t size
     }
     if (m_policy && m_policy->Observe(key.first.prefix, key.second.prefix, size))
     {
-        NS_LOG_INFO("LMA: relayed traffic " << src << " -> " << dst << ": initiating local routing");
+        NS_LOG_INFO("LMA: relayed traffic " << src << " -> " << dst
+                                            << ": initiating local routing");
         Initiate(mn, a, cn, b, m_lifetime);
     }
 }
@@ -393,8 +393,8 @@ LmaLocalRoutingExtension::Initiate(Ptr<BindingCacheEntry> mn,
                                    Time lifetime)
 {
     bool sameMag = mn->proxyCoa == cn->proxyCoa;
-    uint8_t lri = m_allow ? (sameMag ? mip6::LRI_INTRA_MAG : mip6::LRI_INTRA_LMA)
-                          : mip6::LRI_NOT_AVAILABLE;
+    uint8_t lri =
+        m_allow ? (sameMag ? mip6::LRI_INTRA_MAG : mip6::LRI_INTRA_LMA) : mip6::LRI_NOT_AVAILABLE;
     m_decisionTrace(mnHnp.prefix, cnHnp.prefix, lri, "LMA");
     if (lri == mip6::LRI_NOT_AVAILABLE)
     {
@@ -493,8 +493,8 @@ LmaLocalRoutingExtension::NotifyBinding(BindingEvent event,
             Simulator::ScheduleNow(&LmaLocalRoutingExtension::FollowMove, this, prefix);
         }
         else if (event == BINDING_DELETED || (event == BINDING_DEREGISTERED && !m_followHandover))
-            // a de-registered MN may re-appear at another MAG (BINDING_MOVED): its pairs are
-            // kept until the entry is deleted when FollowHandover is set
+        // a de-registered MN may re-appear at another MAG (BINDING_MOVED): its pairs are
+        // kept until the entry is deleted when FollowHandover is set
         {
             std::set<PairKey> keys = p->second;
             for (const auto& key : keys)

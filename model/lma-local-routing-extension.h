@@ -142,7 +142,7 @@ class LmaLocalRoutingExtension : public Pmipv6LmaExtension
     /// An allowed pair.
     struct Pair
     {
-        EventId expiry; ///< end of its lifetime
+        EventId expiry;           ///< end of its lifetime
         bool lmaInitiated{false}; ///< the LMA started it
     };
 
@@ -234,17 +234,17 @@ class LmaLocalRoutingExtension : public Pmipv6LmaExtension
      */
     static HomeNetworkPrefix PrefixOf(Ptr<const BindingCacheEntry> e, Ipv6Address a);
 
-    bool m_allow;                                  ///< AllowLocalRouting
-    bool m_detect;                                 ///< EnableDetectLocalRouting
-    bool m_followHandover;                         ///< FollowHandover
-    Ptr<LocalRoutingPolicy> m_policy;              ///< when to optimise
-    Time m_lifetime;                               ///< lifetime of LMA-initiated routing
-    Ptr<LmaLocalRoutingMonitor> m_monitor;         ///< relayed-packet monitor
-    std::map<PairKey, Pair> m_pairs;               ///< allowed pairs
+    bool m_allow;                          ///< AllowLocalRouting
+    bool m_detect;                         ///< EnableDetectLocalRouting
+    bool m_followHandover;                 ///< FollowHandover
+    Ptr<LocalRoutingPolicy> m_policy;      ///< when to optimise
+    Time m_lifetime;                       ///< lifetime of LMA-initiated routing
+    Ptr<LmaLocalRoutingMonitor> m_monitor; ///< relayed-packet monitor
+    std::map<PairKey, Pair> m_pairs;       ///< allowed pairs
     std::map<HomeNetworkPrefix, std::set<PairKey>> m_byPrefix; ///< pairs by either prefix
-    std::map<uint8_t, uint64_t> m_responses;       ///< LRORSPs sent by LRI
-    std::map<uint8_t, uint64_t> m_magResponses;    ///< LRORSPs received by LRI
-    uint64_t m_requests;                           ///< LROREQs sent
+    std::map<uint8_t, uint64_t> m_responses;                   ///< LRORSPs sent by LRI
+    std::map<uint8_t, uint64_t> m_magResponses;                ///< LRORSPs received by LRI
+    uint64_t m_requests;                                       ///< LROREQs sent
     TracedCallback<Ipv6Address, Ipv6Address, uint8_t, const std::string&>
         m_decisionTrace; ///< Decision
 };

@@ -163,8 +163,7 @@ LmaLocalRoutingMonitor::SetIpv6(Ptr<Ipv6> ipv6)
 }
 
 void
-LmaLocalRoutingMonitor::PrintRoutingTable(Ptr<OutputStreamWrapper> stream,
-                                          Time::Unit unit) const
+LmaLocalRoutingMonitor::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Unit unit) const
 {
     *stream->GetStream() << "LmaLocalRoutingMonitor: " << m_relayed
                          << " packets relayed between mobile nodes, time "

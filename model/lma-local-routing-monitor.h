@@ -108,10 +108,10 @@ class LmaLocalRoutingMonitor : public Ipv6RoutingProtocol
     void DoDispose() override;
 
   private:
-    Ptr<Ipv6> m_ipv6;                                  ///< the node's IPv6
-    Ptr<BindingCache> m_cache;                         ///< the LMA's binding cache
-    DetectCallback m_detect;                           ///< detection, or null
-    uint64_t m_relayed;                                ///< relayed MN-to-MN packets
+    Ptr<Ipv6> m_ipv6;                                 ///< the node's IPv6
+    Ptr<BindingCache> m_cache;                        ///< the LMA's binding cache
+    DetectCallback m_detect;                          ///< detection, or null
+    uint64_t m_relayed;                               ///< relayed MN-to-MN packets
     TracedCallback<const Ipv6Header&> m_relayedTrace; ///< relayed
 };
 

@@ -94,8 +94,8 @@ MagLocalRouteTable::AddRoute(Ipv6Address localPrefix,
                              uint32_t interface,
                              Ipv6Address nextHop)
 {
-    NS_LOG_FUNCTION(this << localPrefix << +localLength << peerPrefix << +peerLength << interface
-                         << nextHop);
+    NS_LOG_FUNCTION(this << localPrefix << +localLength << peerPrefix << +peerLength
+                         << interface << nextHop);
     NS_ASSERT(m_ipv6);
     Ipv6Address local = localPrefix.CombinePrefix(Ipv6Prefix(localLength));
     std::vector<Route> routes;

@@ -179,12 +179,12 @@ class MagLocalRouteTable : public Ipv6RoutingProtocol
         Ptr<Ipv6Route> route;    ///< the route object
     };
 
-    Ptr<Ipv6> m_ipv6;                          ///< the node's IPv6
-    Ptr<MagRouting> m_magRouting;              ///< the RFC 5213 bindings
-    PrefixTable<std::vector<Route>> m_routes;  ///< by peer prefix
-    uint32_t m_routeCount;                     ///< routes
-    uint64_t m_localRouted;                    ///< packets routed locally
-    DetectCallback m_detect;                   ///< detection, or null
+    Ptr<Ipv6> m_ipv6;                                              ///< the node's IPv6
+    Ptr<MagRouting> m_magRouting;                                  ///< the RFC 5213 bindings
+    PrefixTable<std::vector<Route>> m_routes;                      ///< by peer prefix
+    uint32_t m_routeCount;                                         ///< routes
+    uint64_t m_localRouted;                                        ///< packets routed locally
+    DetectCallback m_detect;                                       ///< detection, or null
     TracedCallback<const Ipv6Header&, uint32_t> m_localRouteTrace; ///< routed locally
 };
 

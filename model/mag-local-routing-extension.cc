@@ -291,9 +291,7 @@ MagLocalRoutingExtension::RequestLocalRouting(Ipv6Address mnAddress, Ipv6Address
 }
 
 void
-MagLocalRoutingExtension::StartRequest(const PairKey& key,
-                                       const std::string& mnId,
-                                       Ipv6Address lma)
+MagLocalRoutingExtension::StartRequest(const PairKey& key, const std::string& mnId, Ipv6Address lma)
 {
     NS_LOG_FUNCTION(this << mnId << key.first << key.second);
     Ptr<Pmipv6MagApplication> mag = GetMag();
@@ -350,8 +348,8 @@ MagLocalRoutingExtension::HandleResponse(SignallingTransactionManager::Transacti
     it->second.tx = 0;
     uint8_t lri = rsp->GetLri();
     Time lifetime = Seconds(rsp->GetLifetime());
-    NS_LOG_INFO("MAG " << GetMag()->GetProxyCoa() << ": LRORSP LRI " << +lri << " for "
-                       << key.first << " -> " << key.second);
+    NS_LOG_INFO("MAG " << GetMag()->GetProxyCoa() << ": LRORSP LRI " << +lri << " for " << key.first
+                       << " -> " << key.second);
     if (lri == mip6::LRI_INTRA_MAG && EnableIntraMag(key, lifetime))
     {
         return;
@@ -566,8 +564,7 @@ MagLocalRoutingExtension::SendPeerPba(uint16_t pbaSeq,
     }
     pba.AddOption(Create<HomeNetworkPrefixOption>(hnp.prefix, hnp.length));
     Ptr<LocalRoutingOptimizationOption> lro = Create<LocalRoutingOptimizationOption>();
-    lro->SetLri(status < mip6::BA_UNSPECIFIED ? mip6::LRI_INTRA_LMA
-                                                      : mip6::LRI_NOT_AVAILABLE);
+    lro->SetLri(status < mip6::BA_UNSPECIFIED ? mip6::LRI_INTRA_LMA : mip6::LRI_NOT_AVAILABLE);
     pba.AddOption(lro);
     m_peerPbas[status]++;
     GetMag()->GetMobilityProtocol()->Send(pba, GetMag()->GetProxyCoa(), dst);
@@ -654,7 +651,12 @@ MagLocalRoutingExtension::HandlePeerPbu(Ptr<Packet> p, const Ipv6Header& ip)
     }
     RouteToPeer(key, pair);
     ArmExpiry(key, pair, pair.lifetime);
-    SendPeerPba(pbu.GetSequence(), nai, remote, mip6::BA_ACCEPTED, pbu.GetLifetime(), ip.GetSource());
+    SendPeerPba(pbu.GetSequence(),
+                nai,
+                remote,
+                mip6::BA_ACCEPTED,
+                pbu.GetLifetime(),
+                ip.GetSource());
     if (!pair.ownSent)
     {
         SendPeerPbu(key, pair, pair.lifetime);
@@ -708,8 +710,9 @@ MagLocalRoutingExtension::HandleLmaRequest(Ptr<Packet> p, const Ipv6Header& ip)
     PairKey key;
     if (pairs.size() >= 2)
     {
-        key = PairKey(HomeNetworkPrefix(pairs[0]->GetHomeNetworkPrefix(), pairs[0]->GetPrefixLength()),
-                      HomeNetworkPrefix(pairs[1]->GetHomeNetworkPrefix(), pairs[1]->GetPrefixLength()));
+        key = PairKey(
+            HomeNetworkPrefix(pairs[0]->GetHomeNetworkPrefix(), pairs[0]->GetPrefixLength()),
+            HomeNetworkPrefix(pairs[1]->GetHomeNetworkPrefix(), pairs[1]->GetPrefixLength()));
         mn = mag->GetBindingUpdateList()->FindByPrefix(key.first);
     }
     if (req.GetLifetime() == 0)
@@ -860,7 +863,10 @@ MagLocalRoutingExtension::RemovePair(PairKey key, bool notifyPeer)
     }
     if (pair.routed)
     {
-        m_table->RemoveRoute(key.first.prefix, key.first.length, key.second.prefix, key.second.length);
+        m_table->RemoveRoute(key.first.prefix,
+                             key.first.length,
+                             key.second.prefix,
+                             key.second.length);
         if (pair.lri == mip6::LRI_INTRA_MAG)
         {
             m_table->RemoveRoute(key.second.prefix,

@@ -205,18 +205,18 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
     /// One pair's local routing state (BUL extension of 8.1 and the peer's binding cache entry).
     struct Pair
     {
-        std::string mnId;         ///< the MN attached here
-        std::string peerMnId;     ///< the CN's MN-ID when known (PBU, intra-MAG)
-        Ipv6Address lma;          ///< the MN's LMA
-        Ipv6Address peerMag;      ///< the CN's MAG (Proxy-CoA of its binding cache entry)
-        uint8_t lri{0};           ///< the pair's flag: 1 intra-MAG, 2 intra-LMA (0 none)
+        std::string mnId;                 ///< the MN attached here
+        std::string peerMnId;             ///< the CN's MN-ID when known (PBU, intra-MAG)
+        Ipv6Address lma;                  ///< the MN's LMA
+        Ipv6Address peerMag;              ///< the CN's MAG (Proxy-CoA of its binding cache entry)
+        uint8_t lri{0};                   ///< the pair's flag: 1 intra-MAG, 2 intra-LMA (0 none)
         PairState state{PAIR_REQUESTING}; ///< state
-        bool ownSent{false};      ///< our PBU for the MN went to peerMag
-        bool ownAccepted{false};  ///< ... and was accepted
-        bool routed{false};       ///< the local route is installed
-        uint32_t tunnel{0};       ///< MAG-MAG tunnel interface (0: none)
-        Time lifetime;            ///< lifetime of the local routing
-        EventId expiry;           ///< end of the peer binding / hold down
+        bool ownSent{false};              ///< our PBU for the MN went to peerMag
+        bool ownAccepted{false};          ///< ... and was accepted
+        bool routed{false};               ///< the local route is installed
+        uint32_t tunnel{0};               ///< MAG-MAG tunnel interface (0: none)
+        Time lifetime;                    ///< lifetime of the local routing
+        EventId expiry;                   ///< end of the peer binding / hold down
         SignallingTransactionManager::TransactionId tx{0}; ///< pending LROREQ
     };
 
@@ -274,9 +274,7 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
      * \param lifetime the lifetime the PBU asked for (0: de-registration)
      * \param reply the PBA
      */
-    void HandlePeerPba(PairKey key,
-                       Time lifetime,
-                       const MobilityHeader& reply);
+    void HandlePeerPba(PairKey key, Time lifetime, const MobilityHeader& reply);
     /**
      * \brief Send the peer MAG a PBU for the pair's MN.
      * \param key the pair
@@ -355,19 +353,19 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
                      uint16_t lifetime,
                      Ipv6Address dst);
 
-    bool m_detect;                              ///< EnableDetectLocalRouting
-    bool m_allow;                               ///< AllowLocalRouting (the MAG's flag)
-    Ptr<LocalRoutingPolicy> m_policy;           ///< when to optimise
-    Time m_lifetime;                            ///< requested lifetime
-    Time m_holdDown;                            ///< after a refusal
-    uint8_t m_cnPrefixLength;                   ///< CN prefix length when not attached here
-    Ptr<MagLocalRouteTable> m_table;            ///< the data path
-    std::unordered_map<PairKey, Pair, PairKeyHash> m_pairs; ///< pairs
+    bool m_detect;                    ///< EnableDetectLocalRouting
+    bool m_allow;                     ///< AllowLocalRouting (the MAG's flag)
+    Ptr<LocalRoutingPolicy> m_policy; ///< when to optimise
+    Time m_lifetime;                  ///< requested lifetime
+    Time m_holdDown;                  ///< after a refusal
+    uint8_t m_cnPrefixLength;         ///< CN prefix length when not attached here
+    Ptr<MagLocalRouteTable> m_table;  ///< the data path
+    std::unordered_map<PairKey, Pair, PairKeyHash> m_pairs;    ///< pairs
     std::unordered_map<std::string, std::set<PairKey>> m_byMn; ///< pairs by MN-ID (both ends)
     std::unordered_map<SignallingTransactionManager::TransactionId, PairKey>
-        m_byTransaction;                        ///< pending LROREQs
-    uint64_t m_requests;                        ///< LROREQs sent
-    uint64_t m_peerPbus;                        ///< PBUs sent to MAGs
+        m_byTransaction;                              ///< pending LROREQs
+    uint64_t m_requests;                              ///< LROREQs sent
+    uint64_t m_peerPbus;                              ///< PBUs sent to MAGs
     std::unordered_map<uint8_t, uint64_t> m_peerPbas; ///< PBAs sent to MAGs by status
     TracedCallback<Ipv6Address, Ipv6Address, uint8_t, Ipv6Address, const std::string&>
         m_stateTrace; ///< PairState

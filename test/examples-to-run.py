@@ -14,6 +14,9 @@ cpp_examples = [
     ("pmipv6-topology --topology=star:4 --mns=4 --simTime=12", "True", "False"),
     ("pmipv6-logical-interface", "True", "False"),
     ("pmipv6-shared-prefix-flow-move", "True", "False"),
+    ("pmipv6-local-routing --case=intra-lma", "True", "False"),
+    ("pmipv6-local-routing --case=intra-mag", "True", "False"),
+    ("pmipv6-local-routing --case=intra-lma-lma-initiated", "True", "False"),
 ]
 
 # A list of Python examples to run in order to ensure that they remain

@@ -148,8 +148,8 @@ class Recorder
     }
 
     std::map<Ipv6Address, std::string> m_names; ///< agent names
-    std::vector<Message> m_messages;             ///< messages sent
-    std::vector<Ptr<Packet>> m_packets;          ///< the same, as sent
+    std::vector<Message> m_messages;            ///< messages sent
+    std::vector<Ptr<Packet>> m_packets;         ///< the same, as sent
 };
 
 /**
@@ -228,9 +228,8 @@ class IntraLmaMagInitiatedTest : public LocalRoutingCase
         // the reverse flow starts once the pair is optimised (else mag2 detects it as well)
         uint32_t down = d.AddFlow("mn2@lro", "mn1@lro", Seconds(3.5), Seconds(6), MilliSeconds(20));
         uint64_t relayedAt4 = 0;
-        Simulator::Schedule(Seconds(4), [&]() {
-            relayedAt4 = d.GetLmaExtension()->GetRelayedCount();
-        });
+        Simulator::Schedule(Seconds(4),
+                            [&]() { relayedAt4 = d.GetLmaExtension()->GetRelayedCount(); });
         Simulator::Stop(Seconds(7));
         Simulator::Run();
 
@@ -486,11 +485,11 @@ class IntraMagTest : public LocalRoutingCase
         d.AddMobileNode("mn1@lro", "mag1", Seconds(1));
         d.AddMobileNode("mn2@lro", "mag1", Seconds(1));
         uint32_t up = d.AddFlow("mn1@lro", "mn2@lro", Seconds(3), Seconds(5), MilliSeconds(20));
-        uint32_t down = d.AddFlow("mn2@lro", "mn1@lro", Seconds(3.01), Seconds(5), MilliSeconds(20));
+        uint32_t down =
+            d.AddFlow("mn2@lro", "mn1@lro", Seconds(3.01), Seconds(5), MilliSeconds(20));
         uint64_t relayedAt4 = 0;
-        Simulator::Schedule(Seconds(4), [&]() {
-            relayedAt4 = d.GetLmaExtension()->GetRelayedCount();
-        });
+        Simulator::Schedule(Seconds(4),
+                            [&]() { relayedAt4 = d.GetLmaExtension()->GetRelayedCount(); });
         Simulator::Stop(Seconds(6));
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(rec.Sequence(),
@@ -534,9 +533,8 @@ class LmaInitiatedTest : public LocalRoutingCase
         d.AddMobileNode("mn2@lro", "mag2", Seconds(1));
         uint32_t up = d.AddFlow("mn1@lro", "mn2@lro", Seconds(3), Seconds(5), MilliSeconds(20));
         uint64_t relayedAt4 = 0;
-        Simulator::Schedule(Seconds(4), [&]() {
-            relayedAt4 = d.GetLmaExtension()->GetRelayedCount();
-        });
+        Simulator::Schedule(Seconds(4),
+                            [&]() { relayedAt4 = d.GetLmaExtension()->GetRelayedCount(); });
         Simulator::Stop(Seconds(6));
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(rec.Sequence(),
@@ -626,9 +624,8 @@ class HandoverTest : public LocalRoutingCase
         uint32_t up = d.AddFlow("mn1@lro", "mn2@lro", Seconds(3), Seconds(9), MilliSeconds(10));
         uint32_t down = d.AddFlow("mn2@lro", "mn1@lro", Seconds(3), Seconds(9), MilliSeconds(10));
         uint64_t relayedAt8 = 0;
-        Simulator::Schedule(Seconds(8), [&]() {
-            relayedAt8 = d.GetLmaExtension()->GetRelayedCount();
-        });
+        Simulator::Schedule(Seconds(8),
+                            [&]() { relayedAt8 = d.GetLmaExtension()->GetRelayedCount(); });
         Simulator::Stop(Seconds(10));
         Simulator::Run();
         std::string after = rec.Sequence(Seconds(5));
