@@ -263,8 +263,8 @@ MagLocalRoutingExtension::Detect(Ipv6Address src, Ipv6Address dst, uint32_t size
         return; // known, or the reverse of an intra-MAG pair
     }
     Ptr<BindingUpdateListEntry> mn = GetMag()->GetBindingUpdateList()->FindByAddress(src);
-    if (mn->state != BindingUpdateListEntry::REGISTERED ||
-        mn->state == BindingUpdateListEntry::REFRESHING)
+    if (mn->state != BindingUpdateListEntry::REGISTERED &&
+        mn->state != BindingUpdateListEntry::REFRESHING)
     {
         return;
     }
