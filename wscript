@@ -69,6 +69,11 @@ def build(bld):
         'model/lma-flow-mobility-signalling.cc',
         'model/mag-flow-mobility-extension.cc',
         'model/flow-move-policy.cc',
+        'model/local-routing-policy.cc',
+        'model/mag-local-route-table.cc',
+        'model/lma-local-routing-monitor.cc',
+        'model/mag-local-routing-extension.cc',
+        'model/lma-local-routing-extension.cc',
         'model/pmipv6-mag-extension.cc',
         'model/pmipv6-mag-application.cc',
         'helper/pmipv6-helper.cc',
@@ -77,6 +82,7 @@ def build(bld):
         'helper/pmipv6-scenario.cc',
         'helper/logical-interface-helper.cc',
         'helper/pmipv6-dual-access-domain.cc',
+        'helper/local-routing-domain.cc',
         ]
 
     module_test = bld.create_ns3_module_test_library('pmipv6')
@@ -110,6 +116,7 @@ def build(bld):
         'test/fuzz-regression-test-suite.cc',
         'test/logical-interface-test-suite.cc',
         'test/prefix-move-test-suite.cc',
+        'test/local-routing-test-suite.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -159,6 +166,11 @@ def build(bld):
         'model/mag-multihoming-extension.h',
         'model/mag-flow-mobility-extension.h',
         'model/flow-move-policy.h',
+        'model/local-routing-policy.h',
+        'model/mag-local-route-table.h',
+        'model/lma-local-routing-monitor.h',
+        'model/mag-local-routing-extension.h',
+        'model/lma-local-routing-extension.h',
         'model/pmipv6-mag-extension.h',
         'model/proxy-binding-request.h',
         'model/pmipv6-mag-application.h',
@@ -168,6 +180,7 @@ def build(bld):
         'helper/pmipv6-scenario.h',
         'helper/logical-interface-helper.h',
         'helper/pmipv6-dual-access-domain.h',
+        'helper/local-routing-domain.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:

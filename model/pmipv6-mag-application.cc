@@ -11,6 +11,7 @@
 #include "mobility-l4-protocol.h"
 #include "pmipv6-options.h"
 #include "pmipv6-wire-numbers.h"
+#include "signalling-transaction.h"
 
 #include "ns3/boolean.h"
 #include "ns3/config.h"
@@ -233,6 +234,7 @@ Pmipv6MagApplication::Pmipv6MagApplication()
       m_revokedCount(0),
       m_recoveryCount(0)
 {
+    m_signalling = CreateObject<SignallingTransactionManager>();
     NS_LOG_FUNCTION(this);
 }
 
@@ -252,6 +254,11 @@ Pmipv6MagApplication::DoDispose()
     m_bul = nullptr;
     m_extensions.DisposeAll();
     m_teardownDeferred.clear();
+    if (m_signalling)
+    {
+        m_signalling->Dispose();
+    }
+    m_signalling = nullptr;
     m_profiles = nullptr;
     m_mobility = nullptr;
     m_tunnels = nullptr;
@@ -302,6 +309,18 @@ Ptr<MagRouting>
 Pmipv6MagApplication::GetRouting() const
 {
     return m_routing;
+}
+
+Ptr<SignallingTransactionManager>
+Pmipv6MagApplication::GetSignalling() const
+{
+    return m_signalling;
+}
+
+Ptr<Ipv6TunnelL4Protocol>
+Pmipv6MagApplication::GetTunnels() const
+{
+    return m_tunnels;
 }
 
 void
@@ -503,6 +522,7 @@ Pmipv6MagApplication::StartApplication()
     m_mobility = MobilityL4Protocol::Install(node);
     m_tunnels = Ipv6TunnelL4Protocol::Install(node);
     m_routing = MagRouting::Install(node);
+    m_signalling->SetMobilityProtocol(m_mobility);
     m_mobility->RegisterHandler(mip6::MH_BINDING_ACK,
                                 MakeCallback(&Pmipv6MagApplication::HandleBindingAck, this));
     m_mobility->RegisterHandler(mip6::MH_BINDING_REVOCATION,
@@ -830,6 +850,12 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
     BindingAckHeader pba;
     if (!m_mobility->Decode(p, ip, pba))
     {
+        return;
+    }
+    if (m_signalling->HandleReply(ip.GetSource(), 0, pba.GetSequence(), pba, ip))
+    {
+        NS_LOG_LOGIC("PBA seq " << pba.GetSequence() << " from " << ip.GetSource()
+                                << " answers a signalling transaction");
         return;
     }
     m_rxPbaTrace(pba, ip.GetSource());

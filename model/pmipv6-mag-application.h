@@ -30,6 +30,7 @@ namespace ns3
 class MobilityL4Protocol;
 class Ipv6TunnelL4Protocol;
 class MagRouting;
+class SignallingTransactionManager;
 
 /**
  * \ingroup pmipv6
@@ -170,6 +171,20 @@ class Pmipv6MagApplication : public Application
      * \return the routing protocol
      */
     Ptr<MagRouting> GetRouting() const;
+
+    /**
+     * \brief The MAG's signalling transactions (request/response exchanges its extensions start,
+     * e.g. with another MAG). A PBA that answers one of them (matched by its source, MH type
+     * and sequence number) is handed to it before the MAG's own registrations see it.
+     * \return the manager (its transport is set when the MAG starts)
+     */
+    Ptr<SignallingTransactionManager> GetSignalling() const;
+
+    /**
+     * \brief The MAG's IPv6-in-IPv6 tunnels (after start).
+     * \return the protocol
+     */
+    Ptr<Ipv6TunnelL4Protocol> GetTunnels() const;
 
     /**
      * \brief The Proxy-CoA (tunnel end point and source of PBUs).
@@ -483,6 +498,7 @@ class Pmipv6MagApplication : public Application
     Ptr<MobilityL4Protocol> m_mobility;             ///< Mobility Header transport
     Ptr<Ipv6TunnelL4Protocol> m_tunnels;            ///< IPv6-in-IPv6 tunnels
     Ptr<MagRouting> m_routing;                      ///< source-prefix routing
+    Ptr<SignallingTransactionManager> m_signalling; ///< extensions' request/response exchanges
     std::map<uint32_t, uint8_t> m_accessInterfaces; ///< access interface -> ATT
     Time m_lifetime;                                ///< lifetime requested in PBUs
     double m_refreshFraction;                       ///< refresh at this fraction of lifetime

@@ -1,0 +1,275 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Local routing optimization (draft-wu-netext-local-ro-02) between two mobile nodes of one
+ * PMIPv6 domain, with a handover of one of them during the optimised session.
+ *
+ *        lma
+ *         | 10 ms
+ *         r            (Pmipv6LocalRoutingDomain)
+ *       / | \  2 ms
+ *   mag1 mag2 mag3
+ *
+ * Cases (--case):
+ *  - intra-lma: mn1 at mag1, mn2 at mag2; mag1 detects the pair (RateThresholdLocalRoutingPolicy:
+ *    50 packets within 2 s), LROREQ / LRORSP (LRI 2) with the LMA, PBU/PBA between the MAGs
+ *    (Figure 2); at --handoverAt mn1 moves to mag3, which detects the pair again (4.1.1).
+ *  - intra-mag: both at mag1 (LROREQ / LRORSP with LRI 1); at --handoverAt mn1 moves to mag2 and
+ *    the pair becomes intra-LMA.
+ *  - intra-lma-lma-initiated: as intra-lma, but the LMA detects the relayed traffic and sends the
+ *    LROREQs (Figure 4); after the handover it re-initiates the pair (Figure 5).
+ * (inter-lma, inter-lma-lma-initiated and rfc6705 are not implemented: exit status 2.)
+ *
+ * Two UDP probe flows, mn1 -> mn2 and mn2 -> mn1, one packet each per --interval. Printed: the
+ * signalling (every local routing message on the wire), and for three phases (before the
+ * optimisation, optimised, after the handover) the packets, their IP hops (3 = through the
+ * LMA, 2 = MAG-MAG, 1 = within one MAG) and delay, and the packets the LMA relayed between the
+ * two. The exit status is non-zero when a phase delivers nothing, the optimised phases are not
+ * shorter than the LMA path, or the LMA relayed a packet of the pair while the local route held.
+ */
+
+#include "ns3/core-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/local-routing-domain.h"
+#include "ns3/network-module.h"
+#include "ns3/pmipv6-module.h"
+
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+using namespace ns3;
+
+NS_LOG_COMPONENT_DEFINE("Pmipv6LocalRoutingExample");
+
+namespace
+{
+
+/// Agent names by address, for the signalling log.
+std::map<Ipv6Address, std::string> g_names;
+
+/**
+ * \brief Print a local routing message sent by an agent.
+ * \param p the message
+ * \param src source
+ * \param dst destination
+ */
+void
+PrintMessage(Ptr<const Packet> p, Ipv6Address src, Ipv6Address dst)
+{
+    uint8_t b[16] = {0};
+    p->CopyData(b, std::min<uint32_t>(p->GetSize(), sizeof(b)));
+    std::string from = g_names.count(src) ? g_names[src] : "?";
+    std::string to = g_names.count(dst) ? g_names[dst] : "?";
+    std::ostringstream os;
+    if (b[2] == mip6::MH_LOCAL_ROUTING_OPTIMIZATION)
+    {
+        os << ((b[8] & mip6::LRO_FLAG_R) ? "LRORSP" : "LROREQ") << " LRI "
+           << +((b[8] & mip6::LRO_LRI_MASK) >> mip6::LRO_LRI_SHIFT);
+    }
+    else if (b[2] == mip6::MH_BINDING_UPDATE)
+    {
+        os << ((from == "lma" || to == "lma") ? "PBU (registration)" : "PBU (MAG-MAG)")
+           << " lifetime " << 4 * ((b[10] << 8) | b[11]) << " s";
+    }
+    else if (b[2] == mip6::MH_BINDING_ACK)
+    {
+        os << ((from == "lma" || to == "lma") ? "PBA (registration)" : "PBA (MAG-MAG)")
+           << " status " << +b[6];
+    }
+    else
+    {
+        os << "MH type " << +b[2];
+    }
+    std::cout << "  " << std::setw(8) << std::fixed << std::setprecision(3)
+              << Simulator::Now().GetSeconds() << " s  " << std::setw(5) << from << " -> "
+              << std::setw(5) << to << "  " << os.str() << "\n";
+}
+
+/**
+ * \brief Connect the signalling printers (after the agents started).
+ * \param d the domain
+ */
+void
+ConnectPrinters(Pmipv6LocalRoutingDomain* d)
+{
+    Pmipv6TopologyHelper& topo = d->GetTopology();
+    topo.GetLma("lma")->GetMobilityProtocol()->TraceConnectWithoutContext(
+        "Tx",
+        MakeCallback(&PrintMessage));
+    for (const auto& mag : topo.GetMagNames())
+    {
+        topo.GetMag(mag)->GetMobilityProtocol()->TraceConnectWithoutContext(
+            "Tx",
+            MakeCallback(&PrintMessage));
+    }
+}
+
+/// Statistics of one phase of one flow.
+struct Phase
+{
+    uint32_t packets{0}; ///< received
+    double hops{0};      ///< mean hops
+    double delayMs{0};   ///< mean delay
+};
+
+/**
+ * \brief The statistics of the packets of a flow sent in [from, to).
+ * \param samples the flow's samples
+ * \param from start
+ * \param to end
+ * \return the statistics
+ */
+Phase
+Summarise(const std::vector<Pmipv6LocalRoutingDomain::Sample>& samples, Time from, Time to)
+{
+    Phase ph;
+    for (const auto& s : samples)
+    {
+        if (s.sent >= from && s.sent < to)
+        {
+            ph.packets++;
+            ph.hops += s.hops;
+            ph.delayMs += (s.received - s.sent).GetSeconds() * 1000;
+        }
+    }
+    if (ph.packets > 0)
+    {
+        ph.hops /= ph.packets;
+        ph.delayMs /= ph.packets;
+    }
+    return ph;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    std::string scenario = "intra-lma";
+    double handoverAt = 6;
+    double simTime = 11;
+    double interval = 0.02;
+    bool pcap = false;
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("case",
+                 "intra-mag | intra-lma | intra-lma-lma-initiated (inter-lma, "
+                 "inter-lma-lma-initiated and rfc6705 are not implemented)",
+                 scenario);
+    cmd.AddValue("handoverAt", "when mn1 moves (s)", handoverAt);
+    cmd.AddValue("simTime", "simulation end (s)", simTime);
+    cmd.AddValue("interval", "probe interval (s)", interval);
+    cmd.AddValue("pcap", "write pcap files pmipv6-local-routing-*.pcap", pcap);
+    cmd.Parse(argc, argv);
+
+    bool intraMag = scenario == "intra-mag";
+    bool lmaInitiated = scenario == "intra-lma-lma-initiated";
+    if (!intraMag && !lmaInitiated && scenario != "intra-lma")
+    {
+        std::cerr << "pmipv6-local-routing: case '" << scenario
+                  << "' is not implemented (intra-mag, intra-lma, intra-lma-lma-initiated run)\n";
+        return 2;
+    }
+    NS_ABORT_MSG_IF(handoverAt < 5 || simTime < handoverAt + 3,
+                    "need handoverAt >= 5 and simTime >= handoverAt + 3");
+
+    // Detection: 50 packets of a pair within 2 s (about 1 s of the probe flow).
+    Ptr<RateThresholdLocalRoutingPolicy> policy = CreateObject<RateThresholdLocalRoutingPolicy>();
+    policy->SetAttribute("Packets", UintegerValue(50));
+    policy->SetAttribute("Window", TimeValue(Seconds(2)));
+    Config::SetDefault("ns3::MagLocalRoutingExtension::Policy", PointerValue(policy));
+    Config::SetDefault("ns3::LmaLocalRoutingExtension::Policy", PointerValue(policy));
+    Config::SetDefault("ns3::MagLocalRoutingExtension::EnableDetectLocalRouting",
+                       BooleanValue(!lmaInitiated));
+    Config::SetDefault("ns3::LmaLocalRoutingExtension::EnableDetectLocalRouting",
+                       BooleanValue(lmaInitiated));
+
+    Pmipv6LocalRoutingDomain d;
+    Pmipv6TopologyHelper& topo = d.GetTopology();
+    g_names[topo.GetLma("lma")->GetAddress()] = "lma";
+    for (const auto& mag : topo.GetMagNames())
+    {
+        g_names[topo.GetMag(mag)->GetProxyCoa()] = mag;
+    }
+    d.AddMobileNode("mn1", "mag1", Seconds(1));
+    d.AddMobileNode("mn2", intraMag ? "mag1" : "mag2", Seconds(1));
+    std::string target = intraMag ? "mag2" : "mag3";
+    topo.ScheduleMove("mn1", target, Seconds(handoverAt), MilliSeconds(50));
+    Time start = Seconds(2.5);
+    Time stop = Seconds(simTime - 0.5);
+    uint32_t up = d.AddFlow("mn1", "mn2", start, stop, Seconds(interval));
+    uint32_t down = d.AddFlow("mn2", "mn1", start + Seconds(interval / 2), stop, Seconds(interval));
+    Simulator::Schedule(Seconds(0.5), &ConnectPrinters, &d);
+
+    // Phases (by send time): before = until the optimisation, optimised = 4 s to the handover,
+    // after = 2 s after the handover (time for the rate threshold to detect the pair again) to
+    // the end.
+    Time optimisedFrom = Seconds(4);
+    Time afterFrom = Seconds(handoverAt + 2);
+    uint64_t relayed[4] = {0, 0, 0, 0};
+    Simulator::Schedule(optimisedFrom,
+                        [&]() { relayed[0] = d.GetLmaExtension()->GetRelayedCount(); });
+    Simulator::Schedule(Seconds(handoverAt),
+                        [&]() { relayed[1] = d.GetLmaExtension()->GetRelayedCount(); });
+    Simulator::Schedule(afterFrom, [&]() { relayed[2] = d.GetLmaExtension()->GetRelayedCount(); });
+    if (pcap)
+    {
+        topo.EnablePcap("pmipv6-local-routing");
+    }
+
+    std::cout << "pmipv6-local-routing: case " << scenario << ", mn1 moves to " << target << " at "
+              << handoverAt << " s\nSignalling:\n";
+    Simulator::Stop(Seconds(simTime));
+    Simulator::Run();
+    relayed[3] = d.GetLmaExtension()->GetRelayedCount();
+
+    bool ok = true;
+
+    struct Row
+    {
+        const char* name;
+        Time from;
+        Time to;
+        uint64_t relayed;
+    };
+
+    Row rows[] = {{"before", start, start + Seconds(0.9), relayed[0]},
+                  {"optimised", optimisedFrom, Seconds(handoverAt), relayed[1] - relayed[0]},
+                  {"after handover", afterFrom, stop, relayed[3] - relayed[2]}};
+    std::cout << "\nPath of the pair's packets (by send time):\n"
+              << "  phase            flow       packets  hops  delay (ms)  LMA relayed (both)\n";
+    double hopsBefore = 0;
+    for (const auto& row : rows)
+    {
+        for (uint32_t f : {up, down})
+        {
+            Phase ph = Summarise(d.GetSamples(f), row.from, row.to);
+            std::cout << "  " << std::setw(16) << std::left << row.name << " " << std::setw(10)
+                      << (f == up ? "mn1->mn2" : "mn2->mn1") << std::right << std::setw(7)
+                      << ph.packets << std::setw(6) << std::setprecision(2) << ph.hops
+                      << std::setw(12) << std::setprecision(2) << ph.delayMs << std::setw(12)
+                      << row.relayed << "\n";
+            ok = ok && ph.packets > 0;
+            if (std::string(row.name) == "before")
+            {
+                hopsBefore = std::max(hopsBefore, ph.hops);
+            }
+            else
+            {
+                ok = ok && ph.hops < hopsBefore;
+            }
+        }
+        if (std::string(row.name) != "before")
+        {
+            ok = ok && row.relayed == 0;
+        }
+    }
+    uint32_t sent = d.GetSentCount(up) + d.GetSentCount(down);
+    uint32_t received = d.GetSamples(up).size() + d.GetSamples(down).size();
+    std::cout << "\nLMA relayed " << relayed[3] << " packets of the pair in all; " << sent
+              << " sent, " << received << " received (" << sent - received
+              << " lost during the handover)\n"
+              << (ok ? "OK" : "FAILED") << "\n";
+    Simulator::Destroy();
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,211 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "local-routing-domain.h"
+
+#include "ns3/abort.h"
+#include "ns3/boolean.h"
+#include "ns3/inet6-socket-address.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/log.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+#include "ns3/udp-socket-factory.h"
+
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Pmipv6LocalRoutingDomain");
+
+/// A probe flow.
+struct Pmipv6LocalRoutingDomain::Flow
+{
+    Ptr<Socket> tx;                 ///< sender socket
+    Ptr<Socket> rx;                 ///< receiver socket
+    Inet6SocketAddress destination; ///< receiver address and port
+    Time stop;                      ///< no packet from then on
+    Time interval;                  ///< between packets
+    uint32_t sent{0};               ///< packets sent
+    std::vector<Sample> samples;    ///< received packets
+
+    /**
+     * \brief A flow.
+     * \param dst the destination
+     */
+    explicit Flow(Inet6SocketAddress dst)
+        : destination(dst)
+    {
+    }
+};
+
+/// Payload octets of a probe: sequence (4), send time in ns (8).
+static constexpr uint32_t PROBE_SIZE = 12;
+/// Hop limit probes are sent with (ns-3's default for unicast).
+static constexpr uint32_t PROBE_HOP_LIMIT = 64;
+
+Pmipv6LocalRoutingDomain::Pmipv6LocalRoutingDomain(uint32_t nMags,
+                                                   Time lmaRouterDelay,
+                                                   Time magRouterDelay)
+    : m_nextPort(9000)
+{
+    NS_ABORT_MSG_IF(nMags < 1 || nMags > 9, "Pmipv6LocalRoutingDomain: 1 to 9 MAGs");
+    std::ostringstream dot;
+    dot << "graph pmipv6 {\n  lma [role=lma, x=0, y=-1000];\n  r [role=router, x=0, y=-500];\n";
+    for (uint32_t i = 1; i <= nMags; i++)
+    {
+        dot << "  mag" << i << " [role=mag, access=csma, x=" << i * 500 << ", y=0];\n";
+    }
+    dot << "  lma -- r [type=p2p, rate=\"1Gbps\", delay=\"" << lmaRouterDelay.GetMicroSeconds()
+        << "us\"];\n";
+    for (uint32_t i = 1; i <= nMags; i++)
+    {
+        dot << "  r -- mag" << i << " [type=p2p, rate=\"1Gbps\", delay=\""
+            << magRouterDelay.GetMicroSeconds() << "us\"];\n";
+    }
+    dot << "}\n";
+    Pmipv6Graph graph;
+    std::string error;
+    NS_ABORT_MSG_IF(!Pmipv6TopologyHelper::TryParseDot(dot.str(), graph, error), error);
+    m_topology.Build(graph);
+    m_topology.GetLma("lma")->AddExtension(CreateObject<LmaLocalRoutingExtension>());
+    for (const auto& mag : m_topology.GetMagNames())
+    {
+        Ptr<Pmipv6MagApplication> app = m_topology.GetMag(mag);
+        app->AddExtension(CreateObject<MagLocalRoutingExtension>());
+        // The MNs of a MAG share its CSMA access link here, where PMIPv6 assumes a
+        // point-to-point link per MN: without this, the MAG's ICMPv6 Redirect would make two
+        // MNs of one MAG talk directly (0 hops) instead of through the MAG (intra-MAG, 1 hop).
+        app->GetNode()->GetObject<Ipv6L3Protocol>()->SetAttribute("SendIcmpv6Redirect",
+                                                                  BooleanValue(false));
+    }
+}
+
+Pmipv6LocalRoutingDomain::~Pmipv6LocalRoutingDomain()
+{
+    for (auto& f : m_flows)
+    {
+        if (f->rx)
+        {
+            f->rx->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        }
+    }
+}
+
+Pmipv6TopologyHelper&
+Pmipv6LocalRoutingDomain::GetTopology()
+{
+    return m_topology;
+}
+
+Ptr<LmaLocalRoutingExtension>
+Pmipv6LocalRoutingDomain::GetLmaExtension() const
+{
+    return m_topology.GetLma("lma")->GetExtension<LmaLocalRoutingExtension>();
+}
+
+Ptr<MagLocalRoutingExtension>
+Pmipv6LocalRoutingDomain::GetMagExtension(const std::string& mag) const
+{
+    return m_topology.GetMag(mag)->GetExtension<MagLocalRoutingExtension>();
+}
+
+void
+Pmipv6LocalRoutingDomain::AddMobileNode(const std::string& mnId, const std::string& mag, Time at)
+{
+    m_topology.AddMobileNode(mnId, mag, at);
+}
+
+uint32_t
+Pmipv6LocalRoutingDomain::AddFlow(const std::string& from,
+                                  const std::string& to,
+                                  Time start,
+                                  Time stop,
+                                  Time interval)
+{
+    uint16_t port = m_nextPort++;
+    auto flow = std::make_shared<Flow>(Inet6SocketAddress(m_topology.GetHomeAddress(to), port));
+    flow->stop = stop;
+    flow->interval = interval;
+    flow->rx = Socket::CreateSocket(m_topology.GetNode(to), UdpSocketFactory::GetTypeId());
+    flow->rx->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), port));
+    flow->rx->SetIpv6RecvHopLimit(true);
+    flow->rx->SetRecvCallback(MakeBoundCallback(&Pmipv6LocalRoutingDomain::Receive, flow));
+    flow->tx = Socket::CreateSocket(m_topology.GetNode(from), UdpSocketFactory::GetTypeId());
+    flow->tx->Bind6();
+    m_flows.push_back(flow);
+    Simulator::Schedule(start, &Pmipv6LocalRoutingDomain::Send, flow);
+    return m_flows.size() - 1;
+}
+
+void
+Pmipv6LocalRoutingDomain::Send(std::shared_ptr<Flow> flow)
+{
+    if (Simulator::Now() >= flow->stop)
+    {
+        return;
+    }
+    uint8_t payload[PROBE_SIZE];
+    uint32_t seq = flow->sent;
+    uint64_t ns = Simulator::Now().GetNanoSeconds();
+    for (int i = 0; i < 4; i++)
+    {
+        payload[i] = (seq >> (24 - 8 * i)) & 0xff;
+    }
+    for (int i = 0; i < 8; i++)
+    {
+        payload[4 + i] = (ns >> (56 - 8 * i)) & 0xff;
+    }
+    flow->tx->SendTo(Create<Packet>(payload, PROBE_SIZE), 0, flow->destination);
+    flow->sent++;
+    Simulator::Schedule(flow->interval, &Pmipv6LocalRoutingDomain::Send, flow);
+}
+
+void
+Pmipv6LocalRoutingDomain::Receive(std::shared_ptr<Flow> flow, Ptr<Socket> socket)
+{
+    Ptr<Packet> p;
+    while ((p = socket->Recv()))
+    {
+        if (p->GetSize() < PROBE_SIZE)
+        {
+            continue;
+        }
+        uint8_t payload[PROBE_SIZE];
+        p->CopyData(payload, PROBE_SIZE);
+        uint32_t seq = 0;
+        uint64_t ns = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            seq = (seq << 8) | payload[i];
+        }
+        for (int i = 0; i < 8; i++)
+        {
+            ns = (ns << 8) | payload[4 + i];
+        }
+        SocketIpv6HopLimitTag tag;
+        uint32_t hops = 0;
+        if (p->RemovePacketTag(tag))
+        {
+            hops = PROBE_HOP_LIMIT - tag.GetHopLimit();
+        }
+        flow->samples.push_back(
+            Sample{seq, NanoSeconds(static_cast<int64_t>(ns)), Simulator::Now(), hops});
+    }
+}
+
+const std::vector<Pmipv6LocalRoutingDomain::Sample>&
+Pmipv6LocalRoutingDomain::GetSamples(uint32_t flow) const
+{
+    return m_flows.at(flow)->samples;
+}
+
+uint32_t
+Pmipv6LocalRoutingDomain::GetSentCount(uint32_t flow) const
+{
+    return m_flows.at(flow)->sent;
+}
+
+} // namespace ns3

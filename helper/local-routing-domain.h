@@ -1,0 +1,145 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PMIPV6_LOCAL_ROUTING_DOMAIN_H
+#define PMIPV6_LOCAL_ROUTING_DOMAIN_H
+
+#include "pmipv6-topology-helper.h"
+
+#include "ns3/lma-local-routing-extension.h"
+#include "ns3/mag-local-routing-extension.h"
+#include "ns3/nstime.h"
+#include "ns3/socket.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * \brief A PMIPv6 domain for local routing optimization (draft-wu-netext-local-ro-02): one LMA
+ * behind a core router, \p nMags MAGs ("mag1", "mag2", ...) one hop from the router, CSMA access
+ * links, a LmaLocalRoutingExtension on the LMA and a MagLocalRoutingExtension on every MAG;
+ * and probe flows between mobile nodes that record, per packet, the delay and the number of IP
+ * hops that forwarded it (from the received hop limit), so that the path (through the LMA or
+ * MAG-MAG) is visible.
+ *
+ *        lma
+ *         | LmaRouterDelay
+ *         r
+ *       / | \   MagRouterDelay
+ *   mag1 mag2 mag3
+ *
+ * Path of a packet between MNs at mag1 and mag2: through the LMA, 3 forwarding hops (mag1, lma,
+ * mag2) and 2 * (LmaRouterDelay + MagRouterDelay); locally, 2 hops (mag1, mag2) and
+ * 2 * MagRouterDelay; intra-MAG, 1 hop.
+ *
+ * Attributes of the extensions are set as usual (Config::SetDefault before Build(), or on the
+ * objects GetLmaExtension() / GetMagExtension() return, before the simulation starts).
+ */
+class Pmipv6LocalRoutingDomain
+{
+  public:
+    /// One received probe packet.
+    struct Sample
+    {
+        uint32_t sequence; ///< its sequence number in the flow
+        Time sent;         ///< when it was sent
+        Time received;     ///< when it arrived
+        uint32_t hops;     ///< IP nodes that forwarded it (64 - received hop limit)
+    };
+
+    /**
+     * \brief The domain (built at once).
+     * \param nMags the number of MAGs (1 to 9)
+     * \param lmaRouterDelay delay of the LMA - router link
+     * \param magRouterDelay delay of each router - MAG link
+     */
+    Pmipv6LocalRoutingDomain(uint32_t nMags = 3,
+                             Time lmaRouterDelay = MilliSeconds(10),
+                             Time magRouterDelay = MilliSeconds(2));
+    ~Pmipv6LocalRoutingDomain();
+
+    /**
+     * \brief The topology.
+     * \return the helper that built it
+     */
+    Pmipv6TopologyHelper& GetTopology();
+
+    /**
+     * \brief The LMA's local routing extension.
+     * \return the extension
+     */
+    Ptr<LmaLocalRoutingExtension> GetLmaExtension() const;
+
+    /**
+     * \brief A MAG's local routing extension.
+     * \param mag its name ("mag1", ...)
+     * \return the extension
+     */
+    Ptr<MagLocalRoutingExtension> GetMagExtension(const std::string& mag) const;
+
+    /**
+     * \brief Add a mobile node (Pmipv6TopologyHelper::AddMobileNode).
+     * \param mnId its identifier
+     * \param mag the MAG it attaches to first
+     * \param at when
+     */
+    void AddMobileNode(const std::string& mnId, const std::string& mag, Time at);
+
+    /**
+     * \brief Start a probe flow of UDP packets from one mobile node to another.
+     * \param from the sender
+     * \param to the receiver
+     * \param start first packet
+     * \param stop no packet from then on
+     * \param interval between packets
+     * \return the flow's index
+     */
+    uint32_t AddFlow(const std::string& from,
+                     const std::string& to,
+                     Time start,
+                     Time stop,
+                     Time interval);
+
+    /**
+     * \brief The packets of a flow received so far.
+     * \param flow the flow's index
+     * \return the samples, in order of arrival
+     */
+    const std::vector<Sample>& GetSamples(uint32_t flow) const;
+
+    /**
+     * \brief The packets a flow sent so far.
+     * \param flow the flow's index
+     * \return the count
+     */
+    uint32_t GetSentCount(uint32_t flow) const;
+
+  private:
+    struct Flow;
+
+    /**
+     * \brief Send the next packet of a flow.
+     * \param flow the flow
+     */
+    static void Send(std::shared_ptr<Flow> flow);
+    /**
+     * \brief A probe packet arrived.
+     * \param flow the flow
+     * \param socket the receiving socket
+     */
+    static void Receive(std::shared_ptr<Flow> flow, Ptr<Socket> socket);
+
+    Pmipv6TopologyHelper m_topology;            ///< the domain
+    std::vector<std::shared_ptr<Flow>> m_flows; ///< probe flows
+    uint16_t m_nextPort;                        ///< next receiver port
+};
+
+} // namespace ns3
+
+#endif /* PMIPV6_LOCAL_ROUTING_DOMAIN_H */

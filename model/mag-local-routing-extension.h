@@ -1,0 +1,376 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PMIPV6_MAG_LOCAL_ROUTING_EXTENSION_H
+#define PMIPV6_MAG_LOCAL_ROUTING_EXTENSION_H
+
+#include "pmipv6-mag-extension.h"
+#include "prefix-pool.h"
+#include "signalling-transaction.h"
+
+#include "ns3/event-id.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/nstime.h"
+#include "ns3/traced-callback.h"
+
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+namespace ns3
+{
+
+class LocalRoutingPolicy;
+class MagLocalRouteTable;
+class BindingAckHeader;
+
+/**
+ * \ingroup pmipv6
+ * \brief The MAG side of draft-wu-netext-local-ro-02 (local routing optimization), intra-MAG
+ * and intra-LMA, MAG-initiated (4.1) and LMA-initiated (4.2).
+ *
+ * Detection (4.1, 5.1, attribute EnableDetectLocalRouting): every uplink packet of an attached
+ * mobile node (MN) for which the pair (MN's prefix, correspondent node (CN) prefix) has no
+ * local route is shown to the Policy (a LocalRoutingPolicy: first packet, rate threshold, or
+ * none: RequestLocalRouting() only). When it says so, the MAG sends its LMA an LROREQ (MH 243,
+ * R = 0) with the MN's MN-ID, the Local Routing Optimization option and the CN's Home Network
+ * Prefix option; LRI 1 when the CN is attached to this MAG too, else 0 (5.1). The exchange runs
+ * on the MAG's signalling transaction (retransmitted until the LRORSP).
+ *
+ * LRORSP: LRI 0 refuses (the pair is left alone for HoldDown); LRI 1 sets the intra-MAG flag:
+ * the pair's packets go from one access link to the other; LRI 2 sets the intra-LMA flag and
+ * names the CN's MAG in an MN-CN pair option (CN HNP, its Proxy-CoA): the MAG sends that MAG a
+ * PBU for its MN (MN-ID, MN HNP, LRO option LRI 2 and an MN-CN pair option naming the CN).
+ *
+ * PBU from another MAG (MH 5, claimed by this extension): refused with status 129
+ * (administratively prohibited) when AllowLocalRouting is false or the CN it names is not
+ * attached here (5.1); otherwise the MAG creates a binding cache entry for the peer MN (its
+ * HNP at the PBU's source, for the PBU's lifetime), opens (or shares) the MAG-MAG IPv6-in-IPv6
+ * tunnel, routes its CN's packets to the peer MN into it (MagLocalRouteTable), answers with a
+ * PBA (status 0) and, when it has not yet, sends the peer MAG its own PBU for the CN (Figure 2:
+ * "Similarly the MAG2 sends PBU message to the MAG1"). A PBA from another MAG is matched by the
+ * MAG's signalling transaction.
+ *
+ * LMA-initiated (4.2): an LROREQ from the LMA with two MN-CN pair options (first: the MN
+ * attached here, second: the CN and its MAG) and LRI 2 (or 1 when both are here) is answered by
+ * an LRORSP (LRI echoed, 0 when refused); a Context Request option in it is answered with the
+ * MN's MN-ID and link-layer identifier options. Then the MAGs exchange PBU/PBA as above. An
+ * LROREQ with lifetime 0 removes the pair's local routing (5.1).
+ *
+ * Teardown: when the peer binding's lifetime ends (no refresh is sent: a pair that still talks
+ * is detected again), on detach / revocation / failure of the MN (the peer MAG gets a PBU with
+ * lifetime 0 and falls back to the LMA path), and on TearDown().
+ *
+ * Handover (4.1.1, 4.2.1): the old MAG's de-registration PBU makes the peer MAG fall back to
+ * the LMA path at once; the new MAG detects the pair on its first uplink packet (or the LMA
+ * re-initiates it, Figure 5) and the route follows the MN. A PBU for the peer MN from a new MAG
+ * replaces the old MAG's binding and tunnel.
+ *
+ * The binding update list extension of 8.1 (intra-MAG / intra-LMA flags, CN HNP and Proxy-CoA)
+ * and the MAG's binding cache entries for peer MNs are the pair records: "PairState" traces
+ * every change.
+ */
+class MagLocalRoutingExtension : public Pmipv6MagExtension
+{
+  public:
+    /// The state of a pair.
+    enum PairState
+    {
+        PAIR_REQUESTING = 0, ///< LROREQ sent, no LRORSP yet
+        PAIR_ALLOWED,        ///< the LMA allowed it (flag set), PBU/PBA with the peer MAG running
+        PAIR_ESTABLISHED,    ///< local route in place (and our binding accepted by the peer)
+        PAIR_REFUSED,        ///< LRI 0 or status 129: left alone for HoldDown
+        PAIR_REMOVED,        ///< torn down (the last trace of a pair)
+    };
+
+    /**
+     * \brief The name of a pair state.
+     * \param s the state
+     * \return e.g. "ESTABLISHED"
+     */
+    static std::string PairStateName(PairState s);
+
+    /**
+     * \brief TracedCallback signature of a pair state change.
+     * \param local the prefix of the MN attached here
+     * \param peer the CN's prefix
+     * \param lri the pair's flag (mip6::LocalRoutingIndication)
+     * \param peerMag the CN's MAG (this MAG for intra-MAG; :: when not known)
+     * \param state the new state (PairStateName)
+     */
+    typedef void (*PairStateTracedCallback)(Ipv6Address local,
+                                            Ipv6Address peer,
+                                            uint8_t lri,
+                                            Ipv6Address peerMag,
+                                            const std::string& state);
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    MagLocalRoutingExtension();
+    ~MagLocalRoutingExtension() override;
+
+    std::string GetName() const override;
+    std::vector<uint8_t> GetMhTypes() const override;
+    void Receive(uint8_t mhType, Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface) override;
+    void NotifyDetach(Ptr<BindingUpdateListEntry> entry) override;
+    void NotifyBinding(BindingEvent event, Ptr<BindingUpdateListEntry> entry) override;
+
+    /**
+     * \brief Start local routing optimization for a pair now (the API trigger).
+     * \param mnAddress an address of an MN attached to this MAG (registered)
+     * \param cnAddress the CN's address
+     * \return false when the MN is not registered here or the pair is known already
+     */
+    bool RequestLocalRouting(Ipv6Address mnAddress, Ipv6Address cnAddress);
+
+    /**
+     * \brief Remove a pair's local routing (the peer MAG is told with a PBU of lifetime 0).
+     * \param mnAddress an address of the MN attached here
+     * \param cnAddress the CN's address
+     * \return false when the pair is unknown
+     */
+    bool TearDown(Ipv6Address mnAddress, Ipv6Address cnAddress);
+
+    /**
+     * \brief Whether packets from an MN attached here to a CN are routed locally now.
+     * \param mnAddress the MN's address
+     * \param cnAddress the CN's address
+     * \return true when the pair has a local route
+     */
+    bool HasLocalRoute(Ipv6Address mnAddress, Ipv6Address cnAddress) const;
+
+    /**
+     * \brief The state of a pair.
+     * \param mnAddress the MN's address
+     * \param cnAddress the CN's address
+     * \param state set to the state when the pair is known
+     * \return false when the pair is unknown
+     */
+    bool GetPairState(Ipv6Address mnAddress, Ipv6Address cnAddress, PairState& state) const;
+
+    /**
+     * \brief The number of pairs known (any state).
+     * \return the count
+     */
+    uint32_t GetPairCount() const;
+
+    /**
+     * \brief The local route table (after start).
+     * \return the table
+     */
+    Ptr<MagLocalRouteTable> GetRouteTable() const;
+
+    /**
+     * \brief LROREQs sent to the LMA.
+     * \return the count
+     */
+    uint64_t GetRequestCount() const;
+    /**
+     * \brief PBUs sent to other MAGs (de-registrations included, retransmissions not).
+     * \return the count
+     */
+    uint64_t GetPeerPbuCount() const;
+    /**
+     * \brief PBAs sent to other MAGs with a status.
+     * \param status the status
+     * \return the count
+     */
+    uint64_t GetPeerPbaCount(uint8_t status) const;
+
+  protected:
+    void DoDispose() override;
+    void DoStart() override;
+
+  private:
+    /// A pair: (prefix of the MN attached here, CN's prefix).
+    typedef std::pair<HomeNetworkPrefix, HomeNetworkPrefix> PairKey;
+
+    /// Hash of a PairKey.
+    struct PairKeyHash
+    {
+        /**
+         * \brief The hash.
+         * \param k the key
+         * \return its hash
+         */
+        size_t operator()(const PairKey& k) const;
+    };
+
+    /// One pair's local routing state (BUL extension of 8.1 and the peer's binding cache entry).
+    struct Pair
+    {
+        std::string mnId;                 ///< the MN attached here
+        std::string peerMnId;             ///< the CN's MN-ID when known (PBU, intra-MAG)
+        Ipv6Address lma;                  ///< the MN's LMA
+        Ipv6Address peerMag;              ///< the CN's MAG (Proxy-CoA of its binding cache entry)
+        uint8_t lri{0};                   ///< the pair's flag: 1 intra-MAG, 2 intra-LMA (0 none)
+        PairState state{PAIR_REQUESTING}; ///< state
+        bool ownSent{false};              ///< our PBU for the MN went to peerMag
+        bool ownAccepted{false};          ///< ... and was accepted
+        bool routed{false};               ///< the local route is installed
+        uint32_t tunnel{0};               ///< MAG-MAG tunnel interface (0: none)
+        Time lifetime;                    ///< lifetime of the local routing
+        EventId expiry;                   ///< end of the peer binding / hold down
+        SignallingTransactionManager::TransactionId tx{0}; ///< pending LROREQ
+    };
+
+    /**
+     * \brief Uplink packet without a local route (MagLocalRouteTable detection).
+     * \param src source
+     * \param dst destination
+     * \param size size
+     */
+    void Detect(Ipv6Address src, Ipv6Address dst, uint32_t size);
+    /**
+     * \brief The pair of an MN address and a CN address.
+     * \param mnAddress the MN's address
+     * \param cnAddress the CN's address
+     * \param key set to the key
+     * \return false when the MN is not registered here
+     */
+    bool KeyOf(Ipv6Address mnAddress, Ipv6Address cnAddress, PairKey& key) const;
+    /**
+     * \brief Send the LROREQ of a new pair.
+     * \param key the pair
+     * \param mnId the MN
+     * \param lma its LMA
+     */
+    void StartRequest(const PairKey& key, const std::string& mnId, Ipv6Address lma);
+    /**
+     * \brief The LRORSP of a pair's LROREQ.
+     * \param id the transaction
+     * \param reply the LRORSP
+     * \param ip its IPv6 header
+     */
+    void HandleResponse(SignallingTransactionManager::TransactionId id,
+                        const MobilityHeader& reply,
+                        const Ipv6Header& ip);
+    /**
+     * \brief No LRORSP came.
+     * \param id the transaction
+     */
+    void RequestGaveUp(SignallingTransactionManager::TransactionId id);
+    /**
+     * \brief The LMA's LROREQ (LMA-initiated).
+     * \param p the message
+     * \param ip its IPv6 header
+     */
+    void HandleLmaRequest(Ptr<Packet> p, const Ipv6Header& ip);
+    /**
+     * \brief A PBU from another MAG.
+     * \param p the message
+     * \param ip its IPv6 header
+     */
+    void HandlePeerPbu(Ptr<Packet> p, const Ipv6Header& ip);
+    /**
+     * \brief The PBA of our PBU to another MAG.
+     * \param key the pair
+     * \param lifetime the lifetime the PBU asked for (0: de-registration)
+     * \param reply the PBA
+     */
+    void HandlePeerPba(PairKey key, Time lifetime, const MobilityHeader& reply);
+    /**
+     * \brief Send the peer MAG a PBU for the pair's MN.
+     * \param key the pair
+     * \param pair its state
+     * \param lifetime the lifetime (0: de-register)
+     */
+    void SendPeerPbu(const PairKey& key, Pair& pair, Time lifetime);
+    /**
+     * \brief Enable intra-LMA routing for a pair (flag set, PBU to the peer MAG).
+     * \param key the pair
+     * \param peerMag the CN's MAG
+     * \param lifetime the lifetime
+     */
+    void AllowIntraLma(const PairKey& key, Ipv6Address peerMag, Time lifetime);
+    /**
+     * \brief Enable intra-MAG routing for a pair (both routes between the access links).
+     * \param key the pair
+     * \param lifetime the lifetime
+     * \return false when the CN is not attached here
+     */
+    bool EnableIntraMag(const PairKey& key, Time lifetime);
+    /**
+     * \brief Install (or move) the local route of a pair into the tunnel to its peer MAG.
+     * \param key the pair
+     * \param pair its state
+     */
+    void RouteToPeer(const PairKey& key, Pair& pair);
+    /**
+     * \brief Remove a pair's routes and tunnel reference, tell the peer MAG when asked.
+     * \param key the pair
+     * \param notifyPeer send the peer MAG a PBU with lifetime 0
+     */
+    void RemovePair(PairKey key, bool notifyPeer);
+    /**
+     * \brief Refuse a pair for HoldDown.
+     * \param key the pair
+     */
+    void Refuse(const PairKey& key);
+    /**
+     * \brief Change a pair's state (and trace it).
+     * \param key the pair
+     * \param pair its state
+     * \param s the new state
+     */
+    void SetState(const PairKey& key, Pair& pair, PairState s);
+    /**
+     * \brief Re-arm a pair's expiry.
+     * \param key the pair
+     * \param pair its state
+     * \param after the delay
+     */
+    void ArmExpiry(const PairKey& key, Pair& pair, Time after);
+    /**
+     * \brief A pair's lifetime (or hold down) ended.
+     * \param key the pair
+     */
+    void Expire(PairKey key);
+    /**
+     * \brief Remove every pair of an MN (detach, revocation).
+     * \param entry the MN's entry
+     */
+    void RemoveMn(Ptr<BindingUpdateListEntry> entry);
+    /**
+     * \brief Send a PBA to another MAG.
+     * \param pbaSeq the PBU's sequence
+     * \param mnId the MN-ID
+     * \param hnp the HNP
+     * \param status the status
+     * \param lifetime the lifetime in 4 s units
+     * \param dst the peer MAG
+     */
+    void SendPeerPba(uint16_t pbaSeq,
+                     const std::string& mnId,
+                     const HomeNetworkPrefix& hnp,
+                     uint8_t status,
+                     uint16_t lifetime,
+                     Ipv6Address dst);
+
+    bool m_detect;                    ///< EnableDetectLocalRouting
+    bool m_allow;                     ///< AllowLocalRouting (the MAG's flag)
+    Ptr<LocalRoutingPolicy> m_policy; ///< when to optimise
+    Time m_lifetime;                  ///< requested lifetime
+    Time m_holdDown;                  ///< after a refusal
+    uint8_t m_cnPrefixLength;         ///< CN prefix length when not attached here
+    Ptr<MagLocalRouteTable> m_table;  ///< the data path
+    std::unordered_map<PairKey, Pair, PairKeyHash> m_pairs;    ///< pairs
+    std::unordered_map<std::string, std::set<PairKey>> m_byMn; ///< pairs by MN-ID (both ends)
+    std::unordered_map<SignallingTransactionManager::TransactionId, PairKey>
+        m_byTransaction;                              ///< pending LROREQs
+    uint64_t m_requests;                              ///< LROREQs sent
+    uint64_t m_peerPbus;                              ///< PBUs sent to MAGs
+    std::unordered_map<uint8_t, uint64_t> m_peerPbas; ///< PBAs sent to MAGs by status
+    TracedCallback<Ipv6Address, Ipv6Address, uint8_t, Ipv6Address, const std::string&>
+        m_stateTrace; ///< PairState
+};
+
+} // namespace ns3
+
+#endif /* PMIPV6_MAG_LOCAL_ROUTING_EXTENSION_H */
