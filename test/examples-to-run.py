@@ -17,6 +17,9 @@ cpp_examples = [
     ("pmipv6-flow-identification", "True", "False"),
     ("pmipv6-flow-identification --option=45", "True", "False"),
     ("pmipv6-multihoming", "True", "False"),
+    ("pmipv6-flow-mobility --mode=shared", "True", "False"),
+    ("pmipv6-flow-mobility --mode=fmi", "True", "False"),
+    ("pmipv6-flow-mobility --mode=upn", "True", "False"),
 ]
 
 # A list of Python examples to run in order to ensure that they remain
