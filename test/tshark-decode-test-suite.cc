@@ -32,12 +32,16 @@
  */
 
 #include "ns3/binding-update-header.h"
+#include "ns3/enum.h"
 #include "ns3/flow-attribute-option.h"
+#include "ns3/flow-move-policy.h"
 #include "ns3/flow-options.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv6-address-helper.h"
+#include "ns3/lma-flow-mobility-extension.h"
 #include "ns3/local-routing-options.h"
 #include "ns3/log.h"
+#include "ns3/mag-flow-mobility-extension.h"
 #include "ns3/mobility-header.h"
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/mobility-message-samples.h"
@@ -46,14 +50,17 @@
 #include "ns3/node-container.h"
 #include "ns3/packet.h"
 #include "ns3/pcap-file.h"
+#include "ns3/pmipv6-dual-access-domain.h"
 #include "ns3/pmipv6-options.h"
 #include "ns3/pmipv6-wire-numbers.h"
 #include "ns3/point-to-point-helper.h"
+#include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/traffic-selector.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -1287,6 +1294,153 @@ LuaDissectorRobustnessTestCase::DoRun()
 
 /**
  * \ingroup pmipv6-test
+ * \brief Draft 001 Figure 5 read back from pcaps with tshark and pmipv6.lua: the fmi mode of
+ * examples/pmipv6-flow-mobility.cc (Pmipv6DualAccessDomain, a prefix per interface, FMI/FMA)
+ * without its traffic; the flow to port 9001 (MAG2's prefix) moves to MAG1 at 2 s and back at
+ * 3 s. The LMA's pcaps must show FMI (add) LMA>MAG1, FMA (0) MAG1>LMA, FMI (del) LMA>MAG2,
+ * FMA (0) MAG2>LMA, then for the move back FMI (del) LMA>MAG1, FMA (0) MAG1>LMA.
+ */
+class LuaFlowMobilityOrderTestCase : public TsharkTestCase
+{
+  public:
+    LuaFlowMobilityOrderTestCase()
+        : TsharkTestCase("pmipv6.lua reads draft 001 Figure 5 (FMI add, FMA, FMI del, FMA) "
+                         "from the pcaps of an LMA-initiated flow move")
+    {
+    }
+
+  private:
+    void DoRun() override;
+};
+
+void
+LuaFlowMobilityOrderTestCase::DoRun()
+{
+    if (!RequireTshark())
+    {
+        return;
+    }
+    std::string script = RequireLuaScript();
+    if (script.empty())
+    {
+        return;
+    }
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(1);
+    const std::string prefix = CreateTempDirFilename("pmipv6-flow-mobility-fmi");
+    std::map<Ipv6Address, std::string> names;
+    std::vector<std::string> files;
+    {
+        Pmipv6DualAccessDomain d("mn@fmi.pcap");
+        Ptr<LmaFlowMobilityExtension> fm = CreateObject<LmaFlowMobilityExtension>();
+        fm->SetAttribute("PrefixMode", EnumValue(LmaFlowMobilityExtension::PER_INTERFACE_PREFIX));
+        fm->SetAttribute("MoveSignalling", StringValue("FMI"));
+        for (uint32_t k = 0; k < 2; ++k)
+        {
+            d.magApp[k]->AddExtension(CreateObject<MagFlowMobilityExtension>());
+        }
+        d.lmaApp->AddExtension(fm);
+        TrafficSelector flow;
+        flow.SetDestinationPort(9001);
+        Ptr<ScheduledFlowMovePolicy> policy = CreateObject<ScheduledFlowMovePolicy>();
+        policy->AddStep(Seconds(2), d.mnId, flow, d.proxyCoa[0]);
+        policy->AddStep(Seconds(3), d.mnId, flow, d.proxyCoa[1]);
+        fm->AddPolicy(policy);
+        Simulator::Schedule(Seconds(0.5),
+                            &Pmipv6DualAccessDomain::Attach,
+                            &d,
+                            0,
+                            mip6::HI_NEW_INTERFACE);
+        Simulator::Schedule(Seconds(1.0),
+                            &Pmipv6DualAccessDomain::Attach,
+                            &d,
+                            1,
+                            mip6::HI_NEW_INTERFACE);
+        d.EnablePcap(prefix);
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+        names[d.lmaAddress] = "LMA";
+        names[d.proxyCoa[0]] = "MAG1";
+        names[d.proxyCoa[1]] = "MAG2";
+        Ptr<Node> lma = d.lma.Get(0);
+        for (uint32_t i = 0; i < lma->GetNDevices(); ++i)
+        {
+            std::string file =
+                prefix + "-" + std::to_string(lma->GetId()) + "-" + std::to_string(i) + ".pcap";
+            if (std::filesystem::exists(file))
+            {
+                files.push_back(file);
+            }
+        }
+        Simulator::Destroy();
+    }
+    NS_TEST_ASSERT_MSG_GT(files.size(), 1, "pcaps of the LMA's links to the MAGs");
+
+    // Every FMI / FMA the LMA sent or received, from all its links, in time order.
+    std::vector<std::pair<double, std::string>> seen;
+    for (const auto& file : files)
+    {
+        CommandResult r;
+        if (!Tshark("-X " + ShellQuote("lua_script:" + script) + " -r " + ShellQuote(file) +
+                        " -Y 'pmipv6x.fmi.seq || pmipv6x.fma.seq' -T fields -E separator=/t"
+                        " -e frame.time_epoch -e ipv6.src -e ipv6.dst -e pmipv6x.fmi.c"
+                        " -e pmipv6x.fma.status",
+                    "fm-order",
+                    r))
+        {
+            return;
+        }
+        ExpectNoFailure(r.out, "tshark on " + file);
+        std::istringstream lines(r.out);
+        std::string line;
+        while (std::getline(lines, line))
+        {
+            std::vector<std::string> col;
+            std::istringstream cells(line);
+            std::string cell;
+            while (std::getline(cells, cell, '\t'))
+            {
+                col.push_back(cell.substr(0, cell.find(',')));
+            }
+            col.resize(5);
+            if (col[1].empty() || col[2].empty())
+            {
+                continue;
+            }
+            std::string kind = !col[4].empty()                       ? "FMA(" + col[4] + ")"
+                               : (col[3] == "1" || col[3] == "True") ? "FMI(del)"
+                                                                     : "FMI(add)";
+            seen.emplace_back(std::stod(col[0]),
+                              kind + " " + names[Ipv6Address(col[1].c_str())] + ">" +
+                                  names[Ipv6Address(col[2].c_str())]);
+        }
+    }
+    std::stable_sort(seen.begin(), seen.end(), [](const auto& a, const auto& b) {
+        return a.first < b.first;
+    });
+    std::ostringstream got;
+    for (size_t i = 0; i < seen.size(); ++i)
+    {
+        got << (i ? ", " : "") << seen[i].second;
+    }
+    const std::vector<std::string> expected = {"FMI(add) LMA>MAG1",
+                                               "FMA(0) MAG1>LMA",
+                                               "FMI(del) LMA>MAG2",
+                                               "FMA(0) MAG2>LMA",
+                                               "FMI(del) LMA>MAG1",
+                                               "FMA(0) MAG1>LMA"};
+    NS_TEST_EXPECT_MSG_EQ(seen.size(), expected.size(), "FMI/FMA on the wire: " << got.str());
+    for (size_t i = 0; i < std::min(seen.size(), expected.size()); ++i)
+    {
+        NS_TEST_EXPECT_MSG_EQ(seen[i].second,
+                              expected[i],
+                              "message " << i << " (Figure 5, then the move back): " << got.str());
+    }
+    NS_LOG_INFO("Figure 5 from the pcaps: " << got.str());
+}
+
+/**
+ * \ingroup pmipv6-test
  * \brief tshark's own decode of the module's messages.
  */
 class TsharkDecodeTestSuite : public TestSuite
@@ -1311,6 +1465,7 @@ class LuaDissectorTestSuite : public TestSuite
     {
         AddTestCase(new LuaDissectorFieldsTestCase, TestCase::QUICK);
         AddTestCase(new LuaDissectorRobustnessTestCase, TestCase::QUICK);
+        AddTestCase(new LuaFlowMobilityOrderTestCase, TestCase::QUICK);
     }
 };
 
