@@ -113,7 +113,7 @@ MagMultihomingExtension::Flush(const std::string& mnId)
     }
     NS_LOG_INFO("MAG " << GetMag()->GetProxyCoa() << ": filter operations of " << mnId
                        << ", re-registering");
-    return GetMag()->Reregister(e);
+    return GetMag()->RefreshNow(e->id, true);
 }
 
 bool
@@ -191,7 +191,7 @@ bool
 MagMultihomingExtension::Renew(const std::string& mnId)
 {
     Ptr<BindingUpdateListEntry> e = FindRegistered(mnId);
-    return e && GetMag()->Reregister(e);
+    return e && GetMag()->RefreshNow(e->id, true);
 }
 
 std::vector<MagMultihomingExtension::Filter>

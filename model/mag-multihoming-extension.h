@@ -32,7 +32,7 @@ namespace ns3
  *   option (242, PRO 0 add) per configured filter (Figure 3, Figure 7), a renewal (Handoff
  *   Indicator 5) with the filter operations not yet answered (Figure 4, Figure 5).
  * - AddFilter(), ModifyFilter() and RemoveFilter() of a registered mobile node send a PBU at
- *   once (Pmipv6MagApplication::Reregister(), HI 5) with the operation (Figure 5).
+ *   once (Pmipv6MagApplication::RefreshNow(), HI 5) with the operation (Figure 5).
  * - When the mobile node detaches, the de-registration (lifetime 0) carries Handoff
  *   Indicator 4 and the Multihoming option with ACT (SetRemovalAction(); keep filters by
  *   default), and the binding (routes, tunnel, neighbor entry) stays up until its PBA arrives

@@ -418,11 +418,12 @@ Pmipv6MagApplication::GetRecoveryCount() const
 }
 
 bool
-Pmipv6MagApplication::RefreshNow(uint64_t entryId)
+Pmipv6MagApplication::RefreshNow(uint64_t entryId, bool resendInFlight)
 {
-    NS_LOG_FUNCTION(this << entryId);
+    NS_LOG_FUNCTION(this << entryId << resendInFlight);
     Ptr<BindingUpdateListEntry> entry = m_bul->FindById(entryId);
-    if (!entry || entry->state != BindingUpdateListEntry::REGISTERED)
+    if (!entry || (entry->state != BindingUpdateListEntry::REGISTERED &&
+                   !(resendInFlight && entry->state == BindingUpdateListEntry::REFRESHING)))
     {
         return false;
     }
@@ -827,20 +828,6 @@ Pmipv6MagApplication::RefreshBinding(uint64_t id)
     }
     SwitchState(entry, BindingUpdateListEntry::REFRESHING);
     SendPbu(entry);
-}
-
-bool
-Pmipv6MagApplication::Reregister(Ptr<BindingUpdateListEntry> entry)
-{
-    NS_LOG_FUNCTION(this << entry->mnId);
-    if (!m_bul->FindById(entry->id) || (entry->state != BindingUpdateListEntry::REGISTERED &&
-                                        entry->state != BindingUpdateListEntry::REFRESHING))
-    {
-        return false;
-    }
-    SwitchState(entry, BindingUpdateListEntry::REFRESHING);
-    SendPbu(entry);
-    return true;
 }
 
 void

@@ -106,16 +106,6 @@ class Pmipv6MagApplication : public Application
     void NotifyDetach(Ptr<NetDevice> device, const Address& mnLinkLayerAddress);
 
     /**
-     * \brief Re-register a registered mobile node now (a PBU with Handoff Indicator 5), e.g.
-     * because an extension has options to carry (draft 002 filter modification, Figure 5);
-     * the refresh timer restarts from its PBA.
-     * \param entry the entry (REGISTERED or REFRESHING; a refresh in progress is re-sent with a
-     * new sequence number)
-     * \return false when the entry is in no such state
-     */
-    bool Reregister(Ptr<BindingUpdateListEntry> entry);
-
-    /**
      * \brief The binding update list.
      * \return the list
      */
@@ -246,13 +236,17 @@ class Pmipv6MagApplication : public Application
     uint64_t GetRecoveryCount() const;
 
     /**
-     * \brief Re-register a binding now (a refresh PBU before its timer), e.g. because an
-     * extension has new options to carry (flow bindings added or changed at run time).
+     * \brief Re-register a binding now (a refresh PBU, Handoff Indicator 5, before its timer),
+     * e.g. because an extension has new options to carry (flow bindings added or changed at
+     * run time, draft 002 filter operations); the refresh timer restarts from its PBA.
      * \param entryId the binding update list entry's id
-     * \return true when the PBU was sent; false when the entry is unknown or not REGISTERED
-     * (a PBU is in flight: the extension's options go with its retransmissions or the next one)
+     * \param resendInFlight when a refresh is in flight (REFRESHING): true re-sends it now with
+     * a new sequence number; false leaves it (the extension's options go with its
+     * retransmissions or the next PBU)
+     * \return true when a PBU was sent; false when the entry is unknown, not registered, or
+     * refreshing and \p resendInFlight is false
      */
-    bool RefreshNow(uint64_t entryId);
+    bool RefreshNow(uint64_t entryId, bool resendInFlight = false);
 
     /**
      * \brief The correction this MAG applies to its clock for the timestamps it sends to an
