@@ -46,7 +46,6 @@ NS_OBJECT_ENSURE_REGISTERED(LmaRouting);
 
 constexpr uint32_t LmaRouting::NO_INTERFACE;
 constexpr uint64_t LmaRouting::DEFAULT_OWNER;
-constexpr uint32_t LmaRouting::MAX_FLOW_OUTPUTS;
 
 TypeId
 LmaRouting::GetTypeId()
@@ -72,8 +71,6 @@ LmaRouting::LmaRouting()
     : m_routeCount(0),
       m_forwardedCount(0),
       m_outputCount(0),
-      m_flowDiscardCount(0),
-      m_flowForwardedCount(0),
       m_discardedCount(0),
       m_discardRoutes(0)
 {
@@ -92,9 +89,7 @@ LmaRouting::DoDispose()
     m_routes.Clear();
     m_routeCount = 0;
     m_discardRoutes = 0;
-    m_flowTable = nullptr;
-    m_resolver = BindingResolver();
-    m_outputRoutes.clear();
+    m_flows.Clear();
     m_ipv6 = nullptr;
     Ipv6RoutingProtocol::DoDispose();
 }
@@ -285,31 +280,31 @@ void
 LmaRouting::SetFlowBindingTable(Ptr<FlowBindingTable> table)
 {
     NS_LOG_FUNCTION(this << table);
-    m_flowTable = table;
+    m_flows.SetTable(table);
 }
 
 Ptr<FlowBindingTable>
 LmaRouting::GetFlowBindingTable() const
 {
-    return m_flowTable;
+    return m_flows.GetTable();
 }
 
 void
 LmaRouting::SetBindingResolver(BindingResolver resolver)
 {
-    m_resolver = resolver;
+    m_flows.SetResolver(resolver);
 }
 
 uint64_t
 LmaRouting::GetFlowDiscardCount() const
 {
-    return m_flowDiscardCount;
+    return m_flows.GetDiscardCount();
 }
 
 uint64_t
 LmaRouting::GetFlowForwardedCount() const
 {
-    return m_flowForwardedCount;
+    return m_flows.GetForwardedCount();
 }
 
 const LmaRouting::PrefixRoute*
@@ -331,24 +326,6 @@ LmaRouting::GetTunnelInterface(Ipv6Address destination) const
     return (set && !set->routes.back().discard) ? set->routes.back().tunnelInterface : NO_INTERFACE;
 }
 
-Ptr<Ipv6Route>
-LmaRouting::OutputRoute(const FlowBindingOutput& out)
-{
-    if (out.interface >= m_outputRoutes.size())
-    {
-        m_outputRoutes.resize(out.interface + 1);
-    }
-    Ptr<Ipv6Route>& route = m_outputRoutes[out.interface];
-    if (!route || route->GetGateway() != out.nextHop)
-    {
-        route = Create<Ipv6Route>();
-        route->SetDestination(Ipv6Address::GetAny());
-        route->SetGateway(out.nextHop);
-        route->SetOutputDevice(m_ipv6->GetNetDevice(out.interface));
-    }
-    return route;
-}
-
 bool
 LmaRouting::RouteFlow(const PrefixRoute& r,
                       Ptr<const Packet> p,
@@ -356,40 +333,18 @@ LmaRouting::RouteFlow(const PrefixRoute& r,
                       Ptr<const NetDevice> idev,
                       const UnicastForwardCallback& ucb)
 {
-    FlowBindingTable::Result res =
-        m_flowTable->Classify(r.flowOwner, FlowBindingTable::MakeKey(header, p));
-    switch (res.kind)
+    uint16_t fid = 0;
+    switch (m_flows.Forward(r.flowOwner, p, header, idev, ucb, fid))
     {
-    case FlowBindingTable::NO_MATCH:
+    case FlowBindingForwarder::NOT_HANDLED:
         return false;
-    case FlowBindingTable::DISCARD:
-        NS_LOG_LOGIC("flow " << res.entry->fid << " of " << r.flowOwner << " discards "
-                             << header.GetSource() << " -> " << header.GetDestination());
-        m_flowDiscardCount++;
-        m_flowDiscardTrace(header, p, r.flowOwner, res.entry->fid);
+    case FlowBindingForwarder::DISCARDED:
+        m_flowDiscardTrace(header, p, r.flowOwner, fid);
         return true;
-    case FlowBindingTable::FORWARD:
-    case FlowBindingTable::DEFAULT:
-    case FlowBindingTable::NCAST:
+    case FlowBindingForwarder::FORWARDED:
         break;
     }
-    FlowBindingOutput outputs[MAX_FLOW_OUTPUTS];
-    uint32_t n =
-        FlowBindingTable::ResolveOutputs(res, r.flowOwner, m_resolver, outputs, MAX_FLOW_OUTPUTS);
-    for (uint32_t i = 0; i < n; ++i)
-    {
-        if (outputs[i].interface >= m_ipv6->GetNInterfaces())
-        {
-            continue;
-        }
-        NS_LOG_LOGIC("flow of " << r.flowOwner << ": " << header.GetSource() << " -> "
-                                << header.GetDestination() << " into interface "
-                                << outputs[i].interface);
-        m_flowForwardedCount++;
-        ucb(idev, OutputRoute(outputs[i]), p, header);
-    }
-    // no BID resolved: the prefix route
-    return n > 0;
+    return true;
 }
 
 uint64_t
@@ -509,7 +464,7 @@ LmaRouting::RouteInput(Ptr<const Packet> p,
     {
         return false;
     }
-    if (m_flowTable && !m_flowTable->IsEmpty() && RouteFlow(*r, p, header, idev, ucb))
+    if (RouteFlow(*r, p, header, idev, ucb))
     {
         m_forwardedCount++;
         return true;
@@ -565,6 +520,7 @@ LmaRouting::SetIpv6(Ptr<Ipv6> ipv6)
     NS_LOG_FUNCTION(this << ipv6);
     NS_ASSERT(!m_ipv6 && ipv6);
     m_ipv6 = ipv6;
+    m_flows.SetIpv6(ipv6);
 }
 
 void

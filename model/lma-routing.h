@@ -5,6 +5,7 @@
 #ifndef PMIPV6_LMA_ROUTING_H
 #define PMIPV6_LMA_ROUTING_H
 
+#include "flow-binding-forwarder.h"
 #include "flow-binding-table.h"
 #include "prefix-table.h"
 
@@ -74,9 +75,6 @@ class LmaRouting : public Ipv6RoutingProtocol
 
     /// Maps (flow owner, BID) to an output (a tunnel interface); see FlowBindingResolver.
     typedef FlowBindingResolver BindingResolver;
-    /// At most this many copies of an n-cast packet.
-    static constexpr uint32_t MAX_FLOW_OUTPUTS = 16;
-
     /**
      * \brief TracedCallback signature of FlowDiscard.
      * \param header the IPv6 header of the dropped packet
@@ -332,12 +330,6 @@ class LmaRouting : public Ipv6RoutingProtocol
                    const Ipv6Header& header,
                    Ptr<const NetDevice> idev,
                    const UnicastForwardCallback& ucb);
-    /**
-     * \brief The route object of an output (cached per interface).
-     * \param out the output
-     * \return the route
-     */
-    Ptr<Ipv6Route> OutputRoute(const FlowBindingOutput& out);
 
     /**
      * \brief The route a packet takes: the one decision point of the downlink.
@@ -356,18 +348,14 @@ class LmaRouting : public Ipv6RoutingProtocol
      */
     Ipv6Address SourceFor(uint32_t tunnelInterface) const;
 
-    Ptr<Ipv6> m_ipv6;                           ///< the node's IPv6
-    PrefixTable<PrefixRoutes> m_routes;         ///< the prefix routes
-    uint32_t m_routeCount;                      ///< routes (owner, prefix)
-    uint64_t m_forwardedCount;                  ///< RouteInput hits
-    uint64_t m_outputCount;                     ///< RouteOutput hits
-    Ptr<FlowBindingTable> m_flowTable;          ///< flow bindings, or nullptr
-    BindingResolver m_resolver;                 ///< (flow owner, BID) -> output
-    std::vector<Ptr<Ipv6Route>> m_outputRoutes; ///< route per output interface
-    uint64_t m_flowDiscardCount;                ///< dropped by DISCARD
-    uint64_t m_flowForwardedCount;              ///< sent by a flow binding / default BID
-    uint64_t m_discardedCount;                  ///< packets dropped by discard routes
-    uint32_t m_discardRoutes;                   ///< discard routes (source check when > 0)
+    Ptr<Ipv6> m_ipv6;                   ///< the node's IPv6
+    PrefixTable<PrefixRoutes> m_routes; ///< the prefix routes
+    uint32_t m_routeCount;              ///< routes (owner, prefix)
+    uint64_t m_forwardedCount;          ///< RouteInput hits
+    uint64_t m_outputCount;             ///< RouteOutput hits
+    FlowBindingForwarder m_flows;       ///< the flow-binding step (table, resolver, counters)
+    uint64_t m_discardedCount;          ///< packets dropped by discard routes
+    uint32_t m_discardRoutes;           ///< discard routes (source check when > 0)
     /// "Discard": a packet dropped by a discard route
     TracedCallback<Ptr<const Packet>, const Ipv6Header&> m_discardTrace;
     TracedCallback<const Ipv6Header&, Ptr<const Packet>, uint64_t, uint16_t>

@@ -46,7 +46,6 @@ IsMulticastOrLinkLocal(const Ipv6Address& address)
 NS_OBJECT_ENSURE_REGISTERED(MagRouting);
 
 constexpr uint32_t MagRouting::NO_INTERFACE;
-constexpr uint32_t MagRouting::MAX_FLOW_OUTPUTS;
 
 TypeId
 MagRouting::GetTypeId()
@@ -70,9 +69,7 @@ MagRouting::MagRouting()
     : m_localRouting(false),
       m_uplinkCount(0),
       m_downlinkCount(0),
-      m_localCount(0),
-      m_flowDiscardCount(0),
-      m_flowForwardedCount(0)
+      m_localCount(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -87,9 +84,7 @@ MagRouting::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_bindings.Clear();
-    m_flowTable = nullptr;
-    m_resolver = FlowBindingResolver();
-    m_outputRoutes.clear();
+    m_flows.Clear();
     m_ipv6 = nullptr;
     Ipv6RoutingProtocol::DoDispose();
 }
@@ -208,49 +203,31 @@ void
 MagRouting::SetFlowBindingTable(Ptr<FlowBindingTable> table)
 {
     NS_LOG_FUNCTION(this << table);
-    m_flowTable = table;
+    m_flows.SetTable(table);
 }
 
 Ptr<FlowBindingTable>
 MagRouting::GetFlowBindingTable() const
 {
-    return m_flowTable;
+    return m_flows.GetTable();
 }
 
 void
 MagRouting::SetBindingResolver(FlowBindingResolver resolver)
 {
-    m_resolver = resolver;
+    m_flows.SetResolver(resolver);
 }
 
 uint64_t
 MagRouting::GetFlowDiscardCount() const
 {
-    return m_flowDiscardCount;
+    return m_flows.GetDiscardCount();
 }
 
 uint64_t
 MagRouting::GetFlowForwardedCount() const
 {
-    return m_flowForwardedCount;
-}
-
-Ptr<Ipv6Route>
-MagRouting::OutputRoute(const FlowBindingOutput& out)
-{
-    if (out.interface >= m_outputRoutes.size())
-    {
-        m_outputRoutes.resize(out.interface + 1);
-    }
-    Ptr<Ipv6Route>& route = m_outputRoutes[out.interface];
-    if (!route || route->GetGateway() != out.nextHop)
-    {
-        route = Create<Ipv6Route>();
-        route->SetDestination(Ipv6Address::GetAny());
-        route->SetGateway(out.nextHop);
-        route->SetOutputDevice(m_ipv6->GetNetDevice(out.interface));
-    }
-    return route;
+    return m_flows.GetForwardedCount();
 }
 
 bool
@@ -260,39 +237,9 @@ MagRouting::RouteFlow(const Binding& b,
                       Ptr<const NetDevice> idev,
                       const UnicastForwardCallback& ucb)
 {
-    if (m_flowTable->IsEmpty())
-    {
-        return false;
-    }
-    FlowBindingTable::Result res =
-        m_flowTable->Classify(b.flowOwner, FlowBindingTable::MakeKey(header, p));
-    if (res.kind == FlowBindingTable::NO_MATCH)
-    {
-        return false;
-    }
-    if (res.kind == FlowBindingTable::DISCARD)
-    {
-        NS_LOG_LOGIC("flow " << res.entry->fid << " of " << b.flowOwner << " discards "
-                             << header.GetSource() << " -> " << header.GetDestination());
-        m_flowDiscardCount++;
-        return true;
-    }
-    FlowBindingOutput outputs[MAX_FLOW_OUTPUTS];
-    uint32_t n =
-        FlowBindingTable::ResolveOutputs(res, b.flowOwner, m_resolver, outputs, MAX_FLOW_OUTPUTS);
-    for (uint32_t i = 0; i < n; ++i)
-    {
-        if (outputs[i].interface >= m_ipv6->GetNInterfaces())
-        {
-            continue;
-        }
-        NS_LOG_LOGIC("flow of " << b.flowOwner << ": " << header.GetSource() << " -> "
-                                << header.GetDestination() << " onto interface "
-                                << outputs[i].interface);
-        m_flowForwardedCount++;
-        ucb(idev, OutputRoute(outputs[i]), p, header);
-    }
-    return n > 0;
+    uint16_t fid = 0;
+    return m_flows.Forward(b.flowOwner, p, header, idev, ucb, fid) !=
+           FlowBindingForwarder::NOT_HANDLED;
 }
 
 uint64_t
@@ -416,7 +363,7 @@ MagRouting::RouteInput(Ptr<const Packet> p,
                 return true;
             }
         }
-        if (m_flowTable && RouteFlow(*src, p, header, idev, ucb))
+        if (RouteFlow(*src, p, header, idev, ucb))
         {
             m_uplinkCount++;
             return true;
@@ -430,7 +377,7 @@ MagRouting::RouteInput(Ptr<const Packet> p,
     const Binding* to = m_bindings.Lookup(dst);
     if (to && to->accessInterface != static_cast<uint32_t>(iif))
     {
-        if (m_flowTable && RouteFlow(*to, p, header, idev, ucb))
+        if (RouteFlow(*to, p, header, idev, ucb))
         {
             m_downlinkCount++;
             return true;
@@ -488,6 +435,7 @@ MagRouting::SetIpv6(Ptr<Ipv6> ipv6)
     NS_LOG_FUNCTION(this << ipv6);
     NS_ASSERT(!m_ipv6 && ipv6);
     m_ipv6 = ipv6;
+    m_flows.SetIpv6(ipv6);
 }
 
 void

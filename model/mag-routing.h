@@ -5,6 +5,7 @@
 #ifndef PMIPV6_MAG_ROUTING_H
 #define PMIPV6_MAG_ROUTING_H
 
+#include "flow-binding-forwarder.h"
 #include "flow-binding-table.h"
 #include "prefix-table.h"
 
@@ -282,9 +283,6 @@ class MagRouting : public Ipv6RoutingProtocol
         uint64_t flowOwner;           ///< the FlowBindingTable owner
     };
 
-    /// At most this many copies of an n-cast packet.
-    static constexpr uint32_t MAX_FLOW_OUTPUTS = 16;
-
     /**
      * \brief Classify a packet of a binding and forward it by its flow binding.
      * \param b the binding
@@ -300,12 +298,6 @@ class MagRouting : public Ipv6RoutingProtocol
                    const Ipv6Header& header,
                    Ptr<const NetDevice> idev,
                    const UnicastForwardCallback& ucb);
-    /**
-     * \brief The route object of an output (cached per interface).
-     * \param out the output
-     * \return the route
-     */
-    Ptr<Ipv6Route> OutputRoute(const FlowBindingOutput& out);
 
     /**
      * \brief A route out of a binding's access interface.
@@ -318,17 +310,13 @@ class MagRouting : public Ipv6RoutingProtocol
                                Ipv6Address destination,
                                Ipv6Address source) const;
 
-    Ptr<Ipv6> m_ipv6;                           ///< the node's IPv6
-    PrefixTable<Binding> m_bindings;            ///< the bindings by home network prefix
-    bool m_localRouting;                        ///< EnableMAGLocalRouting
-    uint64_t m_uplinkCount;                     ///< routed into a tunnel
-    uint64_t m_downlinkCount;                   ///< routed onto an access link
-    uint64_t m_localCount;                      ///< routed locally between two mobile nodes
-    Ptr<FlowBindingTable> m_flowTable;          ///< flow bindings, or nullptr
-    FlowBindingResolver m_resolver;             ///< (flow owner, BID) -> output
-    std::vector<Ptr<Ipv6Route>> m_outputRoutes; ///< route per output interface
-    uint64_t m_flowDiscardCount;                ///< dropped by DISCARD
-    uint64_t m_flowForwardedCount;              ///< sent by a flow binding / default BID
+    Ptr<Ipv6> m_ipv6;                ///< the node's IPv6
+    PrefixTable<Binding> m_bindings; ///< the bindings by home network prefix
+    bool m_localRouting;             ///< EnableMAGLocalRouting
+    uint64_t m_uplinkCount;          ///< routed into a tunnel
+    uint64_t m_downlinkCount;        ///< routed onto an access link
+    uint64_t m_localCount;           ///< routed locally between two mobile nodes
+    FlowBindingForwarder m_flows;    ///< the flow-binding step (table, resolver, counters)
 };
 
 } // namespace ns3
