@@ -19,12 +19,41 @@ NS_LOG_COMPONENT_DEFINE("FlowBindingTable");
 NS_OBJECT_ENSURE_REGISTERED(FlowBindingTable);
 
 constexpr uint32_t FlowBindingOutput::NO_INTERFACE;
+constexpr uint32_t FlowBindingTable::NONE;
+constexpr uint32_t FlowBindingTable::INLINE_TUPLES;
 
 namespace
 {
 
 /// Above every order value: "no match yet".
 constexpr uint64_t NO_ORDER = uint64_t(1) << 32;
+/// Records per allocation chunk.
+constexpr uint32_t RECORD_CHUNK = 256;
+/// A numeric range splits into at most this many prefixes (else: its covering prefix).
+constexpr uint32_t MAX_SPLIT = 4;
+/// Posting flag: the selector has a port field (a key without ports does not match).
+constexpr uint8_t POSTING_PORTS = 1;
+/// Posting flag: check with TrafficSelector::Matches (SPI, flow label, address range).
+constexpr uint8_t POSTING_SLOW = 2;
+
+/// The anchor fields, in tie-break order.
+const TrafficSelector::Field ANCHORS[] = {TrafficSelector::DESTINATION_PORT,
+                                          TrafficSelector::SOURCE_PORT,
+                                          TrafficSelector::DESTINATION_ADDRESS,
+                                          TrafficSelector::SOURCE_ADDRESS,
+                                          TrafficSelector::FLOW_LABEL,
+                                          TrafficSelector::IPSEC_SPI,
+                                          TrafficSelector::TRAFFIC_CLASS,
+                                          TrafficSelector::NEXT_HEADER};
+
+/// A prefix: the top \p length bits of (hi, lo) (a numeric field of width w uses the top w
+/// bits of hi: its value shifted left by 64 - w).
+struct Prefix
+{
+    uint64_t hi;    ///< high half
+    uint64_t lo;    ///< low half
+    uint8_t length; ///< prefix length
+};
 
 /**
  * \brief The precedence key of an entry: lower wins.
@@ -38,142 +67,415 @@ OrderOf(const FlowBindingEntry& e)
 }
 
 /**
- * \brief The selector field an index kind is on.
- * \param kind the index kind (0 .. 5)
- * \return the field
+ * \brief Mix 64 bits (splitmix64 finalizer).
+ * \param x the input
+ * \return the mixed value
  */
-TrafficSelector::Field
-FieldOf(uint8_t kind)
+inline uint64_t
+Mix(uint64_t x)
 {
-    static const TrafficSelector::Field fields[] = {TrafficSelector::DESTINATION_PORT,
-                                                    TrafficSelector::SOURCE_PORT,
-                                                    TrafficSelector::DESTINATION_ADDRESS,
-                                                    TrafficSelector::SOURCE_ADDRESS,
-                                                    TrafficSelector::FLOW_LABEL,
-                                                    TrafficSelector::IPSEC_SPI};
-    return fields[kind];
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
 }
 
 /**
- * \brief The single value of a numeric field of a selector.
- * \param s the selector
- * \param field the field
- * \param value set to the value
- * \return false when the field is absent or a range of more than one value
+ * \brief The mask of the top \p length bits of a 64-bit half.
+ * \param length bits kept (any value; clamped to 0 .. 64)
+ * \return the mask
  */
-bool
-SingleNumber(const TrafficSelector& s, TrafficSelector::Field field, uint64_t& value)
+inline uint64_t
+TopMask(int length)
 {
-    if (!s.Has(field))
+    return length <= 0 ? 0 : length >= 64 ? ~uint64_t(0) : ~uint64_t(0) << (64 - length);
+}
+
+/**
+ * \brief Whether a 128-bit value is inside a prefix.
+ * \param hi value, high half
+ * \param lo value, low half
+ * \param p prefix high half and low half
+ * \param length prefix length
+ * \return true when inside
+ */
+inline bool
+InPrefix(uint64_t hi, uint64_t lo, const uint64_t* p, uint8_t length)
+{
+    return (((hi ^ p[0]) & TopMask(length)) | ((lo ^ p[1]) & TopMask(length - 64))) == 0;
+}
+
+/**
+ * \brief 8 octets in network order as a number.
+ * \param b the octets
+ * \return the number
+ */
+inline uint64_t
+Load64(const uint8_t* b)
+{
+    uint64_t x = 0;
+    for (int i = 0; i < 8; ++i)
     {
-        return false;
+        x = (x << 8) | b[i];
     }
-    uint64_t start = 0;
-    uint64_t end = 0;
+    return x;
+}
+
+/**
+ * \brief The bucket key of a prefix.
+ * \param owner the owner index
+ * \param format the format
+ * \param field the field
+ * \param p the prefix (already masked)
+ * \return the key
+ */
+inline uint64_t
+BucketKey(uint32_t owner, uint8_t format, uint8_t field, const Prefix& p)
+{
+    uint64_t h =
+        Mix((uint64_t(owner) << 24) | (uint64_t(format) << 16) | (uint64_t(field) << 8) | p.length);
+    h = Mix(h ^ p.hi);
+    return h ^ Mix(p.lo + 0x9E3779B97F4A7C15ULL);
+}
+
+/**
+ * \brief The width in bits of a numeric field.
+ * \param field the field
+ * \return 8, 16 or 32
+ */
+inline int
+WidthOf(uint8_t field)
+{
+    switch (field)
+    {
+    case TrafficSelector::SOURCE_PORT:
+    case TrafficSelector::DESTINATION_PORT:
+        return 16;
+    case TrafficSelector::TRAFFIC_CLASS:
+    case TrafficSelector::NEXT_HEADER:
+        return 8;
+    default:
+        return 32;
+    }
+}
+
+/**
+ * \brief The [start, end] of a numeric field of a selector.
+ * \param s the selector
+ * \param field the field (present)
+ * \param lo set to the start
+ * \param hi set to the end
+ */
+void
+NumericRange(const TrafficSelector& s, uint8_t field, uint64_t& lo, uint64_t& hi)
+{
     switch (field)
     {
     case TrafficSelector::DESTINATION_PORT:
-        start = s.GetDestinationPortStart();
-        end = s.GetDestinationPortEnd();
+        lo = s.GetDestinationPortStart();
+        hi = s.GetDestinationPortEnd();
         break;
     case TrafficSelector::SOURCE_PORT:
-        start = s.GetSourcePortStart();
-        end = s.GetSourcePortEnd();
+        lo = s.GetSourcePortStart();
+        hi = s.GetSourcePortEnd();
         break;
     case TrafficSelector::FLOW_LABEL:
-        if (!s.IsIpv6())
-        {
-            return false;
-        }
-        start = s.GetFlowLabelStart();
-        end = s.GetFlowLabelEnd();
+        lo = s.GetFlowLabelStart();
+        hi = s.GetFlowLabelEnd();
         break;
     case TrafficSelector::IPSEC_SPI:
-        start = s.GetSpiStart();
-        end = s.GetSpiEnd();
+        lo = s.GetSpiStart();
+        hi = s.GetSpiEnd();
+        break;
+    case TrafficSelector::TRAFFIC_CLASS:
+        lo = s.GetTrafficClassStart();
+        hi = s.GetTrafficClassEnd();
         break;
     default:
-        return false;
+        lo = s.GetNextHeaderStart();
+        hi = s.GetNextHeaderEnd();
+        break;
     }
-    value = start;
-    return start == end;
 }
 
 /**
- * \brief The single value of an address field of a selector (IPv4: first 4 octets, the rest 0,
- * as in TrafficSelector::FlowKey).
+ * \brief The [start, end] of an address field as 128-bit values (IPv4: the top 32 bits).
  * \param s the selector
- * \param field SOURCE_ADDRESS or DESTINATION_ADDRESS
- * \param value set to the address
- * \return false when the field is absent or a range of more than one address
+ * \param field SOURCE_ADDRESS or DESTINATION_ADDRESS (present)
+ * \param lo set to the start (high, low halves)
+ * \param hi set to the end (high, low halves)
  */
-bool
-SingleAddress(const TrafficSelector& s,
-              TrafficSelector::Field field,
-              std::array<uint8_t, 16>& value)
+void
+AddressRange(const TrafficSelector& s, uint8_t field, uint64_t* lo, uint64_t* hi)
 {
-    if (!s.Has(field))
-    {
-        return false;
-    }
-    value.fill(0);
     bool source = field == TrafficSelector::SOURCE_ADDRESS;
+    uint8_t a[16] = {};
+    uint8_t b[16] = {};
     if (s.IsIpv6())
     {
-        Ipv6Address start = source ? s.GetSourceAddressStart() : s.GetDestinationAddressStart();
-        Ipv6Address end = source ? s.GetSourceAddressEnd() : s.GetDestinationAddressEnd();
-        start.GetBytes(value.data());
-        return start == end;
+        (source ? s.GetSourceAddressStart() : s.GetDestinationAddressStart()).GetBytes(a);
+        (source ? s.GetSourceAddressEnd() : s.GetDestinationAddressEnd()).GetBytes(b);
     }
-    Ipv4Address start = source ? s.GetIpv4SourceAddressStart() : s.GetIpv4DestinationAddressStart();
-    Ipv4Address end = source ? s.GetIpv4SourceAddressEnd() : s.GetIpv4DestinationAddressEnd();
-    start.Serialize(value.data());
-    return start == end;
-}
-
-/**
- * \brief Insert a node into a bucket, keeping it sorted by order.
- * \param b the bucket
- * \param n the node
- */
-template <typename B, typename N>
-void
-InsertSorted(B& b, N* n)
-{
-    auto pos = std::lower_bound(b.begin(), b.end(), n, [](const N* x, const N* y) {
-        return x->order < y->order;
-    });
-    b.insert(pos, n);
-}
-
-/**
- * \brief Remove a node from a bucket.
- * \param b the bucket
- * \param n the node
- */
-template <typename B, typename N>
-void
-EraseFrom(B& b, N* n)
-{
-    auto pos = std::find(b.begin(), b.end(), n);
-    if (pos != b.end())
+    else
     {
-        b.erase(pos);
+        (source ? s.GetIpv4SourceAddressStart() : s.GetIpv4DestinationAddressStart()).Serialize(a);
+        (source ? s.GetIpv4SourceAddressEnd() : s.GetIpv4DestinationAddressEnd()).Serialize(b);
     }
+    lo[0] = Load64(a);
+    lo[1] = Load64(a + 8);
+    hi[0] = Load64(b);
+    hi[1] = Load64(b + 8);
+}
+
+/**
+ * \brief The covering prefix of an address range and whether the range is exactly it.
+ * \param lo the start (halves)
+ * \param hi the end (halves)
+ * \param bits 128 (IPv6) or 32 (IPv4)
+ * \param p set to the covering prefix
+ * \return true when the range is exactly \p p
+ */
+bool
+AddressPrefix(const uint64_t* lo, const uint64_t* hi, int bits, Prefix& p)
+{
+    uint64_t x0 = lo[0] ^ hi[0];
+    uint64_t x1 = lo[1] ^ hi[1];
+    int common = x0 ? __builtin_clzll(x0) : x1 ? 64 + __builtin_clzll(x1) : 128;
+    common = std::min(common, bits);
+    p.length = uint8_t(common);
+    p.hi = lo[0] & TopMask(common);
+    p.lo = lo[1] & TopMask(common - 64);
+    uint64_t all0 = TopMask(bits);      // the bits that exist
+    uint64_t all1 = TopMask(bits - 64); // (IPv4: all in the high half)
+    bool startOk = p.hi == lo[0] && p.lo == lo[1];
+    bool endOk = ((hi[0] | TopMask(common)) & all0) == all0 &&
+                 ((hi[1] | TopMask(common - 64)) & all1) == all1;
+    bool ordered = lo[0] < hi[0] || (lo[0] == hi[0] && lo[1] <= hi[1]);
+    return startOk && endOk && ordered;
+}
+
+/**
+ * \brief The prefixes of a numeric range [lo, hi] of a w-bit field: its aligned blocks when
+ * at most MAX_SPLIT, else its covering prefix.
+ * \param lo the start
+ * \param hi the end
+ * \param width the field width w
+ * \param out the prefixes (value in the top w bits of hi)
+ * \return true when \p out is exactly the range (false: a covering prefix)
+ */
+bool
+SplitRange(uint64_t lo, uint64_t hi, int width, std::vector<Prefix>& out)
+{
+    out.clear();
+    if (lo > hi)
+    {
+        return true; // matches nothing: no prefix
+    }
+    uint64_t v = lo;
+    while (v <= hi && out.size() <= MAX_SPLIT)
+    {
+        int k = v == 0 ? width : std::min(width, __builtin_ctzll(v));
+        while (k > 0 && v + (uint64_t(1) << k) - 1 > hi)
+        {
+            --k;
+        }
+        out.push_back({v << (64 - width), 0, uint8_t(width - k)});
+        v += uint64_t(1) << k;
+    }
+    if (out.size() <= MAX_SPLIT)
+    {
+        return true;
+    }
+    uint64_t x = lo ^ hi;
+    int common = width - (64 - __builtin_clzll(x));
+    out.assign(1, {(lo << (64 - width)) & TopMask(common), 0, uint8_t(common)});
+    return false;
+}
+
+/**
+ * \brief The prefixes of one field of a selector.
+ * \param s the selector (the field present)
+ * \param field the field
+ * \param out the prefixes
+ * \return true when they are exactly the field's range
+ */
+bool
+FieldPrefixes(const TrafficSelector& s, uint8_t field, std::vector<Prefix>& out)
+{
+    if (field == TrafficSelector::SOURCE_ADDRESS || field == TrafficSelector::DESTINATION_ADDRESS)
+    {
+        uint64_t lo[2];
+        uint64_t hi[2];
+        AddressRange(s, field, lo, hi);
+        Prefix p;
+        bool exact = AddressPrefix(lo, hi, s.IsIpv6() ? 128 : 32, p);
+        out.assign(1, p);
+        return exact;
+    }
+    uint64_t lo = 0;
+    uint64_t hi = 0;
+    NumericRange(s, field, lo, hi);
+    return SplitRange(lo, hi, WidthOf(field), out);
+}
+
+/**
+ * \brief The packet's value of a field, masked to a prefix length.
+ * \param key the packet
+ * \param field the field
+ * \param length the prefix length
+ * \return the prefix
+ */
+inline Prefix
+PacketPrefix(const TrafficSelector::FlowKey& key, uint8_t field, uint8_t length)
+{
+    Prefix p{0, 0, length};
+    uint64_t v = 0;
+    switch (field)
+    {
+    case TrafficSelector::DESTINATION_ADDRESS:
+        p.hi = Load64(key.destination) & TopMask(length);
+        p.lo = Load64(key.destination + 8) & TopMask(length - 64);
+        return p;
+    case TrafficSelector::SOURCE_ADDRESS:
+        p.hi = Load64(key.source) & TopMask(length);
+        p.lo = Load64(key.source + 8) & TopMask(length - 64);
+        return p;
+    case TrafficSelector::DESTINATION_PORT:
+        v = key.destinationPort;
+        break;
+    case TrafficSelector::SOURCE_PORT:
+        v = key.sourcePort;
+        break;
+    case TrafficSelector::FLOW_LABEL:
+        v = key.flowLabel;
+        break;
+    case TrafficSelector::IPSEC_SPI:
+        v = key.spi;
+        break;
+    case TrafficSelector::TRAFFIC_CLASS:
+        v = key.trafficClass;
+        break;
+    default:
+        v = key.nextHeader;
+        break;
+    }
+    p.hi = (v << (64 - WidthOf(field))) & TopMask(length);
+    return p;
 }
 
 } // namespace
 
-size_t
-FlowBindingTable::AddrHash::operator()(const std::array<uint8_t, 16>& a) const
+// FlatMap --------------------------------------------------------------------------------------
+
+uint32_t
+FlowBindingTable::FlatMap::Home(uint64_t key) const
 {
-    uint64_t hi;
-    uint64_t lo;
-    std::memcpy(&hi, a.data(), 8);
-    std::memcpy(&lo, a.data() + 8, 8);
-    uint64_t h = hi * 0x9E3779B97F4A7C15ULL ^ (lo + 0x7F4A7C159E3779B9ULL + (hi << 6) + (hi >> 2));
-    return static_cast<size_t>(h ^ (h >> 29));
+    return uint32_t(Mix(key)) & uint32_t(m_slots.size() - 1);
 }
+
+FlowBindingTable::Slot*
+FlowBindingTable::FlatMap::Find(uint64_t key)
+{
+    return const_cast<Slot*>(static_cast<const FlatMap*>(this)->Find(key));
+}
+
+const FlowBindingTable::Slot*
+FlowBindingTable::FlatMap::Find(uint64_t key) const
+{
+    if (m_slots.empty())
+    {
+        return nullptr;
+    }
+    uint32_t mask = uint32_t(m_slots.size() - 1);
+    for (uint32_t i = Home(key);; i = (i + 1) & mask)
+    {
+        const Slot& s = m_slots[i];
+        if (s.count == 0)
+        {
+            return nullptr;
+        }
+        if (s.key == key)
+        {
+            return &s;
+        }
+    }
+}
+
+void
+FlowBindingTable::FlatMap::Grow()
+{
+    std::vector<Slot> old;
+    old.swap(m_slots);
+    m_slots.assign(old.empty() ? 16 : old.size() * 2, Slot{0, 0, 0});
+    uint32_t mask = uint32_t(m_slots.size() - 1);
+    for (const Slot& s : old)
+    {
+        if (s.count == 0)
+        {
+            continue;
+        }
+        uint32_t i = Home(s.key);
+        while (m_slots[i].count != 0)
+        {
+            i = (i + 1) & mask;
+        }
+        m_slots[i] = s;
+    }
+}
+
+FlowBindingTable::Slot*
+FlowBindingTable::FlatMap::Insert(uint64_t key)
+{
+    if ((m_used + 1) * 2 > m_slots.size())
+    {
+        Grow();
+    }
+    uint32_t mask = uint32_t(m_slots.size() - 1);
+    uint32_t i = Home(key);
+    while (m_slots[i].count != 0)
+    {
+        i = (i + 1) & mask;
+    }
+    m_used++;
+    m_slots[i] = Slot{key, 0, 0};
+    return &m_slots[i];
+}
+
+void
+FlowBindingTable::FlatMap::Erase(Slot* slot)
+{
+    uint32_t mask = uint32_t(m_slots.size() - 1);
+    uint32_t i = uint32_t(slot - m_slots.data());
+    uint32_t j = i;
+    while (true)
+    {
+        j = (j + 1) & mask;
+        if (m_slots[j].count == 0)
+        {
+            break;
+        }
+        uint32_t k = Home(m_slots[j].key);
+        // slot j may move to i when its home is not cyclically in (i, j]
+        bool stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
+        if (!stays)
+        {
+            m_slots[i] = m_slots[j];
+            i = j;
+        }
+    }
+    m_slots[i].count = 0;
+    m_used--;
+}
+
+void
+FlowBindingTable::FlatMap::Clear()
+{
+    m_slots.clear();
+    m_used = 0;
+}
+
+// FlowBindingTable -----------------------------------------------------------------------------
 
 TypeId
 FlowBindingTable::GetTypeId()
@@ -192,7 +494,9 @@ FlowBindingTable::GetTypeId()
 }
 
 FlowBindingTable::FlowBindingTable()
-    : m_size(0),
+    : m_records(0),
+      m_freePosting(NONE),
+      m_size(0),
       m_defaults(0),
       m_classified(0)
 {
@@ -208,7 +512,15 @@ void
 FlowBindingTable::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    m_owners.clear();
+    m_ownerMap.Clear();
+    m_index.Clear();
+    m_ownerInfos.clear();
+    m_freeOwners.clear();
+    m_chunks.clear();
+    m_freeRecords.clear();
+    m_records = 0;
+    m_postings.clear();
+    m_freePosting = NONE;
     m_size = 0;
     m_defaults = 0;
     Object::DoDispose();
@@ -229,105 +541,315 @@ FlowBindingTable::IsValid(const FlowBindingEntry& e)
            e.action == FlowBindingAction::NCAST;
 }
 
-void
-FlowBindingTable::Index(OwnerTable& t, Node& n)
+FlowBindingTable::Record&
+FlowBindingTable::Rec(uint32_t r) const
 {
-    const TrafficSelector& s = n.entry.selector;
-    uint8_t bestKind = IDX_RESIDUAL;
-    size_t bestSize = 0;
-    uint64_t bestKey = 0;
-    std::array<uint8_t, 16> bestAddr{};
-    for (uint8_t kind = 0; kind < IDX_COUNT; ++kind)
+    return m_chunks[r / RECORD_CHUNK][r % RECORD_CHUNK];
+}
+
+uint32_t
+FlowBindingTable::NewRecord()
+{
+    if (!m_freeRecords.empty())
     {
-        size_t size = 0;
-        uint64_t key = 0;
-        std::array<uint8_t, 16> addr{};
-        if (kind == IDX_DST_ADDR || kind == IDX_SRC_ADDR)
-        {
-            if (!SingleAddress(s, FieldOf(kind), addr))
-            {
-                continue;
-            }
-            const auto& map = t.address[kind - IDX_DST_ADDR];
-            auto it = map.find(addr);
-            size = it == map.end() ? 0 : it->second.size();
-        }
-        else
-        {
-            if (!SingleNumber(s, FieldOf(kind), key))
-            {
-                continue;
-            }
-            auto it = t.numeric[kind].find(key);
-            size = it == t.numeric[kind].end() ? 0 : it->second.size();
-        }
-        if (bestKind == IDX_RESIDUAL || size < bestSize)
-        {
-            bestKind = kind;
-            bestSize = size;
-            bestKey = key;
-            bestAddr = addr;
-        }
+        uint32_t r = m_freeRecords.back();
+        m_freeRecords.pop_back();
+        return r;
     }
-    n.index = bestKind;
-    n.key = bestKey;
-    n.addr = bestAddr;
-    if (bestKind == IDX_RESIDUAL)
+    if (m_records % RECORD_CHUNK == 0)
     {
-        InsertSorted(t.residual, &n);
-        return;
+        m_chunks.emplace_back(new Record[RECORD_CHUNK]);
     }
-    t.used[bestKind]++;
-    if (bestKind == IDX_DST_ADDR || bestKind == IDX_SRC_ADDR)
+    return m_records++;
+}
+
+uint32_t
+FlowBindingTable::OwnerIndex(uint64_t owner, bool create)
+{
+    Slot* s = m_ownerMap.Find(owner);
+    if (s)
     {
-        InsertSorted(t.address[bestKind - IDX_DST_ADDR][bestAddr], &n);
+        return s->value;
+    }
+    if (!create)
+    {
+        return NONE;
+    }
+    uint32_t o;
+    if (!m_freeOwners.empty())
+    {
+        o = m_freeOwners.back();
+        m_freeOwners.pop_back();
     }
     else
     {
-        InsertSorted(t.numeric[bestKind][bestKey], &n);
+        o = uint32_t(m_ownerInfos.size());
+        m_ownerInfos.emplace_back();
+    }
+    m_ownerInfos[o] = OwnerInfo();
+    m_ownerInfos[o].owner = owner;
+    m_ownerInfos[o].live = true;
+    s = m_ownerMap.Insert(owner);
+    s->value = o;
+    s->count = 1;
+    return o;
+}
+
+uint32_t
+FlowBindingTable::RecordOf(uint64_t owner, uint16_t fid) const
+{
+    const Slot* s = m_ownerMap.Find(owner);
+    if (!s)
+    {
+        return NONE;
+    }
+    const OwnerInfo& o = m_ownerInfos[s->value];
+    auto it = o.byFid.find(fid);
+    return it == o.byFid.end() ? NONE : it->second;
+}
+
+void
+FlowBindingTable::CountTuple(OwnerInfo& o, uint8_t format, uint8_t field, uint8_t length, int delta)
+{
+    uint32_t n = o.tuples;
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        Tuple& t = i < INLINE_TUPLES ? o.inlineTuples[i] : o.moreTuples[i - INLINE_TUPLES];
+        if (t.format != format || t.field != field || t.length != length)
+        {
+            continue;
+        }
+        t.count += delta;
+        if (t.count == 0)
+        {
+            // move the last tuple here
+            Tuple& last =
+                n - 1 < INLINE_TUPLES ? o.inlineTuples[n - 1] : o.moreTuples[n - 1 - INLINE_TUPLES];
+            t = last;
+            if (n - 1 >= INLINE_TUPLES)
+            {
+                o.moreTuples.pop_back();
+            }
+            o.tuples--;
+        }
+        return;
+    }
+    NS_ASSERT(delta > 0);
+    Tuple t{format, field, length, 0, 1};
+    if (n < INLINE_TUPLES)
+    {
+        o.inlineTuples[n] = t;
+    }
+    else
+    {
+        o.moreTuples.push_back(t);
+    }
+    o.tuples++;
+}
+
+void
+FlowBindingTable::Link(uint32_t& head, uint32_t p)
+{
+    uint32_t order = m_postings[p].order;
+    uint32_t* at = &head;
+    while (*at != NONE && m_postings[*at].order <= order)
+    {
+        at = &m_postings[*at].next;
+    }
+    m_postings[p].next = *at;
+    *at = p;
+}
+
+void
+FlowBindingTable::Unlink(uint32_t& head, uint32_t p)
+{
+    uint32_t* at = &head;
+    while (*at != NONE && *at != p)
+    {
+        at = &m_postings[*at].next;
+    }
+    if (*at == p)
+    {
+        *at = m_postings[p].next;
     }
 }
 
 void
-FlowBindingTable::Unindex(OwnerTable& t, Node& n)
+FlowBindingTable::Index(uint32_t r)
 {
-    if (n.index == IDX_NONE)
+    Record& rec = Rec(r);
+    OwnerInfo& o = m_ownerInfos[rec.owner];
+    const TrafficSelector& s = rec.entry.selector;
+    uint8_t format = s.GetFormat();
+
+    // the compiled selector, copied into each posting
+    Posting tpl{};
+    tpl.record = r;
+    tpl.order = OrderOf(rec.entry);
+    tpl.owner = rec.owner;
+    tpl.format = format;
+    tpl.tcHi = 0xff;
+    tpl.nhHi = 0xff;
+    tpl.spHi = 0xffff;
+    tpl.dpHi = 0xffff;
+    if (s.Has(TrafficSelector::SOURCE_PORT) || s.Has(TrafficSelector::DESTINATION_PORT))
     {
+        tpl.flags |= POSTING_PORTS;
+    }
+    if (s.Has(TrafficSelector::IPSEC_SPI) || s.Has(TrafficSelector::FLOW_LABEL))
+    {
+        tpl.flags |= POSTING_SLOW;
+    }
+    uint64_t lo = 0;
+    uint64_t hi = 0;
+    if (s.Has(TrafficSelector::SOURCE_PORT))
+    {
+        NumericRange(s, TrafficSelector::SOURCE_PORT, lo, hi);
+        tpl.spLo = uint16_t(lo);
+        tpl.spHi = uint16_t(hi);
+    }
+    if (s.Has(TrafficSelector::DESTINATION_PORT))
+    {
+        NumericRange(s, TrafficSelector::DESTINATION_PORT, lo, hi);
+        tpl.dpLo = uint16_t(lo);
+        tpl.dpHi = uint16_t(hi);
+    }
+    if (s.Has(TrafficSelector::TRAFFIC_CLASS))
+    {
+        NumericRange(s, TrafficSelector::TRAFFIC_CLASS, lo, hi);
+        tpl.tcLo = uint8_t(lo);
+        tpl.tcHi = uint8_t(hi);
+    }
+    if (s.Has(TrafficSelector::NEXT_HEADER))
+    {
+        NumericRange(s, TrafficSelector::NEXT_HEADER, lo, hi);
+        tpl.nhLo = uint8_t(lo);
+        tpl.nhHi = uint8_t(hi);
+    }
+    std::vector<Prefix> prefixes;
+    for (uint8_t field : {TrafficSelector::SOURCE_ADDRESS, TrafficSelector::DESTINATION_ADDRESS})
+    {
+        if (!s.Has(TrafficSelector::Field(field)))
+        {
+            continue;
+        }
+        bool exact = FieldPrefixes(s, field, prefixes);
+        if (!exact)
+        {
+            tpl.flags |= POSTING_SLOW;
+        }
+        bool source = field == TrafficSelector::SOURCE_ADDRESS;
+        (source ? tpl.srcLen : tpl.dstLen) = prefixes[0].length;
+        uint64_t* a = source ? tpl.src : tpl.dst;
+        a[0] = prefixes[0].hi;
+        a[1] = prefixes[0].lo;
+    }
+
+    // the anchor: fewest postings in its buckets, then fewest prefixes, then ANCHORS order
+    int best = -1;
+    uint64_t bestCost = 0;
+    size_t bestCount = 0;
+    std::vector<Prefix> bestPrefixes;
+    for (uint8_t field : ANCHORS)
+    {
+        if (!s.Has(TrafficSelector::Field(field)))
+        {
+            continue;
+        }
+        FieldPrefixes(s, field, prefixes);
+        uint64_t cost = 0;
+        for (const Prefix& p : prefixes)
+        {
+            const Slot* slot = m_index.Find(BucketKey(rec.owner, format, field, p));
+            cost += slot ? slot->count : 0;
+        }
+        if (best < 0 || cost < bestCost || (cost == bestCost && prefixes.size() < bestCount))
+        {
+            best = field;
+            bestCost = cost;
+            bestCount = prefixes.size();
+            bestPrefixes = prefixes;
+        }
+    }
+
+    rec.places.clear();
+    rec.residual = false;
+    auto newPosting = [this, &tpl]() {
+        uint32_t p;
+        if (m_freePosting != NONE)
+        {
+            p = m_freePosting;
+            m_freePosting = m_postings[p].next;
+        }
+        else
+        {
+            p = uint32_t(m_postings.size());
+            m_postings.emplace_back();
+        }
+        m_postings[p] = tpl;
+        m_postings[p].next = NONE;
+        return p;
+    };
+    if (best < 0)
+    {
+        rec.residual = true;
+        Link(o.residual, newPosting());
         return;
     }
-    if (n.index == IDX_RESIDUAL)
+    for (const Prefix& p : bestPrefixes)
     {
-        EraseFrom(t.residual, &n);
-    }
-    else if (n.index == IDX_DST_ADDR || n.index == IDX_SRC_ADDR)
-    {
-        auto& map = t.address[n.index - IDX_DST_ADDR];
-        auto it = map.find(n.addr);
-        if (it != map.end())
+        uint64_t key = BucketKey(rec.owner, format, uint8_t(best), p);
+        uint32_t posting = newPosting();
+        Slot* slot = m_index.Find(key);
+        if (!slot)
         {
-            EraseFrom(it->second, &n);
-            if (it->second.empty())
+            slot = m_index.Insert(key);
+            slot->value = NONE;
+        }
+        Link(slot->value, posting);
+        slot->count++;
+        CountTuple(o, format, uint8_t(best), p.length, +1);
+        rec.places.push_back({key, posting, uint8_t(best), p.length});
+    }
+}
+
+void
+FlowBindingTable::Unindex(uint32_t r)
+{
+    Record& rec = Rec(r);
+    OwnerInfo& o = m_ownerInfos[rec.owner];
+    auto freePosting = [this](uint32_t p) {
+        m_postings[p].next = m_freePosting;
+        m_postings[p].owner = NONE;
+        m_freePosting = p;
+    };
+    if (rec.residual)
+    {
+        for (uint32_t p = o.residual; p != NONE; p = m_postings[p].next)
+        {
+            if (m_postings[p].record == r)
             {
-                map.erase(it);
+                Unlink(o.residual, p);
+                freePosting(p);
+                break;
             }
         }
-        t.used[n.index]--;
+        rec.residual = false;
     }
-    else
+    uint8_t format = rec.entry.selector.GetFormat();
+    for (const Place& place : rec.places)
     {
-        auto& map = t.numeric[n.index];
-        auto it = map.find(n.key);
-        if (it != map.end())
+        Slot* slot = m_index.Find(place.key);
+        NS_ASSERT(slot);
+        Unlink(slot->value, place.posting);
+        freePosting(place.posting);
+        if (--slot->count == 0)
         {
-            EraseFrom(it->second, &n);
-            if (it->second.empty())
-            {
-                map.erase(it);
-            }
+            m_index.Erase(slot);
         }
-        t.used[n.index]--;
+        CountTuple(o, format, place.field, place.length, -1);
     }
-    n.index = IDX_NONE;
+    rec.places.clear();
 }
 
 bool
@@ -339,23 +861,29 @@ FlowBindingTable::Add(const FlowBindingEntry& entry)
         NS_LOG_LOGIC("invalid flow binding entry " << entry.owner << "/" << entry.fid);
         return false;
     }
-    OwnerTable& t = m_owners[entry.owner];
-    auto inserted = t.byFid.emplace(entry.fid, Node());
-    if (!inserted.second)
+    uint32_t oi = OwnerIndex(entry.owner, true);
+    if (m_ownerInfos[oi].byFid.count(entry.fid))
     {
         return false;
     }
-    Node& n = inserted.first->second;
-    n.entry = entry;
-    n.entry.hits = 0;
-    n.order = OrderOf(entry);
-    n.index = IDX_NONE;
-    if (n.entry.active)
+    uint32_t r = NewRecord();
+    Record& rec = Rec(r);
+    OwnerInfo& o = m_ownerInfos[oi];
+    rec.entry = entry;
+    rec.entry.hits = 0;
+    rec.owner = oi;
+    rec.live = true;
+    rec.residual = false;
+    rec.places.clear();
+    rec.position = uint32_t(o.records.size());
+    o.records.push_back(r);
+    o.byFid[entry.fid] = r;
+    if (rec.entry.active)
     {
-        Index(t, n);
+        Index(r);
     }
     m_size++;
-    m_changedTrace(n.entry, ADDED);
+    m_changedTrace(rec.entry, ADDED);
     return true;
 }
 
@@ -363,27 +891,21 @@ bool
 FlowBindingTable::Modify(const FlowBindingEntry& entry)
 {
     NS_LOG_FUNCTION(this << entry.owner << entry.fid << entry.priority);
-    auto o = m_owners.find(entry.owner);
-    if (o == m_owners.end() || !IsValid(entry))
+    uint32_t r = RecordOf(entry.owner, entry.fid);
+    if (r == NONE || !IsValid(entry))
     {
         return false;
     }
-    auto it = o->second.byFid.find(entry.fid);
-    if (it == o->second.byFid.end())
+    Record& rec = Rec(r);
+    Unindex(r);
+    uint64_t hits = rec.entry.hits;
+    rec.entry = entry;
+    rec.entry.hits = hits;
+    if (rec.entry.active)
     {
-        return false;
+        Index(r);
     }
-    Node& n = it->second;
-    Unindex(o->second, n);
-    uint64_t hits = n.entry.hits;
-    n.entry = entry;
-    n.entry.hits = hits;
-    n.order = OrderOf(entry);
-    if (n.entry.active)
-    {
-        Index(o->second, n);
-    }
-    m_changedTrace(n.entry, MODIFIED);
+    m_changedTrace(rec.entry, MODIFIED);
     return true;
 }
 
@@ -391,19 +913,13 @@ bool
 FlowBindingTable::SetBids(uint64_t owner, uint16_t fid, const std::vector<uint16_t>& bids)
 {
     NS_LOG_FUNCTION(this << owner << fid);
-    auto o = m_owners.find(owner);
-    if (o == m_owners.end())
+    uint32_t r = RecordOf(owner, fid);
+    if (r == NONE || (bids.empty() && Rec(r).entry.action != FlowBindingAction::DISCARD))
     {
         return false;
     }
-    auto it = o->second.byFid.find(fid);
-    if (it == o->second.byFid.end() ||
-        (bids.empty() && it->second.entry.action != FlowBindingAction::DISCARD))
-    {
-        return false;
-    }
-    it->second.entry.bids = bids;
-    m_changedTrace(it->second.entry, MOVED);
+    Rec(r).entry.bids = bids;
+    m_changedTrace(Rec(r).entry, MOVED);
     return true;
 }
 
@@ -411,62 +927,75 @@ bool
 FlowBindingTable::SetActive(uint64_t owner, uint16_t fid, bool active)
 {
     NS_LOG_FUNCTION(this << owner << fid << active);
-    auto o = m_owners.find(owner);
-    if (o == m_owners.end())
+    uint32_t r = RecordOf(owner, fid);
+    if (r == NONE)
     {
         return false;
     }
-    auto it = o->second.byFid.find(fid);
-    if (it == o->second.byFid.end())
+    Record& rec = Rec(r);
+    if (rec.entry.active != active)
     {
-        return false;
-    }
-    Node& n = it->second;
-    if (n.entry.active != active)
-    {
-        n.entry.active = active;
+        rec.entry.active = active;
         if (active)
         {
-            Index(o->second, n);
+            Index(r);
         }
         else
         {
-            Unindex(o->second, n);
+            Unindex(r);
         }
-        m_changedTrace(n.entry, active ? ACTIVATED : DEACTIVATED);
+        m_changedTrace(rec.entry, active ? ACTIVATED : DEACTIVATED);
     }
     return true;
 }
 
 void
-FlowBindingTable::EraseIfEmpty(uint64_t owner)
+FlowBindingTable::FreeRecord(uint32_t r)
 {
-    auto o = m_owners.find(owner);
-    if (o != m_owners.end() && o->second.byFid.empty() && !o->second.hasDefault)
+    Record& rec = Rec(r);
+    OwnerInfo& o = m_ownerInfos[rec.owner];
+    // swap-remove from the owner's list
+    uint32_t last = o.records.back();
+    o.records[rec.position] = last;
+    Rec(last).position = rec.position;
+    o.records.pop_back();
+    o.byFid.erase(rec.entry.fid);
+    rec = Record();
+    m_freeRecords.push_back(r);
+}
+
+void
+FlowBindingTable::EraseIfEmpty(uint32_t oi)
+{
+    OwnerInfo& o = m_ownerInfos[oi];
+    if (!o.records.empty() || o.hasDefault)
     {
-        m_owners.erase(o);
+        return;
     }
+    Slot* s = m_ownerMap.Find(o.owner);
+    if (s)
+    {
+        m_ownerMap.Erase(s);
+    }
+    o = OwnerInfo();
+    m_freeOwners.push_back(oi);
 }
 
 bool
 FlowBindingTable::Remove(uint64_t owner, uint16_t fid)
 {
     NS_LOG_FUNCTION(this << owner << fid);
-    auto o = m_owners.find(owner);
-    if (o == m_owners.end())
+    uint32_t r = RecordOf(owner, fid);
+    if (r == NONE)
     {
         return false;
     }
-    auto it = o->second.byFid.find(fid);
-    if (it == o->second.byFid.end())
-    {
-        return false;
-    }
-    Unindex(o->second, it->second);
-    m_changedTrace(it->second.entry, REMOVED);
-    o->second.byFid.erase(it);
+    uint32_t oi = Rec(r).owner;
+    Unindex(r);
+    m_changedTrace(Rec(r).entry, REMOVED);
+    FreeRecord(r);
     m_size--;
-    EraseIfEmpty(owner);
+    EraseIfEmpty(oi);
     return true;
 }
 
@@ -474,22 +1003,28 @@ uint32_t
 FlowBindingTable::RemoveOwner(uint64_t owner)
 {
     NS_LOG_FUNCTION(this << owner);
-    auto o = m_owners.find(owner);
-    if (o == m_owners.end())
+    uint32_t oi = OwnerIndex(owner, false);
+    if (oi == NONE)
     {
         return 0;
     }
-    uint32_t n = o->second.byFid.size();
-    for (const auto& e : o->second.byFid)
+    OwnerInfo& o = m_ownerInfos[oi];
+    uint32_t n = uint32_t(o.records.size());
+    while (!o.records.empty())
     {
-        m_changedTrace(e.second.entry, REMOVED);
+        uint32_t r = o.records.back();
+        Unindex(r);
+        m_changedTrace(Rec(r).entry, REMOVED);
+        FreeRecord(r);
     }
-    if (o->second.hasDefault)
+    if (o.hasDefault)
     {
+        o.hasDefault = false;
+        o.defaultBids.clear();
         m_defaults--;
     }
     m_size -= n;
-    m_owners.erase(o);
+    EraseIfEmpty(oi);
     return n;
 }
 
@@ -497,9 +1032,12 @@ void
 FlowBindingTable::Clear()
 {
     NS_LOG_FUNCTION(this);
-    while (!m_owners.empty())
+    for (const OwnerInfo& o : m_ownerInfos)
     {
-        RemoveOwner(m_owners.begin()->first);
+        if (o.live)
+        {
+            RemoveOwner(o.owner);
+        }
     }
 }
 
@@ -507,66 +1045,61 @@ void
 FlowBindingTable::SetDefaultBid(uint64_t owner, uint16_t bid)
 {
     NS_LOG_FUNCTION(this << owner << bid);
-    OwnerTable& t = m_owners[owner];
-    if (!t.hasDefault)
+    OwnerInfo& o = m_ownerInfos[OwnerIndex(owner, true)];
+    if (!o.hasDefault)
     {
         m_defaults++;
     }
-    t.hasDefault = true;
-    t.defaultBids.assign(1, bid);
+    o.hasDefault = true;
+    o.defaultBids.assign(1, bid);
 }
 
 void
 FlowBindingTable::ClearDefaultBid(uint64_t owner)
 {
     NS_LOG_FUNCTION(this << owner);
-    auto o = m_owners.find(owner);
-    if (o == m_owners.end() || !o->second.hasDefault)
+    uint32_t oi = OwnerIndex(owner, false);
+    if (oi == NONE || !m_ownerInfos[oi].hasDefault)
     {
         return;
     }
-    o->second.hasDefault = false;
-    o->second.defaultBids.clear();
+    m_ownerInfos[oi].hasDefault = false;
+    m_ownerInfos[oi].defaultBids.clear();
     m_defaults--;
-    EraseIfEmpty(owner);
+    EraseIfEmpty(oi);
 }
 
 bool
 FlowBindingTable::GetDefaultBid(uint64_t owner, uint16_t& bid) const
 {
-    auto o = m_owners.find(owner);
-    if (o == m_owners.end() || !o->second.hasDefault)
+    const Slot* s = m_ownerMap.Find(owner);
+    if (!s || !m_ownerInfos[s->value].hasDefault)
     {
         return false;
     }
-    bid = o->second.defaultBids.front();
+    bid = m_ownerInfos[s->value].defaultBids.front();
     return true;
 }
 
 const FlowBindingEntry*
 FlowBindingTable::Find(uint64_t owner, uint16_t fid) const
 {
-    auto o = m_owners.find(owner);
-    if (o == m_owners.end())
-    {
-        return nullptr;
-    }
-    auto it = o->second.byFid.find(fid);
-    return it == o->second.byFid.end() ? nullptr : &it->second.entry;
+    uint32_t r = RecordOf(owner, fid);
+    return r == NONE ? nullptr : &Rec(r).entry;
 }
 
 std::vector<const FlowBindingEntry*>
 FlowBindingTable::GetEntries(uint64_t owner) const
 {
     std::vector<const FlowBindingEntry*> out;
-    auto o = m_owners.find(owner);
-    if (o == m_owners.end())
+    const Slot* s = m_ownerMap.Find(owner);
+    if (!s)
     {
         return out;
     }
-    for (const auto& e : o->second.byFid)
+    for (uint32_t r : m_ownerInfos[s->value].records)
     {
-        out.push_back(&e.second.entry);
+        out.push_back(&Rec(r).entry);
     }
     std::sort(out.begin(), out.end(), [](const FlowBindingEntry* a, const FlowBindingEntry* b) {
         return OrderOf(*a) < OrderOf(*b);
@@ -589,8 +1122,8 @@ FlowBindingTable::IsEmpty() const
 uint32_t
 FlowBindingTable::GetOwnerSize(uint64_t owner) const
 {
-    auto o = m_owners.find(owner);
-    return o == m_owners.end() ? 0 : o->second.byFid.size();
+    const Slot* s = m_ownerMap.Find(owner);
+    return s ? uint32_t(m_ownerInfos[s->value].records.size()) : 0;
 }
 
 uint64_t
@@ -599,76 +1132,85 @@ FlowBindingTable::GetClassifiedCount() const
     return m_classified;
 }
 
-const FlowBindingTable::Bucket*
-FlowBindingTable::Probe(const OwnerTable& t, uint8_t kind, uint64_t key, const uint8_t* addr)
+bool
+FlowBindingTable::Matches(const Posting& p, const TrafficSelector::FlowKey& key) const
 {
-    if (kind == IDX_DST_ADDR || kind == IDX_SRC_ADDR)
+    if (p.format != key.format)
     {
-        std::array<uint8_t, 16> a;
-        std::memcpy(a.data(), addr, 16);
-        const auto& map = t.address[kind - IDX_DST_ADDR];
-        auto it = map.find(a);
-        return it == map.end() ? nullptr : &it->second;
+        return false;
     }
-    const auto& map = t.numeric[kind];
-    auto it = map.find(key);
-    return it == map.end() ? nullptr : &it->second;
+    if (p.flags & POSTING_SLOW)
+    {
+        return Rec(p.record).entry.selector.Matches(key);
+    }
+    if ((p.flags & POSTING_PORTS) && !key.hasPorts)
+    {
+        return false;
+    }
+    bool numbers = key.sourcePort >= p.spLo && key.sourcePort <= p.spHi &&
+                   key.destinationPort >= p.dpLo && key.destinationPort <= p.dpHi &&
+                   key.trafficClass >= p.tcLo && key.trafficClass <= p.tcHi &&
+                   key.nextHeader >= p.nhLo && key.nextHeader <= p.nhHi;
+    if (!numbers)
+    {
+        return false;
+    }
+    return (p.srcLen == 0 ||
+            InPrefix(Load64(key.source), Load64(key.source + 8), p.src, p.srcLen)) &&
+           (p.dstLen == 0 ||
+            InPrefix(Load64(key.destination), Load64(key.destination + 8), p.dst, p.dstLen));
 }
 
-const FlowBindingTable::Node*
-FlowBindingTable::Best(const OwnerTable& t, const TrafficSelector::FlowKey& key)
+uint32_t
+FlowBindingTable::Best(uint32_t oi, const TrafficSelector::FlowKey& key) const
 {
-    const Node* best = nullptr;
+    const OwnerInfo& o = m_ownerInfos[oi];
+    uint32_t best = NONE;
     uint64_t bestOrder = NO_ORDER;
-    auto scan = [&best, &bestOrder, &key](const Bucket* b) {
-        if (!b)
+    auto scan = [this, &best, &bestOrder, &key, oi](uint32_t p) {
+        for (; p != NONE; p = m_postings[p].next)
         {
-            return;
-        }
-        for (const Node* n : *b)
-        {
-            if (n->order >= bestOrder)
+            const Posting& post = m_postings[p];
+            if (post.order >= bestOrder)
             {
                 return;
             }
-            if (n->entry.selector.Matches(key))
+            if (post.owner == oi && Matches(post, key))
             {
-                best = n;
-                bestOrder = n->order;
+                best = post.record;
+                bestOrder = post.order;
                 return;
             }
         }
     };
-    if (key.hasPorts)
+    uint32_t n = o.tuples;
+    for (uint32_t i = 0; i < n; ++i)
     {
-        if (t.used[IDX_DST_PORT])
+        const Tuple& t = i < INLINE_TUPLES ? o.inlineTuples[i] : o.moreTuples[i - INLINE_TUPLES];
+        if (t.format != key.format)
         {
-            scan(Probe(t, IDX_DST_PORT, key.destinationPort, nullptr));
+            continue;
         }
-        if (t.used[IDX_SRC_PORT])
+        if ((t.field == TrafficSelector::SOURCE_PORT ||
+             t.field == TrafficSelector::DESTINATION_PORT) &&
+            !key.hasPorts)
         {
-            scan(Probe(t, IDX_SRC_PORT, key.sourcePort, nullptr));
+            continue;
+        }
+        if (t.field == TrafficSelector::IPSEC_SPI && !key.hasSpi)
+        {
+            continue;
+        }
+        const Slot* slot =
+            m_index.Find(BucketKey(oi, t.format, t.field, PacketPrefix(key, t.field, t.length)));
+        if (slot)
+        {
+            scan(slot->value);
         }
     }
-    if (t.used[IDX_DST_ADDR])
+    if (o.residual != NONE)
     {
-        scan(Probe(t, IDX_DST_ADDR, 0, key.destination));
-    }
-    if (t.used[IDX_SRC_ADDR])
-    {
-        scan(Probe(t, IDX_SRC_ADDR, 0, key.source));
-    }
-    if (t.used[IDX_FLOW_LABEL] && key.format == mip6::TS_FORMAT_IPV6_BINARY)
-    {
-        scan(Probe(t, IDX_FLOW_LABEL, key.flowLabel, nullptr));
-    }
-    if (t.used[IDX_SPI] && key.hasSpi)
-    {
-        scan(Probe(t, IDX_SPI, key.spi, nullptr));
-    }
-    if (!t.residual.empty())
-    {
-        scan(&t.residual);
+        scan(o.residual);
     }
     return best;
 }
@@ -678,23 +1220,23 @@ FlowBindingTable::Classify(uint64_t owner, const TrafficSelector::FlowKey& key)
 {
     m_classified++;
     Result r;
-    auto o = m_owners.find(owner);
-    if (o == m_owners.end())
+    const Slot* s = m_ownerMap.Find(owner);
+    if (!s)
     {
         return r;
     }
-    const Node* best = Best(o->second, key);
-    if (!best)
+    uint32_t best = Best(s->value, key);
+    if (best == NONE)
     {
-        if (o->second.hasDefault)
+        const OwnerInfo& o = m_ownerInfos[s->value];
+        if (o.hasDefault)
         {
             r.kind = DEFAULT;
-            r.bids = &o->second.defaultBids;
+            r.bids = &o.defaultBids;
         }
         return r;
     }
-    // the table owns its nodes: counting the hit is a change of this (non-const) table
-    FlowBindingEntry& e = const_cast<Node*>(best)->entry;
+    FlowBindingEntry& e = Rec(best).entry;
     e.hits++;
     r.entry = &e;
     r.bids = &e.bids;
@@ -716,13 +1258,13 @@ FlowBindingTable::Classify(uint64_t owner, const TrafficSelector::FlowKey& key)
 const FlowBindingEntry*
 FlowBindingTable::Lookup(uint64_t owner, const TrafficSelector::FlowKey& key) const
 {
-    auto o = m_owners.find(owner);
-    if (o == m_owners.end())
+    const Slot* s = m_ownerMap.Find(owner);
+    if (!s)
     {
         return nullptr;
     }
-    const Node* best = Best(o->second, key);
-    return best ? &best->entry : nullptr;
+    uint32_t best = Best(s->value, key);
+    return best == NONE ? nullptr : &Rec(best).entry;
 }
 
 uint32_t

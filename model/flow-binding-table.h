@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -43,14 +44,15 @@ enum class FlowBindingAction : uint8_t
  */
 struct FlowBindingEntry
 {
-    uint64_t owner{0};        ///< opaque key chosen by the caller (mobile node, BCE, ...)
-    uint16_t fid{0};          ///< flow identifier, unique per owner
-    uint16_t priority{0};     ///< FID-PRI: a LOWER value takes precedence
-    TrafficSelector selector; ///< RFC 6088 selector (IPv6 or IPv4 binary format)
+    uint64_t owner{0};    ///< opaque key chosen by the caller (mobile node, BCE, ...)
+    uint16_t fid{0};      ///< flow identifier, unique per owner
+    uint16_t priority{0}; ///< FID-PRI: a LOWER value takes precedence
     FlowBindingAction action{FlowBindingAction::FORWARD}; ///< what to do on a match
-    std::vector<uint16_t> bids; ///< target binding identifiers (FORWARD uses the first)
-    bool active{true};          ///< an inactive entry matches nothing
+    bool active{true};                                    ///< an inactive entry matches nothing
     uint64_t hits{0};           ///< packets it classified (kept across Modify)
+    std::vector<uint16_t> bids; ///< target binding identifiers (FORWARD uses the first)
+    TrafficSelector selector;   ///< RFC 6088 selector (IPv6 or IPv4 binary format)
+    // (the fields a classification reads and writes come first: one cache line)
 };
 
 /**
@@ -90,23 +92,33 @@ typedef Callback<FlowBindingOutput, uint64_t, uint16_t> FlowBindingResolver;
  * matches, DEFAULT (the owner's default BID, see SetDefaultBid) or NO_MATCH (the caller then
  * uses its prefix route).
  *
- * \par Indexes and cost
- * Entries live per owner (one hash probe finds the owner). Each active entry is placed in ONE
- * place of its owner: the exact-match index of one field whose selector value is a single
- * value (destination port, source port, destination address, source address, flow label,
- * IPsec SPI; the field whose bucket for that value is currently the smallest, ties in that
- * order), or the residual list when no field is single-valued (ranges and wildcards only).
- * Buckets and the residual list are sorted by (priority, FID). Classify probes each index in
- * use by the owner once (at most 6 hash probes), verifies the entries of the probed buckets in
- * order and stops in a bucket at its first match or at the first entry that cannot beat the
- * best match so far, then walks the residual list the same way.
- * Cost per packet: O(1 + P + B + R) where P <= 6 is the number of index kinds in use, B the
- * entries verified in the probed buckets (entries sharing the packet's value in a field; 1 for
+ * \par Indexes and cost (a tuple space, one hash table for all owners)
+ * Each active entry is placed under ONE anchor field of its selector (destination port,
+ * source port, destination address, source address, flow label, IPsec SPI, traffic class,
+ * next header): its range in that field is written as binary prefixes (an exact value is one
+ * full-length prefix; an address prefix is one prefix; a port range is split into its aligned
+ * prefixes when they are at most 4, otherwise its smallest covering prefix is used and the
+ * check below filters). Each prefix is a posting in the bucket keyed by (owner, format, field,
+ * prefix length, prefix value) of one flat open-addressing hash table shared by all owners;
+ * a bucket's postings are sorted by (priority, FID). The anchor is the field whose buckets
+ * currently hold the fewest postings, then the one with fewer prefixes, ties in the order
+ * above. An entry with no field (an empty selector) goes to its owner's residual list.
+ * A posting carries the entry's compiled selector (ports, traffic class, next header,
+ * address prefixes) in one cache line; selectors with an SPI, a flow label or an address
+ * range that is not a prefix are checked with TrafficSelector::Matches.
+ * Classify finds the owner (one probe), then probes once per distinct (format, field,
+ * prefix length) "tuple" the owner's postings use, walks each probed bucket in precedence
+ * order and stops at its first match or at the first posting that cannot beat the best match
+ * so far, then walks the residual list the same way.
+ * Cost per packet: O(T + B + R), T the number of distinct tuples of the owner (the selector
+ * SHAPES in use, not the number of entries: 1 for exact 5-tuples on distinct ports, one per
+ * prefix length for port ranges), B the postings verified in the probed buckets (entries
+ * sharing the packet's prefix in their anchor field and ranked before the winner; 1 for
  * distinct flows) and R the residual entries ranked before the winner. Independent of the
- * number of owners and of entries in other buckets. Worst case: an owner with R wildcard /
- * range entries that all fail to match is a linear scan of those R entries; likewise B when
- * many entries share the single value of every field they fix.
- * Inactive entries are not indexed (SetActive moves them in or out). Changes cost O(bucket).
+ * number of owners and of the entries in other buckets. Worst case: many entries whose only
+ * selective fields are identical (B grows) or ranges whose covering prefix is wide.
+ * Inactive entries are not indexed (SetActive moves them in or out). Changes cost
+ * O(prefixes x bucket).
  */
 class FlowBindingTable : public Object
 {
@@ -304,54 +316,133 @@ class FlowBindingTable : public Object
     void DoDispose() override;
 
   private:
-    /// Index kinds, in tie-break order of the anchor choice.
-    enum IndexKind : uint8_t
+    /// "None" for posting, record and owner indices.
+    static constexpr uint32_t NONE = std::numeric_limits<uint32_t>::max();
+    /// Tuples kept inline in an owner (more go to a vector).
+    static constexpr uint32_t INLINE_TUPLES = 5;
+
+    /// A (format, field, prefix length) in which an owner has postings: one probe per packet.
+    struct Tuple
     {
-        IDX_DST_PORT = 0,
-        IDX_SRC_PORT = 1,
-        IDX_DST_ADDR = 2,
-        IDX_SRC_ADDR = 3,
-        IDX_FLOW_LABEL = 4,
-        IDX_SPI = 5,
-        IDX_COUNT = 6,
-        IDX_RESIDUAL = 0xff, ///< not in an exact-match index
-        IDX_NONE = 0xfe,     ///< not indexed (inactive)
+        uint8_t format; ///< selector format
+        uint8_t field;  ///< TrafficSelector::Field
+        uint8_t length; ///< prefix length
+        uint8_t pad;    ///< unused
+        uint32_t count; ///< postings of the owner in this tuple
     };
 
-    /// An entry with its bookkeeping.
-    struct Node
+    /**
+     * \brief One place of an entry in the index, with the entry's compiled selector: one
+     * cache line, all that a classification reads before the winner is known.
+     */
+    struct alignas(64) Posting
     {
-        FlowBindingEntry entry;       ///< the entry
-        uint32_t order;               ///< (priority << 16) | fid: lower wins
-        uint8_t index;                ///< IndexKind it is placed in
-        uint64_t key;                 ///< its key in that index (numeric fields)
-        std::array<uint8_t, 16> addr; ///< its key in that index (address fields)
+        uint32_t record; ///< the entry's record
+        uint32_t order;  ///< (priority << 16) | fid: lower wins
+        uint32_t next;   ///< next posting of the bucket (or of the free list), NONE at the end
+        uint32_t owner;  ///< the owner's index (buckets of two owners may share a hash)
+        uint8_t format;  ///< selector format
+        uint8_t flags;   ///< POSTING_PORTS, POSTING_SLOW
+        uint8_t srcLen;  ///< source address prefix length (0 when absent)
+        uint8_t dstLen;  ///< destination address prefix length (0 when absent)
+        uint8_t tcLo;    ///< traffic class range (0-255 when absent)
+        uint8_t tcHi;    ///< traffic class range end
+        uint8_t nhLo;    ///< next header range (0-255 when absent)
+        uint8_t nhHi;    ///< next header range end
+        uint16_t spLo;   ///< source port range (0-65535 when absent)
+        uint16_t spHi;   ///< source port range end
+        uint16_t dpLo;   ///< destination port range (0-65535 when absent)
+        uint16_t dpHi;   ///< destination port range end
+        uint64_t src[2]; ///< source address prefix, host-order halves
+        uint64_t dst[2]; ///< destination address prefix, host-order halves
     };
 
-    /// Entries sorted by order.
-    typedef std::vector<Node*> Bucket;
-
-    /// Hash of a 16-octet address key.
-    struct AddrHash
+    /// A slot of a flat open-addressing hash table (linear probing, backward-shift delete).
+    struct Slot
     {
+        uint64_t key;   ///< the key
+        uint32_t value; ///< owner index, or the bucket's first posting
+        uint32_t count; ///< 0: empty slot; else 1 (owner) or the bucket's postings
+    };
+
+    /// A flat open-addressing hash table from a 64-bit key to a Slot.
+    class FlatMap
+    {
+      public:
         /**
-         * \brief Hash.
-         * \param a the key
-         * \return the hash
+         * \brief The slot of a key.
+         * \param key the key
+         * \return the slot, or nullptr; valid until the next Insert or Erase
          */
-        size_t operator()(const std::array<uint8_t, 16>& a) const;
+        Slot* Find(uint64_t key);
+        /**
+         * \brief The slot of a key (const).
+         * \param key the key
+         * \return the slot, or nullptr
+         */
+        const Slot* Find(uint64_t key) const;
+        /**
+         * \brief Insert an absent key.
+         * \param key the key
+         * \return its slot (count 0: the caller sets value and count)
+         */
+        Slot* Insert(uint64_t key);
+        /**
+         * \brief Erase a slot returned by Find.
+         * \param slot the slot
+         */
+        void Erase(Slot* slot);
+        /// \brief Remove everything.
+        void Clear();
+
+      private:
+        /**
+         * \brief The home position of a key.
+         * \param key the key
+         * \return the slot index
+         */
+        uint32_t Home(uint64_t key) const;
+        /**
+         * \brief Double the capacity.
+         */
+        void Grow();
+        std::vector<Slot> m_slots; ///< capacity: a power of two
+        uint32_t m_used{0};        ///< occupied slots
     };
 
-    /// The entries of one owner.
-    struct OwnerTable
+    /// Where one posting of an entry is.
+    struct Place
     {
-        std::unordered_map<uint16_t, Node> byFid;                ///< all entries
-        std::unordered_map<uint64_t, Bucket> numeric[IDX_COUNT]; ///< ports, label, SPI
-        std::unordered_map<std::array<uint8_t, 16>, Bucket, AddrHash> address[2]; ///< dst, src
-        Bucket residual;                   ///< entries with no single-valued field
-        uint32_t used[IDX_COUNT]{};        ///< indexed entries per kind
-        bool hasDefault{false};            ///< a default BID is set
-        std::vector<uint16_t> defaultBids; ///< {default BID}
+        uint64_t key;     ///< its bucket
+        uint32_t posting; ///< the posting
+        uint8_t field;    ///< its tuple: field
+        uint8_t length;   ///< its tuple: prefix length
+    };
+
+    /// An entry with its bookkeeping (cold: read only for the winner).
+    struct alignas(64) Record
+    {
+        FlowBindingEntry entry;    ///< the entry (its first cache line: fid, action, hits, bids)
+        uint32_t owner{NONE};      ///< owner index
+        uint32_t position{0};      ///< position in the owner's list of records
+        bool live{false};          ///< in use
+        bool residual{false};      ///< in the owner's residual list
+        std::vector<Place> places; ///< its postings (none when inactive)
+    };
+
+    /// The entries of one owner; the first cache line is what a classification reads.
+    struct OwnerInfo
+    {
+        uint64_t owner{0};                            ///< the owner key
+        uint32_t residual{NONE};                      ///< residual postings (empty selectors)
+        uint8_t tuples{0};                            ///< tuples in use (inline then more)
+        bool hasDefault{false};                       ///< a default BID is set
+        bool live{false};                             ///< in use
+        Tuple inlineTuples[INLINE_TUPLES]{};          ///< the first tuples
+        std::vector<Tuple> moreTuples;                ///< tuples beyond INLINE_TUPLES
+        std::vector<uint16_t> defaultBids;            ///< {default BID}
+        std::vector<uint32_t> records;                ///< its records
+        std::unordered_map<uint16_t, uint32_t> byFid; ///< FID -> record
     };
 
     /**
@@ -361,46 +452,98 @@ class FlowBindingTable : public Object
      */
     static bool IsValid(const FlowBindingEntry& e);
     /**
-     * \brief Put an active node into the best index of its owner.
-     * \param t the owner's table
-     * \param n the node
+     * \brief A record by index.
+     * \param r the index
+     * \return the record
      */
-    void Index(OwnerTable& t, Node& n);
+    Record& Rec(uint32_t r) const;
     /**
-     * \brief Take a node out of its index.
-     * \param t the owner's table
-     * \param n the node
+     * \brief A free record (allocated in chunks: addresses stay valid).
+     * \return its index
      */
-    void Unindex(OwnerTable& t, Node& n);
+    uint32_t NewRecord();
     /**
-     * \brief The bucket of an index kind for a value, or nullptr.
-     * \param t the owner's table
-     * \param kind the index kind
-     * \param key numeric value
-     * \param addr address value
-     * \return the bucket
+     * \brief The index of an owner, created when absent and \p create.
+     * \param owner the owner key
+     * \param create whether to create it
+     * \return the index, or NONE
      */
-    static const Bucket* Probe(const OwnerTable& t,
-                               uint8_t kind,
-                               uint64_t key,
-                               const uint8_t* addr);
+    uint32_t OwnerIndex(uint64_t owner, bool create);
     /**
-     * \brief The winning node of an owner.
-     * \param t the owner's table
+     * \brief The record of (owner, FID).
+     * \param owner the owner key
+     * \param fid the FID
+     * \return the record index, or NONE
+     */
+    uint32_t RecordOf(uint64_t owner, uint16_t fid) const;
+    /**
+     * \brief Put an active record into the index.
+     * \param r the record index
+     */
+    void Index(uint32_t r);
+    /**
+     * \brief Take a record out of the index.
+     * \param r the record index
+     */
+    void Unindex(uint32_t r);
+    /**
+     * \brief Count a tuple of an owner up or down.
+     * \param o the owner
+     * \param format the format
+     * \param field the field
+     * \param length the prefix length
+     * \param delta +1 or -1
+     */
+    static void CountTuple(OwnerInfo& o, uint8_t format, uint8_t field, uint8_t length, int delta);
+    /**
+     * \brief Insert a posting into a chain, keeping it sorted by order.
+     * \param head the chain's head
+     * \param p the posting
+     */
+    void Link(uint32_t& head, uint32_t p);
+    /**
+     * \brief Remove a posting from a chain.
+     * \param head the chain's head
+     * \param p the posting
+     */
+    void Unlink(uint32_t& head, uint32_t p);
+    /**
+     * \brief Whether a posting's entry matches a packet.
+     * \param p the posting
      * \param key the packet
-     * \return the node, or nullptr
+     * \return true on a match
      */
-    static const Node* Best(const OwnerTable& t, const TrafficSelector::FlowKey& key);
+    bool Matches(const Posting& p, const TrafficSelector::FlowKey& key) const;
     /**
-     * \brief Erase an owner whose table became empty.
-     * \param owner the owner
+     * \brief The winning record of an owner.
+     * \param ownerIndex the owner's index
+     * \param key the packet
+     * \return the record index, or NONE
      */
-    void EraseIfEmpty(uint64_t owner);
+    uint32_t Best(uint32_t ownerIndex, const TrafficSelector::FlowKey& key) const;
+    /**
+     * \brief Free an owner that has no entry and no default BID.
+     * \param ownerIndex the owner's index
+     */
+    void EraseIfEmpty(uint32_t ownerIndex);
+    /**
+     * \brief Free a record (its postings must be gone) and forget it in its owner.
+     * \param r the record index
+     */
+    void FreeRecord(uint32_t r);
 
-    std::unordered_map<uint64_t, OwnerTable> m_owners;              ///< per owner
-    uint32_t m_size;                                                ///< entries
-    uint32_t m_defaults;                                            ///< owners with a default BID
-    uint64_t m_classified;                                          ///< Classify calls
+    FlatMap m_ownerMap;                              ///< owner key -> owner index
+    FlatMap m_index;                                 ///< bucket key -> postings
+    std::vector<OwnerInfo> m_ownerInfos;             ///< owners
+    std::vector<uint32_t> m_freeOwners;              ///< free owner indices
+    std::vector<std::unique_ptr<Record[]>> m_chunks; ///< records, RECORD_CHUNK per chunk
+    std::vector<uint32_t> m_freeRecords;             ///< free record indices
+    uint32_t m_records;                              ///< records allocated
+    std::vector<Posting> m_postings;                 ///< postings
+    uint32_t m_freePosting;                          ///< free list of postings
+    uint32_t m_size;                                 ///< entries
+    uint32_t m_defaults;                             ///< owners with a default BID
+    uint64_t m_classified;                           ///< Classify calls
     TracedCallback<const FlowBindingEntry&, Change> m_changedTrace; ///< EntryChanged
 };
 

@@ -14,6 +14,7 @@
 #include "ns3/test.h"
 #include "ns3/udp-header.h"
 
+#include <algorithm>
 #include <random>
 #include <vector>
 
@@ -418,6 +419,36 @@ class FlowBindingSelectorsTestCase : public TestCase
 
 /**
  * \ingroup pmipv6-test
+ * \brief The winner by brute force.
+ * \param entries every entry
+ * \param owner the owner
+ * \param key the packet
+ * \return the index of the winner, or -1
+ */
+int
+Reference(const std::vector<FlowBindingEntry>& entries,
+          uint64_t owner,
+          const TrafficSelector::FlowKey& key)
+{
+    int best = -1;
+    for (size_t i = 0; i < entries.size(); ++i)
+    {
+        const FlowBindingEntry& e = entries[i];
+        if (e.owner != owner || !e.active || !e.selector.Matches(key))
+        {
+            continue;
+        }
+        if (best < 0 || e.priority < entries[best].priority ||
+            (e.priority == entries[best].priority && e.fid < entries[best].fid))
+        {
+            best = i;
+        }
+    }
+    return best;
+}
+
+/**
+ * \ingroup pmipv6-test
  * \brief 10,000 random entries over a few owners (exact 5-tuples, single ports, addresses,
  * ranges, wildcards, equal priorities, inactive entries) against a brute-force reference on
  * random packets, then again after random removals and modifications.
@@ -431,34 +462,6 @@ class FlowBindingRandomTestCase : public TestCase
     }
 
   private:
-    /**
-     * \brief The winner by brute force.
-     * \param entries every entry
-     * \param owner the owner
-     * \param key the packet
-     * \return the index of the winner, or -1
-     */
-    static int Reference(const std::vector<FlowBindingEntry>& entries,
-                         uint64_t owner,
-                         const TrafficSelector::FlowKey& key)
-    {
-        int best = -1;
-        for (size_t i = 0; i < entries.size(); ++i)
-        {
-            const FlowBindingEntry& e = entries[i];
-            if (e.owner != owner || !e.active || !e.selector.Matches(key))
-            {
-                continue;
-            }
-            if (best < 0 || e.priority < entries[best].priority ||
-                (e.priority == entries[best].priority && e.fid < entries[best].fid))
-            {
-                best = i;
-            }
-        }
-        return best;
-    }
-
     void DoRun() override
     {
         std::mt19937 rng(12345);
@@ -579,6 +582,282 @@ class FlowBindingRandomTestCase : public TestCase
 
 /**
  * \ingroup pmipv6-test
+ * \brief Overlapping RANGES against a brute-force reference (fixed seed): port ranges of every
+ * width (aligned blocks, unaligned ranges split into prefixes or covered by one prefix, the full
+ * range), nested ranges, IPv6 address prefixes of every length and address ranges that are not
+ * prefixes, IPv4 subnets and ranges, SPI, flow label, traffic class and next header ranges,
+ * combinations, equal priorities; packets drawn at the range boundaries (start - 1, start, end,
+ * end + 1) so that every overlap is exercised; again after modifications and removals. This
+ * proves the tuple-space index (prefix split, covering prefixes, compiled selectors).
+ */
+class FlowBindingRangeTestCase : public TestCase
+{
+  public:
+    FlowBindingRangeTestCase()
+        : TestCase("Overlapping ranges and prefixes: same winner as a brute-force scan")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::mt19937 rng(4242);
+        auto uni = [&rng](uint32_t lo, uint32_t hi) {
+            return std::uniform_int_distribution<uint32_t>(lo, hi)(rng);
+        };
+        // addresses 2001:db8::<a>:<b> with small a, b: prefixes of any length overlap
+        auto addr6 = [](uint32_t v) {
+            uint8_t b[16] = {0x20, 0x01, 0x0d, 0xb8};
+            b[12] = uint8_t(v >> 24);
+            b[13] = uint8_t(v >> 16);
+            b[14] = uint8_t(v >> 8);
+            b[15] = uint8_t(v);
+            return Ipv6Address(b);
+        };
+        auto addr4 = [](uint32_t v) { return Ipv4Address(0x0a000000u | (v & 0xffff)); };
+        std::vector<uint32_t> ports;  // boundaries seen, for the packets
+        std::vector<uint32_t> addrs;  // low 32 bits of address boundaries
+        std::vector<uint32_t> labels; // flow label / SPI / TC boundaries
+        auto portRange = [&](uint32_t& lo, uint32_t& hi) {
+            switch (uni(0, 4))
+            {
+            case 0: { // an aligned block
+                uint32_t k = uni(0, 6);
+                lo = (uni(0, 200) << k) & 0xffff;
+                hi = lo + (1u << k) - 1;
+                break;
+            }
+            case 1: // a short unaligned range
+                lo = uni(0, 600);
+                hi = lo + uni(0, 9);
+                break;
+            case 2: // a long unaligned range (covering prefix)
+                lo = uni(0, 400);
+                hi = lo + uni(50, 3000);
+                break;
+            case 3: // nested around 1000
+                lo = 1000 - uni(0, 40);
+                hi = 1000 + uni(0, 40);
+                break;
+            default: // everything
+                lo = 0;
+                hi = 65535;
+                break;
+            }
+            hi = std::min<uint32_t>(hi, 65535);
+            ports.push_back(lo);
+            ports.push_back(hi);
+        };
+        auto addrRange6 = [&](uint32_t& lo, uint32_t& hi) {
+            if (uni(0, 2) != 0)
+            {
+                uint32_t len = uni(0, 12); // a prefix of 128 - len bits
+                lo = (uni(0, 0x3fff) >> len) << len;
+                hi = lo | ((1u << len) - 1);
+            }
+            else
+            {
+                lo = uni(0, 0x3fff);
+                hi = lo + uni(0, 700); // not a prefix (mostly)
+            }
+            addrs.push_back(lo);
+            addrs.push_back(hi);
+        };
+        std::vector<FlowBindingEntry> entries;
+        Ptr<FlowBindingTable> t = CreateObject<FlowBindingTable>();
+        const uint32_t owners = 3;
+        std::vector<uint16_t> nextFid(owners, 1);
+        while (entries.size() < 3000)
+        {
+            uint64_t owner = uni(0, owners - 1);
+            bool v4 = uni(0, 5) == 0;
+            TrafficSelector ts(v4 ? mip6::TS_FORMAT_IPV4_BINARY : mip6::TS_FORMAT_IPV6_BINARY);
+            uint32_t lo = 0;
+            uint32_t hi = 0;
+            uint32_t fields = uni(1, 255);
+            if (fields & 1)
+            {
+                portRange(lo, hi);
+                ts.SetDestinationPortRange(lo, hi);
+            }
+            if ((fields & 2) && uni(0, 1))
+            {
+                portRange(lo, hi);
+                ts.SetSourcePortRange(lo, hi);
+            }
+            if (fields & 4)
+            {
+                addrRange6(lo, hi);
+                if (v4)
+                {
+                    ts.SetIpv4DestinationAddressRange(addr4(lo), addr4(hi));
+                }
+                else
+                {
+                    ts.SetDestinationAddressRange(addr6(lo), addr6(hi));
+                }
+            }
+            if ((fields & 8) && uni(0, 1))
+            {
+                addrRange6(lo, hi);
+                if (v4)
+                {
+                    ts.SetIpv4SourceAddressRange(addr4(lo), addr4(hi));
+                }
+                else
+                {
+                    ts.SetSourceAddressRange(addr6(lo), addr6(hi));
+                }
+            }
+            if ((fields & 16) && uni(0, 3) == 0)
+            {
+                lo = uni(0, 20);
+                hi = lo + uni(0, 6);
+                labels.push_back(lo);
+                labels.push_back(hi);
+                if (v4 || uni(0, 1))
+                {
+                    ts.SetSpiRange(lo, hi);
+                }
+                else
+                {
+                    ts.SetFlowLabelRange(lo, hi);
+                }
+            }
+            if ((fields & 32) && uni(0, 2) == 0)
+            {
+                lo = uni(0, 20);
+                hi = lo + uni(0, 10);
+                labels.push_back(lo);
+                labels.push_back(hi);
+                ts.SetTrafficClassRange(lo, hi);
+            }
+            if ((fields & 64) && uni(0, 2) == 0)
+            {
+                ts.SetNextHeaderRange(uni(0, 1) ? 6 : 17, 17);
+            }
+            if (fields == 128 && uni(0, 3) == 0)
+            {
+                ts.Clear(); // a few empty selectors (residual)
+            }
+            FlowBindingEntry e = Entry(owner, nextFid[owner]++, uni(0, 30), ts);
+            e.active = uni(0, 15) != 0;
+            entries.push_back(e);
+            NS_TEST_ASSERT_MSG_EQ(t->Add(e), true, "added");
+        }
+        auto pick = [&uni](const std::vector<uint32_t>& v) {
+            uint32_t x = v[uni(0, v.size() - 1)];
+            switch (uni(0, 2))
+            {
+            case 0:
+                return x == 0 ? 0 : x - 1;
+            case 1:
+                return x + 1;
+            default:
+                return x;
+            }
+        };
+        auto check = [&](const char* phase) {
+            uint32_t matched = 0;
+            uint32_t overlapping = 0; // packets matched by two entries or more
+            for (int k = 0; k < 6000; ++k)
+            {
+                TrafficSelector::FlowKey key;
+                if (uni(0, 5) == 0)
+                {
+                    Ipv4Header ip;
+                    ip.SetSource(addr4(pick(addrs)));
+                    ip.SetDestination(addr4(pick(addrs)));
+                    ip.SetProtocol(uni(0, 1) ? 6 : 17);
+                    ip.SetTos(pick(labels));
+                    key = TrafficSelector::MakeKey(ip, pick(ports), pick(ports));
+                }
+                else
+                {
+                    Ipv6Header ip;
+                    ip.SetSource(addr6(pick(addrs)));
+                    ip.SetDestination(addr6(pick(addrs)));
+                    ip.SetNextHeader(uni(0, 1) ? 6 : 17);
+                    ip.SetFlowLabel(pick(labels) & 0xfffff);
+                    ip.SetTrafficClass(pick(labels));
+                    key = TrafficSelector::MakeKey(ip, pick(ports), pick(ports));
+                }
+                key.hasPorts = uni(0, 15) != 0;
+                key.hasSpi = uni(0, 1) != 0;
+                key.spi = pick(labels);
+                uint64_t owner = uni(0, owners - 1);
+                int ref = Reference(entries, owner, key);
+                uint32_t n = 0;
+                for (const FlowBindingEntry& e : entries)
+                {
+                    n += e.owner == owner && e.active && e.selector.Matches(key);
+                }
+                overlapping += n >= 2;
+                const FlowBindingEntry* got = t->Lookup(owner, key);
+                if (ref < 0)
+                {
+                    NS_TEST_ASSERT_MSG_EQ(got, nullptr, phase << ": packet " << k << " no match");
+                    continue;
+                }
+                matched++;
+                NS_TEST_ASSERT_MSG_NE(got, nullptr, phase << ": packet " << k << " matches");
+                if (got)
+                {
+                    NS_TEST_ASSERT_MSG_EQ(got->fid,
+                                          entries[ref].fid,
+                                          phase << ": packet " << k << " winner "
+                                                << entries[ref].selector << " got "
+                                                << got->selector);
+                    NS_TEST_ASSERT_MSG_EQ(got->owner, owner, phase << ": owner");
+                }
+            }
+            NS_TEST_ASSERT_MSG_GT(matched, 3000, phase << ": most packets match something");
+            NS_TEST_ASSERT_MSG_GT(overlapping, 2000, phase << ": many packets match overlaps");
+        };
+        check("initial");
+        for (int k = 0; k < 1500; ++k)
+        {
+            size_t i = uni(0, entries.size() - 1);
+            FlowBindingEntry& e = entries[i];
+            switch (uni(0, 3))
+            {
+            case 0:
+                NS_TEST_ASSERT_MSG_EQ(t->Remove(e.owner, e.fid), true, "removed");
+                entries.erase(entries.begin() + i);
+                break;
+            case 1: {
+                uint32_t lo = 0;
+                uint32_t hi = 0;
+                portRange(lo, hi);
+                e.priority = uni(0, 30);
+                e.selector.SetDestinationPortRange(lo, hi);
+                NS_TEST_ASSERT_MSG_EQ(t->Modify(e), true, "modified");
+                break;
+            }
+            case 2:
+                e.priority = uni(0, 30); // equal priorities: the FID decides
+                NS_TEST_ASSERT_MSG_EQ(t->Modify(e), true, "re-prioritized");
+                break;
+            default:
+                e.active = !e.active;
+                NS_TEST_ASSERT_MSG_EQ(t->SetActive(e.owner, e.fid, e.active), true, "flag");
+                break;
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ(t->GetSize(), entries.size(), "size");
+        check("after changes");
+        // removing the owners empties the table
+        for (uint64_t owner = 0; owner < owners; ++owner)
+        {
+            t->RemoveOwner(owner);
+        }
+        NS_TEST_ASSERT_MSG_EQ(t->GetSize(), 0, "empty");
+        NS_TEST_ASSERT_MSG_EQ(t->IsEmpty(), true, "no owner left");
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
  * \brief The flow-binding test suite.
  */
 class FlowBindingTableTestSuite : public TestSuite
@@ -592,6 +871,7 @@ class FlowBindingTableTestSuite : public TestSuite
         AddTestCase(new FlowBindingChangesTestCase, TestCase::QUICK);
         AddTestCase(new FlowBindingSelectorsTestCase, TestCase::QUICK);
         AddTestCase(new FlowBindingRandomTestCase, TestCase::QUICK);
+        AddTestCase(new FlowBindingRangeTestCase, TestCase::QUICK);
     }
 };
 
