@@ -114,12 +114,18 @@ InPrefix(uint64_t hi, uint64_t lo, const uint64_t* p, uint8_t length)
 inline uint64_t
 Load64(const uint8_t* b)
 {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t x;
+    std::memcpy(&x, b, 8);
+    return __builtin_bswap64(x);
+#else
     uint64_t x = 0;
     for (int i = 0; i < 8; ++i)
     {
         x = (x << 8) | b[i];
     }
     return x;
+#endif
 }
 
 /**
