@@ -76,9 +76,9 @@ FlowBindingForwarder::OutputRoute(const FlowBindingOutput& out)
 
 FlowBindingForwarder::Outcome
 FlowBindingForwarder::Forward(uint64_t owner,
-                              Ptr<const Packet> p,
+                              const Ptr<const Packet>& p,
                               const Ipv6Header& header,
-                              Ptr<const NetDevice> idev,
+                              const Ptr<const NetDevice>& idev,
                               const Ipv6RoutingProtocol::UnicastForwardCallback& ucb,
                               uint16_t& discardedFid)
 {

@@ -64,6 +64,15 @@ class FlowBindingForwarder
     void SetResolver(FlowBindingResolver resolver);
 
     /**
+     * \brief Whether a table with entries is set (the per-packet test before Forward()).
+     * \return true when Forward() may handle a packet
+     */
+    bool HasFlows() const
+    {
+        return m_table && !m_table->IsEmpty();
+    }
+
+    /**
      * \brief Classify a packet of \p owner and act on the result.
      * \param owner the flow owner
      * \param p the packet
@@ -74,9 +83,9 @@ class FlowBindingForwarder
      * \return what was done
      */
     Outcome Forward(uint64_t owner,
-                    Ptr<const Packet> p,
+                    const Ptr<const Packet>& p,
                     const Ipv6Header& header,
-                    Ptr<const NetDevice> idev,
+                    const Ptr<const NetDevice>& idev,
                     const Ipv6RoutingProtocol::UnicastForwardCallback& ucb,
                     uint16_t& discardedFid);
 

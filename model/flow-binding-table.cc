@@ -1119,12 +1119,6 @@ FlowBindingTable::GetSize() const
     return m_size;
 }
 
-bool
-FlowBindingTable::IsEmpty() const
-{
-    return m_size == 0 && m_defaults == 0;
-}
-
 uint32_t
 FlowBindingTable::GetOwnerSize(uint64_t owner) const
 {

@@ -250,12 +250,17 @@ class FlowBindingTable : public Object
      * \return the count
      */
     uint32_t GetSize() const;
+
     /**
      * \brief Whether the table holds no entry and no default BID (a data path may then skip
      * classification).
      * \return true when empty
      */
-    bool IsEmpty() const;
+    bool IsEmpty() const
+    {
+        return m_size == 0 && m_defaults == 0;
+    }
+
     /**
      * \brief Number of entries of an owner.
      * \param owner the owner

@@ -328,9 +328,9 @@ LmaRouting::GetTunnelInterface(Ipv6Address destination) const
 
 bool
 LmaRouting::RouteFlow(const PrefixRoute& r,
-                      Ptr<const Packet> p,
+                      const Ptr<const Packet>& p,
                       const Ipv6Header& header,
-                      Ptr<const NetDevice> idev,
+                      const Ptr<const NetDevice>& idev,
                       const UnicastForwardCallback& ucb)
 {
     uint16_t fid = 0;
@@ -464,7 +464,7 @@ LmaRouting::RouteInput(Ptr<const Packet> p,
     {
         return false;
     }
-    if (RouteFlow(*r, p, header, idev, ucb))
+    if (m_flows.HasFlows() && RouteFlow(*r, p, header, idev, ucb))
     {
         m_forwardedCount++;
         return true;

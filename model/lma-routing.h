@@ -326,9 +326,9 @@ class LmaRouting : public Ipv6RoutingProtocol
      * \return true when the flow binding decided (forwarded or dropped); false: use \p r
      */
     bool RouteFlow(const PrefixRoute& r,
-                   Ptr<const Packet> p,
+                   const Ptr<const Packet>& p,
                    const Ipv6Header& header,
-                   Ptr<const NetDevice> idev,
+                   const Ptr<const NetDevice>& idev,
                    const UnicastForwardCallback& ucb);
 
     /**

@@ -232,9 +232,9 @@ MagRouting::GetFlowForwardedCount() const
 
 bool
 MagRouting::RouteFlow(const Binding& b,
-                      Ptr<const Packet> p,
+                      const Ptr<const Packet>& p,
                       const Ipv6Header& header,
-                      Ptr<const NetDevice> idev,
+                      const Ptr<const NetDevice>& idev,
                       const UnicastForwardCallback& ucb)
 {
     uint16_t fid = 0;
@@ -363,7 +363,7 @@ MagRouting::RouteInput(Ptr<const Packet> p,
                 return true;
             }
         }
-        if (RouteFlow(*src, p, header, idev, ucb))
+        if (m_flows.HasFlows() && RouteFlow(*src, p, header, idev, ucb))
         {
             m_uplinkCount++;
             return true;
@@ -377,7 +377,7 @@ MagRouting::RouteInput(Ptr<const Packet> p,
     const Binding* to = m_bindings.Lookup(dst);
     if (to && to->accessInterface != static_cast<uint32_t>(iif))
     {
-        if (RouteFlow(*to, p, header, idev, ucb))
+        if (m_flows.HasFlows() && RouteFlow(*to, p, header, idev, ucb))
         {
             m_downlinkCount++;
             return true;

@@ -294,9 +294,9 @@ class MagRouting : public Ipv6RoutingProtocol
      * own route
      */
     bool RouteFlow(const Binding& b,
-                   Ptr<const Packet> p,
+                   const Ptr<const Packet>& p,
                    const Ipv6Header& header,
-                   Ptr<const NetDevice> idev,
+                   const Ptr<const NetDevice>& idev,
                    const UnicastForwardCallback& ucb);
 
     /**
