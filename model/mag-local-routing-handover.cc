@@ -57,7 +57,7 @@ MagLocalRoutingExtension::ScheduleRefresh(const PairKey& key, Pair& pair, Time l
     {
         return; // the binding lasts as long as the local routing: it just expires
     }
-    pair.refresh = Simulator::Schedule(lifetime * m_refreshFraction,
+    pair.refresh = Simulator::Schedule(Seconds(lifetime.GetSeconds() * m_refreshFraction),
                                        &MagLocalRoutingExtension::RefreshPeerBinding,
                                        this,
                                        key);
@@ -89,7 +89,7 @@ MagLocalRoutingExtension::EchoRefresh(const PairKey& key, Pair& pair)
     // A refresh from the peer: its binding here now ends well after ours there (more than the
     // part of a lifetime a refresh leaves). Refresh ours too, unless our own timer will.
     Time peerEnd = Simulator::Now() + pair.lifetime;
-    Time slack = pair.lifetime * (1 - m_refreshFraction);
+    Time slack = Seconds(pair.lifetime.GetSeconds() * (1 - m_refreshFraction));
     if (pair.refresh.IsRunning() || !pair.ownAccepted || peerEnd <= pair.ownExpiresAt + slack)
     {
         return;
