@@ -150,6 +150,12 @@ MagLocalRoutingExtension::GetTypeId()
                           DoubleValue(0.8),
                           MakeDoubleAccessor(&MagLocalRoutingExtension::m_refreshFraction),
                           MakeDoubleChecker<double>(0.1, 0.95))
+            .AddAttribute("TunnelLinger",
+                          "How long a MAG-MAG tunnel still takes the peer's packets after a "
+                          "pair's local route is removed (packets already on their way).",
+                          TimeValue(MilliSeconds(500)),
+                          MakeTimeAccessor(&MagLocalRoutingExtension::m_tunnelLinger),
+                          MakeTimeChecker())
             .AddTraceSource("PairState",
                             "A pair's local routing state changed.",
                             MakeTraceSourceAccessor(&MagLocalRoutingExtension::m_stateTrace),
@@ -169,6 +175,7 @@ MagLocalRoutingExtension::MagLocalRoutingExtension()
       m_contextTransfer(true),
       m_peerBindingLifetime(Seconds(0)),
       m_refreshFraction(0.8),
+      m_tunnelLinger(MilliSeconds(500)),
       m_contextPairs(0),
       m_peerRefreshes(0)
 {
@@ -235,7 +242,7 @@ MagLocalRoutingExtension::DoStart()
     if (m_protocol == PROTOCOL_RFC6705)
     {
         m_rfc6705 = CreateObject<MagLocalizedRouting>();
-        m_rfc6705->Setup(mag, m_table, m_allow);
+        m_rfc6705->Setup(mag, m_table, m_allow, m_tunnelLinger);
     }
     else if (m_detect)
     {
@@ -953,9 +960,14 @@ MagLocalRoutingExtension::RemovePair(PairKey key, bool notifyPeer)
     {
         Ipv6Address local;
         Ipv6Address remote;
-        if (mag->GetTunnels()->GetTunnelEndpoints(pair.tunnel, local, remote))
+        Ptr<Ipv6TunnelL4Protocol> tunnels = mag->GetTunnels();
+        if (tunnels->GetTunnelEndpoints(pair.tunnel, local, remote))
         {
-            mag->GetTunnels()->RemoveTunnelReference(local, remote);
+            // the route is gone; the tunnel still takes the peer's packets already on their way
+            // (the two MAGs' bindings do not end at the same instant)
+            Simulator::Schedule(m_tunnelLinger, [tunnels, local, remote]() {
+                tunnels->RemoveTunnelReference(local, remote);
+            });
         }
     }
     if (notifyPeer && pair.ownSent && pair.lri == mip6::LRI_INTRA_LMA && !pair.peerMag.IsAny())

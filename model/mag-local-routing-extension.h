@@ -453,6 +453,7 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
     bool m_contextTransfer;                           ///< ContextTransfer
     Time m_peerBindingLifetime;                       ///< PeerBindingLifetime
     double m_refreshFraction;                         ///< PeerRefreshFraction
+    Time m_tunnelLinger;                              ///< TunnelLinger
     uint64_t m_contextPairs;                          ///< pairs taken over at handovers
     uint64_t m_peerRefreshes;                         ///< refresh PBUs sent
     Ptr<MagLocalizedRouting> m_rfc6705;               ///< RFC 6705 side, or null

@@ -82,11 +82,15 @@ MagLocalizedRouting::DoDispose()
 }
 
 void
-MagLocalizedRouting::Setup(Ptr<Pmipv6MagApplication> mag, Ptr<MagLocalRouteTable> table, bool allow)
+MagLocalizedRouting::Setup(Ptr<Pmipv6MagApplication> mag,
+                           Ptr<MagLocalRouteTable> table,
+                           bool allow,
+                           Time linger)
 {
     m_mag = mag;
     m_table = table;
     m_allow = allow;
+    m_linger = linger;
 }
 
 uint32_t
@@ -270,7 +274,13 @@ MagLocalizedRouting::Remove(PairKey key)
     }
     if (route.tunnel != 0)
     {
-        m_mag->GetTunnels()->RemoveTunnelReference(m_mag->GetProxyCoa(), route.peerMag);
+        // packets the peer MAG already sent into the tunnel are still taken for a while
+        Ptr<Ipv6TunnelL4Protocol> tunnels = m_mag->GetTunnels();
+        Ipv6Address self = m_mag->GetProxyCoa();
+        Ipv6Address peer = route.peerMag;
+        Simulator::Schedule(m_linger, [tunnels, self, peer]() {
+            tunnels->RemoveTunnelReference(self, peer);
+        });
     }
     for (const auto& id : {route.mnId, route.peerMnId})
     {

@@ -77,8 +77,12 @@ class MagLocalizedRouting : public Object
      * \param mag the MAG application
      * \param table the MAG's local route table
      * \param allow the MAG allows localized routing (else every LRI gets status 128)
+     * \param linger how long a MAG-MAG tunnel still takes the peer's packets after a route went
      */
-    void Setup(Ptr<Pmipv6MagApplication> mag, Ptr<MagLocalRouteTable> table, bool allow);
+    void Setup(Ptr<Pmipv6MagApplication> mag,
+               Ptr<MagLocalRouteTable> table,
+               bool allow,
+               Time linger);
 
     /**
      * \brief An LRI arrived.
@@ -140,6 +144,7 @@ class MagLocalizedRouting : public Object
     Ptr<Pmipv6MagApplication> m_mag;                           ///< the MAG
     Ptr<MagLocalRouteTable> m_table;                           ///< the data path
     bool m_allow;                                              ///< AllowLocalRouting
+    Time m_linger;                                             ///< tunnel linger
     std::map<PairKey, Route> m_routes;                         ///< pairs
     std::unordered_map<std::string, std::set<PairKey>> m_byMn; ///< pairs by MN-ID (both)
     std::map<uint8_t, uint64_t> m_lras;                        ///< LRAs sent by status

@@ -220,7 +220,7 @@ class Rfc6705IntraLmaTest : public Rfc6705Case
 {
   public:
     Rfc6705IntraLmaTest()
-        : Rfc6705Case("RFC 6705 LRI/LRA to both MAGs: wire sequence, options, LMA bypassed")
+        : Rfc6705Case("RFC 6705 LRI and LRA with both MAGs: wire sequence, options, LMA bypassed")
     {
     }
 

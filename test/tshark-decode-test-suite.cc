@@ -1452,7 +1452,7 @@ class LuaLocalizedRoutingTestCase : public TsharkTestCase
 {
   public:
     LuaLocalizedRoutingTestCase()
-        : TsharkTestCase("pmipv6.lua reads RFC 6705 LRI / LRA (refused by one MAG) from the "
+        : TsharkTestCase("pmipv6.lua reads RFC 6705 LRI and LRA (refused by one MAG) from the "
                          "pcap of a simulated LMA")
     {
     }
