@@ -73,6 +73,10 @@ def build(bld):
         'model/local-routing-policy.cc',
         'model/mag-local-route-table.cc',
         'model/lma-local-routing-monitor.cc',
+        'model/lma-local-routing-handover.cc',
+        'model/mag-local-routing-handover.cc',
+        'model/lma-localized-routing.cc',
+        'model/mag-localized-routing.cc',
         'model/mag-local-routing-extension.cc',
         'model/lma-local-routing-extension.cc',
         'model/pmipv6-mag-extension.cc',
@@ -118,6 +122,7 @@ def build(bld):
         'test/logical-interface-test-suite.cc',
         'test/prefix-move-test-suite.cc',
         'test/local-routing-test-suite.cc',
+        'test/localized-routing-test-suite.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -171,6 +176,8 @@ def build(bld):
         'model/local-routing-policy.h',
         'model/mag-local-route-table.h',
         'model/lma-local-routing-monitor.h',
+        'model/lma-localized-routing.h',
+        'model/mag-localized-routing.h',
         'model/mag-local-routing-extension.h',
         'model/lma-local-routing-extension.h',
         'model/pmipv6-mag-extension.h',

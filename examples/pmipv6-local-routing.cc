@@ -18,7 +18,11 @@
  *    the pair becomes intra-LMA.
  *  - intra-lma-lma-initiated: as intra-lma, but the LMA detects the relayed traffic and sends the
  *    LROREQs (Figure 4); after the handover it re-initiates the pair (Figure 5).
- * (inter-lma, inter-lma-lma-initiated and rfc6705 are not implemented: exit status 2.)
+ *  - rfc6705: the standard variant of intra-lma-lma-initiated (Protocol = Rfc6705): the LMA
+ *    sends an RFC 6705 LRI (MH 17) to each MAG, each answers with an LRA (MH 18), and the MAGs
+ *    forward into a MAG-MAG tunnel without signalling each other; after the handover the LMA
+ *    sends new LRIs to mag3 and mag2.
+ * (inter-lma and inter-lma-lma-initiated are not implemented: exit status 2.)
  *
  * Two UDP probe flows, mn1 -> mn2 and mn2 -> mn1, one packet each per --interval. Printed: the
  * signalling (every local routing message on the wire), and for three phases (before the
@@ -66,6 +70,15 @@ PrintMessage(Ptr<const Packet> p, Ipv6Address src, Ipv6Address dst)
     {
         os << ((b[8] & mip6::LRO_FLAG_R) ? "LRORSP" : "LROREQ") << " LRI "
            << +((b[8] & mip6::LRO_LRI_MASK) >> mip6::LRO_LRI_SHIFT);
+    }
+    else if (b[2] == mip6::MH_LOCALIZED_ROUTING_INIT)
+    {
+        os << "LRI (RFC 6705) seq " << ((b[6] << 8) | b[7]) << " lifetime "
+           << ((b[10] << 8) | b[11]) << " s";
+    }
+    else if (b[2] == mip6::MH_LOCALIZED_ROUTING_ACK)
+    {
+        os << "LRA (RFC 6705) seq " << ((b[6] << 8) | b[7]) << " status " << +b[9];
     }
     else if (b[2] == mip6::MH_BINDING_UPDATE)
     {
@@ -153,8 +166,8 @@ main(int argc, char* argv[])
     bool pcap = false;
     CommandLine cmd(__FILE__);
     cmd.AddValue("case",
-                 "intra-mag | intra-lma | intra-lma-lma-initiated (inter-lma, "
-                 "inter-lma-lma-initiated and rfc6705 are not implemented)",
+                 "intra-mag | intra-lma | intra-lma-lma-initiated | rfc6705 (inter-lma and "
+                 "inter-lma-lma-initiated are not implemented)",
                  scenario);
     cmd.AddValue("handoverAt", "when mn1 moves (s)", handoverAt);
     cmd.AddValue("simTime", "simulation end (s)", simTime);
@@ -163,12 +176,19 @@ main(int argc, char* argv[])
     cmd.Parse(argc, argv);
 
     bool intraMag = scenario == "intra-mag";
-    bool lmaInitiated = scenario == "intra-lma-lma-initiated";
+    bool rfc6705 = scenario == "rfc6705"; // RFC 6705 LRI / LRA: LMA-initiated, intra-LMA
+    bool lmaInitiated = scenario == "intra-lma-lma-initiated" || rfc6705;
     if (!intraMag && !lmaInitiated && scenario != "intra-lma")
     {
         std::cerr << "pmipv6-local-routing: case '" << scenario
-                  << "' is not implemented (intra-mag, intra-lma, intra-lma-lma-initiated run)\n";
+                  << "' is not implemented (intra-mag, intra-lma, intra-lma-lma-initiated, "
+                     "rfc6705 run)\n";
         return 2;
+    }
+    if (rfc6705)
+    {
+        Config::SetDefault("ns3::MagLocalRoutingExtension::Protocol", StringValue("Rfc6705"));
+        Config::SetDefault("ns3::LmaLocalRoutingExtension::Protocol", StringValue("Rfc6705"));
     }
     NS_ABORT_MSG_IF(handoverAt < 5 || simTime < handoverAt + 3,
                     "need handoverAt >= 5 and simTime >= handoverAt + 3");

@@ -5,6 +5,7 @@
 #include "lma-local-routing-extension.h"
 
 #include "lma-local-routing-monitor.h"
+#include "lma-localized-routing.h"
 #include "local-routing-optimization-header.h"
 #include "local-routing-options.h"
 #include "local-routing-policy.h"
@@ -14,6 +15,7 @@
 #include "pmipv6-wire-numbers.h"
 
 #include "ns3/boolean.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -64,6 +66,13 @@ LmaLocalRoutingExtension::GetTypeId()
                           TimeValue(Seconds(120)),
                           MakeTimeAccessor(&LmaLocalRoutingExtension::m_lifetime),
                           MakeTimeChecker(Seconds(1)))
+            .AddAttribute(
+                "Protocol",
+                "Signalling of LMA-initiated local routing: Draft004 (LROREQ / "
+                "LRORSP, MAG-MAG PBU / PBA) or Rfc6705 (LRI / LRA, MH 17 / 18).",
+                EnumValue(PROTOCOL_DRAFT004),
+                MakeEnumAccessor(&LmaLocalRoutingExtension::m_protocol),
+                MakeEnumChecker(PROTOCOL_DRAFT004, "Draft004", PROTOCOL_RFC6705, "Rfc6705"))
             .AddTraceSource("Decision",
                             "The LMA allowed (LRI 1 or 2) or refused (0) a pair.",
                             MakeTraceSourceAccessor(&LmaLocalRoutingExtension::m_decisionTrace),
@@ -76,7 +85,9 @@ LmaLocalRoutingExtension::LmaLocalRoutingExtension()
       m_detect(false),
       m_followHandover(true),
       m_lifetime(Seconds(120)),
-      m_requests(0)
+      m_requests(0),
+      m_protocol(PROTOCOL_DRAFT004),
+      m_contextAnswers(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -97,6 +108,11 @@ LmaLocalRoutingExtension::DoDispose()
     m_byPrefix.clear();
     m_monitor = nullptr;
     m_policy = nullptr;
+    if (m_rfc6705)
+    {
+        m_rfc6705->Dispose();
+        m_rfc6705 = nullptr;
+    }
     Pmipv6LmaExtension::DoDispose();
 }
 
@@ -109,6 +125,10 @@ LmaLocalRoutingExtension::GetName() const
 std::vector<uint8_t>
 LmaLocalRoutingExtension::GetMhTypes() const
 {
+    if (m_protocol == PROTOCOL_RFC6705)
+    {
+        return {mip6::MH_LOCAL_ROUTING_OPTIMIZATION, mip6::MH_LOCALIZED_ROUTING_ACK};
+    }
     return {mip6::MH_LOCAL_ROUTING_OPTIMIZATION};
 }
 
@@ -121,6 +141,30 @@ LmaLocalRoutingExtension::DoStart()
     {
         m_monitor->SetDetectCallback(MakeCallback(&LmaLocalRoutingExtension::Detect, this));
     }
+    if (m_protocol == PROTOCOL_RFC6705)
+    {
+        m_rfc6705 = CreateObject<LmaLocalizedRouting>();
+        m_rfc6705->Setup(GetLma(), MakeCallback(&LmaLocalRoutingExtension::Rfc6705Refused, this));
+    }
+}
+
+Ptr<LmaLocalizedRouting>
+LmaLocalRoutingExtension::GetLocalizedRouting() const
+{
+    return m_rfc6705;
+}
+
+void
+LmaLocalRoutingExtension::Rfc6705Refused(HomeNetworkPrefix a, HomeNetworkPrefix b, uint8_t status)
+{
+    auto it = m_pairs.find(KeyOf(a, b));
+    if (it != m_pairs.end())
+    {
+        it->second.lmaInitiated = false; // not re-initiated after a handover either
+    }
+    m_decisionTrace(a.prefix, b.prefix, mip6::LRI_NOT_AVAILABLE, "MAG");
+    NS_LOG_INFO("LMA: LRA status " << +status << ": localized routing of " << a << " <-> " << b
+                                   << " refused");
 }
 
 Ptr<LmaLocalRoutingMonitor>
@@ -175,11 +219,16 @@ LmaLocalRoutingExtension::PrefixOf(Ptr<const BindingCacheEntry> e, Ipv6Address a
 }
 
 void
-LmaLocalRoutingExtension::Receive(uint8_t /* mhType */,
+LmaLocalRoutingExtension::Receive(uint8_t mhType,
                                   Ptr<Packet> p,
                                   const Ipv6Header& ip,
                                   uint32_t /* interface */)
 {
+    if (mhType == mip6::MH_LOCALIZED_ROUTING_ACK && m_rfc6705)
+    {
+        m_rfc6705->ReceiveLra(p, ip);
+        return;
+    }
     Ptr<MobilityL4Protocol> mobility = GetLma()->GetMobilityProtocol();
     uint8_t bytes[16];
     uint32_t n = std::min<uint32_t>(p->GetSize(), sizeof(bytes));
@@ -407,6 +456,11 @@ LmaLocalRoutingExtension::Initiate(Ptr<BindingCacheEntry> mn,
     else
     {
         Remember(mnHnp, cnHnp, lifetime, true);
+    }
+    if (m_rfc6705)
+    {
+        m_rfc6705->Initiate(mn, mnHnp, cn, cnHnp, lifetime);
+        return;
     }
     SendRequest(mn->proxyCoa, lri, mnHnp, mn->proxyCoa, cnHnp, cn->proxyCoa, lifetime);
     if (!sameMag)

@@ -24,6 +24,7 @@ namespace ns3
 
 class LocalRoutingPolicy;
 class LmaLocalRoutingMonitor;
+class LmaLocalizedRouting;
 
 /**
  * \ingroup pmipv6
@@ -47,14 +48,29 @@ class LmaLocalRoutingMonitor;
  *
  * Handover (4.2.1, Figure 5): when an MN of an optimised pair moves (BINDING_MOVED) and
  * FollowHandover is set, the LMA re-initiates the pair's local routing towards the new MAG
- * right after its PBA.
+ * right after its PBA. Context transfer (4.1.1): a PBU with a Context Request option for the
+ * MN-CN pair option is answered, when the MN has MAG-initiated pairs, with the LRO option
+ * (LRI 2) and MN-CN pair options in the PBA: first the MN at its (new) MAG, then each CN at
+ * its MAG; the new MAG then sets the pairs up with the CNs' MAGs (Figure 3).
  *
  * The binding cache entry extension of 8.2 (intra-LMA flag per pair) is the set of pairs this
  * extension allowed ("Decision" traces each).
+ *
+ * Protocol = Rfc6705: the LMA-initiated exchanges (detection, StartLocalRouting(),
+ * StopLocalRouting(), the re-initiation after a handover) use RFC 6705's LRI / LRA (MH 17 /
+ * 18, LmaLocalizedRouting) instead of LROREQ / LRORSP, and the MAGs set up no MAG-MAG binding.
+ * A pair a MAG refuses stays known (no new LRI) for its Lifetime.
  */
 class LmaLocalRoutingExtension : public Pmipv6LmaExtension
 {
   public:
+    /// Which protocol the LMA-initiated exchanges use.
+    enum Protocol
+    {
+        PROTOCOL_DRAFT004 = 0, ///< draft-wu-netext-local-ro LROREQ / LRORSP, MAG-MAG PBU / PBA
+        PROTOCOL_RFC6705,      ///< RFC 6705 LRI / LRA
+    };
+
     /**
      * \brief TracedCallback signature of a decision on a pair.
      * \param mn the MN's prefix
@@ -82,6 +98,9 @@ class LmaLocalRoutingExtension : public Pmipv6LmaExtension
     void NotifyBinding(BindingEvent event,
                        Ptr<BindingCacheEntry> entry,
                        Ipv6Address previousProxyCoa) override;
+    void AddPbaOptions(BindingAckHeader& pba,
+                       const ProxyBindingRequest& req,
+                       Ptr<const BindingCacheEntry> entry) override;
 
     /**
      * \brief Start LMA-initiated local routing for a pair now (the API trigger).
@@ -130,6 +149,18 @@ class LmaLocalRoutingExtension : public Pmipv6LmaExtension
      * \return the count
      */
     uint64_t GetMagResponseCount(uint8_t lri) const;
+
+    /**
+     * \brief The RFC 6705 side (Protocol = Rfc6705, after start).
+     * \return it, or null
+     */
+    Ptr<LmaLocalizedRouting> GetLocalizedRouting() const;
+
+    /**
+     * \brief PBAs that carried an MN's local routing context to its new MAG (4.1.1).
+     * \return the count
+     */
+    uint64_t GetContextAnswerCount() const;
 
   protected:
     void DoDispose() override;
@@ -233,6 +264,13 @@ class LmaLocalRoutingExtension : public Pmipv6LmaExtension
      * \return the prefix (::/0 when none)
      */
     static HomeNetworkPrefix PrefixOf(Ptr<const BindingCacheEntry> e, Ipv6Address a);
+    /**
+     * \brief A MAG refused an RFC 6705 LRI: the pair is left alone for its lifetime.
+     * \param a one end
+     * \param b the other end
+     * \param status the LRA status
+     */
+    void Rfc6705Refused(HomeNetworkPrefix a, HomeNetworkPrefix b, uint8_t status);
 
     bool m_allow;                          ///< AllowLocalRouting
     bool m_detect;                         ///< EnableDetectLocalRouting
@@ -245,6 +283,9 @@ class LmaLocalRoutingExtension : public Pmipv6LmaExtension
     std::map<uint8_t, uint64_t> m_responses;                   ///< LRORSPs sent by LRI
     std::map<uint8_t, uint64_t> m_magResponses;                ///< LRORSPs received by LRI
     uint64_t m_requests;                                       ///< LROREQs sent
+    Protocol m_protocol;                                       ///< Protocol
+    Ptr<LmaLocalizedRouting> m_rfc6705;                        ///< RFC 6705 side, or null
+    uint64_t m_contextAnswers;                                 ///< PBAs with context
     TracedCallback<Ipv6Address, Ipv6Address, uint8_t, const std::string&>
         m_decisionTrace; ///< Decision
 };

@@ -10,6 +10,7 @@
 #include "local-routing-options.h"
 #include "local-routing-policy.h"
 #include "mag-local-route-table.h"
+#include "mag-localized-routing.h"
 #include "mag-routing.h"
 #include "mobility-l4-protocol.h"
 #include "pmipv6-mag-application.h"
@@ -17,6 +18,8 @@
 #include "pmipv6-wire-numbers.h"
 
 #include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -119,6 +122,40 @@ MagLocalRoutingExtension::GetTypeId()
                           UintegerValue(64),
                           MakeUintegerAccessor(&MagLocalRoutingExtension::m_cnPrefixLength),
                           MakeUintegerChecker<uint8_t>(1, 128))
+            .AddAttribute(
+                "Protocol",
+                "Local routing signalling: Draft004 (LROREQ / LRORSP, MAG-MAG PBU / "
+                "PBA) or Rfc6705 (LRI / LRA from the LMA, MH 17 / 18; no detection "
+                "at the MAG).",
+                EnumValue(PROTOCOL_DRAFT004),
+                MakeEnumAccessor(&MagLocalRoutingExtension::m_protocol),
+                MakeEnumChecker(PROTOCOL_DRAFT004, "Draft004", PROTOCOL_RFC6705, "Rfc6705"))
+            .AddAttribute("ContextTransfer",
+                          "Ask the LMA for the local routing context of an MN in its initial "
+                          "PBU (Context Request option for the MN-CN pair option) and take the "
+                          "pairs over at once after a handover (4.1.1, Figure 3).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&MagLocalRoutingExtension::m_contextTransfer),
+                          MakeBooleanChecker())
+            .AddAttribute("PeerBindingLifetime",
+                          "Lifetime of the MAG-MAG binding (PBU to the peer MAG), refreshed "
+                          "before it expires until the local routing lifetime ends (0: the "
+                          "whole local routing lifetime, no refresh).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&MagLocalRoutingExtension::m_peerBindingLifetime),
+                          MakeTimeChecker())
+            .AddAttribute("PeerRefreshFraction",
+                          "When the MAG-MAG binding is refreshed, as a fraction of its "
+                          "lifetime.",
+                          DoubleValue(0.8),
+                          MakeDoubleAccessor(&MagLocalRoutingExtension::m_refreshFraction),
+                          MakeDoubleChecker<double>(0.1, 0.95))
+            .AddAttribute("TunnelLinger",
+                          "How long a MAG-MAG tunnel still takes the peer's packets after a "
+                          "pair's local route is removed (packets already on their way).",
+                          TimeValue(MilliSeconds(500)),
+                          MakeTimeAccessor(&MagLocalRoutingExtension::m_tunnelLinger),
+                          MakeTimeChecker())
             .AddTraceSource("PairState",
                             "A pair's local routing state changed.",
                             MakeTraceSourceAccessor(&MagLocalRoutingExtension::m_stateTrace),
@@ -133,7 +170,14 @@ MagLocalRoutingExtension::MagLocalRoutingExtension()
       m_holdDown(Seconds(10)),
       m_cnPrefixLength(64),
       m_requests(0),
-      m_peerPbus(0)
+      m_peerPbus(0),
+      m_protocol(PROTOCOL_DRAFT004),
+      m_contextTransfer(true),
+      m_peerBindingLifetime(Seconds(0)),
+      m_refreshFraction(0.8),
+      m_tunnelLinger(MilliSeconds(500)),
+      m_contextPairs(0),
+      m_peerRefreshes(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -149,12 +193,18 @@ MagLocalRoutingExtension::DoDispose()
     for (auto& kv : m_pairs)
     {
         kv.second.expiry.Cancel();
+        kv.second.refresh.Cancel();
     }
     m_pairs.clear();
     m_byMn.clear();
     m_byTransaction.clear();
     m_table = nullptr;
     m_policy = nullptr;
+    if (m_rfc6705)
+    {
+        m_rfc6705->Dispose();
+        m_rfc6705 = nullptr;
+    }
     Pmipv6MagExtension::DoDispose();
 }
 
@@ -174,6 +224,12 @@ MagLocalRoutingExtension::GetName() const
 std::vector<uint8_t>
 MagLocalRoutingExtension::GetMhTypes() const
 {
+    if (m_protocol == PROTOCOL_RFC6705)
+    {
+        return {mip6::MH_BINDING_UPDATE,
+                mip6::MH_LOCAL_ROUTING_OPTIMIZATION,
+                mip6::MH_LOCALIZED_ROUTING_INIT};
+    }
     return {mip6::MH_BINDING_UPDATE, mip6::MH_LOCAL_ROUTING_OPTIMIZATION};
 }
 
@@ -183,10 +239,21 @@ MagLocalRoutingExtension::DoStart()
     Ptr<Pmipv6MagApplication> mag = GetMag();
     m_table = MagLocalRouteTable::Install(mag->GetNode());
     m_table->SetMagRouting(mag->GetRouting());
-    if (m_detect)
+    if (m_protocol == PROTOCOL_RFC6705)
+    {
+        m_rfc6705 = CreateObject<MagLocalizedRouting>();
+        m_rfc6705->Setup(mag, m_table, m_allow, m_tunnelLinger);
+    }
+    else if (m_detect)
     {
         m_table->SetDetectCallback(MakeCallback(&MagLocalRoutingExtension::Detect, this));
     }
+}
+
+Ptr<MagLocalizedRouting>
+MagLocalRoutingExtension::GetLocalizedRouting() const
+{
+    return m_rfc6705;
 }
 
 Ptr<MagLocalRouteTable>
@@ -454,6 +521,7 @@ MagLocalRoutingExtension::AllowIntraLma(const PairKey& key, Ipv6Address peerMag,
     Pair& pair = it->second;
     pair.lri = mip6::LRI_INTRA_LMA;
     pair.lifetime = lifetime;
+    pair.grantEnd = Simulator::Now() + lifetime;
     if (pair.peerMag != peerMag && pair.routed)
     {
         // the CN is at another MAG now: its old binding here goes
@@ -476,7 +544,7 @@ MagLocalRoutingExtension::AllowIntraLma(const PairKey& key, Ipv6Address peerMag,
     ArmExpiry(key, pair, lifetime);
     if (!pair.ownSent)
     {
-        SendPeerPbu(key, pair, lifetime);
+        SendPeerPbu(key, pair, BindingLifetime(pair));
     }
 }
 
@@ -516,6 +584,7 @@ MagLocalRoutingExtension::SendPeerPbu(const PairKey& key, Pair& pair, Time lifet
                 self->RemovePair(key, false);
             });
         pair.ownSent = true;
+        pair.ownExpiresAt = Simulator::Now() + Seconds(4.0 * pbu.GetLifetime());
     }
     sig->Start(pbu, r);
     m_peerPbus++;
@@ -544,6 +613,7 @@ MagLocalRoutingExtension::HandlePeerPba(PairKey key, Time lifetime, const Mobili
     {
         SetState(key, pair, PAIR_ESTABLISHED);
     }
+    ScheduleRefresh(key, pair, Seconds(4.0 * pba->GetLifetime()));
 }
 
 void
@@ -631,6 +701,7 @@ MagLocalRoutingExtension::HandlePeerPbu(Ptr<Packet> p, const Ipv6Header& ip)
     pair.peerMnId = nai;
     pair.lri = mip6::LRI_INTRA_LMA;
     pair.lifetime = Seconds(pbu.GetLifetimeSeconds());
+    pair.grantEnd = std::max(pair.grantEnd, Simulator::Now() + pair.lifetime);
     if (pair.tx != 0)
     {
         // our own LROREQ for the pair is moot: the peer MAG was allowed already
@@ -659,7 +730,11 @@ MagLocalRoutingExtension::HandlePeerPbu(Ptr<Packet> p, const Ipv6Header& ip)
                 ip.GetSource());
     if (!pair.ownSent)
     {
-        SendPeerPbu(key, pair, pair.lifetime);
+        SendPeerPbu(key, pair, BindingLifetime(pair));
+    }
+    else
+    {
+        EchoRefresh(key, pair);
     }
     SetState(key, pair, pair.ownAccepted ? PAIR_ESTABLISHED : PAIR_ALLOWED);
 }
@@ -786,6 +861,11 @@ MagLocalRoutingExtension::Receive(uint8_t mhType,
         HandlePeerPbu(p, ip);
         return;
     }
+    if (mhType == mip6::MH_LOCALIZED_ROUTING_INIT && m_rfc6705)
+    {
+        m_rfc6705->ReceiveLri(p, ip);
+        return;
+    }
     uint8_t bytes[16];
     uint32_t n = std::min<uint32_t>(p->GetSize(), sizeof(bytes));
     p->CopyData(bytes, n);
@@ -855,6 +935,7 @@ MagLocalRoutingExtension::RemovePair(PairKey key, bool notifyPeer)
     }
     Pair& pair = it->second;
     pair.expiry.Cancel();
+    pair.refresh.Cancel();
     Ptr<Pmipv6MagApplication> mag = GetMag();
     if (pair.tx != 0)
     {
@@ -879,9 +960,14 @@ MagLocalRoutingExtension::RemovePair(PairKey key, bool notifyPeer)
     {
         Ipv6Address local;
         Ipv6Address remote;
-        if (mag->GetTunnels()->GetTunnelEndpoints(pair.tunnel, local, remote))
+        Ptr<Ipv6TunnelL4Protocol> tunnels = mag->GetTunnels();
+        if (tunnels->GetTunnelEndpoints(pair.tunnel, local, remote))
         {
-            mag->GetTunnels()->RemoveTunnelReference(local, remote);
+            // the route is gone; the tunnel still takes the peer's packets already on their way
+            // (the two MAGs' bindings do not end at the same instant)
+            Simulator::Schedule(m_tunnelLinger, [tunnels, local, remote]() {
+                tunnels->RemoveTunnelReference(local, remote);
+            });
         }
     }
     if (notifyPeer && pair.ownSent && pair.lri == mip6::LRI_INTRA_LMA && !pair.peerMag.IsAny())
@@ -975,6 +1061,10 @@ void
 MagLocalRoutingExtension::NotifyDetach(Ptr<BindingUpdateListEntry> entry)
 {
     RemoveMn(entry);
+    if (m_rfc6705)
+    {
+        m_rfc6705->RemoveMn(entry);
+    }
 }
 
 void
@@ -983,6 +1073,10 @@ MagLocalRoutingExtension::NotifyBinding(BindingEvent event, Ptr<BindingUpdateLis
     if (event == BINDING_REVOKED || event == BINDING_REMOVED || event == BINDING_FAILED)
     {
         RemoveMn(entry);
+        if (m_rfc6705)
+        {
+            m_rfc6705->RemoveMn(entry);
+        }
     }
 }
 

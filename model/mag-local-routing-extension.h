@@ -18,12 +18,14 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace ns3
 {
 
 class LocalRoutingPolicy;
 class MagLocalRouteTable;
+class MagLocalizedRouting;
 class BindingAckHeader;
 
 /**
@@ -59,22 +61,41 @@ class BindingAckHeader;
  * MN's MN-ID and link-layer identifier options. Then the MAGs exchange PBU/PBA as above. An
  * LROREQ with lifetime 0 removes the pair's local routing (5.1).
  *
- * Teardown: when the peer binding's lifetime ends (no refresh is sent: a pair that still talks
- * is detected again), on detach / revocation / failure of the MN (the peer MAG gets a PBU with
+ * Teardown: when the peer binding's lifetime ends (each MAG refreshes its MAG-MAG binding
+ * before it expires while the local routing lifetime lasts: PeerBindingLifetime,
+ * PeerRefreshFraction; a MAG that got a refresh from its peer refreshes its own binding too),
+ * on detach / revocation / failure of the MN (the peer MAG gets a PBU with
  * lifetime 0 and falls back to the LMA path), and on TearDown().
  *
  * Handover (4.1.1, 4.2.1): the old MAG's de-registration PBU makes the peer MAG fall back to
- * the LMA path at once; the new MAG detects the pair on its first uplink packet (or the LMA
- * re-initiates it, Figure 5) and the route follows the MN. A PBU for the peer MN from a new MAG
- * replaces the old MAG's binding and tunnel.
+ * the LMA path at once. Context transfer (4.1.1, attribute ContextTransfer): the new MAG's
+ * initial PBU carries a Context Request option asking for the MN-CN pair option; the LMA
+ * answers in its PBA with the LRO option (LRI 2) and MN-CN pair options (first the MN at its
+ * new MAG, then each CN of its MAG-initiated pairs with the CN's MAG), which 5.1 allows in a
+ * PBA; the new MAG then exchanges PBU/PBA with each CN's MAG at once (Figure 3), without
+ * detection or LROREQ. (The draft carries the context from the previous MAG in a PFMIPv6
+ * HI/HAck; the module has no HI/HAck, and the LMA holds the same pairs in its binding cache
+ * extension, 8.2.) LMA-initiated pairs are re-initiated by the LMA (Figure 5). A PBU for the
+ * peer MN from a new MAG replaces the old MAG's binding and tunnel.
  *
  * The binding update list extension of 8.1 (intra-MAG / intra-LMA flags, CN HNP and Proxy-CoA)
  * and the MAG's binding cache entries for peer MNs are the pair records: "PairState" traces
  * every change.
+ *
+ * Protocol = Rfc6705: the MAG answers the LMA's RFC 6705 LRIs (MH 17) with LRAs and routes the
+ * pair into a MAG-MAG tunnel without MAG-MAG signalling (MagLocalizedRouting); it does not
+ * detect pairs itself (RFC 6705 localized routing is LMA-initiated).
  */
 class MagLocalRoutingExtension : public Pmipv6MagExtension
 {
   public:
+    /// Which protocol the MAG speaks with the LMA (and the other MAGs).
+    enum Protocol
+    {
+        PROTOCOL_DRAFT004 = 0, ///< draft-wu-netext-local-ro LROREQ / LRORSP, MAG-MAG PBU / PBA
+        PROTOCOL_RFC6705,      ///< RFC 6705 LRI / LRA
+    };
+
     /// The state of a pair.
     enum PairState
     {
@@ -120,6 +141,8 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
     void Receive(uint8_t mhType, Ptr<Packet> p, const Ipv6Header& ip, uint32_t interface) override;
     void NotifyDetach(Ptr<BindingUpdateListEntry> entry) override;
     void NotifyBinding(BindingEvent event, Ptr<BindingUpdateListEntry> entry) override;
+    void AddPbuOptions(BindingUpdateHeader& pbu, Ptr<const BindingUpdateListEntry> entry) override;
+    void NotifyPba(const BindingAckHeader& pba, Ptr<BindingUpdateListEntry> entry) override;
 
     /**
      * \brief Start local routing optimization for a pair now (the API trigger).
@@ -183,6 +206,24 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
      */
     uint64_t GetPeerPbaCount(uint8_t status) const;
 
+    /**
+     * \brief The RFC 6705 side (Protocol = Rfc6705, after start).
+     * \return it, or null
+     */
+    Ptr<MagLocalizedRouting> GetLocalizedRouting() const;
+
+    /**
+     * \brief Pairs taken over from the LMA's context at a handover (4.1.1).
+     * \return the count
+     */
+    uint64_t GetContextPairCount() const;
+
+    /**
+     * \brief PBUs sent to other MAGs to refresh a MAG-MAG binding before it expires.
+     * \return the count
+     */
+    uint64_t GetPeerRefreshCount() const;
+
   protected:
     void DoDispose() override;
     void DoStart() override;
@@ -217,6 +258,9 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
         uint32_t tunnel{0};               ///< MAG-MAG tunnel interface (0: none)
         Time lifetime;                    ///< lifetime of the local routing
         EventId expiry;                   ///< end of the peer binding / hold down
+        Time grantEnd;                    ///< end of the local routing lifetime
+        Time ownExpiresAt;                ///< end of our binding at the peer MAG
+        EventId refresh;                  ///< next refresh of our MAG-MAG binding
         SignallingTransactionManager::TransactionId tx{0}; ///< pending LROREQ
     };
 
@@ -353,6 +397,44 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
                      uint16_t lifetime,
                      Ipv6Address dst);
 
+    /**
+     * \brief The lifetime of our next MAG-MAG PBU for a pair: PeerBindingLifetime (or the
+     * whole local routing lifetime when 0), cut at the end of the local routing lifetime.
+     * \param pair the pair
+     * \return the lifetime (zero when the local routing lifetime is over)
+     */
+    Time BindingLifetime(const Pair& pair) const;
+    /**
+     * \brief Our MAG-MAG binding was accepted: refresh it before it expires while the local
+     * routing lifetime lasts.
+     * \param key the pair
+     * \param pair its state
+     * \param lifetime the lifetime the PBU asked for
+     */
+    void ScheduleRefresh(const PairKey& key, Pair& pair, Time lifetime);
+    /**
+     * \brief Refresh our MAG-MAG binding (PBU with a new lifetime).
+     * \param key the pair
+     */
+    void RefreshPeerBinding(PairKey key);
+    /**
+     * \brief A peer MAG refreshed its binding: refresh ours too unless our own timer does.
+     * \param key the pair
+     * \param pair its state
+     */
+    void EchoRefresh(const PairKey& key, Pair& pair);
+    /**
+     * \brief Take over the pairs of an MN that moved here from the LMA's context (4.1.1).
+     * \param mnId the MN
+     * \param lma its LMA
+     * \param own its prefix
+     * \param peers the CNs' prefixes and their MAGs
+     */
+    void AdoptContext(std::string mnId,
+                      Ipv6Address lma,
+                      HomeNetworkPrefix own,
+                      std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> peers);
+
     bool m_detect;                    ///< EnableDetectLocalRouting
     bool m_allow;                     ///< AllowLocalRouting (the MAG's flag)
     Ptr<LocalRoutingPolicy> m_policy; ///< when to optimise
@@ -367,6 +449,14 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
     uint64_t m_requests;                              ///< LROREQs sent
     uint64_t m_peerPbus;                              ///< PBUs sent to MAGs
     std::unordered_map<uint8_t, uint64_t> m_peerPbas; ///< PBAs sent to MAGs by status
+    Protocol m_protocol;                              ///< Protocol
+    bool m_contextTransfer;                           ///< ContextTransfer
+    Time m_peerBindingLifetime;                       ///< PeerBindingLifetime
+    double m_refreshFraction;                         ///< PeerRefreshFraction
+    Time m_tunnelLinger;                              ///< TunnelLinger
+    uint64_t m_contextPairs;                          ///< pairs taken over at handovers
+    uint64_t m_peerRefreshes;                         ///< refresh PBUs sent
+    Ptr<MagLocalizedRouting> m_rfc6705;               ///< RFC 6705 side, or null
     TracedCallback<Ipv6Address, Ipv6Address, uint8_t, Ipv6Address, const std::string&>
         m_stateTrace; ///< PairState
 };

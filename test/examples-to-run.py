@@ -20,6 +20,7 @@ cpp_examples = [
     ("pmipv6-local-routing --case=intra-lma", "True", "False"),
     ("pmipv6-local-routing --case=intra-mag", "True", "False"),
     ("pmipv6-local-routing --case=intra-lma-lma-initiated", "True", "False"),
+    ("pmipv6-local-routing --case=rfc6705", "True", "False"),
     ("pmipv6-flow-mobility --mode=shared", "True", "False"),
     ("pmipv6-flow-mobility --mode=fmi", "True", "False"),
     ("pmipv6-flow-mobility --mode=upn", "True", "False"),

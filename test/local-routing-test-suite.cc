@@ -132,14 +132,15 @@ class Recorder
     /**
      * \brief The messages as one string, separated by ", ".
      * \param from only messages from this time on
+     * \param to ... and before this time
      * \return the text
      */
-    std::string Sequence(Time from = Seconds(0)) const
+    std::string Sequence(Time from = Seconds(0), Time to = Seconds(1e6)) const
     {
         std::string s;
         for (const auto& m : m_messages)
         {
-            if (m.at >= from)
+            if (m.at >= from && m.at < to)
             {
                 s += (s.empty() ? "" : ", ") + m.text;
             }
@@ -641,9 +642,18 @@ class HandoverTest : public LocalRoutingCase
         }
         else
         {
-            NS_TEST_EXPECT_MSG_NE(after.find("mag3>lma LROREQ(0), lma>mag3 LRORSP(2)"),
+            // 4.1.1 / Figure 3: the new MAG has the context from its registration and
+            // exchanges PBU/PBA with MAG2 at once, without detection or LROREQ
+            NS_TEST_EXPECT_MSG_NE(after.find("mag3>mag2 PBU, mag2>mag3 PBA(0), mag2>mag3 PBU, "
+                                             "mag3>mag2 PBA(0)"),
                                   std::string::npos,
-                                  "4.1.1: the new MAG detects the pair and requests");
+                                  "4.1.1: nMAG1 and MAG2 exchange PBU/PBA");
+            NS_TEST_EXPECT_MSG_EQ(after.find("mag3>lma LROREQ"),
+                                  std::string::npos,
+                                  "no detection needed at the new MAG");
+            NS_TEST_EXPECT_MSG_EQ(d.GetMagExtension("mag3")->GetContextPairCount(),
+                                  1u,
+                                  "one pair from the context");
         }
         NS_TEST_EXPECT_MSG_NE(after.find("mag3>mag2 PBU"), std::string::npos, "nMAG1 -> MAG2");
         NS_TEST_EXPECT_MSG_NE(after.find("mag2>mag3 PBU"), std::string::npos, "MAG2 -> nMAG1");
@@ -670,6 +680,199 @@ class HandoverTest : public LocalRoutingCase
     bool m_lmaInitiated; ///< Figure 5 rather than 4.1.1
 };
 
+/**
+ * \brief Handover with context transfer (4.1.1, Figure 3), MAG-initiated pair set up by the API
+ * (no detection at all): mn1 moves from mag1 to mag3; mag3's registration PBU asks for the
+ * context (Context Request option), the LMA's PBA gives it (LRO option, MN-CN pairs), mag3 and
+ * mag2 exchange PBU/PBA and the pair is MAG-MAG again. No packet of the pair is lost outside
+ * the handover itself (from mn1's detachment to its registration at mag3). Without
+ * ContextTransfer (the behaviour before it existed) the pair stays on the LMA path.
+ */
+class ContextTransferTest : public LocalRoutingCase
+{
+  public:
+    /**
+     * \brief The case.
+     * \param enabled ContextTransfer on
+     */
+    explicit ContextTransferTest(bool enabled)
+        : LocalRoutingCase(enabled ? "handover with context transfer (4.1.1, Figure 3), no "
+                                     "packet black-holed beyond the handover"
+                                   : "handover without context transfer: LMA path after it"),
+          m_enabled(enabled)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Seed();
+        Config::SetDefault("ns3::MagLocalRoutingExtension::Policy",
+                           PointerValue(CreateObject<LocalRoutingPolicy>()));
+        Config::SetDefault("ns3::MagLocalRoutingExtension::ContextTransfer",
+                           BooleanValue(m_enabled));
+        Pmipv6LocalRoutingDomain d;
+        Recorder rec(d);
+        Pmipv6TopologyHelper& topo = d.GetTopology();
+        d.AddMobileNode("mn1@lro", "mag1", Seconds(1));
+        d.AddMobileNode("mn2@lro", "mag2", Seconds(1));
+        Time moveAt = Seconds(5);
+        topo.ScheduleMove("mn1@lro", "mag3", moveAt, MilliSeconds(50));
+        uint32_t up = d.AddFlow("mn1@lro", "mn2@lro", Seconds(3), Seconds(9), MilliSeconds(10));
+        uint32_t down = d.AddFlow("mn2@lro", "mn1@lro", Seconds(3), Seconds(9), MilliSeconds(10));
+        Simulator::Schedule(Seconds(2.9), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(
+                d.GetMagExtension("mag1")->RequestLocalRouting(topo.GetHomeAddress("mn1@lro"),
+                                                               topo.GetHomeAddress("mn2@lro")),
+                true,
+                "API request");
+        });
+        Time registeredAt = Seconds(0);
+        topo.GetMag("mag3")->TraceConnectWithoutContext(
+            "RegistrationCompleted",
+            Callback<void, const std::string&, Time, uint8_t>(
+                [&](const std::string& mnId, Time, uint8_t) {
+                    if (mnId == "mn1@lro")
+                    {
+                        registeredAt = Simulator::Now();
+                    }
+                }));
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        std::string after = rec.Sequence(moveAt);
+        NS_TEST_EXPECT_MSG_GT(registeredAt, moveAt, "mn1 registered at mag3");
+        if (!m_enabled)
+        {
+            NS_TEST_EXPECT_MSG_EQ(after,
+                                  "mag1>mag2 PBU(0), mag2>mag1 PBA(0)",
+                                  "only the old MAG's de-registration");
+            uint32_t total = 0;
+            uint32_t n =
+                CountHops(d.GetSamples(up), registeredAt + Seconds(0.1), Seconds(9), 3, total);
+            NS_TEST_EXPECT_MSG_EQ(n, total, "via the LMA after the handover");
+            Simulator::Destroy();
+            Config::Reset();
+            return;
+        }
+        NS_TEST_EXPECT_MSG_EQ(
+            after,
+            "mag1>mag2 PBU(0), mag2>mag1 PBA(0), mag3>mag2 PBU, mag2>mag3 PBA(0), "
+            "mag2>mag3 PBU, mag3>mag2 PBA(0)",
+            "de-registration at the old MAG, then Figure 3");
+        NS_TEST_EXPECT_MSG_EQ(d.GetLmaExtension()->GetContextAnswerCount(),
+                              1u,
+                              "one PBA with context (the handover; none at the first attach)");
+        NS_TEST_EXPECT_MSG_EQ(d.GetMagExtension("mag3")->GetContextPairCount(), 1u, "adopted");
+        NS_TEST_EXPECT_MSG_EQ(d.GetMagExtension("mag3")->GetRequestCount(), 0u, "no LROREQ");
+        for (uint32_t flow : {up, down})
+        {
+            const auto& samples = d.GetSamples(flow);
+            std::vector<bool> got(d.GetSentCount(flow), false);
+            for (const auto& s : samples)
+            {
+                got.at(s.sequence) = true;
+            }
+            // probe i is sent at 3 s + i * 10 ms; the handover itself: from the detachment (a
+            // packet already on its way to mag1 counts too) to the registration at mag3
+            uint32_t lostOutside = 0;
+            uint32_t lostInside = 0;
+            for (uint32_t i = 0; i < got.size(); i++)
+            {
+                Time sent = Seconds(3) + MilliSeconds(10 * i);
+                bool inHandover = sent >= moveAt - MilliSeconds(20) && sent <= registeredAt;
+                lostOutside += (!got[i] && !inHandover) ? 1 : 0;
+                lostInside += (!got[i] && inHandover) ? 1 : 0;
+            }
+            NS_TEST_EXPECT_MSG_EQ(lostOutside, 0u, "no packet lost outside the handover");
+            NS_TEST_EXPECT_MSG_GT(lostInside, 0u, "(the link switch does lose packets)");
+            uint32_t total = 0;
+            uint32_t n = CountHops(samples, Seconds(3.1), moveAt, 2, total);
+            NS_TEST_EXPECT_MSG_EQ(n, total, "MAG-MAG before the move");
+            n = CountHops(samples, registeredAt + MilliSeconds(50), Seconds(9), 2, total);
+            NS_TEST_EXPECT_MSG_GT(total, 350u, "delivered after the move");
+            NS_TEST_EXPECT_MSG_EQ(n, total, "MAG-MAG again, via mag3");
+        }
+        Simulator::Destroy();
+        Config::Reset();
+    }
+
+    bool m_enabled; ///< ContextTransfer
+};
+
+/**
+ * \brief MAG-MAG binding refresh: with PeerBindingLifetime 4 s and a 12 s local routing
+ * lifetime, mag1 refreshes its binding at mag2 every 3.2 s (and mag2 its own at mag1 in
+ * answer) until the 12 s are over; then the bindings expire and the pair goes back to the LMA
+ * path without losing a packet.
+ */
+class PeerRefreshTest : public LocalRoutingCase
+{
+  public:
+    PeerRefreshTest()
+        : LocalRoutingCase("MAG-MAG binding refreshed before it expires, torn down at the end "
+                           "of the local routing lifetime")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Seed();
+        Config::SetDefault("ns3::MagLocalRoutingExtension::Policy",
+                           PointerValue(CreateObject<LocalRoutingPolicy>()));
+        Config::SetDefault("ns3::MagLocalRoutingExtension::Lifetime", TimeValue(Seconds(12)));
+        Config::SetDefault("ns3::MagLocalRoutingExtension::PeerBindingLifetime",
+                           TimeValue(Seconds(4)));
+        Pmipv6LocalRoutingDomain d;
+        Recorder rec(d);
+        Pmipv6TopologyHelper& topo = d.GetTopology();
+        d.AddMobileNode("mn1@lro", "mag1", Seconds(1));
+        d.AddMobileNode("mn2@lro", "mag2", Seconds(1));
+        uint32_t up = d.AddFlow("mn1@lro", "mn2@lro", Seconds(2), Seconds(20), MilliSeconds(50));
+        uint32_t down = d.AddFlow("mn2@lro", "mn1@lro", Seconds(2), Seconds(20), MilliSeconds(50));
+        Ipv6Address mn1 = topo.GetHomeAddress("mn1@lro");
+        Ipv6Address mn2 = topo.GetHomeAddress("mn2@lro");
+        Ptr<MagLocalRoutingExtension> mag1 = d.GetMagExtension("mag1");
+        Ptr<MagLocalRoutingExtension> mag2 = d.GetMagExtension("mag2");
+        Simulator::Schedule(Seconds(3), [&]() { mag1->RequestLocalRouting(mn1, mn2); });
+        std::map<double, std::pair<bool, bool>> routed;
+        for (double t : {3.5, 7.5, 11.5, 15.5, 17.5})
+        {
+            Simulator::Schedule(Seconds(t), [&, t]() {
+                routed[t] = {mag1->HasLocalRoute(mn1, mn2), mag2->HasLocalRoute(mn2, mn1)};
+            });
+        }
+        Simulator::Stop(Seconds(21));
+        Simulator::Run();
+        for (double t : {3.5, 7.5, 11.5, 15.5})
+        {
+            NS_TEST_EXPECT_MSG_EQ(routed[t].first, true, "local route at mag1 at " << t << " s");
+            NS_TEST_EXPECT_MSG_EQ(routed[t].second, true, "local route at mag2 at " << t << " s");
+        }
+        NS_TEST_EXPECT_MSG_EQ(routed[17.5].first, false, "expired at mag1");
+        NS_TEST_EXPECT_MSG_EQ(routed[17.5].second, false, "expired at mag2");
+        NS_TEST_EXPECT_MSG_EQ(mag1->GetPeerRefreshCount(), 3u, "mag1 refreshed 3 times");
+        NS_TEST_EXPECT_MSG_EQ(mag2->GetPeerRefreshCount(), 3u, "mag2 refreshed with it");
+        NS_TEST_EXPECT_MSG_EQ(rec.Sequence(Seconds(6), Seconds(7)),
+                              "mag1>mag2 PBU, mag2>mag1 PBA(0), mag2>mag1 PBU, mag1>mag2 PBA(0)",
+                              "a refresh on the wire (before the first 4 s binding ends)");
+        NS_TEST_EXPECT_MSG_EQ(rec.Sequence(Seconds(13), Seconds(21)),
+                              "",
+                              "no refresh beyond the local routing lifetime, no teardown PBU");
+        for (uint32_t flow : {up, down})
+        {
+            uint32_t total = 0;
+            uint32_t n = CountHops(d.GetSamples(flow), Seconds(3.1), Seconds(16), 2, total);
+            NS_TEST_EXPECT_MSG_EQ(n, total, "MAG-MAG through the refreshes");
+            n = CountHops(d.GetSamples(flow), Seconds(17), Seconds(20), 3, total);
+            NS_TEST_EXPECT_MSG_EQ(n, total, "via the LMA after the expiry");
+            NS_TEST_EXPECT_MSG_EQ(d.GetSentCount(flow), d.GetSamples(flow).size(), "none lost");
+        }
+        Simulator::Destroy();
+        Config::Reset();
+    }
+};
+
 /// The suite.
 class LocalRoutingTestSuite : public TestSuite
 {
@@ -685,6 +888,9 @@ class LocalRoutingTestSuite : public TestSuite
         AddTestCase(new LmaInitiatedTest, TestCase::QUICK);
         AddTestCase(new HandoverTest(false), TestCase::QUICK);
         AddTestCase(new HandoverTest(true), TestCase::QUICK);
+        AddTestCase(new ContextTransferTest(true), TestCase::QUICK);
+        AddTestCase(new ContextTransferTest(false), TestCase::QUICK);
+        AddTestCase(new PeerRefreshTest, TestCase::QUICK);
     }
 };
 

@@ -32,6 +32,8 @@
  */
 
 #include "ns3/binding-update-header.h"
+#include "ns3/boolean.h"
+#include "ns3/config.h"
 #include "ns3/enum.h"
 #include "ns3/flow-attribute-option.h"
 #include "ns3/flow-move-policy.h"
@@ -39,6 +41,7 @@
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv6-address-helper.h"
 #include "ns3/lma-flow-mobility-extension.h"
+#include "ns3/local-routing-domain.h"
 #include "ns3/local-routing-options.h"
 #include "ns3/log.h"
 #include "ns3/mag-flow-mobility-extension.h"
@@ -1441,6 +1444,149 @@ LuaFlowMobilityOrderTestCase::DoRun()
 
 /**
  * \ingroup pmipv6-test
+ * \brief RFC 6705 LRI / LRA (MH 17 / 18) read back by pmipv6.lua from the LMA's pcap of an
+ * LMA-initiated localized routing that one MAG refuses: every field where RFC 6705 puts it
+ * (tshark 4.0's own decoder reads them two to six octets early).
+ */
+class LuaLocalizedRoutingTestCase : public TsharkTestCase
+{
+  public:
+    LuaLocalizedRoutingTestCase()
+        : TsharkTestCase("pmipv6.lua reads RFC 6705 LRI and LRA (refused by one MAG) from the "
+                         "pcap of a simulated LMA")
+    {
+    }
+
+  private:
+    void DoRun() override;
+};
+
+void
+LuaLocalizedRoutingTestCase::DoRun()
+{
+    if (!RequireTshark())
+    {
+        return;
+    }
+    std::string script = RequireLuaScript();
+    if (script.empty())
+    {
+        return;
+    }
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(1);
+    Config::SetDefault("ns3::MagLocalRoutingExtension::Protocol", StringValue("Rfc6705"));
+    Config::SetDefault("ns3::LmaLocalRoutingExtension::Protocol", StringValue("Rfc6705"));
+    Config::SetDefault("ns3::LmaLocalRoutingExtension::EnableDetectLocalRouting",
+                       BooleanValue(true));
+    Config::SetDefault("ns3::LmaLocalRoutingExtension::Lifetime", TimeValue(Seconds(300)));
+    const std::string prefix = CreateTempDirFilename("pmipv6-localized-routing");
+    std::map<Ipv6Address, std::string> names;
+    std::string file;
+    {
+        Pmipv6LocalRoutingDomain d;
+        d.GetMagExtension("mag2")->SetAttribute("AllowLocalRouting", BooleanValue(false));
+        d.AddMobileNode("mn1@lri.pcap", "mag1", Seconds(1));
+        d.AddMobileNode("mn2@lri.pcap", "mag2", Seconds(1));
+        d.AddFlow("mn1@lri.pcap", "mn2@lri.pcap", Seconds(2), Seconds(3), MilliSeconds(100));
+        Pmipv6TopologyHelper& topo = d.GetTopology();
+        topo.EnablePcap(prefix);
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+        names[topo.GetLma("lma")->GetAddress()] = "LMA";
+        names[topo.GetMag("mag1")->GetProxyCoa()] = "MAG1";
+        names[topo.GetMag("mag2")->GetProxyCoa()] = "MAG2";
+        Ptr<Node> lma = topo.GetLma("lma")->GetNode();
+        for (uint32_t i = 0; i < lma->GetNDevices() && file.empty(); ++i)
+        {
+            std::string candidate =
+                prefix + "-" + std::to_string(lma->GetId()) + "-" + std::to_string(i) + ".pcap";
+            file = std::filesystem::exists(candidate) ? candidate : "";
+        }
+        Simulator::Destroy();
+    }
+    Config::Reset();
+    NS_TEST_ASSERT_MSG_EQ(file.empty(), false, "a pcap of the LMA's link to the router");
+
+    CommandResult r;
+    if (!Tshark("-X " + ShellQuote("lua_script:" + script) + " -r " + ShellQuote(file) +
+                    " -Y 'pmipv6x.lri.seq || pmipv6x.lra.seq' -T fields -E separator=/t"
+                    " -E aggregator=/s -e ipv6.src -e ipv6.dst -e pmipv6x.msg"
+                    " -e pmipv6x.lri.seq -e pmipv6x.lri.lifetime -e pmipv6x.lra.seq"
+                    " -e pmipv6x.lra.u -e pmipv6x.lra.status -e pmipv6x.lra.lifetime"
+                    " -e pmipv6x.mnid.id -e pmipv6x.mag.addr -e pmipv6x.checksum.status",
+                "lr-order",
+                r))
+    {
+        return;
+    }
+    ExpectNoFailure(r.out, "tshark on " + file);
+    std::vector<std::string> seen;
+    std::istringstream lines(r.out);
+    std::string line;
+    while (std::getline(lines, line))
+    {
+        std::vector<std::string> col;
+        std::istringstream cells(line);
+        std::string cell;
+        while (std::getline(cells, cell, '\t'))
+        {
+            col.push_back(cell);
+        }
+        col.resize(12);
+        std::string text = names[Ipv6Address(col[0].c_str())] + ">" +
+                           names[Ipv6Address(col[1].c_str())] + " " + col[2] + " ";
+        if (col[2] == "LRI")
+        {
+            text += "seq=" + col[3] + " lifetime=" + col[4] + " mn=" + col[9] + " mag=" + col[10];
+        }
+        else
+        {
+            text += "seq=" + col[5] + " u=" + col[6] + " status=" + col[7] + " lifetime=" + col[8] +
+                    " mn=" + col[9];
+        }
+        text += " checksum=" + col[11];
+        seen.push_back(text);
+    }
+    std::ostringstream got;
+    for (size_t i = 0; i < seen.size(); ++i)
+    {
+        got << "\n  " << seen[i];
+    }
+    const std::string a = "mn1@lri.pcap";
+    const std::string b = "mn2@lri.pcap";
+    // the MAGs' addresses as the topology assigned them (tshark prints them the same way)
+    std::ostringstream mag1;
+    std::ostringstream mag2;
+    for (const auto& [addr, name] : names)
+    {
+        if (name == "MAG1")
+        {
+            mag1 << addr;
+        }
+        else if (name == "MAG2")
+        {
+            mag2 << addr;
+        }
+    }
+    const std::vector<std::string> expected = {
+        "LMA>MAG1 LRI seq=1 lifetime=300 mn=" + a + " " + b + " mag=" + mag2.str() + " checksum=1",
+        "LMA>MAG2 LRI seq=1 lifetime=300 mn=" + b + " " + a + " mag=" + mag1.str() + " checksum=1",
+        "MAG1>LMA LRA seq=1 u=0 status=0 lifetime=300 mn=" + a + " checksum=1",
+        "MAG2>LMA LRA seq=1 u=0 status=128 lifetime=0 mn=" + b + " checksum=1",
+        "LMA>MAG1 LRI seq=2 lifetime=0 mn=" + a + " " + b + " mag=" + mag2.str() + " checksum=1",
+        "MAG1>LMA LRA seq=2 u=0 status=0 lifetime=0 mn=" + a + " checksum=1",
+    };
+    NS_TEST_EXPECT_MSG_EQ(seen.size(), expected.size(), "LRI/LRA on the wire:" << got.str());
+    for (size_t i = 0; i < std::min(seen.size(), expected.size()); ++i)
+    {
+        NS_TEST_EXPECT_MSG_EQ(seen[i], expected[i], "message " << i << ":" << got.str());
+    }
+    NS_LOG_INFO("RFC 6705 from the pcap:" << got.str());
+}
+
+/**
+ * \ingroup pmipv6-test
  * \brief tshark's own decode of the module's messages.
  */
 class TsharkDecodeTestSuite : public TestSuite
@@ -1466,6 +1612,7 @@ class LuaDissectorTestSuite : public TestSuite
         AddTestCase(new LuaDissectorFieldsTestCase, TestCase::QUICK);
         AddTestCase(new LuaDissectorRobustnessTestCase, TestCase::QUICK);
         AddTestCase(new LuaFlowMobilityOrderTestCase, TestCase::QUICK);
+        AddTestCase(new LuaLocalizedRoutingTestCase, TestCase::QUICK);
     }
 };
 
