@@ -784,6 +784,10 @@ LmaFlowBindingExtension::NotifyBinding(BindingEvent event,
                                        Ptr<BindingCacheEntry> entry,
                                        Ipv6Address previousProxyCoa)
 {
+    if (!GetLma())
+    {
+        return; // disposed
+    }
     if (event == BINDING_MOVED)
     {
         // a handover of the binding: its flows follow it

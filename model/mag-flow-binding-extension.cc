@@ -296,18 +296,25 @@ MagFlowBindingExtension::Process(std::string mnId,
         Drop(key, LIST_DELETED);
         return true;
     case mip6::FA_PRO_MODIFY:
-        if (it == m_list.end())
-        {
-            return false;
-        }
-        Drop(key, LIST_DELETED);
+        // 3.3: the existing definition is removed and the new one added under the same FID;
+        // a Target CoA of another MAG makes this MAG the flow's old MAG (it only removes), one
+        // naming this MAG makes it the MAG the modified flow goes to (it may not have it yet)
         if (target && !here)
         {
-            return true; // the flow's old MAG: it leaves
+            if (it == m_list.end())
+            {
+                return false;
+            }
+            Drop(key, LIST_DELETED);
+            return true;
         }
-        if (!entry)
+        if ((it == m_list.end() && !here) || !entry)
         {
-            return false;
+            return false; // 128: Binding Does NOT Exist
+        }
+        if (it != m_list.end())
+        {
+            Drop(key, LIST_DELETED);
         }
         Take(b, entry, prefixes);
         return true;
@@ -532,7 +539,7 @@ MagFlowBindingExtension::AddPbuOptions(BindingUpdateHeader& pbu,
 void
 MagFlowBindingExtension::NotifyBinding(BindingEvent event, Ptr<BindingUpdateListEntry> entry)
 {
-    if (event != BINDING_REMOVED || m_rehoming)
+    if (event != BINDING_REMOVED || m_rehoming || !GetMag())
     {
         return;
     }

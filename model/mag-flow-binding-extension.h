@@ -37,7 +37,8 @@ namespace ns3
  * bits; a PRO written in the high four bits is read too):
  * - add: a new entry (the Target Care-of Address must be this MAG's Proxy-CoA);
  * - delete: the entry is removed;
- * - modify: the entry is replaced under the same FID (a Target Care-of Address of another MAG
+ * - modify: the entry is replaced under the same FID (the MAG the Target Care-of Address names
+ *   takes it even when it did not have it; a Target Care-of Address of another MAG
  *   makes this MAG the flow's old MAG: the entry is removed);
  * - refresh: the entry's lifetime restarts (and its attributes are updated);
  * - move: the MAG looks the Target Care-of Address up: its own Proxy-CoA makes it the
