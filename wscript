@@ -64,6 +64,8 @@ def build(bld):
         'model/lma-flow-identification-extension.cc',
         'model/lma-flow-mobility-extension.cc',
         'model/mag-flow-identification-extension.cc',
+        'model/lma-flow-binding-extension.cc',
+        'model/mag-flow-binding-extension.cc',
         'model/prefix-move-rule.cc',
         'model/lma-multihoming-extension.cc',
         'model/mag-multihoming-extension.cc',
@@ -88,6 +90,7 @@ def build(bld):
         'helper/logical-interface-helper.cc',
         'helper/pmipv6-dual-access-domain.cc',
         'helper/local-routing-domain.cc',
+        'helper/lma-flow-binding-domain.cc',
         ]
 
     module_test = bld.create_ns3_module_test_library('pmipv6')
@@ -112,6 +115,7 @@ def build(bld):
         'test/pmipv6-lma-test-suite.cc',
         'test/pmipv6-extension-test-suite.cc',
         'test/flow-identification-test-suite.cc',
+        'test/lma-flow-binding-test-suite.cc',
         'test/flow-mobility-test-suite.cc',
         'test/multihoming-test-suite.cc',
         'test/flow-mobility-signalling-test-suite.cc',
@@ -168,6 +172,8 @@ def build(bld):
         'model/lma-flow-identification-extension.h',
         'model/lma-flow-mobility-extension.h',
         'model/mag-flow-identification-extension.h',
+        'model/lma-flow-binding-extension.h',
+        'model/mag-flow-binding-extension.h',
         'model/prefix-move-rule.h',
         'model/lma-multihoming-extension.h',
         'model/mag-multihoming-extension.h',
@@ -190,6 +196,7 @@ def build(bld):
         'helper/logical-interface-helper.h',
         'helper/pmipv6-dual-access-domain.h',
         'helper/local-routing-domain.h',
+        'helper/lma-flow-binding-domain.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:

@@ -489,7 +489,7 @@ FlowAttributeOption::SetLifetime(uint16_t units)
 uint32_t
 FlowAttributeOption::GetLifetimeSeconds() const
 {
-    return 4u * m_lifetime;
+    return mip6::FA_LIFETIME_UNIT_SECONDS * m_lifetime;
 }
 
 void

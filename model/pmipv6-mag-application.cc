@@ -609,6 +609,15 @@ Pmipv6MagApplication::NotifyAttach(Ptr<NetDevice> device,
     entry->accessTechnologyType = access->second != 0 ? access->second : m_defaultAtt;
     entry->handoffIndicator = handoffIndicator != 0 ? handoffIndicator : m_defaultHi;
     entry->lmaAddress = LmaFor(mnId);
+    for (const auto& extension : m_extensions.Get())
+    {
+        Ipv6Address chosen = extension->SelectLma(mnId, device);
+        if (!chosen.IsAny())
+        {
+            entry->lmaAddress = chosen;
+            break;
+        }
+    }
     const Pmipv6Profile* profile = m_profiles ? m_profiles->Lookup(mnId) : nullptr;
     entry->mnLinkLocalAddress =
         profile != nullptr && !profile->mnLinkLocalAddress.IsAny()

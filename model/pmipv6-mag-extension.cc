@@ -106,6 +106,12 @@ Pmipv6MagExtension::KeepBindingUntilDeregistered(Ptr<const BindingUpdateListEntr
     return false;
 }
 
+Ipv6Address
+Pmipv6MagExtension::SelectLma(const std::string& /* mnId */, Ptr<NetDevice> /* device */)
+{
+    return Ipv6Address::GetAny();
+}
+
 void
 Pmipv6MagExtension::NotifyBinding(BindingEvent event, Ptr<BindingUpdateListEntry> entry)
 {

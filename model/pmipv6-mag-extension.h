@@ -35,7 +35,9 @@ class Pmipv6MagApplication;
  * - tells it every attachment, detachment and binding event (NotifyAttach(),
  *   NotifyDetach(), NotifyBinding());
  * - asks it whether a detaching mobile node's binding stays up until the PBA of its
- *   de-registration (KeepBindingUntilDeregistered()).
+ *   de-registration (KeepBindingUntilDeregistered());
+ * - asks it, for each attachment, which LMA the new binding registers with (SelectLma(); e.g.
+ *   an LMA that told the MAG to switch a mobile node's flow to an alternate LMA).
  *
  * Hooks are called in the order the extensions were added. The defaults do nothing.
  */
@@ -133,6 +135,16 @@ class Pmipv6MagExtension : public Object
      * \return true to defer the teardown (default false: RFC 5213 behaviour)
      */
     virtual bool KeepBindingUntilDeregistered(Ptr<const BindingUpdateListEntry> entry);
+
+    /**
+     * \brief Choose the LMA a new binding update list entry registers with, instead of the
+     * profile's (or the MAG's default) LMA. Asked once per attachment, before the entry is
+     * created; the first extension that chooses decides.
+     * \param mnId the mobile node
+     * \param device the access device it attached on
+     * \return the LMA address, or :: (default) to leave the choice to the core
+     */
+    virtual Ipv6Address SelectLma(const std::string& mnId, Ptr<NetDevice> device);
 
     /**
      * \brief A binding update list entry changed.

@@ -380,6 +380,10 @@ enum FlowAttributePro : uint8_t
     FA_PRO_SWITCH = 6, ///< switch to alternative local mobility anchors
 };
 
+/// Seconds per Lifetime unit of the Flow Attribute option (lma-init-flow-binding 7.2.1: "One
+/// time unit is 4 seconds").
+constexpr uint32_t FA_LIFETIME_UNIT_SECONDS = 4;
+
 /// Flow Attribute option sub-option types (lma-init-flow-binding 7.2.2, 7.2.3; no Pad1/PadN).
 enum FlowAttributeSubOptionType : uint8_t
 {
