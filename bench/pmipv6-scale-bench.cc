@@ -25,6 +25,11 @@
  *    completed both registrations (e.g. "registered: 1000/1000").
  * The program exits with status 1 and a "FAIL: " line when an MN is left unregistered.
  *
+ * --scheduler: the simulator's event scheduler, ns3::PriorityQueueScheduler by default (a
+ * binary heap in one array; ns-3's default ns3::MapScheduler gives the same events and results,
+ * more slowly at scale). The remaining events are moved to a MapScheduler before the LMA's
+ * timers are removed for the bytes-per-binding measurement.
+ *
  * --interfaces=2: every MN has two CSMA interfaces behind a logical interface
  * (Pmipv6TopologyHelper::SetMobileNodeInterfaces): interface 0 attaches to MAG k mod M and
  * interface 1 to MAG (k + 1) mod M at the same time (two bindings sharing the MN's prefix,
