@@ -12,7 +12,7 @@
 #include "ns3/csma-net-device.h"
 #include "ns3/data-rate.h"
 #include "ns3/ipv6-address-helper.h"
-#include "ns3/ipv6-static-routing-helper.h"
+#include "ns3/ipv6-hash-routing.h"
 #include "ns3/ipv6.h"
 #include "ns3/lma-flow-mobility-extension.h"
 #include "ns3/log.h"
@@ -809,7 +809,6 @@ Pmipv6TopologyHelper::FirstLink(uint32_t from, uint32_t to) const
 void
 Pmipv6TopologyHelper::InstallRoutes()
 {
-    Ipv6StaticRoutingHelper helper;
     const uint32_t n = boost::num_vertices(m_graph);
     // Next hop address and outgoing interface of `v` over link k.
     auto via = [this](uint32_t v, uint32_t k) {
@@ -819,7 +818,10 @@ Pmipv6TopologyHelper::InstallRoutes()
     };
     for (uint32_t v = 0; v < n; ++v)
     {
-        Ptr<Ipv6StaticRouting> routing = helper.GetStaticRouting(m_nodes[v]->GetObject<Ipv6>());
+        // Hashed lookups (and local delivery from any interface): the cost of a packet at
+        // the LMA of a star does not grow with the number of MAGs, as it would with
+        // Ipv6StaticRouting's route list.
+        Ptr<Ipv6HashRouting> routing = Ipv6HashRouting::Install(m_nodes[v]);
         if (m_incident[v].size() == 1)
         {
             auto [nextHop, interface] = via(v, m_incident[v][0]);
@@ -835,7 +837,7 @@ Pmipv6TopologyHelper::InstallRoutes()
             }
             uint32_t target = m_dist[l.a][v] <= m_dist[l.b][v] ? l.a : l.b;
             auto [nextHop, interface] = via(v, FirstLink(v, target));
-            routing->AddNetworkRouteTo(l.prefix, Ipv6Prefix(64), nextHop, interface);
+            routing->AddNetworkRouteTo(l.prefix, 64, nextHop, interface);
         }
         for (const auto& [lma, index] : m_lmaIndex)
         {
@@ -844,7 +846,7 @@ Pmipv6TopologyHelper::InstallRoutes()
                 continue;
             }
             auto [nextHop, interface] = via(v, FirstLink(v, lma));
-            routing->AddNetworkRouteTo(HnpBlock(index), Ipv6Prefix(48), nextHop, interface);
+            routing->AddNetworkRouteTo(HnpBlock(index), 48, nextHop, interface);
         }
 
         if (m_graph[v].role == "cn")
@@ -866,7 +868,6 @@ Pmipv6TopologyHelper::AddHnpBlockRoutes(uint32_t lma, Ipv6Address block)
     NS_LOG_FUNCTION(this << lma << block);
     // As InstallRoutes() does for the LMA's first block: nodes with a single link reach it
     // through their default route.
-    Ipv6StaticRoutingHelper helper;
     for (uint32_t v = 0; v < m_nodes.size(); ++v)
     {
         if (v == lma || m_incident[v].size() == 1)
@@ -876,8 +877,7 @@ Pmipv6TopologyHelper::AddHnpBlockRoutes(uint32_t lma, Ipv6Address block)
         const LinkInfo& l = m_links[FirstLink(v, lma)];
         Ipv6Address nextHop = l.a == v ? l.addressB : l.addressA;
         uint32_t interface = l.a == v ? l.interfaceA : l.interfaceB;
-        helper.GetStaticRouting(m_nodes[v]->GetObject<Ipv6>())
-            ->AddNetworkRouteTo(block, Ipv6Prefix(48), nextHop, interface);
+        Ipv6HashRouting::Install(m_nodes[v])->AddNetworkRouteTo(block, 48, nextHop, interface);
     }
 }
 
