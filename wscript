@@ -75,6 +75,9 @@ def build(bld):
         'model/lma-local-routing-monitor.cc',
         'model/mag-local-routing-extension.cc',
         'model/lma-local-routing-extension.cc',
+        'model/lma-local-routing-inter-lma.cc',
+        'model/mag-local-routing-inter-lma.cc',
+        'model/lma-prefix-directory.cc',
         'model/pmipv6-mag-extension.cc',
         'model/pmipv6-mag-application.cc',
         'helper/pmipv6-helper.cc',
@@ -118,6 +121,7 @@ def build(bld):
         'test/logical-interface-test-suite.cc',
         'test/prefix-move-test-suite.cc',
         'test/local-routing-test-suite.cc',
+        'test/inter-lma-local-routing-test-suite.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -173,6 +177,7 @@ def build(bld):
         'model/lma-local-routing-monitor.h',
         'model/mag-local-routing-extension.h',
         'model/lma-local-routing-extension.h',
+        'model/lma-prefix-directory.h',
         'model/pmipv6-mag-extension.h',
         'model/proxy-binding-request.h',
         'model/pmipv6-mag-application.h',
