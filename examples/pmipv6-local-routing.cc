@@ -213,9 +213,9 @@ RunInterLma(const std::string& scenario,
         relayed[i][0] = lma1->GetInterLmaRelayedCount();
         relayed[i][1] = lma2->GetInterLmaRelayedCount();
     };
-    Simulator::Schedule(optimisedFrom, snapshot, 0);
-    Simulator::Schedule(Seconds(handoverAt), snapshot, 1);
-    Simulator::Schedule(afterFrom, snapshot, 2);
+    Simulator::Schedule(optimisedFrom, [&]() { snapshot(0); });
+    Simulator::Schedule(Seconds(handoverAt), [&]() { snapshot(1); });
+    Simulator::Schedule(afterFrom, [&]() { snapshot(2); });
     if (pcap)
     {
         topo.EnablePcap("pmipv6-local-routing");
