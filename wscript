@@ -82,6 +82,9 @@ def build(bld):
         'model/mag-localized-routing.cc',
         'model/mag-local-routing-extension.cc',
         'model/lma-local-routing-extension.cc',
+        'model/lma-local-routing-inter-lma.cc',
+        'model/mag-local-routing-inter-lma.cc',
+        'model/lma-prefix-directory.cc',
         'model/pmipv6-mag-extension.cc',
         'model/pmipv6-mag-application.cc',
         'helper/pmipv6-helper.cc',
@@ -129,6 +132,7 @@ def build(bld):
         'test/prefix-move-test-suite.cc',
         'test/local-routing-test-suite.cc',
         'test/localized-routing-test-suite.cc',
+        'test/inter-lma-local-routing-test-suite.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -189,6 +193,7 @@ def build(bld):
         'model/mag-localized-routing.h',
         'model/mag-local-routing-extension.h',
         'model/lma-local-routing-extension.h',
+        'model/lma-prefix-directory.h',
         'model/pmipv6-mag-extension.h',
         'model/proxy-binding-request.h',
         'model/pmipv6-mag-application.h',

@@ -22,7 +22,15 @@
  *    sends an RFC 6705 LRI (MH 17) to each MAG, each answers with an LRA (MH 18), and the MAGs
  *    forward into a MAG-MAG tunnel without signalling each other; after the handover the LMA
  *    sends new LRIs to mag3 and mag2.
- * (inter-lma and inter-lma-lma-initiated are not implemented: exit status 2.)
+ *  - inter-lma: two LMAs (lma1 serves mag1 and mag3, lma2 serves mag2), mn1 anchored at lma1,
+ *    mn2 at lma2; mag1 detects the pair and runs Figure 6 (7): LROREQ to lma1, LRORSP naming
+ *    lma2 (LRI 3), LROREQ to lma2, LRORSP naming mag2, PBU/PBA between the MAGs; at --handoverAt
+ *    mn1 moves to mag3, which runs Figure 6 again. The LMA path has 5 hops (mag1, lma1, r,
+ *    lma2, mag2).
+ *  - inter-lma-lma-initiated: as inter-lma, but lma1 detects the relayed traffic and runs A.2:
+ *    LMA RO Start Request / Response with lma2, LROREQs from both LMAs to their MAGs, PBU/PBA;
+ *    after the handover lma1 starts again with mn1's new Proxy-CoA.
+ * (Any other case: exit status 2.)
  *
  * Two UDP probe flows, mn1 -> mn2 and mn2 -> mn1, one packet each per --interval. Printed: the
  * signalling (every local routing message on the wire), and for three phases (before the
@@ -65,6 +73,7 @@ PrintMessage(Ptr<const Packet> p, Ipv6Address src, Ipv6Address dst)
     p->CopyData(b, std::min<uint32_t>(p->GetSize(), sizeof(b)));
     std::string from = g_names.count(src) ? g_names[src] : "?";
     std::string to = g_names.count(dst) ? g_names[dst] : "?";
+    bool withLma = from.substr(0, 3) == "lma" || to.substr(0, 3) == "lma";
     std::ostringstream os;
     if (b[2] == mip6::MH_LOCAL_ROUTING_OPTIMIZATION)
     {
@@ -82,13 +91,20 @@ PrintMessage(Ptr<const Packet> p, Ipv6Address src, Ipv6Address dst)
     }
     else if (b[2] == mip6::MH_BINDING_UPDATE)
     {
-        os << ((from == "lma" || to == "lma") ? "PBU (registration)" : "PBU (MAG-MAG)")
-           << " lifetime " << 4 * ((b[10] << 8) | b[11]) << " s";
+        os << (withLma ? "PBU (registration)" : "PBU (MAG-MAG)") << " lifetime "
+           << 4 * ((b[10] << 8) | b[11]) << " s";
     }
     else if (b[2] == mip6::MH_BINDING_ACK)
     {
-        os << ((from == "lma" || to == "lma") ? "PBA (registration)" : "PBA (MAG-MAG)")
-           << " status " << +b[6];
+        os << (withLma ? "PBA (registration)" : "PBA (MAG-MAG)") << " status " << +b[6];
+    }
+    else if (b[2] == mip6::MH_LMA_RO_START_REQUEST)
+    {
+        os << "LMA RO Start Request";
+    }
+    else if (b[2] == mip6::MH_LMA_RO_START_RESPONSE)
+    {
+        os << "LMA RO Start Response status " << +b[6];
     }
     else
     {
@@ -107,9 +123,12 @@ void
 ConnectPrinters(Pmipv6LocalRoutingDomain* d)
 {
     Pmipv6TopologyHelper& topo = d->GetTopology();
-    topo.GetLma("lma")->GetMobilityProtocol()->TraceConnectWithoutContext(
-        "Tx",
-        MakeCallback(&PrintMessage));
+    for (const auto& lma : d->GetLmaNames())
+    {
+        topo.GetLma(lma)->GetMobilityProtocol()->TraceConnectWithoutContext(
+            "Tx",
+            MakeCallback(&PrintMessage));
+    }
     for (const auto& mag : topo.GetMagNames())
     {
         topo.GetMag(mag)->GetMobilityProtocol()->TraceConnectWithoutContext(
@@ -154,6 +173,132 @@ Summarise(const std::vector<Pmipv6LocalRoutingDomain::Sample>& samples, Time fro
     return ph;
 }
 
+/**
+ * \brief The inter-LMA cases (7, Figure 6; Appendix A.2).
+ * \param scenario "inter-lma" or "inter-lma-lma-initiated"
+ * \param handoverAt when mn1 moves (s)
+ * \param simTime simulation end (s)
+ * \param interval probe interval (s)
+ * \param pcap write pcap files
+ * \return the exit status
+ */
+int
+RunInterLma(const std::string& scenario,
+            double handoverAt,
+            double simTime,
+            double interval,
+            bool pcap)
+{
+    bool lmaInitiated = scenario == "inter-lma-lma-initiated";
+    Config::SetDefault("ns3::MagLocalRoutingExtension::EnableDetectLocalRouting",
+                       BooleanValue(!lmaInitiated));
+    Config::SetDefault("ns3::LmaLocalRoutingExtension::EnableDetectLocalRouting",
+                       BooleanValue(lmaInitiated));
+
+    Pmipv6LocalRoutingDomain d(3, MilliSeconds(10), MilliSeconds(2), 2);
+    Pmipv6TopologyHelper& topo = d.GetTopology();
+    // A.2: "triggered at one of the LMAs, e.g. LMA1" (both may detect: the LMA with the smaller
+    // address wins a crossing LMA RO Start; here only lma1 detects, as in the figure)
+    d.GetLmaExtension("lma2")->SetAttribute("EnableDetectLocalRouting", BooleanValue(false));
+    for (const auto& lma : d.GetLmaNames())
+    {
+        g_names[topo.GetLma(lma)->GetAddress()] = lma;
+    }
+    for (const auto& mag : topo.GetMagNames())
+    {
+        g_names[topo.GetMag(mag)->GetProxyCoa()] = mag;
+    }
+    d.AddMobileNode("mn1", "mag1", Seconds(1));
+    d.AddMobileNode("mn2", "mag2", Seconds(1));
+    topo.ScheduleMove("mn1", "mag3", Seconds(handoverAt), MilliSeconds(50));
+    Time start = Seconds(2.5);
+    Time stop = Seconds(simTime - 0.5);
+    uint32_t up = d.AddFlow("mn1", "mn2", start, stop, Seconds(interval));
+    uint32_t down = d.AddFlow("mn2", "mn1", start + Seconds(interval / 2), stop, Seconds(interval));
+    Simulator::Schedule(Seconds(0.5), &ConnectPrinters, &d);
+
+    Time optimisedFrom = Seconds(4);
+    Time afterFrom = Seconds(handoverAt + 2);
+    Ptr<LmaLocalRoutingExtension> lma1 = d.GetLmaExtension("lma1");
+    Ptr<LmaLocalRoutingExtension> lma2 = d.GetLmaExtension("lma2");
+    uint64_t relayed[4][2] = {};
+    auto snapshot = [&](int i) {
+        relayed[i][0] = lma1->GetInterLmaRelayedCount();
+        relayed[i][1] = lma2->GetInterLmaRelayedCount();
+    };
+    Simulator::Schedule(optimisedFrom, [&]() { snapshot(0); });
+    Simulator::Schedule(Seconds(handoverAt), [&]() { snapshot(1); });
+    Simulator::Schedule(afterFrom, [&]() { snapshot(2); });
+    if (pcap)
+    {
+        topo.EnablePcap("pmipv6-local-routing");
+    }
+    std::cout << "pmipv6-local-routing: case " << scenario
+              << " (mn1 anchored at lma1, mn2 at lma2), mn1 moves from mag1 to mag3 at "
+              << handoverAt << " s\nSignalling:\n";
+    Simulator::Stop(Seconds(simTime));
+    Simulator::Run();
+    snapshot(3);
+
+    bool ok = true;
+
+    struct Row
+    {
+        const char* name;
+        Time from;
+        Time to;
+        int snapFrom; ///< -1: from 0
+        int snapTo;
+    };
+
+    Row rows[] = {{"before", start, start + Seconds(0.9), -1, 0},
+                  {"optimised", optimisedFrom, Seconds(handoverAt), 0, 1},
+                  {"during handover", Seconds(handoverAt), afterFrom, 1, 2},
+                  {"after handover", afterFrom, stop, 2, 3}};
+    std::cout << "\nPath of the pair's packets (by send time; 5 hops = mag, lma1, r, lma2, mag; 2 "
+                 "= MAG-MAG):\n"
+              << "  phase            flow       packets  hops  delay (ms)  relayed (both flows) "
+                 "lma1  lma2\n";
+    for (const auto& row : rows)
+    {
+        uint64_t r1 = relayed[row.snapTo][0] - (row.snapFrom < 0 ? 0 : relayed[row.snapFrom][0]);
+        uint64_t r2 = relayed[row.snapTo][1] - (row.snapFrom < 0 ? 0 : relayed[row.snapFrom][1]);
+        for (uint32_t f : {up, down})
+        {
+            Phase ph = Summarise(d.GetSamples(f), row.from, row.to);
+            std::cout << "  " << std::setw(16) << std::left << row.name << " " << std::setw(10)
+                      << (f == up ? "mn1->mn2" : "mn2->mn1") << std::right << std::setw(7)
+                      << ph.packets << std::setw(6) << std::setprecision(2) << ph.hops
+                      << std::setw(12) << std::setprecision(2) << ph.delayMs << std::setw(27) << r1
+                      << std::setw(6) << r2 << "\n";
+            ok = ok && ph.packets > 0;
+            std::string name(row.name);
+            if (name == "before")
+            {
+                ok = ok && ph.hops > 4.5; // through both LMAs
+            }
+            else if (name != "during handover")
+            {
+                ok = ok && ph.hops < 2.5; // MAG-MAG
+            }
+        }
+        if (std::string(row.name) == "optimised" || std::string(row.name) == "after handover")
+        {
+            ok = ok && r1 == 0 && r2 == 0;
+        }
+    }
+    uint32_t sent = d.GetSentCount(up) + d.GetSentCount(down);
+    uint32_t received = d.GetSamples(up).size() + d.GetSamples(down).size();
+    std::cout << "\nlma1 relayed " << relayed[3][0] << ", lma2 " << relayed[3][1]
+              << " packets of the pair in all; LMA RO Start Requests sent: lma1 "
+              << lma1->GetRoStartRequestCount() << ", lma2 " << lma2->GetRoStartRequestCount()
+              << "; " << sent << " sent, " << received << " received (" << sent - received
+              << " lost during the handover)\n"
+              << (ok ? "OK" : "FAILED") << "\n";
+    Simulator::Destroy();
+    return ok ? 0 : 1;
+}
+
 } // namespace
 
 int
@@ -166,8 +311,8 @@ main(int argc, char* argv[])
     bool pcap = false;
     CommandLine cmd(__FILE__);
     cmd.AddValue("case",
-                 "intra-mag | intra-lma | intra-lma-lma-initiated | rfc6705 (inter-lma and "
-                 "inter-lma-lma-initiated are not implemented)",
+                 "intra-mag | intra-lma | intra-lma-lma-initiated | rfc6705 | inter-lma | "
+                 "inter-lma-lma-initiated",
                  scenario);
     cmd.AddValue("handoverAt", "when mn1 moves (s)", handoverAt);
     cmd.AddValue("simTime", "simulation end (s)", simTime);
@@ -175,14 +320,26 @@ main(int argc, char* argv[])
     cmd.AddValue("pcap", "write pcap files pmipv6-local-routing-*.pcap", pcap);
     cmd.Parse(argc, argv);
 
+    if (scenario == "inter-lma" || scenario == "inter-lma-lma-initiated")
+    {
+        NS_ABORT_MSG_IF(handoverAt < 5 || simTime < handoverAt + 3,
+                        "need handoverAt >= 5 and simTime >= handoverAt + 3");
+        Ptr<RateThresholdLocalRoutingPolicy> policy =
+            CreateObject<RateThresholdLocalRoutingPolicy>();
+        policy->SetAttribute("Packets", UintegerValue(50));
+        policy->SetAttribute("Window", TimeValue(Seconds(2)));
+        Config::SetDefault("ns3::MagLocalRoutingExtension::Policy", PointerValue(policy));
+        Config::SetDefault("ns3::LmaLocalRoutingExtension::Policy", PointerValue(policy));
+        return RunInterLma(scenario, handoverAt, simTime, interval, pcap);
+    }
     bool intraMag = scenario == "intra-mag";
     bool rfc6705 = scenario == "rfc6705"; // RFC 6705 LRI / LRA: LMA-initiated, intra-LMA
     bool lmaInitiated = scenario == "intra-lma-lma-initiated" || rfc6705;
     if (!intraMag && !lmaInitiated && scenario != "intra-lma")
     {
         std::cerr << "pmipv6-local-routing: case '" << scenario
-                  << "' is not implemented (intra-mag, intra-lma, intra-lma-lma-initiated, "
-                     "rfc6705 run)\n";
+                  << "' is unknown (intra-mag, intra-lma, intra-lma-lma-initiated, "
+                     "rfc6705, inter-lma, inter-lma-lma-initiated run)\n";
         return 2;
     }
     if (rfc6705)

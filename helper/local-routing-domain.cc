@@ -10,6 +10,7 @@
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/udp-socket-factory.h"
 
@@ -48,18 +49,38 @@ static constexpr uint32_t PROBE_HOP_LIMIT = 64;
 
 Pmipv6LocalRoutingDomain::Pmipv6LocalRoutingDomain(uint32_t nMags,
                                                    Time lmaRouterDelay,
-                                                   Time magRouterDelay)
+                                                   Time magRouterDelay,
+                                                   uint32_t nLmas)
     : m_nextPort(9000)
 {
     NS_ABORT_MSG_IF(nMags < 1 || nMags > 9, "Pmipv6LocalRoutingDomain: 1 to 9 MAGs");
+    NS_ABORT_MSG_IF(nLmas < 1 || nLmas > 9, "Pmipv6LocalRoutingDomain: 1 to 9 LMAs");
+    std::vector<std::string> lmas;
+    for (uint32_t i = 1; i <= nLmas; i++)
+    {
+        lmas.push_back(nLmas == 1 ? std::string("lma") : "lma" + std::to_string(i));
+    }
     std::ostringstream dot;
-    dot << "graph pmipv6 {\n  lma [role=lma, x=0, y=-1000];\n  r [role=router, x=0, y=-500];\n";
+    dot << "graph pmipv6 {\n";
+    for (uint32_t i = 0; i < nLmas; i++)
+    {
+        dot << "  " << lmas[i] << " [role=lma, x=" << i * 500 << ", y=-1000];\n";
+    }
+    dot << "  r [role=router, x=0, y=-500];\n";
     for (uint32_t i = 1; i <= nMags; i++)
     {
-        dot << "  mag" << i << " [role=mag, access=csma, x=" << i * 500 << ", y=0];\n";
+        dot << "  mag" << i << " [role=mag, access=csma, x=" << i * 500 << ", y=0";
+        if (nLmas > 1)
+        {
+            dot << ", lma=" << lmas[(i - 1) % nLmas];
+        }
+        dot << "];\n";
     }
-    dot << "  lma -- r [type=p2p, rate=\"1Gbps\", delay=\"" << lmaRouterDelay.GetMicroSeconds()
-        << "us\"];\n";
+    for (const auto& lma : lmas)
+    {
+        dot << "  " << lma << " -- r [type=p2p, rate=\"1Gbps\", delay=\""
+            << lmaRouterDelay.GetMicroSeconds() << "us\"];\n";
+    }
     for (uint32_t i = 1; i <= nMags; i++)
     {
         dot << "  r -- mag" << i << " [type=p2p, rate=\"1Gbps\", delay=\""
@@ -70,7 +91,27 @@ Pmipv6LocalRoutingDomain::Pmipv6LocalRoutingDomain(uint32_t nMags,
     std::string error;
     NS_ABORT_MSG_IF(!Pmipv6TopologyHelper::TryParseDot(dot.str(), graph, error), error);
     m_topology.Build(graph);
-    m_topology.GetLma("lma")->AddExtension(CreateObject<LmaLocalRoutingExtension>());
+    if (nLmas > 1)
+    {
+        // 7 (a): the prefix blocks of the domain's LMAs, one table for all
+        m_directory = CreateObject<LmaPrefixDirectory>();
+        for (const auto& lma : lmas)
+        {
+            Ptr<Pmipv6LmaApplication> app = m_topology.GetLma(lma);
+            Ptr<PrefixPool> pool = app->GetPrefixPool();
+            m_directory->Add(HomeNetworkPrefix(pool->GetBasePrefix(), pool->GetBasePrefixLength()),
+                             app->GetAddress());
+        }
+    }
+    for (const auto& lma : lmas)
+    {
+        Ptr<LmaLocalRoutingExtension> ext = CreateObject<LmaLocalRoutingExtension>();
+        if (m_directory)
+        {
+            ext->SetAttribute("PeerDirectory", PointerValue(m_directory));
+        }
+        m_topology.GetLma(lma)->AddExtension(ext);
+    }
     for (const auto& mag : m_topology.GetMagNames())
     {
         Ptr<Pmipv6MagApplication> app = m_topology.GetMag(mag);
@@ -103,7 +144,25 @@ Pmipv6LocalRoutingDomain::GetTopology()
 Ptr<LmaLocalRoutingExtension>
 Pmipv6LocalRoutingDomain::GetLmaExtension() const
 {
-    return m_topology.GetLma("lma")->GetExtension<LmaLocalRoutingExtension>();
+    return GetLmaExtension(GetLmaNames().front());
+}
+
+Ptr<LmaLocalRoutingExtension>
+Pmipv6LocalRoutingDomain::GetLmaExtension(const std::string& lma) const
+{
+    return m_topology.GetLma(lma)->GetExtension<LmaLocalRoutingExtension>();
+}
+
+std::vector<std::string>
+Pmipv6LocalRoutingDomain::GetLmaNames() const
+{
+    return m_topology.GetNames("lma");
+}
+
+Ptr<LmaPrefixDirectory>
+Pmipv6LocalRoutingDomain::GetPeerDirectory() const
+{
+    return m_directory;
 }
 
 Ptr<MagLocalRoutingExtension>

@@ -8,6 +8,7 @@
 #include "pmipv6-topology-helper.h"
 
 #include "ns3/lma-local-routing-extension.h"
+#include "ns3/lma-prefix-directory.h"
 #include "ns3/mag-local-routing-extension.h"
 #include "ns3/nstime.h"
 #include "ns3/socket.h"
@@ -38,6 +39,12 @@ namespace ns3
  * mag2) and 2 * (LmaRouterDelay + MagRouterDelay); locally, 2 hops (mag1, mag2) and
  * 2 * MagRouterDelay; intra-MAG, 1 hop.
  *
+ * With \p nLmas >= 2 (inter-LMA, draft 7 and Appendix A.2) the LMAs are "lma1", "lma2", ...,
+ * each linked to the router by LmaRouterDelay; MAG i is served by LMA ((i - 1) mod nLmas) + 1
+ * (mag1 by lma1, mag2 by lma2, ...), and every LMA extension shares one LmaPrefixDirectory with
+ * each LMA's home network prefix block (its PeerDirectory). A packet between MNs at mag1 and
+ * mag2 then takes 5 forwarding hops through both LMAs (mag1, lma1, r, lma2, mag2), 2 MAG-MAG.
+ *
  * Attributes of the extensions are set as usual (Config::SetDefault before Build(), or on the
  * objects GetLmaExtension() / GetMagExtension() return, before the simulation starts).
  */
@@ -58,10 +65,12 @@ class Pmipv6LocalRoutingDomain
      * \param nMags the number of MAGs (1 to 9)
      * \param lmaRouterDelay delay of the LMA - router link
      * \param magRouterDelay delay of each router - MAG link
+     * \param nLmas the number of LMAs (1: "lma"; 2 to 9: "lma1", "lma2", ...)
      */
     Pmipv6LocalRoutingDomain(uint32_t nMags = 3,
                              Time lmaRouterDelay = MilliSeconds(10),
-                             Time magRouterDelay = MilliSeconds(2));
+                             Time magRouterDelay = MilliSeconds(2),
+                             uint32_t nLmas = 1);
     ~Pmipv6LocalRoutingDomain();
 
     /**
@@ -75,6 +84,25 @@ class Pmipv6LocalRoutingDomain
      * \return the extension
      */
     Ptr<LmaLocalRoutingExtension> GetLmaExtension() const;
+
+    /**
+     * \brief An LMA's local routing extension.
+     * \param lma its name ("lma", or "lma1", "lma2", ... with several LMAs)
+     * \return the extension
+     */
+    Ptr<LmaLocalRoutingExtension> GetLmaExtension(const std::string& lma) const;
+
+    /**
+     * \brief The names of the LMAs.
+     * \return "lma", or "lma1", "lma2", ...
+     */
+    std::vector<std::string> GetLmaNames() const;
+
+    /**
+     * \brief The prefix directory the LMAs share (with several LMAs).
+     * \return the directory (null with one LMA)
+     */
+    Ptr<LmaPrefixDirectory> GetPeerDirectory() const;
 
     /**
      * \brief A MAG's local routing extension.
@@ -138,6 +166,7 @@ class Pmipv6LocalRoutingDomain
     Pmipv6TopologyHelper m_topology;            ///< the domain
     std::vector<std::shared_ptr<Flow>> m_flows; ///< probe flows
     uint16_t m_nextPort;                        ///< next receiver port
+    Ptr<LmaPrefixDirectory> m_directory;        ///< inter-LMA prefix table (several LMAs)
 };
 
 } // namespace ns3

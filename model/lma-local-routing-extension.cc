@@ -6,6 +6,7 @@
 
 #include "lma-local-routing-monitor.h"
 #include "lma-localized-routing.h"
+#include "lma-prefix-directory.h"
 #include "local-routing-optimization-header.h"
 #include "local-routing-options.h"
 #include "local-routing-policy.h"
@@ -19,6 +20,7 @@
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
+#include "ns3/uinteger.h"
 
 #include <algorithm>
 #include <cmath>
@@ -73,6 +75,20 @@ LmaLocalRoutingExtension::GetTypeId()
                 EnumValue(PROTOCOL_DRAFT004),
                 MakeEnumAccessor(&LmaLocalRoutingExtension::m_protocol),
                 MakeEnumChecker(PROTOCOL_DRAFT004, "Draft004", PROTOCOL_RFC6705, "Rfc6705"))
+            .AddAttribute("PeerDirectory",
+                          "The domain's home network prefix blocks and the LMA of each (an "
+                          "LmaPrefixDirectory, draft-wu-netext-local-ro 7 (a)): enables "
+                          "inter-LMA local routing (7, A.2) for CNs of the other LMAs (null: "
+                          "none).",
+                          PointerValue(),
+                          MakePointerAccessor(&LmaLocalRoutingExtension::m_directory),
+                          MakePointerChecker<LmaPrefixDirectory>())
+            .AddAttribute("CorrespondentPrefixLength",
+                          "Length of the prefix of an MN anchored at another LMA in an LMA RO "
+                          "Start Request (the peer LMA answers with the prefix it assigned).",
+                          UintegerValue(64),
+                          MakeUintegerAccessor(&LmaLocalRoutingExtension::m_cnPrefixLength),
+                          MakeUintegerChecker<uint8_t>(1, 128))
             .AddTraceSource("Decision",
                             "The LMA allowed (LRI 1 or 2) or refused (0) a pair.",
                             MakeTraceSourceAccessor(&LmaLocalRoutingExtension::m_decisionTrace),
@@ -113,6 +129,7 @@ LmaLocalRoutingExtension::DoDispose()
         m_rfc6705->Dispose();
         m_rfc6705 = nullptr;
     }
+    m_directory = nullptr;
     Pmipv6LmaExtension::DoDispose();
 }
 
@@ -125,11 +142,14 @@ LmaLocalRoutingExtension::GetName() const
 std::vector<uint8_t>
 LmaLocalRoutingExtension::GetMhTypes() const
 {
+    std::vector<uint8_t> types{mip6::MH_LOCAL_ROUTING_OPTIMIZATION,
+                               mip6::MH_LMA_RO_START_REQUEST,
+                               mip6::MH_LMA_RO_START_RESPONSE};
     if (m_protocol == PROTOCOL_RFC6705)
     {
-        return {mip6::MH_LOCAL_ROUTING_OPTIMIZATION, mip6::MH_LOCALIZED_ROUTING_ACK};
+        types.push_back(mip6::MH_LOCALIZED_ROUTING_ACK);
     }
-    return {mip6::MH_LOCAL_ROUTING_OPTIMIZATION};
+    return types;
 }
 
 void
@@ -140,6 +160,15 @@ LmaLocalRoutingExtension::DoStart()
     if (m_detect)
     {
         m_monitor->SetDetectCallback(MakeCallback(&LmaLocalRoutingExtension::Detect, this));
+    }
+    if (m_directory)
+    {
+        m_monitor->SetPeerDirectory(m_directory, GetLma()->GetAddress());
+        if (m_detect)
+        {
+            m_monitor->SetInterLmaDetectCallback(
+                MakeCallback(&LmaLocalRoutingExtension::DetectInterLma, this));
+        }
     }
     if (m_protocol == PROTOCOL_RFC6705)
     {
@@ -229,6 +258,11 @@ LmaLocalRoutingExtension::Receive(uint8_t mhType,
         m_rfc6705->ReceiveLra(p, ip);
         return;
     }
+    if (mhType == mip6::MH_LMA_RO_START_REQUEST || mhType == mip6::MH_LMA_RO_START_RESPONSE)
+    {
+        ReceiveRoStart(mhType, p, ip);
+        return;
+    }
     Ptr<MobilityL4Protocol> mobility = GetLma()->GetMobilityProtocol();
     uint8_t bytes[16];
     uint32_t n = std::min<uint32_t>(p->GetSize(), sizeof(bytes));
@@ -261,6 +295,10 @@ LmaLocalRoutingExtension::HandleMagRequest(Ptr<Packet> p, const Ipv6Header& ip)
     Ptr<Pmipv6LmaApplication> lma = GetLma();
     LocalRoutingOptimizationRequestHeader req;
     if (!lma->GetMobilityProtocol()->Decode(p, ip, req))
+    {
+        return;
+    }
+    if (HandleInterLmaMagRequest(req, ip))
     {
         return;
     }
@@ -355,6 +393,10 @@ LmaLocalRoutingExtension::Forget(PairKey key)
         return;
     }
     it->second.expiry.Cancel();
+    if (it->second.roStartTx != 0)
+    {
+        GetLma()->GetSignalling()->Cancel(it->second.roStartTx);
+    }
     m_pairs.erase(it);
     for (const auto& prefix : {key.first, key.second})
     {
@@ -406,6 +448,19 @@ LmaLocalRoutingExtension::StartLocalRouting(Ipv6Address mnAddress, Ipv6Address c
     Ptr<BindingCache> cache = GetLma()->GetBindingCache();
     Ptr<BindingCacheEntry> mn = cache->FindByAddress(mnAddress);
     Ptr<BindingCacheEntry> cn = cache->FindByAddress(cnAddress);
+    Ipv6Address peerLma;
+    if (mn && !cn && PeerLmaOf(cnAddress, peerLma))
+    {
+        // inter-LMA (A.2)
+        HomeNetworkPrefix a = PrefixOf(mn, mnAddress);
+        HomeNetworkPrefix b(cnAddress, m_cnPrefixLength);
+        if (m_pairs.count(KeyOf(a, b)) != 0)
+        {
+            return false;
+        }
+        InitiateInterLma(mn, a, b, peerLma, m_lifetime);
+        return true;
+    }
     if (!mn || !cn || mn == cn)
     {
         return false;
@@ -426,6 +481,16 @@ LmaLocalRoutingExtension::StopLocalRouting(Ipv6Address mnAddress, Ipv6Address cn
     Ptr<BindingCache> cache = GetLma()->GetBindingCache();
     Ptr<BindingCacheEntry> mn = cache->FindByAddress(mnAddress);
     Ptr<BindingCacheEntry> cn = cache->FindByAddress(cnAddress);
+    Ipv6Address peerLma;
+    if (mn && !cn && PeerLmaOf(cnAddress, peerLma))
+    {
+        InitiateInterLma(mn,
+                         PrefixOf(mn, mnAddress),
+                         HomeNetworkPrefix(cnAddress, m_cnPrefixLength),
+                         peerLma,
+                         Seconds(0));
+        return true;
+    }
     if (!mn || !cn || mn == cn)
     {
         return false;
@@ -577,8 +642,20 @@ LmaLocalRoutingExtension::FollowMove(HomeNetworkPrefix prefix)
             continue; // a MAG-initiated pair: the new MAG re-requests it (4.1.1)
         }
         HomeNetworkPrefix other = key.first == prefix ? key.second : key.first;
+        Ipv6Address peerLma = it->second.peerLma;
         Forget(key);
         Ptr<BindingCacheEntry> mn = cache->FindByAddress(prefix.prefix);
+        if (!peerLma.IsAny())
+        {
+            // inter-LMA (A.2): the peer LMA learns the new Proxy-CoA from a new LMA RO Start
+            if (mn && mn->state == BindingCacheEntry::ACTIVE)
+            {
+                NS_LOG_INFO("LMA: " << mn->mnId << " moved to " << mn->proxyCoa
+                                    << ": re-initiating inter-LMA local routing with " << other);
+                InitiateInterLma(mn, prefix, other, peerLma, m_lifetime);
+            }
+            continue;
+        }
         Ptr<BindingCacheEntry> cn = cache->FindByAddress(other.prefix);
         if (mn && cn && mn != cn && mn->state == BindingCacheEntry::ACTIVE &&
             cn->state == BindingCacheEntry::ACTIVE)

@@ -25,6 +25,8 @@ namespace ns3
 class LocalRoutingPolicy;
 class LmaLocalRoutingMonitor;
 class LmaLocalizedRouting;
+class LmaPrefixDirectory;
+class LocalRoutingOptimizationRequestHeader;
 
 /**
  * \ingroup pmipv6
@@ -60,6 +62,21 @@ class LmaLocalizedRouting;
  * StopLocalRouting(), the re-initiation after a handover) use RFC 6705's LRI / LRA (MH 17 /
  * 18, LmaLocalizedRouting) instead of LROREQ / LRORSP, and the MAGs set up no MAG-MAG binding.
  * A pair a MAG refuses stays known (no new LRI) for its Lifetime.
+ * Inter-LMA (7, Appendix A.1, A.2; attribute PeerDirectory, the prefix table of 7 (a)): an
+ * LROREQ from a MAG of this LMA for a CN anchored at another LMA (LMA2) of the directory is
+ * answered with LRI 3 and the CN's MN-CN pair option whose Proxy-CoA field carries LMA2's
+ * address ("LRORSP(LMA2)"); an LROREQ with LRI 3 from a MAG of another LMA, with the pair
+ * options (MN, its MAG) and (CN, ::), is answered with LRI 3 and the CN's MAG filled in
+ * ("LRORSP(CN, MAG2)"). LMA-initiated (A.2): relayed traffic between an MN anchored here and an
+ * address of another LMA's block (the monitor) lets the Policy start an LMA RO Start Request
+ * (MH 244, on the signalling transaction) to that LMA, with the pair options (MN, Proxy-CoA1)
+ * and (CN, ::); the peer LMA answers with an LMA RO Start Response (MH 245, status 0, the CN's
+ * Proxy-CoA2 filled in, or 128) and sends its MAG an LROREQ with LRI 3; on the response this
+ * LMA sends its own MAG one. The MAGs then exchange PBU/PBA. When the MN moves (FollowHandover)
+ * the LMA that anchors it starts the exchange again with the new Proxy-CoA.
+ *
+ * The binding cache entry extension of 8.2 (intra-LMA and inter-LMA flags per pair) is the set
+ * of pairs this extension allowed ("Decision" traces each).
  */
 class LmaLocalRoutingExtension : public Pmipv6LmaExtension
 {
@@ -161,6 +178,24 @@ class LmaLocalRoutingExtension : public Pmipv6LmaExtension
      * \return the count
      */
     uint64_t GetContextAnswerCount() const;
+    * \brief Packets the LMA relayed between an MN it anchors and one anchored at another LMA* of
+            the
+            PeerDirectory(inter - LMA pairs, LmaLocalRoutingMonitor)
+                .* \return the count
+        * / uint64_t GetInterLmaRelayedCount() const;
+
+    /**
+     * \brief LMA RO Start Requests sent (A.2, retransmissions not counted).
+     * \return the count
+     */
+    uint64_t GetRoStartRequestCount() const;
+
+    /**
+     * \brief LMA RO Start Responses sent with a status.
+     * \param status the status (mip6::LmaRoStartStatus)
+     * \return the count
+     */
+    uint64_t GetRoStartResponseCount(uint8_t status) const;
 
   protected:
     void DoDispose() override;
@@ -175,6 +210,8 @@ class LmaLocalRoutingExtension : public Pmipv6LmaExtension
     {
         EventId expiry;           ///< end of its lifetime
         bool lmaInitiated{false}; ///< the LMA started it
+        Ipv6Address peerLma;      ///< inter-LMA: the LMA that anchors the other end (:: none)
+        SignallingTransactionManager::TransactionId roStartTx{0}; ///< pending LMA RO Start
     };
 
     /**
@@ -272,6 +309,83 @@ class LmaLocalRoutingExtension : public Pmipv6LmaExtension
      */
     void Rfc6705Refused(HomeNetworkPrefix a, HomeNetworkPrefix b, uint8_t status);
 
+    // Inter-LMA (7, Appendix A), lma-local-routing-inter-lma.cc
+
+    /**
+     * \brief An LROREQ from a MAG that concerns a CN of another LMA (7): from a MAG of this
+     * LMA (answered LRI 3 with LMA2's address) or, with LRI 3, from a MAG of another LMA
+     * (answered with the CN's MAG).
+     * \param req the decoded LROREQ
+     * \param ip its IPv6 header
+     * \return false when it is not an inter-LMA request (handled as intra-LMA)
+     */
+    bool HandleInterLmaMagRequest(const LocalRoutingOptimizationRequestHeader& req,
+                                  const Ipv6Header& ip);
+    /**
+     * \brief An LRI 3 LROREQ from a MAG of another LMA ("LROREQ(MN, MAG1, CN)", Figure 6).
+     * \param req the decoded LROREQ
+     * \param ip its IPv6 header
+     */
+    void AnswerPeerMagRequest(const LocalRoutingOptimizationRequestHeader& req,
+                              const Ipv6Header& ip);
+    /**
+     * \brief The monitor saw a relayed packet between an MN anchored here and one of another
+     * LMA (A.2).
+     * \param src source
+     * \param dst destination
+     * \param size size
+     */
+    void DetectInterLma(Ipv6Address src, Ipv6Address dst, uint32_t size);
+    /**
+     * \brief Send the peer LMA an LMA RO Start Request for a pair (A.1.1, A.2).
+     * \param mn the entry of the MN anchored here
+     * \param mnHnp its prefix
+     * \param cnHnp the prefix of the MN anchored at the peer LMA
+     * \param peerLma the peer LMA
+     * \param lifetime the lifetime (0: remove)
+     */
+    void InitiateInterLma(Ptr<BindingCacheEntry> mn,
+                          const HomeNetworkPrefix& mnHnp,
+                          const HomeNetworkPrefix& cnHnp,
+                          Ipv6Address peerLma,
+                          Time lifetime);
+    /**
+     * \brief An LMA RO Start Request from a peer LMA (A.1.1): answer, then LROREQ to the MAG.
+     * \param p the message
+     * \param ip its IPv6 header
+     */
+    void HandleRoStartRequest(Ptr<Packet> p, const Ipv6Header& ip);
+    /**
+     * \brief The LMA RO Start Response to one of our requests (A.1.2): LROREQ to our MAG.
+     * \param mnHnp the prefix of our MN
+     * \param cnHnp the prefix of the peer LMA's MN as requested
+     * \param lifetime the lifetime requested
+     * \param reply the response
+     */
+    void HandleRoStartResponse(HomeNetworkPrefix mnHnp,
+                               HomeNetworkPrefix cnHnp,
+                               Time lifetime,
+                               const MobilityHeader& reply);
+    /**
+     * \brief No LMA RO Start Response came.
+     * \param key the pair
+     */
+    void RoStartGaveUp(PairKey key);
+    /**
+     * \brief MH types 244 and 245.
+     * \param mhType the type
+     * \param p the message
+     * \param ip its IPv6 header
+     */
+    void ReceiveRoStart(uint8_t mhType, Ptr<Packet> p, const Ipv6Header& ip);
+    /**
+     * \brief The peer LMA of an address of another LMA's block.
+     * \param a the address
+     * \param lma set to the peer LMA
+     * \return false when no other LMA of the PeerDirectory anchors it
+     */
+    bool PeerLmaOf(Ipv6Address a, Ipv6Address& lma) const;
+
     bool m_allow;                          ///< AllowLocalRouting
     bool m_detect;                         ///< EnableDetectLocalRouting
     bool m_followHandover;                 ///< FollowHandover
@@ -286,6 +400,10 @@ class LmaLocalRoutingExtension : public Pmipv6LmaExtension
     Protocol m_protocol;                                       ///< Protocol
     Ptr<LmaLocalizedRouting> m_rfc6705;                        ///< RFC 6705 side, or null
     uint64_t m_contextAnswers;                                 ///< PBAs with context
+    Ptr<LmaPrefixDirectory> m_directory;                       ///< PeerDirectory (inter-LMA)
+    uint8_t m_cnPrefixLength{64};                              ///< CorrespondentPrefixLength
+    uint64_t m_roStartRequests{0};                             ///< LMA RO Start Requests sent
+    std::map<uint8_t, uint64_t> m_roStartResponses; ///< LMA RO Start Responses sent by status
     TracedCallback<Ipv6Address, Ipv6Address, uint8_t, const std::string&>
         m_decisionTrace; ///< Decision
 };

@@ -6,6 +6,7 @@
 
 #include "binding-cache.h"
 #include "list-routing-install.h"
+#include "lma-prefix-directory.h"
 
 #include "ns3/ipv6.h"
 #include "ns3/log.h"
@@ -52,6 +53,8 @@ LmaLocalRoutingMonitor::DoDispose()
     m_ipv6 = nullptr;
     m_cache = nullptr;
     m_detect = MakeNullCallback<void, Ipv6Address, Ipv6Address, uint32_t>();
+    m_interLmaDetect = MakeNullCallback<void, Ipv6Address, Ipv6Address, uint32_t>();
+    m_directory = nullptr;
     Ipv6RoutingProtocol::DoDispose();
 }
 
@@ -79,6 +82,25 @@ LmaLocalRoutingMonitor::GetRelayedCount() const
     return m_relayed;
 }
 
+void
+LmaLocalRoutingMonitor::SetPeerDirectory(Ptr<LmaPrefixDirectory> directory, Ipv6Address self)
+{
+    m_directory = directory;
+    m_self = self;
+}
+
+void
+LmaLocalRoutingMonitor::SetInterLmaDetectCallback(DetectCallback cb)
+{
+    m_interLmaDetect = cb;
+}
+
+uint64_t
+LmaLocalRoutingMonitor::GetInterLmaRelayedCount() const
+{
+    return m_interLmaRelayed;
+}
+
 Ptr<Ipv6Route>
 LmaLocalRoutingMonitor::RouteOutput(Ptr<Packet> /* p */,
                                     const Ipv6Header& /* header */,
@@ -103,13 +125,28 @@ LmaLocalRoutingMonitor::RouteInput(Ptr<const Packet> p,
     {
         return false;
     }
-    if (m_cache->FindByAddress(src) && m_cache->FindByAddress(dst))
+    bool srcHere = static_cast<bool>(m_cache->FindByAddress(src));
+    bool dstHere = static_cast<bool>(m_cache->FindByAddress(dst));
+    if (srcHere && dstHere)
     {
         m_relayed++;
         m_relayedTrace(header);
         if (!m_detect.IsNull())
         {
             m_detect(src, dst, p->GetSize());
+        }
+    }
+    else if (m_directory && srcHere != dstHere)
+    {
+        // inter-LMA (7, A.2): the other end anchored at another LMA of the domain
+        Ipv6Address lma;
+        if (m_directory->Lookup(srcHere ? dst : src, lma) && lma != m_self)
+        {
+            m_interLmaRelayed++;
+            if (!m_interLmaDetect.IsNull())
+            {
+                m_interLmaDetect(src, dst, p->GetSize());
+            }
         }
     }
     return false;

@@ -15,6 +15,7 @@ namespace ns3
 {
 
 class BindingCache;
+class LmaPrefixDirectory;
 
 /**
  * \ingroup pmipv6
@@ -22,6 +23,11 @@ class BindingCache;
  * (both source and destination in prefixes of its binding cache): counts them (the traffic
  * local routing optimization takes off the LMA, draft-wu-netext-local-ro-02 1) and reports
  * them to a detection callback (LMA-initiated local routing, 4.2, 5.2).
+ *
+ * Inter-LMA (draft-wu-netext-local-ro-02 7, A.2): with a peer directory (SetPeerDirectory), a
+ * packet between a mobile node anchored here and an address of a block another LMA of the
+ * domain anchors is counted apart (GetInterLmaRelayedCount) and reported to the inter-LMA
+ * detection callback (one more hash lookup per prefix length of the directory).
  *
  * Added to the LMA node's Ipv6ListRouting above LmaRouting (priority 20), it never routes a
  * packet (RouteInput always declines, RouteOutput returns nullptr): LmaRouting forwards as
@@ -74,6 +80,27 @@ class LmaLocalRoutingMonitor : public Ipv6RoutingProtocol
      */
     uint64_t GetRelayedCount() const;
 
+    /**
+     * \brief The domain's prefix directory, for inter-LMA pairs (7, A.2).
+     * \param directory the directory (null: none)
+     * \param self this LMA's address (blocks of this LMA are not "another LMA")
+     */
+    void SetPeerDirectory(Ptr<LmaPrefixDirectory> directory, Ipv6Address self);
+
+    /**
+     * \brief Set the callback told of each relayed packet between a mobile node anchored here
+     * and one anchored at another LMA of the directory.
+     * \param cb the callback (null: none)
+     */
+    void SetInterLmaDetectCallback(DetectCallback cb);
+
+    /**
+     * \brief Packets relayed between a mobile node anchored here and one anchored at another
+     * LMA of the peer directory (inter-LMA pairs).
+     * \return the count
+     */
+    uint64_t GetInterLmaRelayedCount() const;
+
     // Ipv6RoutingProtocol
     Ptr<Ipv6Route> RouteOutput(Ptr<Packet> p,
                                const Ipv6Header& header,
@@ -112,6 +139,10 @@ class LmaLocalRoutingMonitor : public Ipv6RoutingProtocol
     Ptr<BindingCache> m_cache;                        ///< the LMA's binding cache
     DetectCallback m_detect;                          ///< detection, or null
     uint64_t m_relayed;                               ///< relayed MN-to-MN packets
+    Ptr<LmaPrefixDirectory> m_directory;              ///< inter-LMA: the domain's blocks
+    Ipv6Address m_self;                               ///< inter-LMA: this LMA's address
+    DetectCallback m_interLmaDetect;                  ///< inter-LMA detection, or null
+    uint64_t m_interLmaRelayed{0};                    ///< relayed inter-LMA MN-to-MN packets
     TracedCallback<const Ipv6Header&> m_relayedTrace; ///< relayed
 };
 

@@ -397,7 +397,7 @@ MagLocalRoutingExtension::StartRequest(const PairKey& key, const std::string& mn
 void
 MagLocalRoutingExtension::HandleResponse(SignallingTransactionManager::TransactionId id,
                                          const MobilityHeader& reply,
-                                         const Ipv6Header& /* ip */)
+                                         const Ipv6Header& ip)
 {
     auto t = m_byTransaction.find(id);
     if (t == m_byTransaction.end())
@@ -418,6 +418,10 @@ MagLocalRoutingExtension::HandleResponse(SignallingTransactionManager::Transacti
     NS_LOG_INFO("MAG " << GetMag()->GetProxyCoa() << ": LRORSP LRI " << +lri << " for " << key.first
                        << " -> " << key.second);
     if (lri == mip6::LRI_INTRA_MAG && EnableIntraMag(key, lifetime))
+    {
+        return;
+    }
+    if (lri == mip6::LRI_INTER_LMA && HandleInterLmaResponse(key, *rsp, ip.GetSource(), lifetime))
     {
         return;
     }
@@ -511,7 +515,10 @@ MagLocalRoutingExtension::EnableIntraMag(const PairKey& key, Time lifetime)
 }
 
 void
-MagLocalRoutingExtension::AllowIntraLma(const PairKey& key, Ipv6Address peerMag, Time lifetime)
+MagLocalRoutingExtension::AllowIntraLma(const PairKey& key,
+                                        Ipv6Address peerMag,
+                                        Time lifetime,
+                                        uint8_t lri)
 {
     auto it = m_pairs.find(key);
     if (it == m_pairs.end())
@@ -519,7 +526,7 @@ MagLocalRoutingExtension::AllowIntraLma(const PairKey& key, Ipv6Address peerMag,
         return;
     }
     Pair& pair = it->second;
-    pair.lri = mip6::LRI_INTRA_LMA;
+    pair.lri = lri;
     pair.lifetime = lifetime;
     pair.grantEnd = Simulator::Now() + lifetime;
     if (pair.peerMag != peerMag && pair.routed)
@@ -561,7 +568,7 @@ MagLocalRoutingExtension::SendPeerPbu(const PairKey& key, Pair& pair, Time lifet
     pbu.AddOption(Create<MobileNodeIdentifierOption>(pair.mnId));
     pbu.AddOption(Create<HomeNetworkPrefixOption>(key.first.prefix, key.first.length));
     Ptr<LocalRoutingOptimizationOption> lro = Create<LocalRoutingOptimizationOption>();
-    lro->SetLri(mip6::LRI_INTRA_LMA);
+    lro->SetLri(pair.lri == mip6::LRI_INTER_LMA ? mip6::LRI_INTER_LMA : mip6::LRI_INTRA_LMA);
     pbu.AddOption(lro);
     Ptr<MnCnPairOption> cn = Create<MnCnPairOption>();
     cn->SetHomeNetworkPrefix(key.second.prefix, key.second.length);
@@ -622,7 +629,8 @@ MagLocalRoutingExtension::SendPeerPba(uint16_t pbaSeq,
                                       const HomeNetworkPrefix& hnp,
                                       uint8_t status,
                                       uint16_t lifetime,
-                                      Ipv6Address dst)
+                                      Ipv6Address dst,
+                                      uint8_t lri)
 {
     BindingAckHeader pba;
     pba.SetSequence(pbaSeq);
@@ -634,7 +642,7 @@ MagLocalRoutingExtension::SendPeerPba(uint16_t pbaSeq,
     }
     pba.AddOption(Create<HomeNetworkPrefixOption>(hnp.prefix, hnp.length));
     Ptr<LocalRoutingOptimizationOption> lro = Create<LocalRoutingOptimizationOption>();
-    lro->SetLri(status < mip6::BA_UNSPECIFIED ? mip6::LRI_INTRA_LMA : mip6::LRI_NOT_AVAILABLE);
+    lro->SetLri(status < mip6::BA_UNSPECIFIED ? lri : mip6::LRI_NOT_AVAILABLE);
     pba.AddOption(lro);
     m_peerPbas[status]++;
     GetMag()->GetMobilityProtocol()->Send(pba, GetMag()->GetProxyCoa(), dst);
@@ -652,6 +660,10 @@ MagLocalRoutingExtension::HandlePeerPbu(Ptr<Packet> p, const Ipv6Header& ip)
     Ptr<MobileNodeIdentifierOption> mnId = pbu.GetOptions().Find<MobileNodeIdentifierOption>();
     Ptr<HomeNetworkPrefixOption> hnp = pbu.GetOptions().Find<HomeNetworkPrefixOption>();
     Ptr<MnCnPairOption> target = pbu.GetOptions().Find<MnCnPairOption>();
+    Ptr<LocalRoutingOptimizationOption> peerLro =
+        pbu.GetOptions().Find<LocalRoutingOptimizationOption>();
+    uint8_t peerLri = peerLro && peerLro->GetLri() == mip6::LRI_INTER_LMA ? mip6::LRI_INTER_LMA
+                                                                          : mip6::LRI_INTRA_LMA;
     std::string nai = mnId ? mnId->GetNai() : "";
     HomeNetworkPrefix remote =
         hnp ? HomeNetworkPrefix(hnp->GetPrefix(), hnp->GetPrefixLength()) : HomeNetworkPrefix();
@@ -699,7 +711,7 @@ MagLocalRoutingExtension::HandlePeerPbu(Ptr<Packet> p, const Ipv6Header& ip)
         m_byMn[cn->mnId].insert(key);
     }
     pair.peerMnId = nai;
-    pair.lri = mip6::LRI_INTRA_LMA;
+    pair.lri = peerLri;
     pair.lifetime = Seconds(pbu.GetLifetimeSeconds());
     pair.grantEnd = std::max(pair.grantEnd, Simulator::Now() + pair.lifetime);
     if (pair.tx != 0)
@@ -727,7 +739,8 @@ MagLocalRoutingExtension::HandlePeerPbu(Ptr<Packet> p, const Ipv6Header& ip)
                 remote,
                 mip6::BA_ACCEPTED,
                 pbu.GetLifetime(),
-                ip.GetSource());
+                ip.GetSource(),
+                peerLri);
     if (!pair.ownSent)
     {
         SendPeerPbu(key, pair, BindingLifetime(pair));
@@ -800,7 +813,8 @@ MagLocalRoutingExtension::HandleLmaRequest(Ptr<Packet> p, const Ipv6Header& ip)
         lri = req.GetLri();
     }
     else if (m_allow && mn && mn->state != BindingUpdateListEntry::DEREGISTERING &&
-             (req.GetLri() == mip6::LRI_INTRA_LMA || req.GetLri() == mip6::LRI_INTRA_MAG))
+             (req.GetLri() == mip6::LRI_INTRA_LMA || req.GetLri() == mip6::LRI_INTRA_MAG ||
+              req.GetLri() == mip6::LRI_INTER_LMA))
     {
         lri = req.GetLri();
     }
@@ -846,7 +860,7 @@ MagLocalRoutingExtension::HandleLmaRequest(Ptr<Packet> p, const Ipv6Header& ip)
         }
         return;
     }
-    AllowIntraLma(key, pairs[1]->GetProxyCoa(), lifetime);
+    AllowIntraLma(key, pairs[1]->GetProxyCoa(), lifetime, lri);
 }
 
 void
@@ -970,7 +984,9 @@ MagLocalRoutingExtension::RemovePair(PairKey key, bool notifyPeer)
             });
         }
     }
-    if (notifyPeer && pair.ownSent && pair.lri == mip6::LRI_INTRA_LMA && !pair.peerMag.IsAny())
+    if (notifyPeer && pair.ownSent &&
+        (pair.lri == mip6::LRI_INTRA_LMA || pair.lri == mip6::LRI_INTER_LMA) &&
+        !pair.peerMag.IsAny())
     {
         SendPeerPbu(key, pair, Seconds(0));
     }

@@ -6,6 +6,7 @@
 #define PMIPV6_MAG_LOCAL_ROUTING_EXTENSION_H
 
 #include "pmipv6-mag-extension.h"
+#include "pmipv6-wire-numbers.h"
 #include "prefix-pool.h"
 #include "signalling-transaction.h"
 
@@ -27,6 +28,7 @@ class LocalRoutingPolicy;
 class MagLocalRouteTable;
 class MagLocalizedRouting;
 class BindingAckHeader;
+class LocalRoutingOptimizationResponseHeader;
 
 /**
  * \ingroup pmipv6
@@ -77,6 +79,12 @@ class BindingAckHeader;
  * HI/HAck; the module has no HI/HAck, and the LMA holds the same pairs in its binding cache
  * extension, 8.2.) LMA-initiated pairs are re-initiated by the LMA (Figure 5). A PBU for the
  * peer MN from a new MAG replaces the old MAG's binding and tunnel.
+ *
+ * Inter-LMA (7, Figure 6): an LRORSP with LRI 3 from the MN's own LMA names the CN's LMA
+ * (LMA2) in the Proxy-CoA field of the CN's MN-CN pair option; the MAG then sends LMA2 an
+ * LROREQ with LRI 3 and the pair options (MN, this MAG) and (CN, ::); LMA2's LRORSP (LRI 3)
+ * names the CN's MAG, and the MAGs exchange PBU/PBA as above (LRO option LRI 3). An LROREQ with
+ * LRI 3 from the LMA (A.2) is handled as the LRI 2 one.
  *
  * The binding update list extension of 8.1 (intra-MAG / intra-LMA flags, CN HNP and Proxy-CoA)
  * and the MAG's binding cache entries for peer MNs are the pair records: "PairState" traces
@@ -261,6 +269,19 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
         Time grantEnd;                    ///< end of the local routing lifetime
         Time ownExpiresAt;                ///< end of our binding at the peer MAG
         EventId refresh;                  ///< next refresh of our MAG-MAG binding
+        std::string mnId;     ///< the MN attached here
+        std::string peerMnId; ///< the CN's MN-ID when known (PBU, intra-MAG)
+        Ipv6Address lma;      ///< the MN's LMA
+        Ipv6Address peerMag;  ///< the CN's MAG (Proxy-CoA of its binding cache entry)
+        uint8_t lri{0};       ///< the pair's flag: 1 intra-MAG, 2 intra-LMA, 3 inter-LMA (0 none)
+        Ipv6Address peerLma;  ///< inter-LMA: the CN's LMA (:: none)
+        PairState state{PAIR_REQUESTING};                  ///< state
+        bool ownSent{false};                               ///< our PBU for the MN went to peerMag
+        bool ownAccepted{false};                           ///< ... and was accepted
+        bool routed{false};                                ///< the local route is installed
+        uint32_t tunnel{0};                                ///< MAG-MAG tunnel interface (0: none)
+        Time lifetime;                                     ///< lifetime of the local routing
+        EventId expiry;                                    ///< end of the peer binding / hold down
         SignallingTransactionManager::TransactionId tx{0}; ///< pending LROREQ
     };
 
@@ -327,12 +348,36 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
      */
     void SendPeerPbu(const PairKey& key, Pair& pair, Time lifetime);
     /**
-     * \brief Enable intra-LMA routing for a pair (flag set, PBU to the peer MAG).
+     * \brief Enable intra-LMA (or inter-LMA) routing for a pair (flag set, PBU to the peer
+     * MAG).
      * \param key the pair
      * \param peerMag the CN's MAG
      * \param lifetime the lifetime
+     * \param lri the flag: mip6::LRI_INTRA_LMA or mip6::LRI_INTER_LMA
      */
-    void AllowIntraLma(const PairKey& key, Ipv6Address peerMag, Time lifetime);
+    void AllowIntraLma(const PairKey& key,
+                       Ipv6Address peerMag,
+                       Time lifetime,
+                       uint8_t lri = mip6::LRI_INTRA_LMA);
+    /**
+     * \brief An LRORSP with LRI 3 (7, Figure 6): from the MN's LMA, ask the CN's LMA; from the
+     * CN's LMA, enable the pair towards the CN's MAG.
+     * \param key the pair
+     * \param rsp the LRORSP
+     * \param from its source
+     * \param lifetime its lifetime
+     * \return false when it names no usable LMA or MAG (the pair is refused)
+     */
+    bool HandleInterLmaResponse(const PairKey& key,
+                                const LocalRoutingOptimizationResponseHeader& rsp,
+                                Ipv6Address from,
+                                Time lifetime);
+    /**
+     * \brief Send the CN's LMA the LROREQ of a pair ("LROREQ(MN, MAG1, CN)", Figure 6).
+     * \param key the pair
+     * \param pair its state
+     */
+    void SendInterLmaRequest(const PairKey& key, Pair& pair);
     /**
      * \brief Enable intra-MAG routing for a pair (both routes between the access links).
      * \param key the pair
@@ -389,13 +434,15 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
      * \param status the status
      * \param lifetime the lifetime in 4 s units
      * \param dst the peer MAG
+     * \param lri the LRI of the LRO option when accepted (2 intra-LMA, 3 inter-LMA)
      */
     void SendPeerPba(uint16_t pbaSeq,
                      const std::string& mnId,
                      const HomeNetworkPrefix& hnp,
                      uint8_t status,
                      uint16_t lifetime,
-                     Ipv6Address dst);
+                     Ipv6Address dst,
+                     uint8_t lri = mip6::LRI_INTRA_LMA);
 
     /**
      * \brief The lifetime of our next MAG-MAG PBU for a pair: PeerBindingLifetime (or the
