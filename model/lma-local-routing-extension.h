@@ -178,11 +178,13 @@ class LmaLocalRoutingExtension : public Pmipv6LmaExtension
      * \return the count
      */
     uint64_t GetContextAnswerCount() const;
-    * \brief Packets the LMA relayed between an MN it anchors and one anchored at another LMA* of
-            the
-            PeerDirectory(inter - LMA pairs, LmaLocalRoutingMonitor)
-                .* \return the count
-        * / uint64_t GetInterLmaRelayedCount() const;
+
+    /**
+     * \brief Packets the LMA relayed between an MN it anchors and one anchored at another LMA
+     * of the PeerDirectory (inter-LMA pairs, LmaLocalRoutingMonitor).
+     * \return the count
+     */
+    uint64_t GetInterLmaRelayedCount() const;
 
     /**
      * \brief LMA RO Start Requests sent (A.2, retransmissions not counted).

@@ -254,21 +254,6 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
     /// One pair's local routing state (BUL extension of 8.1 and the peer's binding cache entry).
     struct Pair
     {
-        std::string mnId;                 ///< the MN attached here
-        std::string peerMnId;             ///< the CN's MN-ID when known (PBU, intra-MAG)
-        Ipv6Address lma;                  ///< the MN's LMA
-        Ipv6Address peerMag;              ///< the CN's MAG (Proxy-CoA of its binding cache entry)
-        uint8_t lri{0};                   ///< the pair's flag: 1 intra-MAG, 2 intra-LMA (0 none)
-        PairState state{PAIR_REQUESTING}; ///< state
-        bool ownSent{false};              ///< our PBU for the MN went to peerMag
-        bool ownAccepted{false};          ///< ... and was accepted
-        bool routed{false};               ///< the local route is installed
-        uint32_t tunnel{0};               ///< MAG-MAG tunnel interface (0: none)
-        Time lifetime;                    ///< lifetime of the local routing
-        EventId expiry;                   ///< end of the peer binding / hold down
-        Time grantEnd;                    ///< end of the local routing lifetime
-        Time ownExpiresAt;                ///< end of our binding at the peer MAG
-        EventId refresh;                  ///< next refresh of our MAG-MAG binding
         std::string mnId;     ///< the MN attached here
         std::string peerMnId; ///< the CN's MN-ID when known (PBU, intra-MAG)
         Ipv6Address lma;      ///< the MN's LMA
@@ -282,6 +267,9 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
         uint32_t tunnel{0};                                ///< MAG-MAG tunnel interface (0: none)
         Time lifetime;                                     ///< lifetime of the local routing
         EventId expiry;                                    ///< end of the peer binding / hold down
+        Time grantEnd;                                     ///< end of the local routing lifetime
+        Time ownExpiresAt;                                 ///< end of our binding at the peer MAG
+        EventId refresh;                                   ///< next refresh of our MAG-MAG binding
         SignallingTransactionManager::TransactionId tx{0}; ///< pending LROREQ
     };
 
