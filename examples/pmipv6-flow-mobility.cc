@@ -438,6 +438,8 @@ main(int argc, char* argv[])
         Ptr<PrefixMoveRule> rule = CreateObject<PrefixMoveRule>();
         rule->AddPrefix(pref[1]);
         fm->SetAttribute("PrefixMoveRule", PointerValue(rule));
+        // no default BID: pref2's packets follow the binding that holds pref2
+        fm->SetAttribute("PrefixMode", EnumValue(LmaFlowMobilityExtension::PER_INTERFACE_PREFIX));
         d.lmaApp->SetAttribute("MinDelayBeforeBCEDelete", TimeValue(MilliSeconds(50)));
         for (uint32_t k = 0; k < 2; ++k)
         {

@@ -806,6 +806,9 @@ class MovedPrefixTestCase : public TestCase
         Ptr<LmaFlowMobilityExtension> fm = CreateObject<LmaFlowMobilityExtension>();
         fm->SetAttribute("PrefixMoveRule", PointerValue(rule));
         fm->SetAttribute("RevokeMovedPrefixes", BooleanValue(false));
+        // no default BID: a packet follows its destination prefix's binding (in Shared mode the
+        // default binding would take pref2's packets unless a flow entry binds them)
+        fm->SetAttribute("PrefixMode", StringValue("PerInterface"));
         lma->AddExtension(fm);
         Ptr<MagFlowMobilityExtension> magFm = CreateObject<MagFlowMobilityExtension>();
         d.magApp[0]->AddExtension(magFm);
