@@ -295,12 +295,13 @@ struct Wire
             kind = "UPA";
             detail = "(" + std::to_string(b[8]) + ")";
         }
-        else if (b[2] == mip6::MH_BINDING_REVOCATION && b.size() >= 8)
+        else if (b[2] == mip6::MH_BINDING_REVOCATION && b.size() >= 12)
         {
-            // Figure 4's per-prefix revocation (the prefix mode)
+            // Figure 4's per-prefix revocation (the prefix mode); RFC 5846: type, trigger or
+            // status, sequence, then the P flag
             kind = b[6] == mip6::BR_INDICATION ? "BRI" : "BRA";
             detail =
-                kind == "BRI" ? ((b[7] & 0x40) ? "(P)" : "()") : "(" + std::to_string(b[7]) + ")";
+                kind == "BRI" ? ((b[10] & 0x80) ? "(P)" : "()") : "(" + std::to_string(b[7]) + ")";
         }
         else if (prefixMode && (b[2] == mip6::MH_BINDING_UPDATE || b[2] == mip6::MH_BINDING_ACK) &&
                  Simulator::Now() > Seconds(1))
