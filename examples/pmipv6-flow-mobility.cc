@@ -8,9 +8,11 @@
  *               \                           lif  MN (one IPv6 interface)
  *                +----- MAG2 ==csma B== if1 /
  *
- * Pmipv6DualAccessDomain: both accesses are CSMA (the helper has no Wi-Fi variant; the flow
- * mobility machinery does not depend on the link type). The MN's two devices are behind one
- * LogicalInterfaceNetDevice; if0 attaches to MAG1 at 0.5 s, if1 to MAG2 at 1 s.
+ * Pmipv6DualAccessDomain: with --access=csma (default) both accesses are CSMA; with
+ * --access=wifi access A is IEEE 802.11a (an AP at MAG1, a station as the MN's if0, 54 Mb/s;
+ * MAG1 attaches the MN when the station associates, about 0.1 s in) and B stays CSMA. The MN's
+ * two devices are behind one LogicalInterfaceNetDevice; if0 attaches to MAG1 at 0.5 s (CSMA),
+ * if1 to MAG2 at 1 s.
  *
  * The CN sends two UDP flows to the MN from --trafficStart: "video" (port 9000, 1000-byte
  * datagrams every 10 ms, 0.8 Mb/s) and "bulk" (port 9001, 1400-byte datagrams every 2 ms,
@@ -26,6 +28,13 @@
  *                bulk to MAG1 is the LMA-initiated move of Figure 5: FMI (add) to MAG1, FMA,
  *                FMI (C = 1, delete) to MAG2, FMA; the move back removes MAG1's state.
  * --mode=upn     the same with RFC 7864: UPN with reason FLOW-MOBILITY / UPA.
+ * --mode=prefix  the PBU-triggered move of Figure 4: the MN holds two prefixes, pref1
+ *                (video) and pref2 (bulk), both through MAG1 (if0); if1 attaches to MAG2 only
+ *                at --moveAt (HI 1) and the LMA's PrefixMoveRule moves pref2 to that new
+ *                binding: PBU, PBA [pref2] to MAG2, BRI [P, pref2] to MAG1, BRA. At --moveBackAt
+ *                if1 detaches; when its binding is deleted (MinDelayBeforeBCEDelete 50 ms here)
+ *                pref2 goes back to MAG1's binding (FlowsOnDetach RebindToDefault): FMI add
+ *                [pref2] to MAG1, FMA.
  *
  * Printed: the bindings, the throughput per physical device of the MN and per flow over time
  * (from the logical interface's PhysicalRx trace), the packets of each flow lost around each
@@ -35,7 +44,8 @@
  * role, interface, device, link, direction, time, bytes, mbps; plus flow). --pcap=1 writes
  * pcaps of every link into the current directory. The exit status is 1, with a "FAIL:" line,
  * when a flow is not on the expected interface, the unmoved flow lost a packet, the moved
- * flow lost one in shared mode, or (fmi, upn) no acknowledged move signalling was seen.
+ * flow lost one in shared mode, (fmi, upn, prefix) no acknowledged move signalling was seen,
+ * or (prefix) no BRI [P] / BRA 0.
  */
 
 #include "ns3/applications-module.h"
@@ -246,7 +256,8 @@ struct Wire
 {
     std::map<Ipv6Address, std::string> names; ///< agent names
     std::vector<std::string> messages;        ///< "KIND SRC>DST"
-    std::map<std::string, uint32_t> count;    ///< per kind (FMI, FMA, UPN, UPA)
+    std::map<std::string, uint32_t> count;    ///< per kind (FMI, FMA, UPN, UPA, BRI, ...)
+    bool prefixMode{false};                   ///< also PBU, PBA (after 1 s)
 
     /**
      * \brief Mobility Header Rx sink.
@@ -283,6 +294,33 @@ struct Wire
         {
             kind = "UPA";
             detail = "(" + std::to_string(b[8]) + ")";
+        }
+        else if (b[2] == mip6::MH_BINDING_REVOCATION && b.size() >= 12)
+        {
+            // Figure 4's per-prefix revocation (the prefix mode); RFC 5846: type, trigger or
+            // status, sequence, then the P flag
+            kind = b[6] == mip6::BR_INDICATION ? "BRI" : "BRA";
+            detail =
+                kind == "BRI" ? ((b[10] & 0x80) ? "(P)" : "()") : "(" + std::to_string(b[7]) + ")";
+        }
+        else if (prefixMode && (b[2] == mip6::MH_BINDING_UPDATE || b[2] == mip6::MH_BINDING_ACK) &&
+                 Simulator::Now() > Seconds(1))
+        {
+            // Figure 4's PBU / PBA (after the first registration)
+            kind = b[2] == mip6::MH_BINDING_UPDATE ? "PBU" : "PBA";
+            if (kind == "PBA")
+            {
+                BindingAckHeader pba;
+                p->PeekHeader(pba);
+                detail = "(" + std::to_string(pba.GetStatus()) + ") [";
+                for (const auto& hnp : pba.GetOptions().FindAll<HomeNetworkPrefixOption>())
+                {
+                    std::ostringstream h;
+                    h << hnp->GetPrefix();
+                    detail += (detail.back() == '[' ? "" : " ") + h.str();
+                }
+                detail += "]";
+            }
         }
         else
         {
@@ -354,9 +392,10 @@ main(int argc, char* argv[])
     double lossWindow = 1.0;
     std::string csv;
     bool pcap = false;
+    std::string access = "csma";
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("mode", "shared, fmi or upn (see the file's comment)", mode);
+    cmd.AddValue("mode", "shared, fmi, upn or prefix (see the file's comment)", mode);
     cmd.AddValue("simTime", "Simulated time (s); the flows stop 1 s before", simTime);
     cmd.AddValue("trafficStart", "When the two flows start (s)", trafficStart);
     cmd.AddValue("moveAt", "When the LMA moves the bulk flow to the other interface (s)", moveAt);
@@ -372,17 +411,43 @@ main(int argc, char* argv[])
                  lossWindow);
     cmd.AddValue("csv", "Write the per-interface time series to this CSV file", csv);
     cmd.AddValue("pcap", "Write pcap files into the current directory", pcap);
+    cmd.AddValue("access", "csma or wifi: the link of the MN's first access (MAG1)", access);
     cmd.Parse(argc, argv);
-    NS_ABORT_MSG_IF(mode != "shared" && mode != "fmi" && mode != "upn",
-                    "--mode must be shared, fmi or upn");
+    NS_ABORT_MSG_IF(access != "csma" && access != "wifi", "--access must be csma or wifi");
+    NS_ABORT_MSG_IF(mode != "shared" && mode != "fmi" && mode != "upn" && mode != "prefix",
+                    "--mode must be shared, fmi, upn or prefix");
     NS_ABORT_MSG_IF(!(trafficStart + settle < moveAt && moveAt + settle < moveBackAt &&
                       moveBackAt + settle < simTime - 1),
                     "need trafficStart < moveAt < moveBackAt < simTime - 1, settle apart");
     const bool shared = mode == "shared";
+    const bool prefixMove = mode == "prefix"; // Figure 4
+    const HomeNetworkPrefix pref[2] = {{Ipv6Address("2001:2:a::"), 64},
+                                       {Ipv6Address("2001:2:b::"), 64}};
 
-    Pmipv6DualAccessDomain d("mn-flow@pmipv6.example");
+    Pmipv6DualAccessDomain d("mn-flow@pmipv6.example",
+                             access == "wifi" ? Pmipv6DualAccessDomain::WIFI_FIRST_ACCESS
+                                              : Pmipv6DualAccessDomain::CSMA_FIRST_ACCESS);
     Ptr<LmaFlowMobilityExtension> fm = CreateObject<LmaFlowMobilityExtension>();
-    if (!shared)
+    if (prefixMove)
+    {
+        // the MN's two static prefixes; pref2 moves to the binding of a new interface
+        Ptr<Pmipv6ProfileStore> store = d.pmip.GetProfileStore();
+        Pmipv6Profile profile = *store->Lookup(d.mnId);
+        profile.homeNetworkPrefixes = {pref[0], pref[1]};
+        store->RemoveProfile(d.mnId);
+        store->AddProfile(profile);
+        Ptr<PrefixMoveRule> rule = CreateObject<PrefixMoveRule>();
+        rule->AddPrefix(pref[1]);
+        fm->SetAttribute("PrefixMoveRule", PointerValue(rule));
+        // no default BID: pref2's packets follow the binding that holds pref2
+        fm->SetAttribute("PrefixMode", EnumValue(LmaFlowMobilityExtension::PER_INTERFACE_PREFIX));
+        d.lmaApp->SetAttribute("MinDelayBeforeBCEDelete", TimeValue(MilliSeconds(50)));
+        for (uint32_t k = 0; k < 2; ++k)
+        {
+            d.magApp[k]->AddExtension(CreateObject<MagFlowMobilityExtension>());
+        }
+    }
+    else if (!shared)
     {
         fm->SetAttribute("PrefixMode", EnumValue(LmaFlowMobilityExtension::PER_INTERFACE_PREFIX));
         fm->SetAttribute("MoveSignalling", StringValue(mode == "fmi" ? "FMI" : "UPN"));
@@ -397,26 +462,33 @@ main(int argc, char* argv[])
                         &d,
                         0,
                         mip6::HI_NEW_INTERFACE);
-    Simulator::Schedule(Seconds(1.0),
+    Simulator::Schedule(Seconds(prefixMove ? moveAt : 1.0),
                         &Pmipv6DualAccessDomain::Attach,
                         &d,
                         1,
                         shared ? mip6::HI_NEW_INTERFACE_SHARED_PREFIX : mip6::HI_NEW_INTERFACE);
+    if (prefixMove)
+    {
+        Simulator::Schedule(Seconds(moveBackAt), &Pmipv6DualAccessDomain::Detach, &d, 1);
+    }
 
     // video (flow 0) stays; bulk (flow 1) moves from device `home[1]` to the other and back
     const uint16_t ports[2] = {9000, 9001};
     const char* names[2] = {"video", "bulk"};
     const uint32_t sizes[2] = {1000, 1400};
     const double gaps[2] = {videoInterval, bulkInterval};
-    const uint32_t homeDev[2] = {0, shared ? 0u : 1u}; // the device each flow starts on
+    const uint32_t homeDev[2] = {0, (shared || prefixMove) ? 0u : 1u}; // where each starts
     const uint32_t movedTo = 1 - homeDev[1];
 
     TrafficSelector bulk;
     bulk.SetDestinationPort(ports[1]);
     Ptr<ScheduledFlowMovePolicy> policy = CreateObject<ScheduledFlowMovePolicy>();
-    policy->AddStep(Seconds(moveAt), d.mnId, bulk, d.proxyCoa[movedTo]);
-    policy->AddStep(Seconds(moveBackAt), d.mnId, bulk, d.proxyCoa[homeDev[1]]);
-    fm->AddPolicy(policy);
+    if (!prefixMove) // the prefix mode's moves follow if1's attachment and detachment
+    {
+        policy->AddStep(Seconds(moveAt), d.mnId, bulk, d.proxyCoa[movedTo]);
+        policy->AddStep(Seconds(moveBackAt), d.mnId, bulk, d.proxyCoa[homeDev[1]]);
+        fm->AddPolicy(policy);
+    }
 
     Moves moves;
     fm->TraceConnectWithoutContext("FlowMoved", MakeCallback(&Moves::Moved, &moves));
@@ -426,6 +498,7 @@ main(int argc, char* argv[])
     meter.bin = Seconds(bin);
     d.lif->TraceConnectWithoutContext("PhysicalRx", MakeCallback(&Meter::Received, &meter));
     Wire wire;
+    wire.prefixMode = prefixMove;
     Simulator::Schedule(Seconds(0.2), [&]() {
         // the Mobility Header protocol exists once the agents have started
         wire.names[d.lmaAddress] = "LMA";
@@ -457,7 +530,12 @@ main(int argc, char* argv[])
                 }
             }
         }
-        for (uint32_t k = 0; k < 2; ++k)
+        if (prefixMove)
+        {
+            prefix[0] = pref[0];
+            prefix[1] = pref[1];
+        }
+        for (uint32_t k = 0; k < (prefixMove ? 1 : 2); ++k)
         {
             bids[k] = fm->GetBindingId(d.mnId, d.proxyCoa[k]);
             if (bids[k] == 0 || prefix[k].IsUnspecified())
@@ -482,14 +560,14 @@ main(int argc, char* argv[])
 
     if (pcap)
     {
-        d.EnablePcap("pmipv6-flow-mobility-" + mode);
+        d.EnablePcap("pmipv6-flow-mobility-" + mode + (access == "wifi" ? "-wifi" : ""));
     }
     Simulator::Stop(Seconds(simTime));
     Simulator::Run();
 
     std::vector<std::string> failures;
     std::cout << "PMIPv6 flow mobility, mode " << mode << " (RngRun " << RngSeedManager::GetRun()
-              << "); both accesses CSMA\n"
+              << "); if0 " << (access == "wifi" ? "IEEE 802.11a" : "CSMA") << ", if1 CSMA\n"
               << "  bindings: MAG1 BID " << bids[0] << ", MAG2 BID " << bids[1] << "\n";
     if (!started)
     {
@@ -610,7 +688,7 @@ main(int argc, char* argv[])
     }
 
     std::cout << "  flow-mobility messages on the wire:";
-    for (const char* kind : {"FMI", "FMA", "UPN", "UPA"})
+    for (const char* kind : {"FMI", "FMA", "UPN", "UPA", "PBU", "PBA", "BRI", "BRA"})
     {
         std::cout << " " << kind << " " << wire.count[kind] << ";";
     }
@@ -632,7 +710,21 @@ main(int argc, char* argv[])
     {
         failures.push_back(std::to_string(moves.failed) + " failed moves");
     }
-    if (moves.bound.size() != 2)
+    if (prefixMove)
+    {
+        bool bri = false;
+        bool bra = false;
+        for (const auto& m : wire.messages)
+        {
+            bri = bri || m.rfind("BRI(P) LMA>MAG1", 0) == 0;
+            bra = bra || m.rfind("BRA(0) MAG1>LMA", 0) == 0;
+        }
+        if (!bri || !bra)
+        {
+            failures.push_back("no BRI [P] to MAG1 answered by BRA 0 (Figure 4)");
+        }
+    }
+    if (!prefixMove && moves.bound.size() != 2)
     {
         failures.push_back("the LMA bound the bulk flow " + std::to_string(moves.bound.size()) +
                            " times, expected 2");

@@ -6,16 +6,22 @@
 
 #include "logical-interface-helper.h"
 
+#include "ns3/boolean.h"
 #include "ns3/ipv6-address-helper.h"
 #include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6.h"
+#include "ns3/mobility-helper.h"
+#include "ns3/ssid.h"
 #include "ns3/string.h"
+#include "ns3/wifi-helper.h"
+#include "ns3/wifi-mac-helper.h"
 
 namespace ns3
 {
 
-Pmipv6DualAccessDomain::Pmipv6DualAccessDomain(const std::string& id)
-    : mnId(id)
+Pmipv6DualAccessDomain::Pmipv6DualAccessDomain(const std::string& id, FirstAccess first)
+    : mnId(id),
+      firstAccess(first)
 {
     cn.Create(1);
     lma.Create(1);
@@ -46,6 +52,15 @@ Pmipv6DualAccessDomain::Pmipv6DualAccessDomain(const std::string& id)
         routing.GetStaticRouting(mags.Get(k)->GetObject<Ipv6>())
             ->SetDefaultRoute(magIf.GetAddress(0, 1), magIf.GetInterfaceIndex(1));
         proxyCoa[k] = magIf.GetAddress(1, 1);
+        if (k == 0 && firstAccess == WIFI_FIRST_ACCESS)
+        {
+            InstallWifiAccess();
+            magApp[k] = pmip.InstallWifiMag(mags.Get(k),
+                                            proxyCoa[k],
+                                            lmaAddress,
+                                            NetDeviceContainer(access[k]));
+            continue;
+        }
         NetDeviceContainer link = m_csma.Install(NodeContainer(mags.Get(k), mn.Get(0)));
         access[k] = link.Get(0);
         phys[k] = link.Get(1);
@@ -56,8 +71,40 @@ Pmipv6DualAccessDomain::Pmipv6DualAccessDomain(const std::string& id)
 }
 
 void
+Pmipv6DualAccessDomain::InstallWifiAccess()
+{
+    WifiHelper wifi;
+    wifi.SetStandard(WIFI_STANDARD_80211a);
+    wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager",
+                                 "DataMode",
+                                 StringValue("OfdmRate54Mbps"),
+                                 "ControlMode",
+                                 StringValue("OfdmRate6Mbps"));
+    YansWifiChannelHelper channel = YansWifiChannelHelper::Default();
+    m_phy.SetChannel(channel.Create());
+    m_phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
+    Ssid ssid("pmipv6-flow");
+    WifiMacHelper mac;
+    mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
+    access[0] = wifi.Install(m_phy, mac, mags.Get(0)).Get(0);
+    mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid), "ActiveProbing", BooleanValue(false));
+    phys[0] = wifi.Install(m_phy, mac, mn.Get(0)).Get(0);
+    MobilityHelper mobility;
+    Ptr<ListPositionAllocator> positions = CreateObject<ListPositionAllocator>();
+    positions->Add(Vector(0, 0, 0));
+    positions->Add(Vector(5, 0, 0));
+    mobility.SetPositionAllocator(positions);
+    mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+    mobility.Install(NodeContainer(mags.Get(0), mn.Get(0)));
+}
+
+void
 Pmipv6DualAccessDomain::Attach(uint32_t k, uint8_t handoffIndicator)
 {
+    if (k == 0 && firstAccess == WIFI_FIRST_ACCESS)
+    {
+        return; // the AP's association trace attached it
+    }
     magApp[k]->NotifyAttach(access[k], mnId, phys[k]->GetAddress(), handoffIndicator);
 }
 
@@ -73,6 +120,10 @@ Pmipv6DualAccessDomain::EnablePcap(const std::string& prefix)
 {
     m_csma.EnablePcapAll(prefix);
     m_p2p.EnablePcapAll(prefix);
+    if (firstAccess == WIFI_FIRST_ACCESS)
+    {
+        m_phy.EnablePcap(prefix, NetDeviceContainer(access[0], phys[0]));
+    }
 }
 
 } // namespace ns3

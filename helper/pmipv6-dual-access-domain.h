@@ -14,6 +14,7 @@
 #include "ns3/pmipv6-lma-application.h"
 #include "ns3/pmipv6-mag-application.h"
 #include "ns3/point-to-point-helper.h"
+#include "ns3/yans-wifi-helper.h"
 
 #include <string>
 
@@ -32,15 +33,31 @@ namespace ns3
  * fd00:0:0:2::/64), CSMA access links, home network prefixes from the pool 2001:1:1::/48, the
  * MN's two CSMA devices behind a LogicalInterfaceNetDevice, its profile in the helper's store.
  * Nothing attaches by itself: call Attach() for each physical device.
+ *
+ * With WIFI_FIRST_ACCESS, access 0 is IEEE 802.11a instead (the second stays CSMA): an access
+ * point at MAG1 (Pmipv6Helper::InstallWifiMag: the MAG attaches and detaches the MN by the
+ * AP's association traces, one Config path per AP, none per MN), a station as the MN's
+ * phys[0] behind the logical interface, 5 m apart, constant 54 Mb/s OFDM. phys[0] attaches
+ * when the station associates (about 0.1 s into the simulation, with the MAG's default
+ * Handoff Indicator): Attach(0, ...) does nothing then.
  */
 class Pmipv6DualAccessDomain
 {
   public:
+    /// The link of the first access.
+    enum FirstAccess
+    {
+        CSMA_FIRST_ACCESS = 0, ///< CSMA (explicit Attach)
+        WIFI_FIRST_ACCESS,     ///< IEEE 802.11 AP at MAG1, station on the MN (association)
+    };
+
     /**
      * \brief Build the domain.
      * \param mnId the mobile node's identifier (NAI)
+     * \param firstAccess the link of access 0 (MAG1)
      */
-    explicit Pmipv6DualAccessDomain(const std::string& mnId);
+    explicit Pmipv6DualAccessDomain(const std::string& mnId,
+                                    FirstAccess firstAccess = CSMA_FIRST_ACCESS);
 
     /**
      * \brief Attach the MN's physical device \p k to MAG k+1 (Pmipv6MagApplication::NotifyAttach).
@@ -76,10 +93,15 @@ class Pmipv6DualAccessDomain
     Pmipv6Helper pmip;                   ///< the helper (profiles, pool)
     Ptr<Pmipv6LmaApplication> lmaApp;    ///< the LMA
     Ptr<Pmipv6MagApplication> magApp[2]; ///< the MAGs
+    FirstAccess firstAccess;             ///< the link of access 0
 
   private:
+    /// Build access 0 as Wi-Fi: AP at MAG1 (access[0]), station on the MN (phys[0]).
+    void InstallWifiAccess();
+
     PointToPointHelper m_p2p; ///< transport links
     CsmaHelper m_csma;        ///< access links
+    YansWifiPhyHelper m_phy;  ///< the Wi-Fi access (WIFI_FIRST_ACCESS)
 };
 
 } // namespace ns3

@@ -8,6 +8,7 @@
 #include "flow-binding-table.h"
 #include "flow-move-policy.h"
 #include "flow-options.h"
+#include "lma-routing.h"
 #include "pmipv6-lma-application.h"
 #include "pmipv6-options.h"
 #include "pmipv6-wire-numbers.h"
@@ -27,6 +28,13 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("LmaFlowMobilityExtension");
 
 NS_OBJECT_ENSURE_REGISTERED(LmaFlowMobilityExtension);
+
+namespace
+{
+/// Hybrid mode: FID-PRI of a shared prefix's flow mobility cache entry (the lowest precedence,
+/// so that any other entry of a flow to that prefix wins).
+constexpr uint16_t HYBRID_SHARED_PREFIX_PRIORITY = 0xffff;
+} // namespace
 
 TypeId
 LmaFlowMobilityExtension::GetTypeId()
@@ -75,15 +83,21 @@ LmaFlowMobilityExtension::GetTypeId()
                 "when no BRA came).",
                 MakeTraceSourceAccessor(&LmaFlowMobilityExtension::m_prefixRevocationTrace),
                 "ns3::LmaFlowMobilityExtension::PrefixRevocationTracedCallback")
-            .AddAttribute(
-                "PrefixMode",
-                "Shared: HI 6 attachments share the prefixes of the first, moves need "
-                "no signalling (draft 001 3.1 scenario 2). PerInterface: each "
-                "attachment has its own prefixes, no default BID, a move to a binding "
-                "without the flow's prefix is signalled (scenario 1, Figure 5).",
-                EnumValue(SHARED_PREFIX),
-                MakeEnumAccessor(&LmaFlowMobilityExtension::m_prefixMode),
-                MakeEnumChecker(SHARED_PREFIX, "Shared", PER_INTERFACE_PREFIX, "PerInterface"))
+            .AddAttribute("PrefixMode",
+                          "Shared: HI 6 attachments share the prefixes of the first, moves need "
+                          "no signalling (draft 001 3.1 scenario 2). PerInterface: each "
+                          "attachment has its own prefixes, no default BID, a move to a binding "
+                          "without the flow's prefix is signalled (scenario 1, Figure 5). Hybrid: "
+                          "HI 6 attachments share the first one's prefixes and get one of their "
+                          "own (scenario 3).",
+                          EnumValue(SHARED_PREFIX),
+                          MakeEnumAccessor(&LmaFlowMobilityExtension::m_prefixMode),
+                          MakeEnumChecker(SHARED_PREFIX,
+                                          "Shared",
+                                          PER_INTERFACE_PREFIX,
+                                          "PerInterface",
+                                          HYBRID_PREFIX,
+                                          "Hybrid"))
             .AddAttribute("MoveSignalling",
                           "The messages of an LMA-initiated move: FMI/FMA (draft 001 4.1, 4.2) "
                           "or UPN with reason FLOW-MOBILITY / UPA (RFC 7864).",
@@ -214,9 +228,22 @@ LmaFlowMobilityExtension::NotifyBinding(BindingEvent event,
             }
         }
     }
+    if (event == BINDING_DELETED)
+    {
+        ReturnMovedPrefixes(entry);
+        auto unsynced = m_unsynced.find({entry->mnId, entry->proxyCoa});
+        if (unsynced != m_unsynced.end() && unsynced->second == entry->id)
+        {
+            m_unsynced.erase(unsynced);
+        }
+    }
     uint16_t current = 0;
     bool hasDefault = table->GetDefaultBid(owner, current);
-    if (m_prefixMode == PER_INTERFACE_PREFIX)
+    if (m_prefixMode == HYBRID_PREFIX && event == BINDING_CREATED)
+    {
+        SetUpHybridBinding(entry);
+    }
+    if (m_prefixMode != SHARED_PREFIX)
     {
         // no default BID: a packet without a flow entry follows its destination prefix;
         // PBU-triggered moves and the flow mobility cache as in the shared mode (below)
@@ -285,11 +312,65 @@ LmaFlowMobilityExtension::MoveFlow(const std::string& mnId,
         return 0;
     }
     uint16_t fid = 0;
-    if (m_prefixMode == PER_INTERFACE_PREFIX && SignalMove(mnId, selector, target, fid))
+    if (m_prefixMode != SHARED_PREFIX && SignalMove(mnId, selector, target, fid))
     {
         return fid; // the flow moves when the target MAG acknowledges
     }
     return InstallFlow(mnId, 0, selector, targetBid);
+}
+
+void
+LmaFlowMobilityExtension::SetUpHybridBinding(Ptr<BindingCacheEntry> entry)
+{
+    Ptr<Pmipv6LmaApplication> lma = GetLma();
+    std::vector<Ptr<BindingCacheEntry>> sessions = lma->GetBindingCache()->FindByMnId(entry->mnId);
+    bool first = true;
+    for (const auto& e : sessions)
+    {
+        first = first && (e == entry);
+    }
+    if (first)
+    {
+        // its prefixes are the shared ones: their flows use this binding unless moved
+        for (const auto& prefix : entry->homeNetworkPrefixes)
+        {
+            TrafficSelector ts;
+            ts.SetDestinationAddressPrefix(prefix.GetMaskedPrefix(), prefix.GetIpv6Prefix());
+            FlowBindingEntry shared;
+            shared.owner = lma->GetFlowOwner(entry->mnId);
+            shared.fid = FlowIdFor(entry->mnId, ts);
+            shared.priority = HYBRID_SHARED_PREFIX_PRIORITY;
+            shared.selector = ts;
+            shared.action = FlowBindingAction::FORWARD;
+            shared.bids = {entry->bindingId};
+            if (!lma->GetFlowBindingTable()->Find(shared.owner, shared.fid))
+            {
+                lma->GetFlowBindingTable()->Add(shared);
+            }
+        }
+        return;
+    }
+    if (entry->handoffIndicator != mip6::HI_NEW_INTERFACE_SHARED_PREFIX)
+    {
+        return; // HI 1: a session of its own (scenario 1)
+    }
+    HomeNetworkPrefix own;
+    if (!lma->GetPrefixPool()->Allocate(own))
+    {
+        NS_LOG_WARN("Hybrid: prefix pool exhausted, " << entry->mnId << " at " << entry->proxyCoa
+                                                      << " shares prefixes only");
+        return;
+    }
+    entry->homeNetworkPrefixes.push_back(own);
+    lma->GetRouting()->SetPrefixRoute(own.prefix,
+                                      own.length,
+                                      entry->tunnelInterface,
+                                      entry->id,
+                                      lma->GetFlowOwner(entry->mnId));
+    lma->GetBindingCache()->NotifyChanged(entry);
+    NS_LOG_INFO("LMA: " << entry->mnId << " at " << entry->proxyCoa
+                        << " shares the first binding's prefixes and gets " << own
+                        << " of its own (hybrid)");
 }
 
 uint16_t
@@ -430,6 +511,19 @@ LmaFlowMobilityExtension::CompletePrefixMove(Ptr<BindingCacheEntry> entry)
         m_prefixMoves++;
         byMag[m.oldMag].push_back(m.prefix);
         attOf[m.oldMag] = m.oldAtt;
+        m_movedPrefixes[entry->mnId].push_back({m.prefix, m.oldMag});
+    }
+    // The old MAG's binding lost prefixes with no PBA to it: its next PBU may list them
+    // (no BRI, or one crossing it) and is revised to the binding's current set.
+    for (const auto& kv : byMag)
+    {
+        for (const auto& e : GetLma()->GetBindingCache()->FindByMnId(entry->mnId))
+        {
+            if (e != entry && e->proxyCoa == kv.first)
+            {
+                m_unsynced[{entry->mnId, kv.first}] = e->id;
+            }
+        }
     }
     if (m_revokeMovedPrefixes)
     {
@@ -526,11 +620,57 @@ LmaFlowMobilityExtension::PrefixRevocationGaveUp(std::string mnId,
     m_prefixRevocationTrace(mnId, mag, 255);
 }
 
+bool
+LmaFlowMobilityExtension::ReviseRequestedPrefixes(const ProxyBindingRequest& req,
+                                                  std::vector<HomeNetworkPrefix>& prefixes)
+{
+    auto it = m_unsynced.find({req.mnId, req.mag});
+    if (it == m_unsynced.end())
+    {
+        return false;
+    }
+    Ptr<BindingCacheEntry> e = GetLma()->GetBindingCache()->FindById(it->second);
+    if (!e || e->proxyCoa != req.mag)
+    {
+        m_unsynced.erase(it);
+        return false;
+    }
+    // The PBU refers to that binding when it lists one of its prefixes.
+    const auto& held = e->homeNetworkPrefixes;
+    bool refers = false;
+    bool same = req.prefixes.size() == held.size();
+    for (const auto& p : req.prefixes)
+    {
+        bool in = std::find(held.begin(), held.end(), p) != held.end();
+        refers = refers || in;
+        same = same && in;
+    }
+    if (!refers || same || held.empty())
+    {
+        return false;
+    }
+    NS_LOG_INFO("LMA: PBU of " << req.mnId << " from " << req.mag << " lists "
+                               << req.prefixes.size() << " prefix(es); its binding holds "
+                               << held.size() << " since a prefix move: revised");
+    prefixes = held;
+    m_revisedPbus++;
+    return true;
+}
+
 void
 LmaFlowMobilityExtension::AddPbaOptions(BindingAckHeader& pba,
                                         const ProxyBindingRequest& req,
                                         Ptr<const BindingCacheEntry> entry)
 {
+    if (entry && pba.GetStatus() == mip6::BA_ACCEPTED)
+    {
+        // the PBA carries the binding's prefixes: the MAG knows its set now
+        auto unsynced = m_unsynced.find({entry->mnId, entry->proxyCoa});
+        if (unsynced != m_unsynced.end() && unsynced->second == entry->id)
+        {
+            m_unsynced.erase(unsynced);
+        }
+    }
     if (!entry || pba.GetStatus() != mip6::BA_ACCEPTED || req.lifetime.IsZero())
     {
         return;
@@ -655,6 +795,96 @@ uint64_t
 LmaFlowMobilityExtension::GetPrefixRevocationAckCount() const
 {
     return m_prefixBras;
+}
+
+void
+LmaFlowMobilityExtension::ReturnMovedPrefixes(Ptr<BindingCacheEntry> entry)
+{
+    auto moved = m_movedPrefixes.find(entry->mnId);
+    if (moved == m_movedPrefixes.end())
+    {
+        return;
+    }
+    Ptr<Pmipv6LmaApplication> lma = GetLma();
+    std::vector<MovedPrefix> mine;
+    std::vector<MovedPrefix>& all = moved->second;
+    for (auto it = all.begin(); it != all.end();)
+    {
+        const auto& held = entry->homeNetworkPrefixes;
+        if (std::find(held.begin(), held.end(), it->prefix) != held.end())
+        {
+            mine.push_back(*it);
+            it = all.erase(it);
+        }
+        else
+        {
+            ++it;
+        }
+    }
+    if (all.empty())
+    {
+        m_movedPrefixes.erase(moved);
+    }
+    if (mine.empty() || m_flowsOnDetach != REBIND_TO_DEFAULT)
+    {
+        return; // Deactivate: the prefix goes with its binding (RFC 5213)
+    }
+    std::vector<Ptr<BindingCacheEntry>> sessions = lma->GetBindingCache()->FindByMnId(entry->mnId);
+    for (const auto& m : mine)
+    {
+        Ptr<BindingCacheEntry> target;
+        for (const auto& e : sessions)
+        {
+            if (e == entry || e->state != BindingCacheEntry::ACTIVE)
+            {
+                continue;
+            }
+            if (e->proxyCoa == m.fromMag)
+            {
+                target = e;
+                break;
+            }
+            if (!target || e->bindingId < target->bindingId)
+            {
+                target = e;
+            }
+        }
+        if (!target)
+        {
+            NS_LOG_LOGIC(m.prefix << " of " << entry->mnId << ": no binding left to take it");
+            continue;
+        }
+        entry->homeNetworkPrefixes.erase(std::find(entry->homeNetworkPrefixes.begin(),
+                                                   entry->homeNetworkPrefixes.end(),
+                                                   m.prefix));
+        lma->GetRouting()->RemovePrefixRoute(m.prefix.prefix, m.prefix.length, entry->id);
+        lma->GetBindingCache()->NotifyChanged(entry);
+        target->homeNetworkPrefixes.push_back(m.prefix);
+        lma->GetRouting()->SetPrefixRoute(m.prefix.prefix,
+                                          m.prefix.length,
+                                          target->tunnelInterface,
+                                          target->id,
+                                          lma->GetFlowOwner(entry->mnId));
+        lma->GetBindingCache()->NotifyChanged(target);
+        m_unsynced[{target->mnId, target->proxyCoa}] = target->id;
+        m_prefixReturns++;
+        NS_LOG_INFO("LMA: " << m.prefix << " of " << entry->mnId << " leaves the deleted BID "
+                            << entry->bindingId << " for BID " << target->bindingId << " at "
+                            << target->proxyCoa);
+        SignalPrefix(target, m.prefix);
+    }
+}
+
+uint64_t
+LmaFlowMobilityExtension::GetPrefixReturnCount() const
+{
+    return m_prefixReturns;
+}
+
+uint64_t
+LmaFlowMobilityExtension::GetRevisedPbuCount() const
+{
+    return m_revisedPbus;
 }
 
 uint64_t

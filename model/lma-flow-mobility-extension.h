@@ -74,6 +74,16 @@ class FlowMovePolicy;
  *   DeleteOldFlowState, an FMI with C = 1 and Lifetime 0 (a UPN without the prefix) to the
  *   MAG the flow leaves. FMA 133 (state exists) is answered with an FMI with R = 1; any other
  *   error status, or no answer, leaves the flow where it was (MoveFailed).
+ * - PrefixMode "Hybrid" (draft 001 section 3.1 scenario 3): the first attachment's prefixes
+ *   are shared (an HI 6 attachment gets them too, as in "Shared") and each HI 6 attachment
+ *   also gets a new prefix of its own from the LMA's pool, in the same PBA. There is no
+ *   default BID: a shared prefix has a flow mobility cache entry of the lowest precedence
+ *   (FID-PRI 65535, destination the prefix) bound to the first binding, so its flows without
+ *   an entry of their own use that binding; an own prefix's flows follow its route. A move of a
+ *   flow of a shared prefix is a flow-binding change only; a move of a flow of an own prefix
+ *   to another binding is the signalled move of Figure 5. (A selector without a destination
+ *   address is taken as a flow of an own prefix of another binding when there is one: name
+ *   the destination to move a flow of a shared prefix there.)
  * - Move policies (FlowMovePolicy) decide when flows move: added with AddPolicy(), they see
  *   every binding event.
  */
@@ -87,6 +97,10 @@ class LmaFlowMobilityExtension : public Pmipv6LmaExtension
         SHARED_PREFIX = 0,
         /// Each attachment has its own prefixes (scenario 1); moves across prefixes signal.
         PER_INTERFACE_PREFIX,
+        /// Scenario 3: an HI 6 attachment shares the prefixes of the first and gets a new
+        /// prefix of its own; moves within a shared prefix need no signalling, moves of a
+        /// flow of an attachment's own prefix are signalled (FMI / UPN).
+        HYBRID_PREFIX,
     };
 
     /// Which messages an LMA-initiated move uses.
@@ -355,6 +369,8 @@ class LmaFlowMobilityExtension : public Pmipv6LmaExtension
 
     bool AssignPrefixes(const ProxyBindingRequest& req,
                         std::vector<HomeNetworkPrefix>& prefixes) override;
+    bool ReviseRequestedPrefixes(const ProxyBindingRequest& req,
+                                 std::vector<HomeNetworkPrefix>& prefixes) override;
     void AddPbaOptions(BindingAckHeader& pba,
                        const ProxyBindingRequest& req,
                        Ptr<const BindingCacheEntry> entry) override;
@@ -370,6 +386,20 @@ class LmaFlowMobilityExtension : public Pmipv6LmaExtension
      * \return the count
      */
     uint64_t GetPrefixRevocationAckCount() const;
+
+    /**
+     * \brief Number of moved prefixes that went back to a remaining binding when the binding
+     * they were moved to was deleted.
+     * \return the count
+     */
+    uint64_t GetPrefixReturnCount() const;
+
+    /**
+     * \brief Number of PBUs whose prefix list was revised to their session's current set (a
+     * MAG that was not told of a prefix move).
+     * \return the count
+     */
+    uint64_t GetRevisedPbuCount() const;
 
     /**
      * \brief Number of flows re-bound after their every binding was deleted.
@@ -440,6 +470,31 @@ class LmaFlowMobilityExtension : public Pmipv6LmaExtension
                                 SignallingTransactionManager::TransactionId id);
 
     /**
+     * \brief A binding is deleted: the prefixes that were moved to it (Figure 4) go back to a
+     * remaining binding of the mobile node (FlowsOnDetach RebindToDefault): the one they came
+     * from when it is still registered, else the one with the lowest BID. The LMA re-points
+     * their routes and tells that binding's MAG with an FMI add (UPN) naming the prefix; its
+     * next PBU is revised to the new set (ReviseRequestedPrefixes()).
+     * \param entry the binding
+     */
+    void ReturnMovedPrefixes(Ptr<BindingCacheEntry> entry);
+
+    /**
+     * \brief Hybrid mode: a binding was created; the first one's prefixes get their shared
+     * flow mobility cache entries, a later one (sharing them) a new prefix of its own.
+     * \param entry the new binding
+     */
+    void SetUpHybridBinding(Ptr<BindingCacheEntry> entry);
+
+    /**
+     * \brief Tell a MAG to route a prefix of the mobile node to its access link (FMI add /
+     * UPN naming the prefix; no flow-binding entry).
+     * \param target the binding at that MAG
+     * \param prefix the prefix
+     */
+    void SignalPrefix(Ptr<BindingCacheEntry> target, const HomeNetworkPrefix& prefix);
+
+    /**
      * \brief A binding is deleted: its BID leaves every flow entry; a flow left without BID
      * goes inactive and, per FlowsOnDetach, is re-bound to the default binding.
      * \param entry the binding
@@ -455,6 +510,20 @@ class LmaFlowMobilityExtension : public Pmipv6LmaExtension
     uint64_t m_prefixMoves{0};                                 ///< prefixes moved
     uint64_t m_prefixBras{0};                                  ///< BRAs of per-prefix revocations
     uint64_t m_reactivated{0};                                 ///< flows re-bound on detach
+    uint64_t m_prefixReturns{0};                               ///< moved prefixes returned
+    uint64_t m_revisedPbus{0};                                 ///< PBUs revised
+
+    /// A prefix moved to a new interface's binding (Figure 4), and where it came from.
+    struct MovedPrefix
+    {
+        HomeNetworkPrefix prefix; ///< the prefix
+        Ipv6Address fromMag;      ///< the MAG of the binding it left
+    };
+
+    /// per MN: the prefixes the rule moved (until their binding is deleted)
+    std::map<std::string, std::vector<MovedPrefix>> m_movedPrefixes;
+    /// (MN-ID, MAG) -> id of the binding whose prefix set changed with no PBA to that MAG yet
+    std::map<std::pair<std::string, Ipv6Address>, uint64_t> m_unsynced;
     TracedCallback<const std::string&, Ipv6Address, uint8_t>
         m_prefixRevocationTrace; ///< PrefixRevocationCompleted
 

@@ -350,7 +350,17 @@ LmaFlowMobilityExtension::MoveReplied(uint64_t moveId,
         // refresh it instead (section 4.1 R flag) and move on its FMA
         SendMoveRequest(moveId, REQ_REFRESH, mag);
     }
-    else if (kind != REQ_REMOVE)
+    else if (kind == REQ_REMOVE)
+    {
+        // 129 / 132: the MAG holds no state of the flow (e.g. the MN left it meanwhile):
+        // nothing is left to remove; the move itself is done
+        if (!ok)
+        {
+            NS_LOG_LOGIC("LMA: " << mag << " had no state of flow " << move.fid << " of "
+                                 << move.mnId << " (status " << +status << ")");
+        }
+    }
+    else
     {
         NS_LOG_WARN("LMA: " << mag << " refused flow " << move.fid << " of " << move.mnId
                             << " with status " << +status << "; the flow stays");
@@ -391,6 +401,32 @@ LmaFlowMobilityExtension::MoveGaveUp(uint64_t moveId,
     }
 }
 
+void
+LmaFlowMobilityExtension::SignalPrefix(Ptr<BindingCacheEntry> target,
+                                       const HomeNetworkPrefix& prefix)
+{
+    TrafficSelector ts;
+    ts.SetDestinationAddressPrefix(prefix.GetMaskedPrefix(), prefix.GetIpv6Prefix());
+    uint64_t moveId = m_nextMoveId++;
+    PendingMove& move = m_pendingMoves[moveId];
+    m_pendingByMn.emplace(target->mnId, moveId);
+    move.mnId = target->mnId;
+    move.fid = FlowIdFor(target->mnId, ts);
+    move.selector = ts;
+    move.targetBid = target->bindingId;
+    move.targetMag = target->proxyCoa;
+    move.prefix = prefix;
+    move.install = false; // the prefix route is the LMA's; no flow-binding entry
+    Ptr<FlowIdentificationOption> option = Create<FlowIdentificationOption>(move.fid, m_priority);
+    option->AddTrafficSelector(ts);
+    move.flows = {option};
+    SendMoveRequest(moveId, REQ_ADD, target->proxyCoa);
+    if (m_openRequests[moveId] == 0)
+    {
+        FinishMove(moveId);
+    }
+}
+
 bool
 LmaFlowMobilityExtension::SendRemovals(uint64_t moveId)
 {
@@ -404,7 +440,9 @@ LmaFlowMobilityExtension::SendRemovals(uint64_t moveId)
     bool sent = false;
     for (const auto& mag : mags)
     {
-        if (mag != target)
+        // Only a MAG that still serves the MN holds state to remove: one whose binding was
+        // de-registered or deleted dropped it (an FMI del there would get 129 / 132).
+        if (mag != target && GetBindingId(it->second.mnId, mag) != 0)
         {
             SendMoveRequest(moveId, REQ_REMOVE, mag);
             sent = true;
@@ -440,6 +478,10 @@ LmaFlowMobilityExtension::RefreshState(std::string mnId, uint16_t fid)
     if (state == m_signalled.end())
     {
         return;
+    }
+    if (GetBindingId(mnId, state->second.mag) == 0)
+    {
+        return; // that MAG no longer serves the MN: it dropped the state (no refresh to send)
     }
     uint64_t moveId = m_nextMoveId++;
     PendingMove& move = m_pendingMoves[moveId];

@@ -630,6 +630,21 @@ Pmipv6LmaApplication::HandleBindingUpdate(Ptr<Packet> p, const Ipv6Header& ip, u
         SendPba(req, status, nullptr, Seconds(0));
         return;
     }
+    if (!req.prefixes.empty())
+    {
+        for (const auto& extension : m_extensions.Get())
+        {
+            std::vector<HomeNetworkPrefix> revised;
+            if (extension->ReviseRequestedPrefixes(req, revised) && !revised.empty())
+            {
+                NS_LOG_LOGIC(extension->GetName()
+                             << " revises the PBU's prefixes: " << req.prefixes.size() << " -> "
+                             << revised.size());
+                req.prefixes = revised;
+                break;
+            }
+        }
+    }
     if (req.lifetime.IsZero())
     {
         ProcessDeregistration(req);

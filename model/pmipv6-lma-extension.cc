@@ -92,6 +92,13 @@ Pmipv6LmaExtension::SelectSession(const ProxyBindingRequest& req)
 }
 
 bool
+Pmipv6LmaExtension::ReviseRequestedPrefixes(const ProxyBindingRequest& /* req */,
+                                            std::vector<HomeNetworkPrefix>& /* prefixes */)
+{
+    return false;
+}
+
+bool
 Pmipv6LmaExtension::AssignPrefixes(const ProxyBindingRequest& /* req */,
                                    std::vector<HomeNetworkPrefix>& /* prefixes */)
 {

@@ -32,6 +32,9 @@ class Pmipv6LmaApplication;
  * - hands it every Mobility Header message of the MH types it claims (GetMhTypes(); two
  *   claims of one type abort the simulation with both names);
  * - asks it, after the RFC 5213 checks, whether a PBU is acceptable (CheckPbu());
+ * - lets it correct the home network prefixes a PBU lists before the RFC 5213 5.4.1 lookup
+ *   (ReviseRequestedPrefixes(); e.g. a prefix the LMA moved between the sessions of a mobile
+ *   node without telling the MAG yet);
  * - asks it which mobility session a PBU refers to before the RFC 5213 5.4.1 lookup
  *   (SelectSession(); e.g. a second interface that shares the prefix of the first);
  * - asks it, for a new session whose PBU lets the LMA assign the prefixes, whether it chooses
@@ -121,6 +124,22 @@ class Pmipv6LmaExtension : public Object
      * \return SESSION_DEFAULT (the core decides) or another choice
      */
     virtual SessionChoice SelectSession(const ProxyBindingRequest& req);
+
+    /**
+     * \brief Correct the home network prefixes a PBU (registration or de-registration) lists,
+     * before the core looks its session up by them (RFC 5213 5.4.1). For an extension that
+     * changed a session's prefix set without a PBA to its MAG (e.g. a prefix moved to another
+     * interface's session without a BRI, or moved back when that interface left): the MAG's
+     * next PBU lists its old set, which RFC 5213 answers 159 (prefix set mismatch) and the MAG
+     * drops the whole binding; revised to the session's current set, the PBU refreshes it and
+     * the PBA (which carries the session's prefixes) tells the MAG the new set. The first
+     * extension that revises decides; an empty revision is ignored.
+     * \param req the request (req.prefixes non-empty)
+     * \param [out] prefixes the prefixes the core uses instead
+     * \return true when the extension revised them (false by default)
+     */
+    virtual bool ReviseRequestedPrefixes(const ProxyBindingRequest& req,
+                                         std::vector<HomeNetworkPrefix>& prefixes);
 
     /**
      * \brief Choose the home network prefixes of a new mobility session whose PBU lets the

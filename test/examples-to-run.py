@@ -27,6 +27,8 @@ cpp_examples = [
     ("pmipv6-flow-mobility --mode=shared", "True", "False"),
     ("pmipv6-flow-mobility --mode=fmi", "True", "False"),
     ("pmipv6-flow-mobility --mode=upn", "True", "False"),
+    ("pmipv6-flow-mobility --mode=prefix", "True", "False"),
+    ("pmipv6-flow-mobility --mode=fmi --access=wifi", "True", "False"),
 ]
 
 # A list of Python examples to run in order to ensure that they remain

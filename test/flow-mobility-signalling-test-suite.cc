@@ -34,6 +34,7 @@
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <string>
@@ -69,14 +70,20 @@ class FlowSignallingFixture : public TestCase
      * traces; traffic from 2 s.
      * \param signalling "FMI" or "UPN"
      * \param magExtensions number of MAGs (from MAG1) that get a MagFlowMobilityExtension
+     * \param mode the LMA's PrefixMode
+     * \param secondHi Handoff Indicator of the second attachment
      */
-    void Build(const std::string& signalling, uint32_t magExtensions = 2)
+    void Build(
+        const std::string& signalling,
+        uint32_t magExtensions = 2,
+        LmaFlowMobilityExtension::PrefixMode mode = LmaFlowMobilityExtension::PER_INTERFACE_PREFIX,
+        uint8_t secondHi = mip6::HI_NEW_INTERFACE)
     {
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
         m_d = new Pmipv6DualAccessDomain("mn@fmi.test");
         m_fm = CreateObject<LmaFlowMobilityExtension>();
-        m_fm->SetAttribute("PrefixMode", EnumValue(LmaFlowMobilityExtension::PER_INTERFACE_PREFIX));
+        m_fm->SetAttribute("PrefixMode", EnumValue(mode));
         m_fm->SetAttribute("MoveSignalling", StringValue(signalling));
         m_d->lmaApp->AddExtension(m_fm);
         for (uint32_t k = 0; k < 2; ++k)
@@ -94,11 +101,7 @@ class FlowSignallingFixture : public TestCase
                             m_d,
                             0,
                             mip6::HI_NEW_INTERFACE);
-        Simulator::Schedule(Seconds(1.0),
-                            &Pmipv6DualAccessDomain::Attach,
-                            m_d,
-                            1,
-                            mip6::HI_NEW_INTERFACE);
+        Simulator::Schedule(Seconds(1.0), &Pmipv6DualAccessDomain::Attach, m_d, 1, secondHi);
         Simulator::Schedule(Seconds(0.2), &FlowSignallingFixture::ConnectWire, this);
         m_d->lif->TraceConnectWithoutContext("PhysicalRx",
                                              MakeCallback(&FlowSignallingFixture::Rx, this));
@@ -218,7 +221,7 @@ class FlowSignallingFixture : public TestCase
             {
                 return;
             }
-            m_prefix[k] = e->homeNetworkPrefixes[0];
+            m_prefix[k] = e->homeNetworkPrefixes.back(); // hybrid: the second's own prefix
             m_home[k] = Pmipv6Helper::GetHomeAddress(m_d->lif, m_prefix[k]);
         }
         for (uint32_t k = 0; k < 2; ++k)
@@ -871,6 +874,231 @@ class AttachPolicyTestCase : public FlowSignallingFixture
 
 /**
  * \ingroup pmipv6-tests
+ * \brief No FMI del to a MAG that holds no state of the flow: flow Y is moved to MAG1 (state
+ * there), then if1 leaves MAG1 (MAG1 drops the state with its binding update list entry, the
+ * LMA's BID 1 waits for deletion); moving Y back to MAG2 binds it there and sends nothing to
+ * MAG1 (before: FMI del to MAG1, answered 129 "MN not attached").
+ */
+class NoStateDeleteTestCase : public FlowSignallingFixture
+{
+  public:
+    NoStateDeleteTestCase()
+        : FlowSignallingFixture("no FMI del to a MAG whose binding of the MN is gone (it holds "
+                                "no flow state): the move back sends nothing there")
+    {
+    }
+
+  private:
+    /// MoveFailed: count.
+    void Failed(const std::string& /* mnId */,
+                uint16_t /* fid */,
+                Ipv6Address /* mag */,
+                uint8_t /* status */)
+    {
+        m_failed++;
+    }
+
+    uint32_t m_failed{0}; ///< MoveFailed count
+
+    void DoRun() override
+    {
+        Build("FMI");
+        m_d->lmaApp->SetAttribute("MinDelayBeforeBCEDelete", TimeValue(Seconds(2)));
+        Ptr<ApiFlowMovePolicy> api = CreateObject<ApiFlowMovePolicy>();
+        m_fm->AddPolicy(api);
+        const std::string mnId = m_d->mnId;
+        m_fm->TraceConnectWithoutContext("MoveFailed",
+                                         MakeCallback(&NoStateDeleteTestCase::Failed, this));
+        uint16_t fid = 0;
+        Simulator::Schedule(Seconds(3), [&]() {
+            m_phase = 1;
+            fid = api->MoveToMag(mnId, FlowY(), m_d->proxyCoa[0]);
+        });
+        bool mag1Flow = false;
+        size_t wireAtDetach = 0;
+        Simulator::Schedule(Seconds(3.9), [&]() {
+            mag1Flow = m_magFm[0]->HasFlow(mnId, fid);
+            wireAtDetach = m_wire.size();
+            m_d->Detach(0);
+        });
+        bool mag1FlowAfterDetach = true;
+        std::vector<uint16_t> bids;
+        Simulator::Schedule(Seconds(4.5), [&]() {
+            m_phase = 2;
+            mag1FlowAfterDetach = m_magFm[0]->HasFlow(mnId, fid);
+            api->MoveToMag(mnId, FlowY(), m_d->proxyCoa[1]);
+        });
+        Simulator::Schedule(Seconds(5), [&]() {
+            m_phase = 3;
+            Ptr<Pmipv6LmaApplication> lma = m_d->lmaApp;
+            const FlowBindingEntry* e =
+                lma->GetFlowBindingTable()->Find(lma->GetFlowOwner(mnId), fid);
+            if (e)
+            {
+                bids = e->bids;
+            }
+        });
+        m_stop = Seconds(6);
+        Simulator::Stop(Seconds(6.5));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(mag1Flow, true, "MAG1 held Y's state after the move");
+        NS_TEST_EXPECT_MSG_EQ(mag1FlowAfterDetach, false, "and dropped it when if1 left");
+        std::vector<std::string> after(m_wire.begin() + std::min(wireAtDetach, m_wire.size()),
+                                       m_wire.end());
+        std::ostringstream os;
+        for (const auto& m : after)
+        {
+            os << m << "; ";
+            NS_TEST_EXPECT_MSG_EQ(
+                (m.find("MAG1") == std::string::npos),
+                true,
+                "no flow-mobility message to or from MAG1 after the detach: " << m);
+        }
+        NS_TEST_EXPECT_MSG_EQ(
+            m_magFm[0]->GetAckCount(mip6::MH_FLOW_MOBILITY, mip6::FMA_MN_NOT_ATTACHED),
+            0,
+            "no FMA 129 from MAG1 (" << os.str() << ")");
+        NS_TEST_EXPECT_MSG_EQ(m_failed, 0, "no move failed");
+        NS_TEST_EXPECT_MSG_EQ(
+            (bids == std::vector<uint16_t>{m_fm->GetBindingId(mnId, m_d->proxyCoa[1])}),
+            true,
+            "Y bound to MAG2's binding");
+        NS_TEST_EXPECT_MSG_GT(Down(3, 1, 9001), 30, "Y's downlink on if2");
+        TearDown();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief The hybrid prefix model (draft 001 section 3.1 scenario 3): if1 attaches with HI 6
+ * and gets the first binding's prefix S (shared) and a new prefix P2 of its own in one PBA.
+ * Flow X (to S) moves to if1 with no signalling (a flow-binding change); flow Y (to P2) moves
+ * to if0 with FMI add to MAG1 / FMA / FMI del to MAG2 / FMA; each arrives on its new interface.
+ */
+class HybridTestCase : public FlowSignallingFixture
+{
+  public:
+    HybridTestCase()
+        : FlowSignallingFixture("hybrid prefixes (scenario 3): HI 6 gets the shared prefix and "
+                                "one of its own; a shared-prefix flow moves without signalling, "
+                                "an own-prefix flow with FMI")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Build("FMI",
+              2,
+              LmaFlowMobilityExtension::HYBRID_PREFIX,
+              mip6::HI_NEW_INTERFACE_SHARED_PREFIX);
+        Ptr<ApiFlowMovePolicy> api = CreateObject<ApiFlowMovePolicy>();
+        m_fm->AddPolicy(api);
+        const std::string mnId = m_d->mnId;
+        std::vector<HomeNetworkPrefix> bce[2];
+        std::vector<HomeNetworkPrefix> bul[2];
+        Simulator::Schedule(Seconds(2.5), [&]() {
+            for (uint32_t k = 0; k < 2; ++k)
+            {
+                if (Bce(k))
+                {
+                    bce[k] = Bce(k)->homeNetworkPrefixes;
+                }
+                auto all = m_d->magApp[k]->GetBindingUpdateList()->FindByMnId(mnId);
+                if (!all.empty())
+                {
+                    bul[k] = all.front()->homeNetworkPrefixes;
+                }
+            }
+        });
+        uint16_t fidX = 0;
+        size_t wireBeforeX = 0;
+        size_t wireAfterX = 0;
+        Simulator::Schedule(Seconds(3), [&]() {
+            m_phase = 1;
+            wireBeforeX = m_wire.size();
+            TrafficSelector x;
+            x.SetDestinationPort(m_ports[0]);
+            fidX = api->MoveToMag(mnId, x, m_d->proxyCoa[1]);
+        });
+        uint16_t fidY = 0;
+        Simulator::Schedule(Seconds(4), [&]() {
+            m_phase = 2;
+            wireAfterX = m_wire.size();
+            fidY = api->MoveToMag(mnId, FlowY(), m_d->proxyCoa[0]);
+        });
+        std::map<uint16_t, std::pair<uint16_t, std::vector<uint16_t>>> cache; // FID -> PRI, BIDs
+        Simulator::Schedule(Seconds(4.5), [&]() {
+            m_phase = 3;
+            Ptr<Pmipv6LmaApplication> lma = m_d->lmaApp;
+            for (const FlowBindingEntry* e :
+                 lma->GetFlowBindingTable()->GetEntries(lma->GetFlowOwner(mnId)))
+            {
+                cache[e->fid] = {e->priority, e->bids};
+            }
+        });
+        m_stop = Seconds(5.5);
+        Simulator::Stop(Seconds(6));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(bce[0].size(), 1, "BID 1: the shared prefix S");
+        NS_TEST_EXPECT_MSG_EQ(bce[1].size(), 2, "BID 2: S and a prefix of its own");
+        if (bce[0].size() != 1 || bce[1].size() != 2)
+        {
+            TearDown();
+            return;
+        }
+        const HomeNetworkPrefix shared = bce[0][0];
+        NS_TEST_EXPECT_MSG_EQ((bce[1][0] == shared), true, "BID 2 shares S");
+        NS_TEST_EXPECT_MSG_EQ((bce[1][1] == shared), false, "BID 2's own prefix differs");
+        NS_TEST_EXPECT_MSG_EQ((bul[1] == bce[1]), true, "the PBA told MAG2 both");
+        NS_TEST_EXPECT_MSG_EQ((m_prefix[0] == shared), true, "X goes to S");
+        NS_TEST_EXPECT_MSG_EQ((m_prefix[1] == bce[1][1]), true, "Y goes to BID 2's own prefix");
+        // before the moves: X (S) by BID 1 on if0, Y (own prefix) by BID 2 on if1
+        NS_TEST_EXPECT_MSG_GT(Down(0, 0, 9000), 20, "X on if0");
+        NS_TEST_EXPECT_MSG_EQ(Down(0, 1, 9000), 0, "X not on if1");
+        NS_TEST_EXPECT_MSG_GT(Down(0, 1, 9001), 20, "Y on if1");
+        // X moved with no signalling
+        NS_TEST_EXPECT_MSG_EQ(wireAfterX, wireBeforeX, "X's move: no message (" << Wire() << ")");
+        NS_TEST_EXPECT_MSG_GT(Down(1, 1, 9000), 30, "X on if1 after its move");
+        NS_TEST_EXPECT_MSG_LT(Down(1, 0, 9000), 2, "X leaves if0");
+        NS_TEST_EXPECT_MSG_GT(Down(1, 1, 9001), 30, "Y unaffected");
+        // Y moved with Figure 5's signalling
+        std::vector<std::string> y(m_wire.begin() + std::min(wireAfterX, m_wire.size()),
+                                   m_wire.end());
+        std::vector<std::string> expected = {"FMI-add LMA>MAG1",
+                                             "FMA-0 MAG1>LMA",
+                                             "FMI-del LMA>MAG2",
+                                             "FMA-0 MAG2>LMA"};
+        NS_TEST_EXPECT_MSG_EQ((y == expected), true, "Y's move: " << Wire());
+        NS_TEST_EXPECT_MSG_GT(Down(3, 0, 9001), 30, "Y on if0 after its move");
+        NS_TEST_EXPECT_MSG_EQ(Down(3, 1, 9001), 0, "Y leaves if1");
+        NS_TEST_EXPECT_MSG_GT(Down(3, 1, 9000), 30, "X stays on if1");
+        NS_TEST_EXPECT_MSG_GT(Up(3, 0, 9001), 30, "Y's uplink follows to if0");
+        // flow mobility cache: S's entry (lowest precedence) on BID 1, X on BID 2, Y on BID 1
+        NS_TEST_EXPECT_MSG_EQ(cache.size(), 3, "three entries");
+        NS_TEST_EXPECT_MSG_EQ(cache[fidX].second.size(), 1, "X one BID");
+        NS_TEST_EXPECT_MSG_EQ(cache[fidX].second[0], 2, "X on BID 2");
+        NS_TEST_EXPECT_MSG_EQ(cache[fidY].second.size(), 1, "Y one BID");
+        NS_TEST_EXPECT_MSG_EQ(cache[fidY].second[0], 1, "Y on BID 1");
+        uint32_t sharedEntries = 0;
+        for (const auto& kv : cache)
+        {
+            if (kv.second.first == 0xffff)
+            {
+                sharedEntries++;
+                NS_TEST_EXPECT_MSG_EQ((kv.second.second == std::vector<uint16_t>{1}),
+                                      true,
+                                      "S's entry on BID 1");
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(sharedEntries, 1, "one shared-prefix entry");
+        TearDown();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
  * \brief The suite.
  */
 class FlowMobilitySignallingTestSuite : public TestSuite
@@ -884,6 +1112,8 @@ class FlowMobilitySignallingTestSuite : public TestSuite
         AddTestCase(new ErrorStatusTestCase, TestCase::QUICK);
         AddTestCase(new LifetimeTestCase, TestCase::QUICK);
         AddTestCase(new AttachPolicyTestCase, TestCase::QUICK);
+        AddTestCase(new NoStateDeleteTestCase, TestCase::QUICK);
+        AddTestCase(new HybridTestCase, TestCase::QUICK);
     }
 };
 

@@ -725,6 +725,190 @@ class PbuTriggeredMoveTestCase : public TestCase
 
 /**
  * \ingroup pmipv6-tests
+ * \brief Figure 4 without the BRI (RevokeMovedPrefixes false), then the new interface leaves:
+ * - MAG1 is not told that pref2 moved; its refresh still lists pref1 and pref2. The LMA takes
+ *   it as a refresh of BID 1 (its current set, pref1) instead of answering 159 (RFC 5213 prefix
+ *   set mismatch, which made MAG1 drop the whole binding and pref1 with it): the PBA lists
+ *   pref1 and MAG1 keeps serving pref1 only.
+ * - when if2 detaches and its binding is deleted, pref2 (moved to it) goes back to BID 1
+ *   (FlowsOnDetach RebindToDefault; draft 001: a detaching interface's flows are reactivated
+ *   elsewhere) instead of being lost: the LMA routes it to MAG1, tells MAG1 with an FMI add
+ *   naming pref2, and MAG1's next refresh (listing pref1 only) gets both prefixes in its PBA.
+ */
+class MovedPrefixTestCase : public TestCase
+{
+  public:
+    MovedPrefixTestCase()
+        : TestCase("Figure 4 without the BRI: MAG1's refresh listing the moved prefix keeps its "
+                   "binding (no 159); when if2 leaves, pref2 goes back to MAG1 (FMI add), "
+                   "its downlink reaches if1 again")
+    {
+    }
+
+  private:
+    /// PhysicalRx: downlink UDP per (phase, device, MN port).
+    void Rx(Ptr<const Packet> p, uint32_t device)
+    {
+        Ptr<Packet> copy = p->Copy();
+        Ipv6Header ip;
+        copy->RemoveHeader(ip);
+        if (ip.GetNextHeader() != UdpL4Protocol::PROT_NUMBER)
+        {
+            return;
+        }
+        UdpHeader udp;
+        copy->PeekHeader(udp);
+        m_down[std::make_tuple(m_phase, device, udp.GetDestinationPort())]++;
+    }
+
+    /// Send one datagram of flow \p k (port 9000 + k) every 20 ms until 9 s.
+    void Send(uint32_t k)
+    {
+        if (Simulator::Now() >= Seconds(9))
+        {
+            return;
+        }
+        m_cn[k]->SendTo(Create<Packet>(100), 0, Inet6SocketAddress(m_home[k], 9000 + k));
+        Simulator::Schedule(MilliSeconds(20), &MovedPrefixTestCase::Send, this, k);
+    }
+
+    /// \return downlink count \param phase phase \param device device \param port MN port
+    uint32_t Down(uint32_t phase, uint32_t device, uint16_t port)
+    {
+        return m_down[std::make_tuple(phase, device, port)];
+    }
+
+    /// MAG1's prefixes of the MN and whether its entry is registered.
+    /// \param d the domain \param [out] prefixes its prefixes \return registered
+    static bool Mag1(Pmipv6DualAccessDomain& d, std::vector<HomeNetworkPrefix>& prefixes)
+    {
+        auto all = d.magApp[0]->GetBindingUpdateList()->FindByMnId(d.mnId);
+        if (all.empty())
+        {
+            return false;
+        }
+        prefixes = all.front()->homeNetworkPrefixes;
+        return all.front()->state == BindingUpdateListEntry::REGISTERED;
+    }
+
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6DualAccessDomain d("mn@noBri.test");
+        GiveTwoPrefixes(d);
+        Ptr<Pmipv6LmaApplication> lma = d.lmaApp;
+        lma->SetAttribute("MinDelayBeforeBCEDelete", TimeValue(Seconds(1)));
+        // MAG1 refreshes at 3.7 s (after the move) and at 6.9 s (after pref2 came back)
+        d.magApp[0]->SetAttribute("BindingLifetime", TimeValue(Seconds(4)));
+        Ptr<PrefixMoveRule> rule = CreateObject<PrefixMoveRule>();
+        rule->AddPrefix(g_pref2);
+        Ptr<LmaFlowMobilityExtension> fm = CreateObject<LmaFlowMobilityExtension>();
+        fm->SetAttribute("PrefixMoveRule", PointerValue(rule));
+        fm->SetAttribute("RevokeMovedPrefixes", BooleanValue(false));
+        // no default BID: a packet follows its destination prefix's binding (in Shared mode the
+        // default binding would take pref2's packets unless a flow entry binds them)
+        fm->SetAttribute("PrefixMode", StringValue("PerInterface"));
+        lma->AddExtension(fm);
+        Ptr<MagFlowMobilityExtension> magFm = CreateObject<MagFlowMobilityExtension>();
+        d.magApp[0]->AddExtension(magFm);
+        d.lif->TraceConnectWithoutContext("PhysicalRx",
+                                          MakeCallback(&MovedPrefixTestCase::Rx, this));
+        Simulator::Schedule(Seconds(0.5),
+                            &Pmipv6DualAccessDomain::Attach,
+                            &d,
+                            0,
+                            mip6::HI_NEW_INTERFACE);
+        Ptr<Socket> mnSocket[2];
+        Simulator::Schedule(Seconds(1.5), [&]() {
+            const HomeNetworkPrefix* prefixes[2] = {&g_pref1, &g_pref2};
+            for (uint32_t k = 0; k < 2; ++k)
+            {
+                m_home[k] = Pmipv6Helper::GetHomeAddress(d.lif, *prefixes[k]);
+                mnSocket[k] = Socket::CreateSocket(d.mn.Get(0), UdpSocketFactory::GetTypeId());
+                mnSocket[k]->Bind(Inet6SocketAddress(m_home[k], 9000 + k));
+                m_cn[k] = Socket::CreateSocket(d.cn.Get(0), UdpSocketFactory::GetTypeId());
+                m_cn[k]->Bind();
+                Send(k);
+            }
+        });
+        Simulator::Schedule(Seconds(2.5), [&]() {
+            m_phase = 1;
+            d.Attach(1, mip6::HI_NEW_INTERFACE);
+        });
+        std::vector<HomeNetworkPrefix> mag1Before;
+        std::vector<HomeNetworkPrefix> mag1AfterRefresh;
+        std::vector<HomeNetworkPrefix> mag1AfterReturn;
+        bool regAfterRefresh = false;
+        bool regAfterReturn = false;
+        uint64_t mismatches = 0;
+        Simulator::Schedule(Seconds(3.2), [&]() { Mag1(d, mag1Before); });
+        Simulator::Schedule(Seconds(3.9), [&]() {
+            m_phase = 2;
+            regAfterRefresh = Mag1(d, mag1AfterRefresh);
+            mismatches = lma->GetPbaCount(mip6::BA_BCE_PBU_PREFIX_SET_DO_NOT_MATCH);
+        });
+        Simulator::Schedule(Seconds(4.5), [&]() { d.Detach(1); });
+        std::vector<std::pair<uint16_t, std::vector<HomeNetworkPrefix>>> bces;
+        bool mag1Flow = false;
+        Simulator::Schedule(Seconds(5.8), [&]() {
+            m_phase = 3;
+            for (const auto& e : lma->GetBindingCache()->FindByMnId(d.mnId))
+            {
+                bces.emplace_back(e->bindingId, e->homeNetworkPrefixes);
+            }
+            mag1Flow = magFm->GetFlowCount() == 1;
+        });
+        Simulator::Schedule(Seconds(7.5), [&]() {
+            m_phase = 4;
+            regAfterReturn = Mag1(d, mag1AfterReturn);
+        });
+        Simulator::Stop(Seconds(9.5));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(fm->GetPrefixMoveCount(), 1, "pref2 moved to BID 2");
+        NS_TEST_EXPECT_MSG_EQ(fm->GetPrefixRevocationAckCount(), 0, "no BRI, no BRA");
+        NS_TEST_EXPECT_MSG_EQ(mag1Before.size(), 2, "MAG1, not told, still lists both");
+        // (a) MAG1's refresh lists pref1 and pref2: a refresh of BID 1, not 159
+        NS_TEST_EXPECT_MSG_EQ(mismatches, 0, "no prefix-set mismatch (159)");
+        NS_TEST_EXPECT_MSG_EQ(regAfterRefresh, true, "MAG1 keeps its binding after the refresh");
+        NS_TEST_EXPECT_MSG_EQ((mag1AfterRefresh == std::vector<HomeNetworkPrefix>{g_pref1}),
+                              true,
+                              "the PBA told MAG1 its set: pref1");
+        NS_TEST_EXPECT_MSG_GT(fm->GetRevisedPbuCount(), 0, "the refresh was revised");
+        NS_TEST_EXPECT_MSG_GT(Down(1, 1, 9001), 40, "after the move: pref2 on if2");
+        NS_TEST_EXPECT_MSG_GT(Down(2, 0, 9000), 20, "after MAG1's refresh: pref1 still on if1");
+        // (b) if2 left, its binding deleted at 5.5 s: pref2 back at BID 1, MAG1 routes it
+        NS_TEST_EXPECT_MSG_EQ(fm->GetPrefixReturnCount(), 1, "pref2 returned");
+        NS_TEST_EXPECT_MSG_EQ(bces.size(), 1, "BID 1 left");
+        NS_TEST_EXPECT_MSG_EQ((bces.size() == 1 && bces[0].first == 1 &&
+                               bces[0].second == std::vector<HomeNetworkPrefix>{g_pref1, g_pref2}),
+                              true,
+                              "BID 1 holds pref1 and pref2 again");
+        NS_TEST_EXPECT_MSG_EQ(mag1Flow, true, "MAG1 got the FMI add for pref2");
+        NS_TEST_EXPECT_MSG_GT(Down(3, 0, 9001), 60, "pref2's downlink reaches if1 again");
+        NS_TEST_EXPECT_MSG_GT(Down(3, 0, 9000), 60, "pref1 unaffected");
+        // MAG1's next refresh lists pref1 only: revised to both, no 159, its PBA lists both
+        NS_TEST_EXPECT_MSG_EQ(lma->GetPbaCount(mip6::BA_BCE_PBU_PREFIX_SET_DO_NOT_MATCH),
+                              0,
+                              "no 159 at all");
+        NS_TEST_EXPECT_MSG_EQ(regAfterReturn, true, "MAG1 registered after its next refresh");
+        NS_TEST_EXPECT_MSG_EQ((mag1AfterReturn == std::vector<HomeNetworkPrefix>{g_pref1, g_pref2}),
+                              true,
+                              "MAG1 serves both prefixes");
+        NS_TEST_EXPECT_MSG_GT(Down(4, 0, 9001), 60, "pref2 on if1 after that refresh");
+        NS_TEST_EXPECT_MSG_GT(Down(4, 0, 9000), 60, "pref1 on if1 after that refresh");
+        Simulator::Destroy();
+    }
+
+    Ipv6Address m_home[2]; ///< pref1's and pref2's home addresses
+    Ptr<Socket> m_cn[2];   ///< CN's senders
+    uint32_t m_phase{0};   ///< 0..4
+    std::map<std::tuple<uint32_t, uint32_t, uint16_t>, uint32_t> m_down; ///< (phase, dev, port)
+};
+
+/**
+ * \ingroup pmipv6-tests
  * \brief The suite.
  */
 class PrefixMoveTestSuite : public TestSuite
@@ -736,6 +920,7 @@ class PrefixMoveTestSuite : public TestSuite
         AddTestCase(new PerPrefixRevocationTestCase, TestCase::QUICK);
         AddTestCase(new PbuTriggeredMoveTestCase(false), TestCase::QUICK);
         AddTestCase(new PbuTriggeredMoveTestCase(true), TestCase::QUICK);
+        AddTestCase(new MovedPrefixTestCase, TestCase::QUICK);
     }
 };
 

@@ -55,8 +55,11 @@
 #include "ns3/pcap-file.h"
 #include "ns3/pmipv6-dual-access-domain.h"
 #include "ns3/pmipv6-options.h"
+#include "ns3/pmipv6-profile.h"
 #include "ns3/pmipv6-wire-numbers.h"
 #include "ns3/point-to-point-helper.h"
+#include "ns3/pointer.h"
+#include "ns3/prefix-move-rule.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -1587,6 +1590,193 @@ LuaLocalizedRoutingTestCase::DoRun()
 
 /**
  * \ingroup pmipv6-test
+ * \brief Draft 001 Figure 4 read back from pcaps with tshark and pmipv6.lua: the prefix mode of
+ * examples/pmipv6-flow-mobility.cc (Pmipv6DualAccessDomain, the MN holds pref1 and pref2 at
+ * MAG1, a PrefixMoveRule moves pref2 to the binding of its second interface) without its
+ * traffic: if0 registers at 0.5 s, if1 attaches at MAG2 at 1 s. The LMA's pcaps must show PBU
+ * MAG1>LMA, PBA (0) [pref1, pref2], then Figure 4: PBU MAG2>LMA, PBA (0) [pref2] LMA>MAG2, BRI
+ * (P) [pref2] LMA>MAG1, BRA (0) MAG1>LMA.
+ */
+class LuaPrefixMoveOrderTestCase : public TsharkTestCase
+{
+  public:
+    LuaPrefixMoveOrderTestCase()
+        : TsharkTestCase("pmipv6.lua reads draft 001 Figure 4 (PBU, PBA [pref2], BRI [P, pref2], "
+                         "BRA) from the pcaps of a PBU-triggered prefix move")
+    {
+    }
+
+  private:
+    void DoRun() override;
+};
+
+void
+LuaPrefixMoveOrderTestCase::DoRun()
+{
+    if (!RequireTshark())
+    {
+        return;
+    }
+    std::string script = RequireLuaScript();
+    if (script.empty())
+    {
+        return;
+    }
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(1);
+    const std::string prefix = CreateTempDirFilename("pmipv6-flow-mobility-prefix");
+    const HomeNetworkPrefix pref1{Ipv6Address("2001:2:a::"), 64};
+    const HomeNetworkPrefix pref2{Ipv6Address("2001:2:b::"), 64};
+    std::map<Ipv6Address, std::string> names;
+    std::map<std::string, std::string> prefixNames = {{"2001:2:a::", "pref1"},
+                                                      {"2001:2:b::", "pref2"}};
+    std::vector<std::string> files;
+    {
+        Pmipv6DualAccessDomain d("mn@prefix.pcap");
+        Ptr<Pmipv6ProfileStore> store = d.pmip.GetProfileStore();
+        Pmipv6Profile profile = *store->Lookup(d.mnId);
+        profile.homeNetworkPrefixes = {pref1, pref2};
+        store->RemoveProfile(d.mnId);
+        store->AddProfile(profile);
+        Ptr<PrefixMoveRule> rule = CreateObject<PrefixMoveRule>();
+        rule->AddPrefix(pref2);
+        Ptr<LmaFlowMobilityExtension> fm = CreateObject<LmaFlowMobilityExtension>();
+        fm->SetAttribute("PrefixMoveRule", PointerValue(rule));
+        d.lmaApp->AddExtension(fm);
+        Simulator::Schedule(Seconds(0.5),
+                            &Pmipv6DualAccessDomain::Attach,
+                            &d,
+                            0,
+                            mip6::HI_NEW_INTERFACE);
+        Simulator::Schedule(Seconds(1.0),
+                            &Pmipv6DualAccessDomain::Attach,
+                            &d,
+                            1,
+                            mip6::HI_NEW_INTERFACE);
+        d.EnablePcap(prefix);
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        names[d.lmaAddress] = "LMA";
+        names[d.proxyCoa[0]] = "MAG1";
+        names[d.proxyCoa[1]] = "MAG2";
+        Ptr<Node> lma = d.lma.Get(0);
+        for (uint32_t i = 0; i < lma->GetNDevices(); ++i)
+        {
+            std::string file =
+                prefix + "-" + std::to_string(lma->GetId()) + "-" + std::to_string(i) + ".pcap";
+            if (std::filesystem::exists(file))
+            {
+                files.push_back(file);
+            }
+        }
+        Simulator::Destroy();
+    }
+    NS_TEST_ASSERT_MSG_GT(files.size(), 1, "pcaps of the LMA's links to the MAGs");
+
+    // Every PBU / PBA / BRI / BRA the LMA sent or received, from all its links, in time order.
+    std::vector<std::pair<double, std::string>> seen;
+    for (const auto& file : files)
+    {
+        CommandResult r;
+        if (!Tshark("-X " + ShellQuote("lua_script:" + script) + " -r " + ShellQuote(file) +
+                        " -Y 'pmipv6x.msg' -T fields -E separator=/t -E aggregator=/s"
+                        " -e frame.time_epoch -e ipv6.src -e ipv6.dst -e pmipv6x.msg"
+                        " -e mip6.ba.status -e mip6.bri_ip -e mip6.bri_status"
+                        " -e mip6.nemo.mnp.mnp",
+                    "prefix-move-order",
+                    r))
+        {
+            return;
+        }
+        ExpectNoFailure(r.out, "tshark on " + file);
+        std::istringstream lines(r.out);
+        std::string line;
+        while (std::getline(lines, line))
+        {
+            std::vector<std::string> col;
+            std::istringstream cells(line);
+            std::string cell;
+            while (std::getline(cells, cell, '\t'))
+            {
+                col.push_back(cell);
+            }
+            col.resize(8);
+            if (col[1].empty() || col[2].empty() || col[3].empty())
+            {
+                continue;
+            }
+            std::ostringstream m;
+            m << col[3];
+            if (col[3] == "PBA")
+            {
+                m << "(" << col[4] << ")";
+            }
+            else if (col[3] == "BRI")
+            {
+                m << ((col[5] == "1" || col[5] == "True") ? "(P)" : "()");
+            }
+            else if (col[3] == "BRA")
+            {
+                m << "(" << col[6] << ")";
+            }
+            m << " " << names[Ipv6Address(col[1].c_str())] << ">"
+              << names[Ipv6Address(col[2].c_str())];
+            if (col[3] != "PBU" && col[3] != "BRA")
+            {
+                m << " [";
+                std::istringstream hnps(col[7]);
+                std::string hnp;
+                bool first = true;
+                while (hnps >> hnp)
+                {
+                    m << (first ? "" : " ")
+                      << (prefixNames.count(hnp) ? prefixNames[hnp] : std::string("?") + hnp);
+                    first = false;
+                }
+                m << "]";
+            }
+            seen.emplace_back(std::stod(col[0]), m.str());
+        }
+    }
+    // The LMA sends the PBA and the BRI at the instant the PBU arrives, so the pcaps of its two
+    // links tie: order ties as the LMA acts (PBU, PBA, BRI, BRA).
+    auto rank = [](const std::string& m) {
+        const char* kinds[] = {"PBU", "PBA", "BRI", "BRA"};
+        for (int k = 0; k < 4; ++k)
+        {
+            if (m.compare(0, 3, kinds[k]) == 0)
+            {
+                return k;
+            }
+        }
+        return 4;
+    };
+    std::stable_sort(seen.begin(), seen.end(), [&rank](const auto& a, const auto& b) {
+        return a.first < b.first || (a.first == b.first && rank(a.second) < rank(b.second));
+    });
+    std::ostringstream got;
+    for (size_t i = 0; i < seen.size(); ++i)
+    {
+        got << (i ? ", " : "") << seen[i].second;
+    }
+    const std::vector<std::string> expected = {"PBU MAG1>LMA",
+                                               "PBA(0) LMA>MAG1 [pref1 pref2]",
+                                               "PBU MAG2>LMA",
+                                               "PBA(0) LMA>MAG2 [pref2]",
+                                               "BRI(P) LMA>MAG1 [pref2]",
+                                               "BRA(0) MAG1>LMA"};
+    NS_TEST_EXPECT_MSG_EQ(seen.size(), expected.size(), "on the wire: " << got.str());
+    for (size_t i = 0; i < std::min(seen.size(), expected.size()); ++i)
+    {
+        NS_TEST_EXPECT_MSG_EQ(seen[i].second,
+                              expected[i],
+                              "message " << i << " (registration, then Figure 4): " << got.str());
+    }
+    NS_LOG_INFO("Figure 4 from the pcaps: " << got.str());
+}
+
+/**
+ * \ingroup pmipv6-test
  * \brief tshark's own decode of the module's messages.
  */
 class TsharkDecodeTestSuite : public TestSuite
@@ -1613,6 +1803,7 @@ class LuaDissectorTestSuite : public TestSuite
         AddTestCase(new LuaDissectorRobustnessTestCase, TestCase::QUICK);
         AddTestCase(new LuaFlowMobilityOrderTestCase, TestCase::QUICK);
         AddTestCase(new LuaLocalizedRoutingTestCase, TestCase::QUICK);
+        AddTestCase(new LuaPrefixMoveOrderTestCase, TestCase::QUICK);
     }
 };
 
