@@ -54,6 +54,8 @@ def build(bld):
         'model/binding-cache.cc',
         'model/binding-update-list.cc',
         'model/prefix-pool.cc',
+        'model/link-fault-error-model.cc',
+        'model/heartbeat-header.cc',
         'model/pmipv6-profile.cc',
         'model/ipv6-tunnel-l4-protocol.cc',
         'model/mag-routing.cc',
@@ -77,6 +79,7 @@ def build(bld):
         'model/lma-local-routing-extension.cc',
         'model/pmipv6-mag-extension.cc',
         'model/pmipv6-mag-application.cc',
+        'model/heartbeat-extension.cc',
         'helper/pmipv6-helper.cc',
         'helper/mobility-message-samples.cc',
         'helper/pmipv6-topology-helper.cc',
@@ -118,6 +121,7 @@ def build(bld):
         'test/logical-interface-test-suite.cc',
         'test/prefix-move-test-suite.cc',
         'test/local-routing-test-suite.cc',
+        'test/reliability-test-suite.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -150,6 +154,9 @@ def build(bld):
         'model/binding-entry-table.h',
         'model/binding-update-list.h',
         'model/prefix-pool.h',
+        'model/link-fault-error-model.h',
+        'model/heartbeat-header.h',
+        'model/heartbeat-extension.h',
         'model/pmipv6-profile.h',
         'model/ipv6-tunnel-l4-protocol.h',
         'model/mag-routing.h',
