@@ -907,11 +907,19 @@ PYBIND11_MODULE(_pmipv6, m)
         .def_readwrite("access_burst", &Pmipv6ScenarioConfig::accessBurst)
         .def_property(
             "link_outages",
-            [](const Pmipv6ScenarioConfig& c) { return ConfigToDict(c)["link_outages"]; },
+            [](const Pmipv6ScenarioConfig& c) -> py::object {
+                // A py::object while the dict lives (an item accessor would dangle).
+                py::dict d = ConfigToDict(c);
+                return d["link_outages"];
+            },
             [](Pmipv6ScenarioConfig& c, const py::object& v) { c.linkOutages = ToLinkOutages(v); })
         .def_property(
             "restarts",
-            [](const Pmipv6ScenarioConfig& c) { return ConfigToDict(c)["restarts"]; },
+            [](const Pmipv6ScenarioConfig& c) -> py::object {
+                // A py::object while the dict lives (an item accessor would dangle).
+                py::dict d = ConfigToDict(c);
+                return d["restarts"];
+            },
             [](Pmipv6ScenarioConfig& c, const py::object& v) { c.restarts = ToRestarts(v); })
         .def_readwrite("heartbeat", &Pmipv6ScenarioConfig::heartbeat)
         .def_readwrite("attributes", &Pmipv6ScenarioConfig::attributes)
