@@ -54,6 +54,8 @@ def build(bld):
         'model/binding-cache.cc',
         'model/binding-update-list.cc',
         'model/prefix-pool.cc',
+        'model/link-fault-error-model.cc',
+        'model/heartbeat-header.cc',
         'model/pmipv6-profile.cc',
         'model/ipv6-hash-routing.cc',
         'model/ipv6-tunnel-l4-protocol.cc',
@@ -87,6 +89,7 @@ def build(bld):
         'model/lma-prefix-directory.cc',
         'model/pmipv6-mag-extension.cc',
         'model/pmipv6-mag-application.cc',
+        'model/heartbeat-extension.cc',
         'helper/pmipv6-helper.cc',
         'helper/mobility-message-samples.cc',
         'helper/pmipv6-topology-helper.cc',
@@ -133,6 +136,7 @@ def build(bld):
         'test/local-routing-test-suite.cc',
         'test/localized-routing-test-suite.cc',
         'test/inter-lma-local-routing-test-suite.cc',
+        'test/reliability-test-suite.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -165,6 +169,9 @@ def build(bld):
         'model/binding-entry-table.h',
         'model/binding-update-list.h',
         'model/prefix-pool.h',
+        'model/link-fault-error-model.h',
+        'model/heartbeat-header.h',
+        'model/heartbeat-extension.h',
         'model/pmipv6-profile.h',
         'model/ipv6-hash-routing.h',
         'model/ipv6-tunnel-l4-protocol.h',

@@ -71,6 +71,75 @@ AttributeString(const py::handle& value)
 }
 
 /**
+ * \brief A field of a fault entry given as a dict (by key) or a sequence (by position).
+ * \param item the entry
+ * \param key its key
+ * \param index its position
+ * \param what the list, for the error message
+ * \return the field
+ */
+py::object
+FaultField(const py::handle& item, const char* key, size_t index, const std::string& what)
+{
+    if (py::isinstance<py::dict>(item))
+    {
+        py::dict d = item.cast<py::dict>();
+        if (!d.contains(key))
+        {
+            throw py::value_error(what + ": an entry has no '" + key + "'");
+        }
+        return d[key];
+    }
+    py::sequence seq = item.cast<py::sequence>();
+    if (index >= seq.size())
+    {
+        throw py::value_error(what + ": an entry has too few fields");
+    }
+    return seq[index];
+}
+
+/**
+ * \brief Link outages from Python: dicts {"a", "b", "down", "up"} or tuples (a, b, down, up).
+ * \param value the list
+ * \return the outages
+ */
+std::vector<Pmipv6LinkOutage>
+ToLinkOutages(const py::handle& value)
+{
+    std::vector<Pmipv6LinkOutage> out;
+    for (const auto& item : value)
+    {
+        Pmipv6LinkOutage o;
+        o.a = FaultField(item, "a", 0, "link_outages").cast<std::string>();
+        o.b = FaultField(item, "b", 1, "link_outages").cast<std::string>();
+        o.down = FaultField(item, "down", 2, "link_outages").cast<double>();
+        o.up = FaultField(item, "up", 3, "link_outages").cast<double>();
+        out.push_back(o);
+    }
+    return out;
+}
+
+/**
+ * \brief Restarts from Python: dicts {"node", "at", "downtime"} or tuples (node, at, downtime).
+ * \param value the list
+ * \return the restarts
+ */
+std::vector<Pmipv6AgentRestart>
+ToRestarts(const py::handle& value)
+{
+    std::vector<Pmipv6AgentRestart> out;
+    for (const auto& item : value)
+    {
+        Pmipv6AgentRestart r;
+        r.node = FaultField(item, "node", 0, "restarts").cast<std::string>();
+        r.at = FaultField(item, "at", 1, "restarts").cast<double>();
+        r.downtime = FaultField(item, "downtime", 2, "restarts").cast<double>();
+        out.push_back(r);
+    }
+    return out;
+}
+
+/**
  * \brief Set one field of a configuration from a Python value by its Python name.
  * \param c the configuration
  * \param key the field name (snake_case), or an ns-3 attribute path containing "::"
@@ -156,6 +225,46 @@ SetConfigField(Pmipv6ScenarioConfig& c, const std::string& key, const py::handle
     {
         c.binWidth = value.cast<double>();
     }
+    else if (key == "mag_lma_loss_up")
+    {
+        c.magLmaLossUp = value.cast<double>();
+    }
+    else if (key == "mag_lma_loss_down")
+    {
+        c.magLmaLossDown = value.cast<double>();
+    }
+    else if (key == "mag_lma_burst")
+    {
+        c.magLmaBurst = value.cast<double>();
+    }
+    else if (key == "mag_lma_jitter")
+    {
+        c.magLmaJitter = py::str(value).cast<std::string>();
+    }
+    else if (key == "access_loss_up")
+    {
+        c.accessLossUp = value.cast<double>();
+    }
+    else if (key == "access_loss_down")
+    {
+        c.accessLossDown = value.cast<double>();
+    }
+    else if (key == "access_burst")
+    {
+        c.accessBurst = value.cast<double>();
+    }
+    else if (key == "link_outages")
+    {
+        c.linkOutages = ToLinkOutages(value);
+    }
+    else if (key == "restarts")
+    {
+        c.restarts = ToRestarts(value);
+    }
+    else if (key == "heartbeat")
+    {
+        c.heartbeat = value.cast<bool>();
+    }
     else if (key == "attributes")
     {
         for (const auto& kv : value.cast<py::dict>())
@@ -204,6 +313,35 @@ ConfigToDict(const Pmipv6ScenarioConfig& c)
     d["move_jitter"] = c.moveJitter;
     d["link_switch_delay"] = c.linkSwitchDelay;
     d["bin_width"] = c.binWidth;
+    d["mag_lma_loss_up"] = c.magLmaLossUp;
+    d["mag_lma_loss_down"] = c.magLmaLossDown;
+    d["mag_lma_burst"] = c.magLmaBurst;
+    d["mag_lma_jitter"] = c.magLmaJitter;
+    d["access_loss_up"] = c.accessLossUp;
+    d["access_loss_down"] = c.accessLossDown;
+    d["access_burst"] = c.accessBurst;
+    py::list outages;
+    for (const auto& o : c.linkOutages)
+    {
+        py::dict od;
+        od["a"] = o.a;
+        od["b"] = o.b;
+        od["down"] = o.down;
+        od["up"] = o.up;
+        outages.append(od);
+    }
+    d["link_outages"] = outages;
+    py::list restarts;
+    for (const auto& r : c.restarts)
+    {
+        py::dict rd;
+        rd["node"] = r.node;
+        rd["at"] = r.at;
+        rd["downtime"] = r.downtime;
+        restarts.append(rd);
+    }
+    d["restarts"] = restarts;
+    d["heartbeat"] = c.heartbeat;
     d["attributes"] = c.attributes;
     d["seed"] = c.seed;
     d["run"] = c.run;
@@ -369,6 +507,7 @@ ResultToDict(const Pmipv6ScenarioResult& r, const Pmipv6ScenarioConfig& config)
     out["time_series"] = series;
     out["bin_width"] = r.binWidth;
     out["mag_names"] = r.magNames;
+    out["fault_losses"] = r.faultLosses;
     out["wall_clock_s"] = r.wallClockSeconds;
     return out;
 }
@@ -759,6 +898,30 @@ PYBIND11_MODULE(_pmipv6, m)
         .def_readwrite("move_jitter", &Pmipv6ScenarioConfig::moveJitter)
         .def_readwrite("link_switch_delay", &Pmipv6ScenarioConfig::linkSwitchDelay)
         .def_readwrite("bin_width", &Pmipv6ScenarioConfig::binWidth)
+        .def_readwrite("mag_lma_loss_up", &Pmipv6ScenarioConfig::magLmaLossUp)
+        .def_readwrite("mag_lma_loss_down", &Pmipv6ScenarioConfig::magLmaLossDown)
+        .def_readwrite("mag_lma_burst", &Pmipv6ScenarioConfig::magLmaBurst)
+        .def_readwrite("mag_lma_jitter", &Pmipv6ScenarioConfig::magLmaJitter)
+        .def_readwrite("access_loss_up", &Pmipv6ScenarioConfig::accessLossUp)
+        .def_readwrite("access_loss_down", &Pmipv6ScenarioConfig::accessLossDown)
+        .def_readwrite("access_burst", &Pmipv6ScenarioConfig::accessBurst)
+        .def_property(
+            "link_outages",
+            [](const Pmipv6ScenarioConfig& c) -> py::object {
+                // A py::object while the dict lives (an item accessor would dangle).
+                py::dict d = ConfigToDict(c);
+                return d["link_outages"];
+            },
+            [](Pmipv6ScenarioConfig& c, const py::object& v) { c.linkOutages = ToLinkOutages(v); })
+        .def_property(
+            "restarts",
+            [](const Pmipv6ScenarioConfig& c) -> py::object {
+                // A py::object while the dict lives (an item accessor would dangle).
+                py::dict d = ConfigToDict(c);
+                return d["restarts"];
+            },
+            [](Pmipv6ScenarioConfig& c, const py::object& v) { c.restarts = ToRestarts(v); })
+        .def_readwrite("heartbeat", &Pmipv6ScenarioConfig::heartbeat)
         .def_readwrite("attributes", &Pmipv6ScenarioConfig::attributes)
         .def_readwrite("seed", &Pmipv6ScenarioConfig::seed)
         .def_readwrite("run", &Pmipv6ScenarioConfig::run)

@@ -149,6 +149,137 @@ Validate(const Pmipv6ScenarioConfig& c)
     {
         fail("magLmaDelay \"" + c.magLmaDelay + "\" is not an ns-3 time such as \"5ms\"");
     }
+    for (const auto& [name, ratio] : {std::make_pair("magLmaLossUp", c.magLmaLossUp),
+                                      std::make_pair("magLmaLossDown", c.magLmaLossDown),
+                                      std::make_pair("accessLossUp", c.accessLossUp),
+                                      std::make_pair("accessLossDown", c.accessLossDown)})
+    {
+        if (!(ratio >= 0 && ratio <= 1))
+        {
+            fail(std::string(name) + " must be a ratio within [0, 1]");
+        }
+    }
+    if (!(c.magLmaBurst >= 0) || !(c.accessBurst >= 0))
+    {
+        fail("magLmaBurst and accessBurst must be >= 0 (mean burst lengths in packets)");
+    }
+    if (!IsTimeString(c.magLmaJitter) || Time(c.magLmaJitter).IsStrictlyNegative())
+    {
+        fail("magLmaJitter \"" + c.magLmaJitter + "\" is not an ns-3 time >= 0 such as \"2ms\"");
+    }
+    for (const auto& o : c.linkOutages)
+    {
+        if (!(o.down >= 0) || !(o.up > o.down) || o.a.empty() || o.b.empty())
+        {
+            fail("a link outage names both ends and ends after it starts (>= 0)");
+        }
+    }
+    for (const auto& r : c.restarts)
+    {
+        if (!(r.at >= 0) || !(r.downtime >= 0) || r.node.empty())
+        {
+            fail("a restart names an LMA or MAG, with at >= 0 and downtime >= 0");
+        }
+    }
+}
+
+/**
+ * \brief Apply the configuration's faults to a built topology (before the run).
+ * \param c the configuration
+ * \param topo the topology
+ */
+void
+ApplyFaults(const Pmipv6ScenarioConfig& c, Pmipv6TopologyHelper& topo)
+{
+    Time jitter(c.magLmaJitter);
+    bool transport = c.magLmaLossUp > 0 || c.magLmaLossDown > 0 || jitter.IsStrictlyPositive();
+    if (transport)
+    {
+        // Every link of every MAG's path to its LMA, once, oriented towards the LMA.
+        std::set<std::pair<std::string, std::string>> done;
+        for (const auto& mag : topo.GetMagNames())
+        {
+            std::vector<std::string> path = topo.GetShortestPath(mag, topo.GetMagLma(mag));
+            for (size_t k = 0; k + 1 < path.size(); ++k)
+            {
+                const std::string& from = path[k];
+                const std::string& to = path[k + 1];
+                if (!done.insert({from, to}).second)
+                {
+                    continue;
+                }
+                if (c.magLmaLossUp > 0)
+                {
+                    topo.SetLinkLoss(from, to, c.magLmaLossUp, c.magLmaBurst);
+                }
+                if (c.magLmaLossDown > 0)
+                {
+                    topo.SetLinkLoss(to, from, c.magLmaLossDown, c.magLmaBurst);
+                }
+                if (jitter.IsStrictlyPositive() && !done.count({to, from}))
+                {
+                    topo.SetLinkJitter(from, to, jitter);
+                }
+            }
+        }
+    }
+    if (c.accessLossUp > 0 || c.accessLossDown > 0)
+    {
+        for (const auto& mag : topo.GetMagNames())
+        {
+            topo.SetAccessLoss(mag, c.accessLossUp, c.accessLossDown, c.accessBurst);
+        }
+    }
+    std::set<std::string> names;
+    for (const auto& role : {"lma", "mag", "cn", "router"})
+    {
+        for (const auto& name : topo.GetNames(role))
+        {
+            names.insert(name);
+        }
+    }
+    for (const auto& o : c.linkOutages)
+    {
+        if (!names.count(o.a) || !names.count(o.b))
+        {
+            throw std::invalid_argument("link outage: no node '" + (names.count(o.a) ? o.b : o.a) +
+                                        "'");
+        }
+        std::vector<std::string> path = topo.GetShortestPath(o.a, o.b);
+        bool adjacent = path.size() == 2;
+        if (!adjacent)
+        {
+            // GetShortestPath may go around a direct link that is slower: check the graph.
+            const Pmipv6Graph& g = topo.GetGraph();
+            auto [it, end] = boost::edges(g);
+            for (; it != end && !adjacent; ++it)
+            {
+                const std::string& s = g[boost::source(*it, g)].name;
+                const std::string& t = g[boost::target(*it, g)].name;
+                adjacent = (s == o.a && t == o.b) || (s == o.b && t == o.a);
+            }
+        }
+        if (!adjacent)
+        {
+            throw std::invalid_argument("link outage: no link between '" + o.a + "' and '" + o.b +
+                                        "'");
+        }
+        topo.ScheduleLinkOutage(o.a, o.b, Seconds(o.down), Seconds(o.up));
+    }
+    for (const auto& r : c.restarts)
+    {
+        bool agent = false;
+        for (const auto& role : {"lma", "mag"})
+        {
+            const auto list = topo.GetNames(role);
+            agent = agent || std::find(list.begin(), list.end(), r.node) != list.end();
+        }
+        if (!agent)
+        {
+            throw std::invalid_argument("restart: '" + r.node + "' is neither an LMA nor a MAG");
+        }
+        topo.ScheduleRestart(r.node, Seconds(r.at), Seconds(r.downtime));
+    }
 }
 
 /**
@@ -920,6 +1051,11 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c, Pmipv6ProgressCallback progress
 
     Pmipv6TopologyHelper topo;
     Network net = BuildNetwork(c, topo);
+    ApplyFaults(c, topo);
+    if (c.heartbeat)
+    {
+        topo.EnableHeartbeat();
+    }
 
     // Random choices of the scenario itself, on fixed streams (reproducible in one process).
     int64_t stream = FIRST_STREAM;
@@ -1099,6 +1235,11 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c, Pmipv6ProgressCallback progress
     Pmipv6ScenarioResult r;
     r.binWidth = c.binWidth;
     r.magNames = net.magNames;
+    r.faultLosses = topo.GetFaultLosses();
+    if (r.faultLosses.size() == 1 && r.faultLosses["total"] == 0)
+    {
+        r.faultLosses.clear(); // no fault model at all
+    }
     r.registrations = recorder.registrations;
     r.timeSeries = recorder.GetSeries();
     for (auto& series : r.timeSeries)

@@ -16,6 +16,31 @@ namespace ns3
 
 /**
  * \ingroup pmipv6
+ * \brief An outage of a transport link: both directions lose every packet from \c down to
+ * \c up (seconds).
+ */
+struct Pmipv6LinkOutage
+{
+    std::string a;  ///< one end (vertex name)
+    std::string b;  ///< the other end (vertex name)
+    double down{0}; ///< when the link goes down (s)
+    double up{0};   ///< when it comes back (s)
+};
+
+/**
+ * \ingroup pmipv6
+ * \brief A reboot of an LMA or MAG application: at \c at it stops and loses its state
+ * (bindings, timers, tunnels, routes), \c downtime later it starts again.
+ */
+struct Pmipv6AgentRestart
+{
+    std::string node;   ///< the LMA or MAG (vertex name)
+    double at{0};       ///< when it goes down (s)
+    double downtime{0}; ///< how long it stays down (s)
+};
+
+/**
+ * \ingroup pmipv6
  * \brief Everything that defines one run of a Proxy Mobile IPv6 scenario: topology, mobile
  * nodes, traffic, handover schedule, PMIPv6 attributes, seed and run number.
  *
@@ -41,6 +66,16 @@ namespace ns3
  * Traffic: one UDP flow per mobile node and direction (CN to home address, home address to
  * CN), packetSize octets every downlinkInterval / uplinkInterval s (0 disables a direction),
  * from trafficStart + U(0, interval) to trafficStop (0: simTime - 0.5 s).
+ *
+ * Faults (all off by default; see Pmipv6TopologyHelper's fault methods, and the DOT
+ * attributes loss, loss_ab, loss_ba, burst, jitter, down, access_loss_up, access_loss_down,
+ * access_burst, restart, which apply as well): random loss on the MAG-LMA links (every link on
+ * the path from each MAG to its LMA; "up" is towards the LMA) and on the access links ("up"
+ * is from the mobile nodes), each direction with its own loss ratio and a common mean burst
+ * length (<= 1: independent losses, else Gilbert-Elliott bursts, see LinkFaultErrorModel);
+ * per-packet delay jitter U(0, magLmaJitter) on the MAG-LMA links (point-to-point links then
+ * reorder packets); transport link outages; and LMA or MAG reboots (state lost; a MAG's
+ * mobile nodes are reported to it again when it is back).
  */
 struct Pmipv6ScenarioConfig
 {
@@ -66,6 +101,25 @@ struct Pmipv6ScenarioConfig
     double moveJitter{0.0};       ///< each move is delayed by U(0, moveJitter) s
     double linkSwitchDelay{0.05}; ///< time between leaving a link and joining the next (s)
     double binWidth{0.1};         ///< width of the time-series bins (s)
+    /// loss ratio (0..1) from each MAG towards its LMA, on every link of the path
+    double magLmaLossUp{0};
+    /// loss ratio (0..1) from each LMA towards its MAGs, on every link of the paths
+    double magLmaLossDown{0};
+    /// mean loss burst length on the MAG-LMA links, in packets (<= 1: independent)
+    double magLmaBurst{1};
+    /// extra per-packet delay U(0, jitter) on the MAG-LMA links (ns-3 time string)
+    std::string magLmaJitter{"0ms"};
+    /// loss ratio (0..1) from the mobile nodes to their MAG, on every access link
+    double accessLossUp{0};
+    /// loss ratio (0..1) from the MAGs to their mobile nodes, on every access link
+    double accessLossDown{0};
+    /// mean loss burst length on the access links, in packets (<= 1: independent)
+    double accessBurst{1};
+    std::vector<Pmipv6LinkOutage> linkOutages; ///< transport link outages
+    std::vector<Pmipv6AgentRestart> restarts;  ///< LMA and MAG reboots
+    /// RFC 5847 heartbeat between MAGs and LMAs (Pmipv6TopologyHelper::EnableHeartbeat();
+    /// interval and threshold: the attributes of ns3::MagHeartbeatExtension)
+    bool heartbeat{false};
     std::map<std::string, std::string> attributes; ///< Config::SetDefault name -> value
     uint32_t seed{1};                              ///< RngSeedManager seed
     uint64_t run{1};                               ///< RngSeedManager run number
@@ -204,7 +258,10 @@ struct Pmipv6ScenarioResult
     std::vector<Pmipv6TimeSeries> timeSeries; ///< per interface and direction
     double binWidth{0.1};                     ///< width of the time-series bins (s)
     std::vector<std::string> magNames;        ///< the MAGs
-    double wallClockSeconds{0};               ///< real time the run took
+    /// packets the injected faults lost: "from>to" per link direction, "access-up:<mag>",
+    /// "access-down:<mag>", and "total" (empty without faults)
+    std::map<std::string, uint64_t> faultLosses;
+    double wallClockSeconds{0}; ///< real time the run took
 
     /**
      * \brief The run's scalar results, one flat map: what a sweep stores per run.

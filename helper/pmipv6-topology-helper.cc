@@ -11,6 +11,7 @@
 #include "ns3/csma-helper.h"
 #include "ns3/csma-net-device.h"
 #include "ns3/data-rate.h"
+#include "ns3/heartbeat-extension.h"
 #include "ns3/ipv6-address-helper.h"
 #include "ns3/ipv6-hash-routing.h"
 #include "ns3/ipv6.h"
@@ -19,7 +20,10 @@
 #include "ns3/mobility-helper.h"
 #include "ns3/mobility-model.h"
 #include "ns3/pmipv6-wire-numbers.h"
+#include "ns3/point-to-point-channel.h"
 #include "ns3/point-to-point-helper.h"
+#include "ns3/point-to-point-net-device.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/simulator.h"
 #include "ns3/ssid.h"
 #include "ns3/sta-wifi-mac.h"
@@ -31,6 +35,7 @@
 #include "ns3/wifi-mac-header.h"
 #include "ns3/wifi-mac-helper.h"
 #include "ns3/wifi-net-device.h"
+#include "ns3/wifi-phy.h"
 #include "ns3/yans-wifi-channel.h"
 #include "ns3/yans-wifi-helper.h"
 
@@ -122,6 +127,85 @@ ParseRate(const std::string& text, DataRate& out)
     }
     out = value.Get();
     return out.GetBitRate() > 0;
+}
+
+/**
+ * \brief Parse a loss ratio in [0, 1] (empty: 0).
+ * \param text the text
+ * \param out receives the ratio
+ * \return true when it parsed
+ */
+bool
+ParseRatio(const std::string& text, double& out)
+{
+    static const std::regex re("\\s*([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*");
+    std::smatch m;
+    if (text.empty())
+    {
+        out = 0;
+        return true;
+    }
+    if (!std::regex_match(text, m, re))
+    {
+        return false;
+    }
+    out = std::stod(m[1].str());
+    return out <= 1;
+}
+
+/**
+ * \brief Parse a mean burst length in packets (empty: 1).
+ * \param text the text
+ * \param out receives the length
+ * \return true when it parsed
+ */
+bool
+ParseBurst(const std::string& text, double& out)
+{
+    static const std::regex re("\\s*([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*");
+    std::smatch m;
+    if (text.empty())
+    {
+        out = 1;
+        return true;
+    }
+    if (!std::regex_match(text, m, re))
+    {
+        return false;
+    }
+    out = std::stod(m[1].str());
+    return true;
+}
+
+/**
+ * \brief Parse a comma-separated list of pairs of times in seconds, "a<sep>b".
+ * \param text the text ("3-5, 8-9" or "10+0.5, 20")
+ * \param sep the separator within a pair ('-' or '+')
+ * \param secondOptional whether b may be left out (then 0)
+ * \param out receives the pairs
+ * \return true when it parsed
+ */
+bool
+ParseTimePairs(const std::string& text,
+               char sep,
+               bool secondOptional,
+               std::vector<std::pair<double, double>>& out)
+{
+    const std::string number = "([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)";
+    std::regex re("\\s*" + number + "\\s*(?:\\" + std::string(1, sep) + "\\s*" + number + "\\s*)?");
+    out.clear();
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ','))
+    {
+        std::smatch m;
+        if (!std::regex_match(item, m, re) || (!secondOptional && !m[2].matched))
+        {
+            return false;
+        }
+        out.emplace_back(std::stod(m[1].str()), m[2].matched ? std::stod(m[2].str()) : 0.0);
+    }
+    return true;
 }
 
 /**
@@ -236,6 +320,16 @@ MakeDotProperties(G& g)
     dp.property("type", boost::get(&Pmipv6EdgeProperties::type, g));
     dp.property("rate", boost::get(&Pmipv6EdgeProperties::dataRate, g));
     dp.property("delay", boost::get(&Pmipv6EdgeProperties::delay, g));
+    dp.property("access_loss_up", boost::get(&Pmipv6VertexProperties::accessLossUp, g));
+    dp.property("access_loss_down", boost::get(&Pmipv6VertexProperties::accessLossDown, g));
+    dp.property("access_burst", boost::get(&Pmipv6VertexProperties::accessBurst, g));
+    dp.property("restart", boost::get(&Pmipv6VertexProperties::restart, g));
+    dp.property("loss", boost::get(&Pmipv6EdgeProperties::loss, g));
+    dp.property("loss_ab", boost::get(&Pmipv6EdgeProperties::lossAb, g));
+    dp.property("loss_ba", boost::get(&Pmipv6EdgeProperties::lossBa, g));
+    dp.property("burst", boost::get(&Pmipv6EdgeProperties::burst, g));
+    dp.property("jitter", boost::get(&Pmipv6EdgeProperties::jitter, g));
+    dp.property("down", boost::get(&Pmipv6EdgeProperties::down, g));
     return dp;
 }
 
@@ -244,12 +338,13 @@ MakeDotProperties(G& g)
 /// Where a mobile node can attach: one MAG's access.
 struct Pmipv6TopologyHelper::Attachment
 {
-    std::string mag;               ///< the MAG's name
-    Ptr<Pmipv6MagApplication> app; ///< the MAG
-    Ptr<NetDevice> access;         ///< its access device
-    Ptr<CsmaChannel> channel;      ///< its CSMA access link (null for Wi-Fi)
-    Vector ap;                     ///< its access point's position (Wi-Fi)
-    bool wifi{false};              ///< Wi-Fi access
+    std::string mag;                    ///< the MAG's name
+    Ptr<Pmipv6MagApplication> app;      ///< the MAG
+    Ptr<NetDevice> access;              ///< its access device
+    Ptr<CsmaChannel> channel;           ///< its CSMA access link (null for Wi-Fi)
+    Vector ap;                          ///< its access point's position (Wi-Fi)
+    bool wifi{false};                   ///< Wi-Fi access
+    std::shared_ptr<AccessFault> fault; ///< loss on its access link
 };
 
 /// A mobile node and where each of its interfaces is.
@@ -266,6 +361,9 @@ struct Pmipv6TopologyHelper::MobileState
     bool wifi{false};                                 ///< Wi-Fi station
     std::vector<std::shared_ptr<Attachment>> current; ///< where each is (null: nowhere)
     std::vector<uint64_t> moves;                      ///< attach and detach events of each
+    std::vector<Ptr<LinkFaultErrorModel>> downFaults; ///< access downlink loss of each device
+    std::vector<uint64_t> downLostAtAttach;           ///< its losses when it attached
+    int64_t faultStream{0};                           ///< first stream of its fault models
 
     /**
      * \brief The device IPv6 runs on: the logical interface, else the one access device.
@@ -431,6 +529,27 @@ Pmipv6TopologyHelper::Validate(const Pmipv6Graph& graph, std::string& error)
             return false;
         }
         lmas += p.role == "lma" ? 1 : 0;
+        double ratio;
+        if (!ParseRatio(p.accessLossUp, ratio) || !ParseRatio(p.accessLossDown, ratio) ||
+            !ParseBurst(p.accessBurst, ratio))
+        {
+            error = "node '" + p.name +
+                    "': access_loss_up and access_loss_down must be ratios in [0, 1], "
+                    "access_burst a number of packets";
+            return false;
+        }
+        std::vector<std::pair<double, double>> restarts;
+        if (!ParseTimePairs(p.restart, '+', true, restarts))
+        {
+            error = "node '" + p.name + "': bad restart '" + p.restart +
+                    "' (e.g. restart=\"10+0.5, 30\": at 10 s for 0.5 s, at 30 s)";
+            return false;
+        }
+        if (!restarts.empty() && p.role != "lma" && p.role != "mag")
+        {
+            error = "node '" + p.name + "': only an LMA or a MAG can restart";
+            return false;
+        }
         if (p.role == "mag" && p.access != "csma" && p.access != "wifi")
         {
             error =
@@ -511,6 +630,38 @@ Pmipv6TopologyHelper::Validate(const Pmipv6Graph& graph, std::string& error)
         {
             error = link + ": bad delay '" + e.delay + "' (e.g. delay=\"2ms\")";
             return false;
+        }
+        double ratio;
+        if (!ParseRatio(e.loss, ratio) || !ParseRatio(e.lossAb, ratio) ||
+            !ParseRatio(e.lossBa, ratio))
+        {
+            error = link + ": loss, loss_ab and loss_ba must be ratios in [0, 1]";
+            return false;
+        }
+        if (!ParseBurst(e.burst, ratio))
+        {
+            error = link + ": bad burst '" + e.burst + "' (a mean number of packets)";
+            return false;
+        }
+        Time jitter;
+        if (!e.jitter.empty() && !ParseDelay(e.jitter, jitter))
+        {
+            error = link + ": bad jitter '" + e.jitter + "' (e.g. jitter=\"3ms\")";
+            return false;
+        }
+        std::vector<std::pair<double, double>> outages;
+        if (!ParseTimePairs(e.down, '-', false, outages))
+        {
+            error = link + ": bad down '" + e.down + "' (e.g. down=\"3-5, 8-9\", in seconds)";
+            return false;
+        }
+        for (const auto& [from, to] : outages)
+        {
+            if (!(to > from))
+            {
+                error = link + ": an outage must end after it starts";
+                return false;
+            }
         }
         degree[a]++;
         degree[b]++;
@@ -660,6 +811,8 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
         link.addressB = interfaces.GetAddress(1, 1);
         link.interfaceA = interfaces.GetInterfaceIndex(0);
         link.interfaceB = interfaces.GetInterfaceIndex(1);
+        link.deviceA = devices.Get(0);
+        link.deviceB = devices.Get(1);
         m_incident[link.a].push_back(k - 1);
         m_incident[link.b].push_back(k - 1);
         m_links.push_back(link);
@@ -743,9 +896,11 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
             info.app = m_pmip.InstallWifiMag(m_nodes[v], proxyCoa, lmaAddress, ap);
         }
         m_mags[v] = info;
+        m_accessFaults[v] = std::make_shared<AccessFault>();
     }
 
     InstallRoutes();
+    ApplyGraphFaults();
     NS_LOG_INFO("built " << n << " nodes, " << m_links.size() << " links, " << m_lmas.size()
                          << " LMAs, " << m_mags.size() << " MAGs");
 }
@@ -1033,6 +1188,7 @@ Pmipv6TopologyHelper::AttachmentOf(uint32_t magVertex) const
     a->channel = DynamicCast<CsmaChannel>(info.accessChannel);
     a->ap = Vector(m_graph[magVertex].x, m_graph[magVertex].y, 0);
     a->wifi = m_graph[magVertex].access == "wifi";
+    a->fault = m_accessFaults.at(magVertex);
     return a;
 }
 
@@ -1069,6 +1225,26 @@ Pmipv6TopologyHelper::DoAttach(std::shared_ptr<MobileState> mn,
         to->app->NotifyAttach(to->access, mn->mnId, device->GetAddress(), hi);
     }
     mn->current[port] = to;
+    // The downlink loss of this access link, on the mobile device while it is here.
+    if (to->fault->down > 0 || mn->downFaults[port])
+    {
+        if (!mn->downFaults[port])
+        {
+            mn->downFaults[port] = CreateObject<LinkFaultErrorModel>();
+            mn->downFaults[port]->AssignStreams(mn->faultStream + port);
+            if (mn->wifi)
+            {
+                DynamicCast<WifiNetDevice>(device)->GetPhy()->SetPostReceptionErrorModel(
+                    mn->downFaults[port]);
+            }
+            else
+            {
+                DynamicCast<CsmaNetDevice>(device)->SetReceiveErrorModel(mn->downFaults[port]);
+            }
+        }
+        mn->downFaults[port]->SetLoss(to->fault->down, to->fault->burst);
+        mn->downLostAtAttach[port] = mn->downFaults[port]->GetLost();
+    }
 }
 
 void
@@ -1079,6 +1255,12 @@ Pmipv6TopologyHelper::DoDetach(std::shared_ptr<MobileState> mn, uint32_t port)
         return;
     }
     NS_LOG_FUNCTION(mn->mnId << port << mn->current[port]->mag);
+    if (mn->downFaults[port])
+    {
+        mn->current[port]->fault->downLost +=
+            mn->downFaults[port]->GetLost() - mn->downLostAtAttach[port];
+        mn->downLostAtAttach[port] = mn->downFaults[port]->GetLost();
+    }
     uint64_t move = ++mn->moves[port];
     Ptr<NetDevice> device = mn->devices[port];
     if (mn->wifi)
@@ -1199,6 +1381,10 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
     mn->wifi = firsts.front()->wifi;
     mn->current.assign(mags.size(), nullptr);
     mn->moves.assign(mags.size(), 0);
+    mn->downFaults.assign(mags.size(), nullptr);
+    mn->downLostAtAttach.assign(mags.size(), 0);
+    mn->faultStream = m_faultStream;
+    m_faultStream += mags.size();
     if (mn->wifi)
     {
         WifiHelper wifi;
@@ -1260,6 +1446,17 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
                          m_lmas.at(mn->lma)->GetAddress(),
                          {mn->hnp});
     m_lmas.at(mn->lma)->GetPrefixPool()->Reserve(mn->hnp);
+    if (m_magAuthorization)
+    {
+        Ptr<Pmipv6ProfileStore> store = m_pmip.GetProfileStore();
+        Pmipv6Profile profile = *store->Lookup(mnId);
+        for (const auto& [v, info] : m_mags)
+        {
+            profile.authorizedMags.insert(info.app->GetProxyCoa());
+        }
+        store->RemoveProfile(mnId);
+        store->AddProfile(profile);
+    }
     for (uint32_t k = 0; k < firsts.size(); ++k)
     {
         std::shared_ptr<Attachment> first = firsts[k];
@@ -1275,6 +1472,7 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
     }
     m_mobiles[mnId] = mn;
     m_mobileOrder.push_back(mnId);
+    m_mobileStates->push_back(mn);
     for (const auto& device : mn->devices)
     {
         EnablePcapOn(device);
@@ -1448,6 +1646,324 @@ Pmipv6TopologyHelper::EnablePcapOn(Ptr<NetDevice> device) const
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Faults
+// ---------------------------------------------------------------------------------------------
+
+void
+Pmipv6TopologyHelper::EnableHeartbeat()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(!m_built, "Pmipv6TopologyHelper: call Build() first");
+    for (const auto& [v, lma] : m_lmas)
+    {
+        lma->AddExtension(CreateObject<LmaHeartbeatExtension>());
+    }
+    for (const auto& [v, info] : m_mags)
+    {
+        info.app->AddExtension(CreateObject<MagHeartbeatExtension>());
+    }
+}
+
+void
+Pmipv6TopologyHelper::SetMagAuthorization(bool enable)
+{
+    m_magAuthorization = enable;
+}
+
+void
+Pmipv6TopologyHelper::SetFaultStreamBase(int64_t stream)
+{
+    m_faultStream = stream;
+}
+
+Ptr<LinkFaultErrorModel>
+Pmipv6TopologyHelper::NewFaultModel()
+{
+    Ptr<LinkFaultErrorModel> model = CreateObject<LinkFaultErrorModel>();
+    model->AssignStreams(m_faultStream++);
+    return model;
+}
+
+uint32_t
+Pmipv6TopologyHelper::LinkBetween(const std::string& a, const std::string& b) const
+{
+    uint32_t va = VertexOf(a);
+    uint32_t vb = VertexOf(b);
+    for (uint32_t k : m_incident.at(va))
+    {
+        const LinkInfo& l = m_links[k];
+        if ((l.a == va && l.b == vb) || (l.a == vb && l.b == va))
+        {
+            return k;
+        }
+    }
+    NS_FATAL_ERROR("Pmipv6TopologyHelper: no link between '" << a << "' and '" << b << "'");
+    return 0;
+}
+
+Ptr<LinkFaultErrorModel>
+Pmipv6TopologyHelper::GetLinkFault(const std::string& from, const std::string& to)
+{
+    NS_ABORT_MSG_IF(!m_built, "Pmipv6TopologyHelper: call Build() first");
+    const LinkInfo& l = m_links[LinkBetween(from, to)];
+    uint32_t vfrom = VertexOf(from);
+    uint32_t vto = VertexOf(to);
+    Ptr<LinkFaultErrorModel>& model = m_linkFaults[{vfrom, vto}];
+    if (!model)
+    {
+        model = NewFaultModel();
+        Ptr<NetDevice> receiver = l.a == vto ? l.deviceA : l.deviceB;
+        if (auto p2p = DynamicCast<PointToPointNetDevice>(receiver))
+        {
+            p2p->SetReceiveErrorModel(model);
+        }
+        else
+        {
+            DynamicCast<CsmaNetDevice>(receiver)->SetReceiveErrorModel(model);
+        }
+    }
+    return model;
+}
+
+void
+Pmipv6TopologyHelper::SetLinkLoss(const std::string& from,
+                                  const std::string& to,
+                                  double rate,
+                                  double burstLength)
+{
+    NS_LOG_FUNCTION(this << from << to << rate << burstLength);
+    NS_ABORT_MSG_IF(!(rate >= 0 && rate <= 1), "SetLinkLoss: the rate must be within [0, 1]");
+    GetLinkFault(from, to)->SetLoss(rate, burstLength);
+}
+
+void
+Pmipv6TopologyHelper::ScheduleLinkOutage(const std::string& a,
+                                         const std::string& b,
+                                         Time down,
+                                         Time up)
+{
+    NS_LOG_FUNCTION(this << a << b << down << up);
+    NS_ABORT_MSG_IF(down < Simulator::Now() || !(up > down),
+                    "ScheduleLinkOutage: the outage must be in the future and end after it "
+                    "starts");
+    for (const auto& model : {GetLinkFault(a, b), GetLinkFault(b, a)})
+    {
+        Simulator::Schedule(down - Simulator::Now(), &LinkFaultErrorModel::SetDown, model, true);
+        Simulator::Schedule(up - Simulator::Now(), &LinkFaultErrorModel::SetDown, model, false);
+    }
+}
+
+void
+Pmipv6TopologyHelper::SetLinkJitter(const std::string& a, const std::string& b, Time jitter)
+{
+    NS_LOG_FUNCTION(this << a << b << jitter);
+    NS_ABORT_MSG_IF(!m_built, "Pmipv6TopologyHelper: call Build() first");
+    NS_ABORT_MSG_IF(jitter.IsStrictlyNegative(), "SetLinkJitter: negative jitter");
+    const LinkInfo& l = m_links[LinkBetween(a, b)];
+    Time base;
+    ParseDelay(l.properties.delay, base);
+    // Not a Ptr: the devices hold the channel and the channel its devices (no cycle).
+    Channel* channel = PeekPointer(l.deviceA->GetChannel());
+    Ptr<UniformRandomVariable> extra = CreateObject<UniformRandomVariable>();
+    extra->SetStream(m_faultStream++);
+    // The channel reads its Delay when a transmission starts, just after the device's
+    // PhyTxBegin trace: set a fresh delay for every packet there.
+    auto setDelay = [channel, base, jitter, extra](Ptr<const Packet>) {
+        channel->SetAttribute("Delay",
+                              TimeValue(base + Seconds(extra->GetValue(0, jitter.GetSeconds()))));
+    };
+    for (const auto& device : {l.deviceA, l.deviceB})
+    {
+        device->TraceConnectWithoutContext("PhyTxBegin",
+                                           Callback<void, Ptr<const Packet>>(setDelay));
+    }
+}
+
+void
+Pmipv6TopologyHelper::SetAccessLoss(const std::string& mag,
+                                    double up,
+                                    double down,
+                                    double burstLength)
+{
+    NS_LOG_FUNCTION(this << mag << up << down << burstLength);
+    NS_ABORT_MSG_IF(!m_built, "Pmipv6TopologyHelper: call Build() first");
+    NS_ABORT_MSG_IF(!(up >= 0 && up <= 1 && down >= 0 && down <= 1),
+                    "SetAccessLoss: the rates must be within [0, 1]");
+    uint32_t v = VertexOf(mag);
+    NS_ABORT_MSG_IF(m_mags.count(v) == 0, "SetAccessLoss: '" << mag << "' is not a MAG");
+    std::shared_ptr<AccessFault> fault = m_accessFaults.at(v);
+    fault->up = up;
+    fault->down = down;
+    fault->burst = burstLength;
+    if (!fault->upLink && up > 0)
+    {
+        fault->upLink = NewFaultModel();
+        Ptr<NetDevice> access = m_mags.at(v).accessDevice;
+        if (auto wifi = DynamicCast<WifiNetDevice>(access))
+        {
+            wifi->GetPhy()->SetPostReceptionErrorModel(fault->upLink);
+        }
+        else
+        {
+            DynamicCast<CsmaNetDevice>(access)->SetReceiveErrorModel(fault->upLink);
+        }
+    }
+    if (fault->upLink)
+    {
+        fault->upLink->SetLoss(up, burstLength);
+    }
+}
+
+void
+Pmipv6TopologyHelper::ScheduleRestart(const std::string& name, Time at, Time downtime)
+{
+    NS_LOG_FUNCTION(this << name << at << downtime);
+    NS_ABORT_MSG_IF(!m_built, "Pmipv6TopologyHelper: call Build() first");
+    uint32_t v = VertexOf(name);
+    NS_ABORT_MSG_IF(m_lmas.count(v) == 0 && m_mags.count(v) == 0,
+                    "ScheduleRestart: '" << name << "' is neither an LMA nor a MAG");
+    NS_ABORT_MSG_IF(at < Simulator::Now() || downtime.IsStrictlyNegative(),
+                    "ScheduleRestart: the restart must be in the future");
+    if (m_lmas.count(v))
+    {
+        Ptr<Pmipv6LmaApplication> lma = m_lmas.at(v);
+        Simulator::Schedule(at - Simulator::Now(), &Pmipv6LmaApplication::Crash, lma);
+        Simulator::Schedule(at + downtime - Simulator::Now(), &Pmipv6LmaApplication::Restart, lma);
+        return;
+    }
+    Ptr<Pmipv6MagApplication> mag = m_mags.at(v).app;
+    Ptr<NetDevice> access = m_mags.at(v).accessDevice;
+    std::shared_ptr<std::vector<std::shared_ptr<MobileState>>> mobiles = m_mobileStates;
+    Simulator::Schedule(at - Simulator::Now(), &Pmipv6MagApplication::Crash, mag);
+    Simulator::Schedule(at + downtime - Simulator::Now(), [mag, access, mobiles]() {
+        mag->Restart();
+        // The link layer finds the mobile nodes on the access link again.
+        for (const auto& mn : *mobiles)
+        {
+            for (uint32_t port = 0; port < mn->current.size(); ++port)
+            {
+                if (mn->current[port] && mn->current[port]->app == mag)
+                {
+                    uint8_t hi = mn->lif ? mip6::HI_NEW_INTERFACE_SHARED_PREFIX : 0;
+                    mag->NotifyAttach(access, mn->mnId, mn->devices[port]->GetAddress(), hi);
+                }
+            }
+        }
+    });
+}
+
+void
+Pmipv6TopologyHelper::ApplyGraphFaults()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(!m_built, "Pmipv6TopologyHelper: call Build() first");
+    for (const LinkInfo& l : m_links)
+    {
+        const Pmipv6EdgeProperties& e = l.properties;
+        const std::string& a = m_graph[l.a].name;
+        const std::string& b = m_graph[l.b].name;
+        double both = 0;
+        double ab = 0;
+        double ba = 0;
+        double burst = 1;
+        ParseRatio(e.loss, both);
+        ParseRatio(e.lossAb, ab);
+        ParseRatio(e.lossBa, ba);
+        ParseBurst(e.burst, burst);
+        ab = e.lossAb.empty() ? both : ab;
+        ba = e.lossBa.empty() ? both : ba;
+        if (ab > 0)
+        {
+            SetLinkLoss(a, b, ab, burst);
+        }
+        if (ba > 0)
+        {
+            SetLinkLoss(b, a, ba, burst);
+        }
+        Time jitter;
+        if (!e.jitter.empty() && ParseDelay(e.jitter, jitter) && jitter.IsStrictlyPositive())
+        {
+            SetLinkJitter(a, b, jitter);
+        }
+        std::vector<std::pair<double, double>> outages;
+        ParseTimePairs(e.down, '-', false, outages);
+        for (const auto& [down, up] : outages)
+        {
+            ScheduleLinkOutage(a, b, Seconds(down), Seconds(up));
+        }
+    }
+    for (uint32_t v = 0; v < m_nodes.size(); ++v)
+    {
+        const Pmipv6VertexProperties& p = m_graph[v];
+        if (p.role == "mag" && (!p.accessLossUp.empty() || !p.accessLossDown.empty()))
+        {
+            double up = 0;
+            double down = 0;
+            double burst = 1;
+            ParseRatio(p.accessLossUp, up);
+            ParseRatio(p.accessLossDown, down);
+            ParseBurst(p.accessBurst, burst);
+            SetAccessLoss(p.name, up, down, burst);
+        }
+        std::vector<std::pair<double, double>> restarts;
+        ParseTimePairs(p.restart, '+', true, restarts);
+        for (const auto& [at, downtime] : restarts)
+        {
+            ScheduleRestart(p.name, Seconds(at), Seconds(downtime));
+        }
+    }
+}
+
+std::map<std::string, uint64_t>
+Pmipv6TopologyHelper::GetFaultLosses() const
+{
+    std::map<std::string, uint64_t> losses;
+    uint64_t total = 0;
+    for (const auto& [direction, model] : m_linkFaults)
+    {
+        losses[m_graph[direction.first].name + ">" + m_graph[direction.second].name] =
+            model->GetLost();
+        total += model->GetLost();
+    }
+    std::map<const AccessFault*, uint32_t> magOf;
+    for (const auto& [v, fault] : m_accessFaults)
+    {
+        magOf[fault.get()] = v;
+        if (fault->upLink)
+        {
+            losses["access-up:" + m_graph[v].name] = fault->upLink->GetLost();
+            total += fault->upLink->GetLost();
+        }
+    }
+    std::map<uint32_t, uint64_t> down;
+    for (const auto& [v, fault] : m_accessFaults)
+    {
+        down[v] = fault->downLost;
+    }
+    for (const auto& [mnId, mn] : m_mobiles)
+    {
+        for (uint32_t port = 0; port < mn->downFaults.size(); ++port)
+        {
+            if (mn->downFaults[port] && mn->current[port])
+            {
+                down[magOf.at(mn->current[port]->fault.get())] +=
+                    mn->downFaults[port]->GetLost() - mn->downLostAtAttach[port];
+            }
+        }
+    }
+    for (const auto& [v, n] : down)
+    {
+        if (n > 0 || m_accessFaults.at(v)->down > 0)
+        {
+            losses["access-down:" + m_graph[v].name] = n;
+            total += n;
+        }
+    }
+    losses["total"] = total;
+    return losses;
+}
+
 void
 Pmipv6TopologyHelper::WriteDot(std::ostream& os) const
 {
@@ -1476,6 +1992,16 @@ Pmipv6TopologyHelper::WriteDot(std::ostream& os) const
                << ", proxy_coa=" << Quote(proxyCoa);
             label += "\\nPCoA " + proxyCoa + "\\n" + p.access;
         }
+        for (const auto& [key, value] : {std::make_pair("access_loss_up", p.accessLossUp),
+                                         std::make_pair("access_loss_down", p.accessLossDown),
+                                         std::make_pair("access_burst", p.accessBurst),
+                                         std::make_pair("restart", p.restart)})
+        {
+            if (!value.empty())
+            {
+                os << ", " << key << "=" << Quote(value);
+            }
+        }
         os << ", label=" << Quote(label) << "];\n";
     }
     for (const LinkInfo& l : m_links)
@@ -1483,8 +2009,21 @@ Pmipv6TopologyHelper::WriteDot(std::ostream& os) const
         std::string prefix = ToString(l.prefix) + "/64";
         os << "  " << Quote(m_graph[l.a].name) << " -- " << Quote(m_graph[l.b].name)
            << " [type=" << Quote(l.properties.type) << ", rate=" << Quote(l.properties.dataRate)
-           << ", delay=" << Quote(l.properties.delay) << ", prefix=" << Quote(prefix)
-           << ", label=" << Quote(prefix + "\\n" + l.properties.delay) << "];\n";
+           << ", delay=" << Quote(l.properties.delay) << ", prefix=" << Quote(prefix);
+        const Pmipv6EdgeProperties& e = l.properties;
+        for (const auto& [key, value] : {std::make_pair("loss", e.loss),
+                                         std::make_pair("loss_ab", e.lossAb),
+                                         std::make_pair("loss_ba", e.lossBa),
+                                         std::make_pair("burst", e.burst),
+                                         std::make_pair("jitter", e.jitter),
+                                         std::make_pair("down", e.down)})
+        {
+            if (!value.empty())
+            {
+                os << ", " << key << "=" << Quote(value);
+            }
+        }
+        os << ", label=" << Quote(prefix + "\\n" + l.properties.delay) << "];\n";
     }
     for (const std::string& mnId : m_mobileOrder)
     {

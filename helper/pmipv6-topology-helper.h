@@ -9,6 +9,7 @@
 
 #include "ns3/channel.h"
 #include "ns3/ipv6-address.h"
+#include "ns3/link-fault-error-model.h"
 #include "ns3/net-device.h"
 #include "ns3/node-container.h"
 #include "ns3/nstime.h"
@@ -43,6 +44,14 @@ struct Pmipv6VertexProperties
     double x = 0;                ///< position (m): Wi-Fi access points, NetAnim
     double y = 0;                ///< position (m)
     std::string lma;             ///< MAG only: name of its LMA (empty: the nearest one)
+    /// MAG only: loss rate (0..1) from the mobile nodes to the MAG (DOT `access_loss_up`)
+    std::string accessLossUp;
+    /// MAG only: loss rate (0..1) from the MAG to the mobile nodes (DOT `access_loss_down`)
+    std::string accessLossDown;
+    /// MAG only: mean loss burst length on the access link, in packets (DOT `access_burst`)
+    std::string accessBurst;
+    /// LMA or MAG: restarts, "at[+downtime]" in seconds, comma-separated (DOT `restart`)
+    std::string restart;
 };
 
 /**
@@ -55,6 +64,12 @@ struct Pmipv6EdgeProperties
     std::string type = "p2p";         ///< "p2p" (PointToPoint) or "csma" (a two-node CSMA link)
     std::string dataRate = "100Mbps"; ///< data rate, in ns-3 DataRate syntax
     std::string delay = "2ms";        ///< one-way delay, in ns-3 Time syntax
+    std::string loss;                 ///< loss rate (0..1) both ways (DOT `loss`; empty: none)
+    std::string lossAb; ///< loss rate from the first end to the second (DOT `loss_ab`)
+    std::string lossBa; ///< loss rate from the second end to the first (DOT `loss_ba`)
+    std::string burst;  ///< mean loss burst length in packets (DOT `burst`; <= 1: independent)
+    std::string jitter; ///< extra delay U(0, jitter) per packet (DOT `jitter`; p2p reorders)
+    std::string down;   ///< outages "from-to" in seconds, comma-separated (DOT `down`)
 };
 
 /// A PMIPv6 topology: an undirected Boost.Graph with bundled properties.
@@ -312,6 +327,16 @@ class Pmipv6TopologyHelper
     void SetMobileNodeInterfaces(uint32_t n);
 
     /**
+     * \brief Whether the profiles of the mobile nodes added next authorize only the domain's
+     * MAGs (their Proxy-CoAs) to register them (Pmipv6Profile::authorizedMags; the LMA
+     * refuses a PBU from any other node with status 154, as RFC 5213 section 4 expects of an
+     * LMA that has a security association with each MAG). Default false: any MAG, and each
+     * profile stays small in domains with many MAGs.
+     * \param enable true: only the domain's MAGs
+     */
+    void SetMagAuthorization(bool enable);
+
+    /**
      * \brief How many interfaces the mobile nodes added next have.
      * \return 1 or 2
      */
@@ -449,6 +474,107 @@ class Pmipv6TopologyHelper
      */
     void WriteDot(std::ostream& os) const;
 
+    // ---- faults -------------------------------------------------------------------------
+
+    /**
+     * \brief The fault model of one direction of a transport link: the ReceiveErrorModel of
+     * \p to's device on the link between the adjacent vertices \p from and \p to (created
+     * and installed on first use). Call after Build().
+     * \param from the sending end
+     * \param to the receiving end
+     * \return the model (aborts when the vertices share no link)
+     */
+    Ptr<LinkFaultErrorModel> GetLinkFault(const std::string& from, const std::string& to);
+
+    /**
+     * \brief Lose packets on one direction of a transport link.
+     * \param from the sending end
+     * \param to the receiving end
+     * \param rate long-run loss ratio (0..1)
+     * \param burstLength mean loss burst length in packets (<= 1: independent losses;
+     * else Gilbert-Elliott, see LinkFaultErrorModel)
+     */
+    void SetLinkLoss(const std::string& from,
+                     const std::string& to,
+                     double rate,
+                     double burstLength = 1);
+
+    /**
+     * \brief Take a transport link down (both directions lose every packet) at \p down and
+     * bring it up at \p up (absolute simulation times). The devices and routes stay as
+     * they are, as when a cable is cut between two routers that do not notice it.
+     * \param a one end
+     * \param b the other end
+     * \param down when it goes down
+     * \param up when it comes back (after \p down)
+     */
+    void ScheduleLinkOutage(const std::string& a, const std::string& b, Time down, Time up);
+
+    /**
+     * \brief Delay jitter on a transport link: each packet, in either direction, gets the
+     * link's delay plus U(0, \p jitter). On a point-to-point link packets then overtake each
+     * other (reordering) when they are sent closer together than the jitter; on a CSMA link
+     * the channel is busy until a packet has propagated, so they keep their order.
+     * \param a one end
+     * \param b the other end
+     * \param jitter the largest extra delay
+     */
+    void SetLinkJitter(const std::string& a, const std::string& b, Time jitter);
+
+    /**
+     * \brief Loss on a MAG's access link, per direction (CSMA: the ReceiveErrorModel of the
+     * MAG's device, and of each mobile device while it is on this MAG's link; Wi-Fi: the
+     * PostReceptionErrorModel of the access point's and stations' PHYs, under the Wi-Fi
+     * MAC's own retransmissions). Mobile nodes attached later are covered too.
+     * \param mag the MAG
+     * \param up loss ratio from the mobile nodes to the MAG
+     * \param down loss ratio from the MAG to the mobile nodes
+     * \param burstLength mean loss burst length in packets (<= 1: independent)
+     */
+    void SetAccessLoss(const std::string& mag, double up, double down, double burstLength = 1);
+
+    /**
+     * \brief Reboot an LMA or MAG application at \p at (absolute time): it stops and
+     * loses its state (Pmipv6LmaApplication::Restart / Pmipv6MagApplication::Restart) and
+     * starts again \p downtime later. When a MAG comes back, every mobile node on its access
+     * link is reported to it again (as its link layer would re-detect them), so they
+     * re-register.
+     * \param name the LMA or MAG vertex
+     * \param at when it goes down
+     * \param downtime how long it is down
+     */
+    void ScheduleRestart(const std::string& name, Time at, Time downtime);
+
+    /**
+     * \brief Apply the faults the graph's attributes describe (loss, burst, jitter, down on
+     * edges; access_loss_up, access_loss_down, access_burst, restart on vertices). Build()
+     * calls it; times are absolute simulation times.
+     */
+    void ApplyGraphFaults();
+
+    /**
+     * \brief Install RFC 5847 heartbeat on every LMA (LmaHeartbeatExtension) and MAG
+     * (MagHeartbeatExtension, with its attributes' defaults: set them with
+     * Config::SetDefault before), so that the MAGs detect an unreachable or restarted LMA
+     * and re-register their mobile nodes after a restart. Call after Build(), before the run.
+     */
+    void EnableHeartbeat();
+
+    /**
+     * \brief The first random stream the fault models created from now on use (one stream
+     * per model, in creation order; default 1000000), so that runs are reproducible.
+     * \param stream the first stream
+     */
+    void SetFaultStreamBase(int64_t stream);
+
+    /**
+     * \brief Packets lost by the fault models, by place: "from>to" for a direction of a
+     * transport link, "access-up:<mag>" and "access-down:<mag>" for an access link (the
+     * mobile devices' losses counted at the MAG they were on), and "total".
+     * \return name -> packets lost
+     */
+    std::map<std::string, uint64_t> GetFaultLosses() const;
+
   private:
     /// A mobile node and where it is (defined in the .cc file).
     struct MobileState;
@@ -488,6 +614,8 @@ class Pmipv6TopologyHelper
         Ipv6Address addressB;            ///< b's address
         uint32_t interfaceA{0};          ///< a's IPv6 interface
         uint32_t interfaceB{0};          ///< b's IPv6 interface
+        Ptr<NetDevice> deviceA;          ///< a's device
+        Ptr<NetDevice> deviceB;          ///< b's device
         double weight{0};                ///< delay (s) used by Dijkstra
         Pmipv6EdgeProperties properties; ///< the edge's properties
     };
@@ -560,6 +688,37 @@ class Pmipv6TopologyHelper
     Ptr<Channel> m_wifiChannel;                                    ///< shared YansWifiChannel
     std::string m_pcapPrefix;                                      ///< pcap prefix, empty: none
     uint32_t m_mnInterfaces{1}; ///< interfaces of the mobile nodes added next
+
+    /**
+     * \brief A new fault model on the next fault stream.
+     * \return the model
+     */
+    Ptr<LinkFaultErrorModel> NewFaultModel();
+    /**
+     * \brief The link between two adjacent vertices.
+     * \param a one end
+     * \param b the other end
+     * \return its index into m_links (aborts when there is none)
+     */
+    uint32_t LinkBetween(const std::string& a, const std::string& b) const;
+
+    /// Loss on one MAG's access link (shared with the mobile nodes' attachments).
+    struct AccessFault
+    {
+        double up{0};                    ///< loss ratio to the MAG
+        double down{0};                  ///< loss ratio to the mobile nodes
+        double burst{1};                 ///< mean burst length
+        Ptr<LinkFaultErrorModel> upLink; ///< model on the MAG's device
+        uint64_t downLost{0};            ///< lost on mobile devices that left this link
+    };
+
+    std::map<std::pair<uint32_t, uint32_t>, Ptr<LinkFaultErrorModel>> m_linkFaults; ///< by dir.
+    std::map<uint32_t, std::shared_ptr<AccessFault>> m_accessFaults; ///< MAG vertex -> fault
+    bool m_magAuthorization{false};                                  ///< SetMagAuthorization()
+    int64_t m_faultStream{1000000};                                  ///< next fault stream
+    /// the mobile nodes, shared with scheduled MAG restarts
+    std::shared_ptr<std::vector<std::shared_ptr<MobileState>>> m_mobileStates{
+        std::make_shared<std::vector<std::shared_ptr<MobileState>>>()};
 };
 
 } // namespace ns3

@@ -8,6 +8,7 @@
 #include "flow-attribute-option.h"
 #include "flow-binding-options.h"
 #include "flow-options.h"
+#include "heartbeat-header.h"
 #include "local-routing-options.h"
 #include "mobility-option.h"
 #include "multihoming-options.h"
@@ -26,6 +27,7 @@ CreateMobilityOption(uint8_t type)
         &CreateMultihomingOption,
         &CreateFlowBindingOption,
         &CreateLocalRoutingOption,
+        &CreateHeartbeatOption,
     };
     for (auto create : families)
     {

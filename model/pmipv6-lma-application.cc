@@ -519,6 +519,51 @@ Pmipv6LmaApplication::StopApplication()
     m_started = false;
 }
 
+void
+Pmipv6LmaApplication::Crash()
+{
+    NS_LOG_FUNCTION(this);
+    NS_LOG_INFO("LMA " << m_address << ": crash, " << m_cache->GetEntries().size()
+                       << " bindings lost");
+    StopApplication();
+    for (auto& kv : m_pending)
+    {
+        kv.second.timer.Cancel();
+    }
+    m_pending.clear();
+    m_signalling->CancelAll();
+    if (m_routing)
+    {
+        for (const auto& entry : m_cache->GetEntries())
+        {
+            entry->CancelTimers();
+            DeleteEntry(entry);
+        }
+    }
+    m_flowOwners.clear();
+    m_crashed = true;
+}
+
+void
+Pmipv6LmaApplication::Restart()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_crashed)
+    {
+        Crash();
+    }
+    m_crashed = false;
+    m_restartCount++;
+    NS_LOG_INFO("LMA " << m_address << ": restart " << m_restartCount);
+    StartApplication();
+}
+
+uint32_t
+Pmipv6LmaApplication::GetRestartCount() const
+{
+    return m_restartCount;
+}
+
 uint64_t
 Pmipv6LmaApplication::NowTimestamp() const
 {

@@ -212,6 +212,27 @@ class Pmipv6LmaApplication : public Application
     Ptr<SignallingTransactionManager> GetSignalling() const;
 
     /**
+     * \brief Fail as a rebooting node does: stop answering, and lose every binding (routes,
+     * tunnels, prefixes allocated from the pool, flow entries; the extensions are told each
+     * binding is deleted), every pending request and signalling transaction and every timer.
+     * Sends nothing. Restart() brings the LMA back.
+     */
+    void Crash();
+
+    /**
+     * \brief Start again after Crash() with an empty binding cache, and count a restart
+     * (GetRestartCount(); RFC 5847 3.2 Restart Counter). Without a Crash() before, first
+     * crashes.
+     */
+    void Restart();
+
+    /**
+     * \brief How many times the LMA restarted (Restart()).
+     * \return the count
+     */
+    uint32_t GetRestartCount() const;
+
+    /**
      * \brief TracedCallback signature for a revocation answered by the old MAG.
      * \param mnId the mobile node
      * \param mag the MAG the BRI went to
@@ -570,6 +591,8 @@ class Pmipv6LmaApplication : public Application
     };
 
     std::map<uint64_t, PendingRequest> m_pending; ///< by the existing entry's id
+    uint32_t m_restartCount{0};                   ///< Restart() calls
+    bool m_crashed{false};                        ///< Crash() without Restart() yet
 
     TracedCallback<const BindingUpdateHeader&, Ipv6Address> m_rxPbuTrace;         ///< PBU received
     TracedCallback<const BindingAckHeader&, Ipv6Address> m_txPbaTrace;            ///< PBA sent

@@ -550,6 +550,44 @@ Pmipv6MagApplication::StopApplication()
 }
 
 void
+Pmipv6MagApplication::Crash()
+{
+    NS_LOG_FUNCTION(this);
+    NS_LOG_INFO("MAG " << m_proxyCoa << ": crash, " << m_bul->GetEntries().size()
+                       << " entries lost");
+    StopApplication();
+    m_signalling->CancelAll();
+    if (m_routing)
+    {
+        for (const auto& entry : m_bul->GetEntries())
+        {
+            entry->CancelTimers();
+            if (m_teardownDeferred.count(entry->id) == 0 &&
+                (entry->state == BindingUpdateListEntry::REGISTERED ||
+                 entry->state == BindingUpdateListEntry::REFRESHING))
+            {
+                DeactivateBinding(entry);
+            }
+            RemoveEntry(entry);
+        }
+    }
+    m_teardownDeferred.clear();
+    m_crashed = true;
+}
+
+void
+Pmipv6MagApplication::Restart()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_crashed)
+    {
+        Crash();
+    }
+    m_crashed = false;
+    StartApplication();
+}
+
+void
 Pmipv6MagApplication::NotifyAttach(Ptr<NetDevice> device, const Address& mnLinkLayerAddress)
 {
     std::string mnId;
@@ -573,6 +611,12 @@ Pmipv6MagApplication::NotifyAttach(Ptr<NetDevice> device,
                                    uint8_t handoffIndicator)
 {
     NS_LOG_FUNCTION(this << mnId << mnLinkLayerAddress << +handoffIndicator);
+    if (m_crashed)
+    {
+        NS_LOG_LOGIC("MAG " << m_proxyCoa << ": down (crashed), attachment of " << mnId
+                            << " not seen");
+        return;
+    }
     uint32_t interface = InterfaceOf(device);
     auto access = m_accessInterfaces.find(interface);
     NS_ABORT_MSG_IF(access == m_accessInterfaces.end(),

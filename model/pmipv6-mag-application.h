@@ -257,6 +257,22 @@ class Pmipv6MagApplication : public Application
     Time GetClockCorrection(Ipv6Address lma) const;
 
     /**
+     * \brief Fail as a rebooting node does: stop, and lose every binding update list entry
+     * (tunnels, routes, neighbour entries of the mobile nodes; the extensions are told each
+     * entry is removed), every signalling transaction and timer. Sends nothing; the LMA keeps
+     * its bindings until they expire or the MAG registers the mobile nodes again. Restart()
+     * brings the MAG back (its mobile nodes must then be reported again with NotifyAttach,
+     * as its link layer would find them).
+     */
+    void Crash();
+
+    /**
+     * \brief Start again after Crash() with an empty binding update list. Without a Crash()
+     * before, first crashes.
+     */
+    void Restart();
+
+    /**
      * \brief TracedCallback signature for a PBU sent.
      * \param header the message
      * \param lma its destination
@@ -522,6 +538,7 @@ class Pmipv6MagApplication : public Application
     /// Entries whose binding stays up until their de-registration ends (an extension's
     /// KeepBindingUntilDeregistered()); torn down by RemoveEntry().
     std::set<uint64_t> m_teardownDeferred;
+    bool m_crashed{false}; ///< Crash() without Restart() yet
 
     TracedCallback<const BindingUpdateHeader&, Ipv6Address> m_txPbuTrace;  ///< PBU sent
     TracedCallback<const BindingAckHeader&, Ipv6Address> m_rxPbaTrace;     ///< PBA received

@@ -38,6 +38,7 @@ enum MhType : uint8_t
     MH_BINDING_UPDATE = 5,                  ///< BU, PBU when the P flag is set (RFC 6275, RFC 5213)
     MH_BINDING_ACK = 6,                     ///< BA, PBA when the P flag is set
     MH_BINDING_ERROR = 7,                   ///< RFC 6275 6.1.9
+    MH_HEARTBEAT = 13,                      ///< Heartbeat request / response (RFC 5847 3.1)
     MH_BINDING_REVOCATION = 16,             ///< BRI / BRA (RFC 5846)
     MH_LOCALIZED_ROUTING_INIT = 17,         ///< LRI (RFC 6705)
     MH_LOCALIZED_ROUTING_ACK = 18,          ///< LRA (RFC 6705)
@@ -64,6 +65,7 @@ enum OptionType : uint8_t
     OPT_MOBILE_NODE_LINK_LAYER_ID = 25,   ///< RFC 5213 8.6
     OPT_LINK_LOCAL_ADDRESS = 26,          ///< RFC 5213 8.7
     OPT_TIMESTAMP = 27,                   ///< RFC 5213 8.8
+    OPT_RESTART_COUNTER = 28,             ///< RFC 5847 3.2
     OPT_BINDING_IDENTIFIER = 35,          ///< RFC 5648
     OPT_CONTEXT_REQUEST = 40,             ///< RFC 5949
     OPT_FLOW_SUMMARY = 44,                ///< RFC 6089

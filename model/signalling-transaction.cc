@@ -294,6 +294,22 @@ SignallingTransactionManager::Cancel(TransactionId id)
     return true;
 }
 
+uint32_t
+SignallingTransactionManager::CancelAll()
+{
+    NS_LOG_FUNCTION(this);
+    uint32_t n = m_transactions.size();
+    for (auto& kv : m_transactions)
+    {
+        kv.second.timer.Cancel();
+    }
+    m_transactions.clear();
+    m_byReply.clear();
+    m_nextSequence.clear();
+    m_cancelled += n;
+    return n;
+}
+
 bool
 SignallingTransactionManager::IsPending(TransactionId id) const
 {

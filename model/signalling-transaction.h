@@ -223,6 +223,13 @@ class SignallingTransactionManager : public Object
     bool Cancel(TransactionId id);
 
     /**
+     * \brief Forget everything, as a rebooted node does: every pending transaction stops
+     * without its callbacks, and the sequence numbers start over.
+     * \return the number of transactions that were pending
+     */
+    uint32_t CancelAll();
+
+    /**
      * \brief Whether a transaction waits for its reply.
      * \param id the transaction
      * \return true when pending

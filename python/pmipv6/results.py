@@ -44,6 +44,13 @@ class ScenarioResult:
         return dict(self.raw["pba_status"])
 
     @property
+    def fault_losses(self):
+        """Packets the injected faults lost (dict): "from>to" per direction of a
+        transport link, "access-up:<mag>", "access-down:<mag>", and "total";
+        empty when the run had no fault."""
+        return dict(self.raw["fault_losses"])
+
+    @property
     def bin_width(self):
         """Width of the time-series bins (s)."""
         return self.raw["bin_width"]
