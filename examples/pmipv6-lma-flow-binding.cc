@@ -15,12 +15,14 @@
  * UDP flow to port 5000 (FID 7) and another to port 6000. A script of operations at LMA1:
  *   3 s add FID 7 at MAG1, 5 s modify (PRI 5, to MAG2), 7 s refresh, 9 s move to MAG1,
  *   11 s delete, 13 s add again at MAG2, 15 s switch to LMA2.
- * After each step the flow bindings lists of both LMAs and both MAGs are printed with the
- * interface the flow's last datagram arrived on. The program exits with status 1 when a step
- * does not end as the draft says.
+ * Each flow-binding message is printed as it arrives ("wire:"), and after each step the flow
+ * bindings lists of both LMAs and both MAGs are printed with the interface the flow's last
+ * datagram arrived on. The program exits with status 1 when a step does not end as the draft
+ * says.
  *
  * Options: --pcap=1 writes pcap files (pmipv6-lma-flow-binding-*.pcap) into the current
- * directory.
+ * directory; --encoding=fbi sends the operations as RFC 7109 FBI / FBA (MH type 21) instead
+ * of the draft's PFBI / PFBA (--encoding=pfbi, the default).
  */
 
 #include "ns3/core-module.h"
@@ -29,7 +31,9 @@
 #include "ns3/pmipv6-module.h"
 
 #include <iostream>
+#include <map>
 #include <string>
+#include <vector>
 
 using namespace ns3;
 
@@ -38,13 +42,87 @@ NS_LOG_COMPONENT_DEFINE("Pmipv6LmaFlowBinding");
 namespace
 {
 
-Pmipv6LmaFlowBindingDomain* g_d = nullptr; ///< the domain
-Ptr<Socket> g_cn;                          ///< CN socket
-Ipv6Address g_home;                        ///< MN address (MAG1 prefix)
-Ipv6Address g_home2;                       ///< MN address (LMA2 prefix, after the switch)
-int32_t g_lastPort[2] = {-1, -1};          ///< phys port the last datagram of 5000 came on
-                                           ///< (to LMA1's prefix, to LMA2's prefix)
-bool g_ok = true;                          ///< every step as expected
+Pmipv6LmaFlowBindingDomain* g_d = nullptr;  ///< the domain
+Ptr<Socket> g_cn;                           ///< CN socket
+Ipv6Address g_home;                         ///< MN address (MAG1 prefix)
+Ipv6Address g_home2;                        ///< MN address (LMA2 prefix, after the switch)
+int32_t g_lastPort[2] = {-1, -1};           ///< phys port the last datagram of 5000 came on
+                                            ///< (to LMA1's prefix, to LMA2's prefix)
+bool g_ok = true;                           ///< every step as expected
+std::map<Ipv6Address, std::string> g_names; ///< agent names for the wire log
+
+/**
+ * \brief Mobility Header Rx of an agent: print the flow-binding messages (and the PBUs that
+ * carry a flow).
+ * \param p the message
+ * \param src its source
+ * \param dst its destination
+ */
+void
+WireRx(Ptr<const Packet> p, Ipv6Address src, Ipv6Address dst)
+{
+    std::vector<uint8_t> b(p->GetSize());
+    p->CopyData(b.data(), b.size());
+    const size_t fixed = 12; // common part (6) and the longest fixed part (FBI, FBA: 6)
+    if (b.size() < fixed)
+    {
+        return;
+    }
+    std::string kind;
+    if (b[2] == mip6::MH_PROXY_FLOW_BINDING_INDICATION)
+    {
+        ProxyFlowBindingIndicationHeader pfbi;
+        p->PeekHeader(pfbi);
+        Ptr<FlowAttributeOption> fa = pfbi.GetOptions().Find<FlowAttributeOption>();
+        kind = "PFBI [" + LmaFlowBindingExtension::ProName(fa ? fa->GetPro() : 0) + "]";
+    }
+    else if (b[2] == mip6::MH_PROXY_FLOW_BINDING_ACK)
+    {
+        kind = "PFBA status " + std::to_string(b[8]);
+    }
+    else if (b[2] == mip6::MH_FLOW_BINDING && b[6] == mip6::FB_INDICATION)
+    {
+        FlowBindingIndicationHeader fbi;
+        p->PeekHeader(fbi);
+        Ptr<FlowIdentificationOption> fid = fbi.GetOptions().Find<FlowIdentificationOption>();
+        Ptr<FlowBindingActionSubOption> action =
+            fid ? fid->GetSubOptions().Find<FlowBindingActionSubOption>() : nullptr;
+        kind = "FBI [action " + std::to_string(action ? action->GetAction() : 0) + "]";
+    }
+    else if (b[2] == mip6::MH_FLOW_BINDING && b[6] == mip6::FB_ACKNOWLEDGEMENT)
+    {
+        kind = "FBA status " + std::to_string(b[10]);
+    }
+    else if (b[2] == mip6::MH_BINDING_UPDATE)
+    {
+        BindingUpdateHeader pbu;
+        p->PeekHeader(pbu);
+        if (!pbu.GetOptions().Find<FlowIdentificationOption>())
+        {
+            return;
+        }
+        kind = "PBU with a Flow Identification option";
+    }
+    else
+    {
+        return;
+    }
+    std::cout << "   wire: " << kind << " " << g_names[src] << " > " << g_names[dst] << std::endl;
+}
+
+/// Connect the wire log (the agents' Mobility Header protocols exist once they started).
+void
+ConnectWire()
+{
+    g_names[g_d->lmaAddress] = "LMA1";
+    g_names[g_d->lma2Address] = "LMA2";
+    g_names[g_d->proxyCoa[0]] = "MAG1";
+    g_names[g_d->proxyCoa[1]] = "MAG2";
+    for (auto n : {g_d->lma.Get(0), g_d->lma2.Get(0), g_d->mags.Get(0), g_d->mags.Get(1)})
+    {
+        n->GetObject<MobilityL4Protocol>()->TraceConnectWithoutContext("Rx", MakeCallback(&WireRx));
+    }
+}
 
 /// Send one datagram of each flow every 20 ms.
 void
@@ -182,12 +260,28 @@ int
 main(int argc, char* argv[])
 {
     bool pcap = false;
+    std::string encoding = "pfbi";
     CommandLine cmd(__FILE__);
     cmd.AddValue("pcap", "write pcap files into the current directory", pcap);
+    cmd.AddValue("encoding",
+                 "pfbi (draft-000 PFBI / PFBA) or fbi (RFC 7109 FBI / FBA, MH type 21)",
+                 encoding);
     cmd.Parse(argc, argv);
+    if (encoding != "pfbi" && encoding != "fbi")
+    {
+        std::cerr << "--encoding must be pfbi or fbi" << std::endl;
+        return 2;
+    }
 
     Pmipv6LmaFlowBindingDomain d("mn@lma-flow-binding.example");
     g_d = &d;
+    for (uint32_t k = 0; k < 2; ++k)
+    {
+        d.lmaExt[k]->SetAttribute("Encoding", StringValue(encoding == "fbi" ? "Fbi" : "Pfbi"));
+    }
+    std::cout << "operations sent as "
+              << (encoding == "fbi" ? "RFC 7109 FBI / FBA" : "draft-000 PFBI / PFBA") << std::endl;
+    Simulator::Schedule(Seconds(0.2), &ConnectWire);
     if (pcap)
     {
         d.EnablePcapAll("pmipv6-lma-flow-binding");

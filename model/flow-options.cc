@@ -4,6 +4,8 @@
 
 #include "flow-options.h"
 
+#include "flow-binding-sub-options.h"
+
 #include "ns3/address-utils.h"
 #include "ns3/log.h"
 
@@ -575,7 +577,8 @@ CreateFlowIdSubOption(uint8_t type)
     case mip6::FID_SUBOPT_TRAFFIC_SELECTOR:
         return Create<TrafficSelectorSubOption>();
     default:
-        return nullptr;
+        // RFC 7109's sub-options and the module's two (flow-binding-sub-options.h)
+        return CreateFlowBindingSubOption(type);
     }
 }
 

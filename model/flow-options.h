@@ -304,7 +304,9 @@ Ptr<MobilityOption> CreateFlowIdSubOption(uint8_t type);
  *
  * Data: FID (16) | FID-PRI (16) | Reserved (8) | Status (8) | sub-options. Sub-options have the
  * mobility option framing (Type, Length in octets), with Pad1 (0) / PadN (1), BID Reference
- * (2), Traffic Selector (3); unknown sub-options are kept raw and skipped. Length at least 6.
+ * (2), Traffic Selector (3), RFC 7109's Flow Binding Action (4) and Target Care-of Address (5)
+ * and the module's Alternate LMA (240) and Flow Binding Lifetime (241)
+ * (flow-binding-sub-options.h); unknown sub-options are kept raw and skipped. Length at least 6.
  * \note Alignment chosen: 4n+2 (the RFC's figure draws Type and Length in the second half of
  * a 32-bit row); sub-options have no alignment requirement and are written without padding.
  */

@@ -7,6 +7,8 @@
 
 #include "lma-flow-binding-extension.h"
 
+#include "flow-binding-encoding.h"
+#include "flow-binding-header.h"
 #include "flow-binding-table.h"
 #include "flow-options.h"
 #include "lma-flow-identification-extension.h"
@@ -16,6 +18,7 @@
 #include "proxy-flow-binding-header.h"
 
 #include "ns3/boolean.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
@@ -127,6 +130,17 @@ LmaFlowBindingExtension::GetTypeId()
                           UintegerValue(mip6::PFBI_TRIGGER_UNSPECIFIED),
                           MakeUintegerAccessor(&LmaFlowBindingExtension::m_trigger),
                           MakeUintegerChecker<uint8_t>())
+            .AddAttribute("Encoding",
+                          "The message pair the operations are sent with: Pfbi (draft-000 "
+                          "PFBI / PFBA, Flow Attribute options) or Fbi (RFC 7109 FBI / FBA, MH "
+                          "type 21, Flow Identification options with RFC 7109 sub-options). "
+                          "Answers of both kinds are received whatever this says.",
+                          EnumValue(LmaFlowBindingExtension::ENCODING_PFBI),
+                          MakeEnumAccessor(&LmaFlowBindingExtension::m_encoding),
+                          MakeEnumChecker(LmaFlowBindingExtension::ENCODING_PFBI,
+                                          "Pfbi",
+                                          LmaFlowBindingExtension::ENCODING_FBI,
+                                          "Fbi"))
             .AddAttribute("AcceptPbuFlows",
                           "When no LmaFlowIdentificationExtension is registered, bind the RFC "
                           "6089 Flow Identification options (45) of a PBU to its binding and "
@@ -175,17 +189,46 @@ std::vector<uint8_t>
 LmaFlowBindingExtension::GetMhTypes() const
 {
     // the draft gives PFBI and PFBA one MH type: an LMA receives only PFBAs, so a PFBA sent
-    // with the PFBI's type is read as a PFBA too
-    return {mip6::MH_PROXY_FLOW_BINDING_ACK, mip6::MH_PROXY_FLOW_BINDING_INDICATION};
+    // with the PFBI's type is read as a PFBA too; MH type 21 carries the FBAs of the RFC 7109
+    // encoding
+    return {mip6::MH_PROXY_FLOW_BINDING_ACK,
+            mip6::MH_PROXY_FLOW_BINDING_INDICATION,
+            mip6::MH_FLOW_BINDING};
 }
 
 void
-LmaFlowBindingExtension::Receive(uint8_t /* mhType */,
+LmaFlowBindingExtension::Receive(uint8_t mhType,
                                  Ptr<Packet> p,
                                  const Ipv6Header& ip,
                                  uint32_t /* interface */)
 {
     Ptr<MobilityL4Protocol> mobility = GetLma()->GetMobilityProtocol();
+    if (mhType == mip6::MH_FLOW_BINDING)
+    {
+        // RFC 7109 encoding: only FBAs are for the LMA
+        if (FlowBindingHeader::PeekFlowBindingType(p) != mip6::FB_ACKNOWLEDGEMENT)
+        {
+            NS_LOG_WARN("LMA: Flow Binding message other than an FBA from " << ip.GetSource()
+                                                                            << ": ignored");
+            return;
+        }
+        FlowBindingAckHeader fba;
+        if (!mobility->Decode(p, ip, fba))
+        {
+            return;
+        }
+        m_pfbas[fba.GetStatus()]++;
+        if (!GetLma()->GetSignalling()->HandleReply(ip.GetSource(),
+                                                    mip6::FB_ACKNOWLEDGEMENT,
+                                                    fba.GetSequence(),
+                                                    fba,
+                                                    ip))
+        {
+            NS_LOG_LOGIC("FBA seq " << fba.GetSequence() << " from " << ip.GetSource()
+                                    << " answers no pending FBI");
+        }
+        return;
+    }
     ProxyFlowBindingAckHeader pfba;
     if (!DecodeEitherType(p, ip, mobility, pfba))
     {
@@ -470,7 +513,6 @@ LmaFlowBindingExtension::SwitchFlow(const std::string& mnId,
 bool
 LmaFlowBindingExtension::Start(Operation op, const std::vector<Ipv6Address>& mags)
 {
-    Ptr<Pmipv6LmaApplication> lma = GetLma();
     if (!op.option)
     {
         op.option = Create<FlowAttributeOption>();
@@ -499,38 +541,9 @@ LmaFlowBindingExtension::Start(Operation op, const std::vector<Ipv6Address>& mag
     Key key(op.mnId, op.next.fid);
     m_ops[opId] = op;
     m_busy[key] = opId;
-    Ptr<SignallingTransactionManager> sig = lma->GetSignalling();
     for (const auto& mag : mags)
     {
-        uint16_t seq = sig->NextSequence(mag);
-        ProxyFlowBindingIndicationHeader pfbi;
-        pfbi.SetSequence(seq);
-        pfbi.SetTrigger(m_trigger);
-        pfbi.SetFlag(ProxyFlowBindingIndicationHeader::FLAG_A, m_ack);
-        pfbi.AddOption(Create<MobileNodeIdentifierOption>(op.mnId));
-        for (const auto& e : lma->GetBindingCache()->FindByMnId(op.mnId))
-        {
-            for (const auto& hnp : e->homeNetworkPrefixes)
-            {
-                pfbi.AddOption(Create<HomeNetworkPrefixOption>(hnp.GetMaskedPrefix(), hnp.length));
-            }
-        }
-        pfbi.AddOption(fa);
-        NS_LOG_INFO("LMA " << lma->GetAddress() << ": PFBI seq " << seq << " [" << ProName(op.pro)
-                           << " FID " << op.next.fid << "] of " << op.mnId << " to " << mag);
-        if (!m_ack)
-        {
-            lma->GetMobilityProtocol()->Send(pfbi, lma->GetAddress(), mag);
-            continue;
-        }
-        SignallingTransactionManager::Request r(lma->GetAddress(),
-                                                mag,
-                                                mip6::MH_PROXY_FLOW_BINDING_ACK,
-                                                0,
-                                                seq);
-        r.onReply = MakeCallback(&LmaFlowBindingExtension::Replied, this, opId, mag);
-        r.onGiveUp = MakeCallback(&LmaFlowBindingExtension::GaveUp, this, opId, mag);
-        if (sig->Start(pfbi, r) != SignallingTransactionManager::NO_TRANSACTION)
+        if (SendIndication(opId, mag) && m_ack)
         {
             m_ops[opId].open++;
         }
@@ -543,6 +556,69 @@ LmaFlowBindingExtension::Start(Operation op, const std::vector<Ipv6Address>& mag
     bool sent = !m_ack || m_ops[opId].open > 0;
     Finish(opId);
     return sent;
+}
+
+bool
+LmaFlowBindingExtension::SendIndication(uint64_t opId, Ipv6Address mag)
+{
+    const Operation& op = m_ops[opId];
+    Ptr<Pmipv6LmaApplication> lma = GetLma();
+    Ptr<SignallingTransactionManager> sig = lma->GetSignalling();
+    uint16_t seq = sig->NextSequence(mag);
+    bool fbi = m_encoding == ENCODING_FBI;
+    NS_LOG_INFO("LMA " << lma->GetAddress() << ": " << (fbi ? "FBI" : "PFBI") << " seq " << seq
+                       << " [" << ProName(op.pro) << " FID " << op.next.fid << "] of " << op.mnId
+                       << " to " << mag);
+    // the mobile node (MN-ID) and its prefixes (HNP) first, then the flow
+    std::vector<Ptr<MobilityOption>> options;
+    options.push_back(Create<MobileNodeIdentifierOption>(op.mnId));
+    for (const auto& e : lma->GetBindingCache()->FindByMnId(op.mnId))
+    {
+        for (const auto& hnp : e->homeNetworkPrefixes)
+        {
+            options.push_back(Create<HomeNetworkPrefixOption>(hnp.GetMaskedPrefix(), hnp.length));
+        }
+    }
+    SignallingTransactionManager::Request r(lma->GetAddress(),
+                                            mag,
+                                            fbi ? mip6::MH_FLOW_BINDING
+                                                : mip6::MH_PROXY_FLOW_BINDING_ACK,
+                                            fbi ? mip6::FB_ACKNOWLEDGEMENT : 0,
+                                            seq);
+    r.onReply = MakeCallback(&LmaFlowBindingExtension::Replied, this, opId, mag);
+    r.onGiveUp = MakeCallback(&LmaFlowBindingExtension::GaveUp, this, opId, mag);
+    if (fbi)
+    {
+        // RFC 7109: one Flow Identification option per flow (flow-binding-encoding.h)
+        FlowBindingIndicationHeader fbiHeader;
+        fbiHeader.SetSequence(seq);
+        fbiHeader.SetTrigger(m_trigger);
+        fbiHeader.SetAckRequested(m_ack);
+        for (const auto& o : options)
+        {
+            fbiHeader.AddOption(o);
+        }
+        fbiHeader.AddOption(FlowAttributeToFlowId(*op.option));
+        if (!m_ack)
+        {
+            return lma->GetMobilityProtocol()->Send(fbiHeader, lma->GetAddress(), mag);
+        }
+        return sig->Start(fbiHeader, r) != SignallingTransactionManager::NO_TRANSACTION;
+    }
+    ProxyFlowBindingIndicationHeader pfbi;
+    pfbi.SetSequence(seq);
+    pfbi.SetTrigger(m_trigger);
+    pfbi.SetFlag(ProxyFlowBindingIndicationHeader::FLAG_A, m_ack);
+    for (const auto& o : options)
+    {
+        pfbi.AddOption(o);
+    }
+    pfbi.AddOption(op.option);
+    if (!m_ack)
+    {
+        return lma->GetMobilityProtocol()->Send(pfbi, lma->GetAddress(), mag);
+    }
+    return sig->Start(pfbi, r) != SignallingTransactionManager::NO_TRANSACTION;
 }
 
 void
@@ -558,15 +634,33 @@ LmaFlowBindingExtension::Replied(uint64_t opId,
         return;
     }
     it->second.open--;
-    const auto& pfba = static_cast<const ProxyFlowBindingAckHeader&>(reply);
-    uint8_t status = pfba.GetStatus();
-    NS_LOG_INFO("LMA " << GetLma()->GetAddress() << ": PFBA status " << +status << " from " << mag
-                       << " [" << ProName(it->second.pro) << " FID " << it->second.next.fid
+    uint8_t status;
+    bool flowOk = true;
+    if (reply.GetMhType() == mip6::MH_FLOW_BINDING)
+    {
+        // RFC 7109 encoding: the FBA's Status, and the Status of its copy of the flow's option
+        // (an FBA has no "partial success": the per-flow Status tells)
+        const auto& fba = static_cast<const FlowBindingAckHeader&>(reply);
+        status = fba.GetStatus();
+        for (const auto& fid : fba.GetOptions().FindAll<FlowIdentificationOption>())
+        {
+            if (fid->GetFid() == it->second.next.fid)
+            {
+                flowOk = fid->GetStatus() < mip6::STATUS_REJECTION_THRESHOLD;
+            }
+        }
+    }
+    else
+    {
+        status = static_cast<const ProxyFlowBindingAckHeader&>(reply).GetStatus();
+    }
+    NS_LOG_INFO("LMA " << GetLma()->GetAddress() << ": PFBA/FBA status " << +status << " from "
+                       << mag << " [" << ProName(it->second.pro) << " FID " << it->second.next.fid
                        << "] of " << it->second.mnId);
     m_pfbaTrace(it->second.mnId, it->second.next.fid, it->second.pro, mag, status);
     // section 4: the list changes "if the corresponding PFBA has a status code equal to zero";
     // for a move or modify sent to two MAGs, the PFBA of the MAG the flow goes to
-    if (status == mip6::PFBA_SUCCESS && mag == it->second.decisive)
+    if (status == mip6::PFBA_SUCCESS && flowOk && mag == it->second.decisive)
     {
         Apply(it->second);
     }

@@ -58,6 +58,12 @@ namespace ns3
  * list entry whose lifetime (4 s units, 0 = no expiry) runs out without a refresh goes
  * Inactive (its data-path entry stops matching) until a refresh is acknowledged.
  *
+ * With the attribute Encoding set to Fbi, the same operations go as RFC 7109 Flow Binding
+ * Indications / Acknowledgements (MH type 21): each Flow Attribute option becomes a Flow
+ * Identification option with a Flow Binding Action sub-option (FlowAttributeToFlowId()); the
+ * list changes on an FBA with status 0 whose copy of the option has a status below 128. The
+ * extension receives both encodings whatever the attribute says.
+ *
  * A flow binding that the mobile node's MAG created with a Flow Identification option in a
  * PBU (section 3's prerequisite; LmaFlowIdentificationExtension) is taken into the list the
  * first time an operation names its FID. With no LmaFlowIdentificationExtension registered,
@@ -79,6 +85,13 @@ class LmaFlowBindingExtension : public Pmipv6LmaExtension
         bool active{true};         ///< Active/Inactive flag
         uint16_t lifetime{0};      ///< lifetime, 4 s units (0: no expiry)
         EventId expiry;            ///< lifetime timer
+    };
+
+    /// Which message pair carries the operations (attribute Encoding).
+    enum Encoding : uint8_t
+    {
+        ENCODING_PFBI = 0, ///< draft-000 PFBI / PFBA with Flow Attribute options
+        ENCODING_FBI,      ///< RFC 7109 FBI / FBA (MH type 21) with Flow Identification options
     };
 
     /// What changed in a list (trace source ListChanged).
@@ -296,6 +309,14 @@ class LmaFlowBindingExtension : public Pmipv6LmaExtension
     bool Start(Operation op, const std::vector<Ipv6Address>& mags);
 
     /**
+     * \brief Send one indication of an operation (PFBI or FBI, by the attribute Encoding).
+     * \param opId the operation
+     * \param mag the MAG
+     * \return true when sent (and, with the A flag, its transaction started)
+     */
+    bool SendIndication(uint64_t opId, Ipv6Address mag);
+
+    /**
      * \brief A PFBA answered one PFBI of an operation.
      * \param opId the operation
      * \param mag the MAG
@@ -389,6 +410,7 @@ class LmaFlowBindingExtension : public Pmipv6LmaExtension
     uint64_t m_nextOp{1};                ///< next operation id
     bool m_ack{true};                    ///< AckRequested (A flag)
     uint8_t m_trigger;                   ///< Trigger
+    Encoding m_encoding{ENCODING_PFBI};  ///< Encoding
     bool m_acceptPbuFlows{true};         ///< AcceptPbuFlows
     std::map<uint8_t, uint64_t> m_pfbas; ///< PFBAs per status
 

@@ -7,12 +7,14 @@
 
 #include "mag-flow-binding-extension.h"
 
+#include "flow-binding-encoding.h"
 #include "flow-options.h"
 #include "mag-routing.h"
 #include "pmipv6-mag-application.h"
 #include "pmipv6-options.h"
 #include "pmipv6-wire-numbers.h"
 
+#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 
@@ -58,6 +60,18 @@ MagFlowBindingExtension::GetTypeId()
             .SetParent<Pmipv6MagExtension>()
             .SetGroupName("Pmipv6")
             .AddConstructor<MagFlowBindingExtension>()
+            .AddAttribute("Encoding",
+                          "Which indications are answered: Pfbi (draft-000 PFBI), Fbi (RFC 7109 "
+                          "FBI, MH type 21) or Both (each answered in its own encoding). One of "
+                          "the other kind is dropped unanswered, with a warning.",
+                          EnumValue(MagFlowBindingExtension::ENCODING_BOTH),
+                          MakeEnumAccessor(&MagFlowBindingExtension::m_encoding),
+                          MakeEnumChecker(MagFlowBindingExtension::ENCODING_PFBI,
+                                          "Pfbi",
+                                          MagFlowBindingExtension::ENCODING_FBI,
+                                          "Fbi",
+                                          MagFlowBindingExtension::ENCODING_BOTH,
+                                          "Both"))
             .AddTraceSource("ListChanged",
                             "An entry of the MAG's flow bindings list changed (section 5).",
                             MakeTraceSourceAccessor(&MagFlowBindingExtension::m_listTrace),
@@ -94,8 +108,10 @@ std::vector<uint8_t>
 MagFlowBindingExtension::GetMhTypes() const
 {
     // the draft gives PFBI and PFBA one MH type: a MAG receives only PFBIs, so a PFBI sent
-    // with the PFBA's type is read as a PFBI too
-    return {mip6::MH_PROXY_FLOW_BINDING_INDICATION, mip6::MH_PROXY_FLOW_BINDING_ACK};
+    // with the PFBA's type is read as a PFBI too; MH type 21 carries the RFC 7109 FBIs
+    return {mip6::MH_PROXY_FLOW_BINDING_INDICATION,
+            mip6::MH_PROXY_FLOW_BINDING_ACK,
+            mip6::MH_FLOW_BINDING};
 }
 
 const MagFlowBindingExtension::FlowBinding*
@@ -158,12 +174,65 @@ MagFlowBindingExtension::Registered(const std::string& mnId) const
     return nullptr;
 }
 
+std::string
+MagFlowBindingExtension::ReadTarget(const MobilityOptionList& options,
+                                    std::vector<HomeNetworkPrefix>& prefixes)
+{
+    for (const auto& hnp : options.FindAll<HomeNetworkPrefixOption>())
+    {
+        prefixes.emplace_back(hnp->GetPrefix(), hnp->GetPrefixLength());
+    }
+    Ptr<MobileNodeIdentifierOption> mnIdOpt = options.Find<MobileNodeIdentifierOption>();
+    return mnIdOpt ? mnIdOpt->GetNai() : "";
+}
+
+bool
+MagFlowBindingExtension::AnswerAgain(Ipv6Address lma, uint16_t seq, bool ack)
+{
+    auto last = m_last.find(lma);
+    if (last == m_last.end() || last->second.sequence != seq)
+    {
+        return false;
+    }
+    // a retransmission: its answer was lost; the same answer again
+    NS_LOG_LOGIC("indication seq " << seq << " again: same answer");
+    if (ack)
+    {
+        Ptr<Pmipv6MagApplication> mag = GetMag();
+        Ptr<MobilityL4Protocol> mobility = mag->GetMobilityProtocol();
+        uint8_t status =
+            last->second.fbi ? last->second.fba.GetStatus() : last->second.pfba.GetStatus();
+        m_pfbas[status]++;
+        m_pfbaTrace(seq, status);
+        if (last->second.fbi)
+        {
+            mobility->Send(last->second.fba, mag->GetProxyCoa(), lma);
+        }
+        else
+        {
+            mobility->Send(last->second.pfba, mag->GetProxyCoa(), lma);
+        }
+    }
+    return true;
+}
+
 void
-MagFlowBindingExtension::Receive(uint8_t /* mhType */,
+MagFlowBindingExtension::Receive(uint8_t mhType,
                                  Ptr<Packet> p,
                                  const Ipv6Header& ip,
                                  uint32_t /* interface */)
 {
+    if (mhType == mip6::MH_FLOW_BINDING)
+    {
+        ReceiveFbi(p, ip);
+        return;
+    }
+    if (m_encoding == ENCODING_FBI)
+    {
+        NS_LOG_WARN("MAG " << GetMag()->GetProxyCoa() << ": PFBI from " << ip.GetSource()
+                           << " dropped (Encoding Fbi)");
+        return;
+    }
     Ptr<Pmipv6MagApplication> mag = GetMag();
     Ptr<MobilityL4Protocol> mobility = mag->GetMobilityProtocol();
     // decode as a PFBI whichever of the pair's MH types it came with
@@ -181,29 +250,15 @@ MagFlowBindingExtension::Receive(uint8_t /* mhType */,
     Ipv6Address lma = ip.GetSource();
     uint16_t seq = pfbi.GetSequence();
     bool ack = pfbi.HasFlag(ProxyFlowBindingIndicationHeader::FLAG_A);
-    auto last = m_last.find(lma);
-    if (last != m_last.end() && last->second.first == seq)
+    if (AnswerAgain(lma, seq, ack))
     {
-        // a retransmission: its PFBA was lost; the same answer again
-        NS_LOG_LOGIC("PFBI seq " << seq << " again: same PFBA");
-        if (ack)
-        {
-            m_pfbas[last->second.second.GetStatus()]++;
-            m_pfbaTrace(seq, last->second.second.GetStatus());
-            mobility->Send(last->second.second, mag->GetProxyCoa(), lma);
-        }
         return;
     }
-    Ptr<MobileNodeIdentifierOption> mnIdOpt = pfbi.GetOptions().Find<MobileNodeIdentifierOption>();
-    std::string mnId = mnIdOpt ? mnIdOpt->GetNai() : "";
     std::vector<HomeNetworkPrefix> prefixes;
-    for (const auto& hnp : pfbi.GetOptions().FindAll<HomeNetworkPrefixOption>())
-    {
-        prefixes.emplace_back(hnp->GetPrefix(), hnp->GetPrefixLength());
-    }
+    std::string mnId = ReadTarget(pfbi.GetOptions(), prefixes);
     ProxyFlowBindingAckHeader pfba;
     pfba.SetSequence(seq);
-    if (mnIdOpt)
+    if (!mnId.empty())
     {
         pfba.AddOption(Create<MobileNodeIdentifierOption>(mnId));
     }
@@ -224,12 +279,81 @@ MagFlowBindingExtension::Receive(uint8_t /* mhType */,
     pfba.SetStatus(status);
     NS_LOG_INFO("MAG " << mag->GetProxyCoa() << ": PFBI seq " << seq << " for " << mnId
                        << ": status " << +status << (ack ? "" : " (no PFBA asked)"));
-    m_last[lma] = std::make_pair(seq, pfba);
+    LastAnswer& last = m_last[lma];
+    last.sequence = seq;
+    last.fbi = false;
+    last.pfba = pfba;
     if (ack)
     {
         m_pfbas[status]++;
         m_pfbaTrace(seq, status);
         mobility->Send(pfba, mag->GetProxyCoa(), lma);
+    }
+}
+
+void
+MagFlowBindingExtension::ReceiveFbi(Ptr<Packet> p, const Ipv6Header& ip)
+{
+    Ptr<Pmipv6MagApplication> mag = GetMag();
+    if (FlowBindingHeader::PeekFlowBindingType(p) != mip6::FB_INDICATION)
+    {
+        NS_LOG_WARN("MAG " << mag->GetProxyCoa() << ": Flow Binding message other than an FBI "
+                           << "from " << ip.GetSource() << ": ignored");
+        return;
+    }
+    if (m_encoding == ENCODING_PFBI)
+    {
+        NS_LOG_WARN("MAG " << mag->GetProxyCoa() << ": FBI from " << ip.GetSource()
+                           << " dropped (Encoding Pfbi)");
+        return;
+    }
+    Ptr<MobilityL4Protocol> mobility = mag->GetMobilityProtocol();
+    FlowBindingIndicationHeader fbi;
+    if (!mobility->Decode(p, ip, fbi))
+    {
+        return;
+    }
+    Ipv6Address lma = ip.GetSource();
+    uint16_t seq = fbi.GetSequence();
+    bool ack = fbi.IsAckRequested();
+    if (AnswerAgain(lma, seq, ack))
+    {
+        return;
+    }
+    std::vector<HomeNetworkPrefix> prefixes;
+    std::string mnId = ReadTarget(fbi.GetOptions(), prefixes);
+    FlowBindingAckHeader fba;
+    fba.SetSequence(seq);
+    if (!mnId.empty())
+    {
+        fba.AddOption(Create<MobileNodeIdentifierOption>(mnId));
+    }
+    uint32_t ok = 0;
+    for (const auto& option : fbi.GetOptions().FindAll<FlowIdentificationOption>())
+    {
+        Ptr<FlowAttributeOption> fa = FlowIdToFlowAttribute(*option);
+        bool known = m_list.find(Key(mnId, option->GetFid())) != m_list.end();
+        bool done = Process(mnId, fa, prefixes, lma);
+        ok += done ? 1 : 0;
+        // the FBA copies the option with its RFC 6089 Status
+        option->SetStatus(done    ? mip6::FID_STATUS_SUCCESS
+                          : known ? mip6::FID_STATUS_REJECTED_UNSPECIFIED
+                                  : mip6::FID_STATUS_FID_NOT_FOUND);
+        fba.AddOption(option);
+    }
+    uint8_t status = ok > 0 ? mip6::FBA_SUCCESS : mip6::FBA_BINDING_DOES_NOT_EXIST;
+    fba.SetStatus(status);
+    NS_LOG_INFO("MAG " << mag->GetProxyCoa() << ": FBI seq " << seq << " for " << mnId
+                       << ": status " << +status << (ack ? "" : " (no FBA asked)"));
+    LastAnswer& last = m_last[lma];
+    last.sequence = seq;
+    last.fbi = true;
+    last.fba = fba;
+    if (ack)
+    {
+        m_pfbas[status]++;
+        m_pfbaTrace(seq, status);
+        mobility->Send(fba, mag->GetProxyCoa(), lma);
     }
 }
 

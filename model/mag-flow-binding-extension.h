@@ -10,6 +10,7 @@
 // LmaFlowBindingExtension.
 
 #include "flow-attribute-option.h"
+#include "flow-binding-header.h"
 #include "pmipv6-mag-extension.h"
 #include "prefix-pool.h"
 #include "proxy-flow-binding-header.h"
@@ -64,6 +65,14 @@ namespace ns3
  * LMA now tunnels here reaches the mobile node's interface on this link (its logical interface
  * sends the flow's uplink back the same way). Such routes go when the last flow needing them
  * goes. An entry whose lifetime (4 s units; 0 = no expiry) runs out is removed.
+ *
+ * RFC 7109 encoding: an FBI (MH type 21, FB Type 1) is processed the same way, each Flow
+ * Identification option read as the Flow Attribute option it encodes (FlowIdToFlowAttribute());
+ * the FBA copies every Flow Identification option with its RFC 6089 Status (0, 132 FID not
+ * found when the list has no such flow, 129 otherwise) and has Status 0 when at least one
+ * flow succeeded (an FBA has no "partial success"; the per-flow Status tells), 128 (Binding
+ * Does NOT Exist) when none did. The attribute Encoding says which indications are answered
+ * (default both); one of the other kind is dropped with a warning, unanswered.
  */
 class MagFlowBindingExtension : public Pmipv6MagExtension
 {
@@ -80,6 +89,14 @@ class MagFlowBindingExtension : public Pmipv6MagExtension
         uint16_t lifetime{0};                  ///< 4 s units (0: no expiry)
         std::vector<HomeNetworkPrefix> routed; ///< prefixes routed here for it
         EventId expiry;                        ///< lifetime timer
+    };
+
+    /// Which indications the MAG answers (attribute Encoding).
+    enum Encoding : uint8_t
+    {
+        ENCODING_PFBI = 0, ///< draft-000 PFBI only
+        ENCODING_FBI,      ///< RFC 7109 FBI only
+        ENCODING_BOTH,     ///< both (each answered in its own encoding)
     };
 
     /// What changed in the list (trace source ListChanged).
@@ -157,6 +174,32 @@ class MagFlowBindingExtension : public Pmipv6MagExtension
     typedef std::pair<std::string, uint16_t> Key; ///< (MN-ID, FID)
 
     /**
+     * \brief Process an RFC 7109 FBI.
+     * \param p the message
+     * \param ip its IPv6 header
+     */
+    void ReceiveFbi(Ptr<Packet> p, const Ipv6Header& ip);
+
+    /**
+     * \brief Whether an indication from an LMA repeats the last one (its answer is lost):
+     * if so, send the last answer again.
+     * \param lma the LMA
+     * \param seq the indication's sequence number
+     * \param ack whether it asks for an answer
+     * \return true when it was a retransmission (handled)
+     */
+    bool AnswerAgain(Ipv6Address lma, uint16_t seq, bool ack);
+
+    /**
+     * \brief The mobile node and the prefixes an indication names (MN-ID and HNP options).
+     * \param options the indication's options
+     * \param prefixes [out] the HNP options' prefixes
+     * \return the MN-ID ("" when absent)
+     */
+    static std::string ReadTarget(const MobilityOptionList& options,
+                                  std::vector<HomeNetworkPrefix>& prefixes);
+
+    /**
      * \brief Process one Flow Attribute option.
      * \param mnId the mobile node ("" when the PFBI named none)
      * \param option the option
@@ -214,7 +257,18 @@ class MagFlowBindingExtension : public Pmipv6MagExtension
     std::map<Key, FlowBinding> m_list;                 ///< the flow bindings list
     std::map<HomeNetworkPrefix, uint32_t> m_routeRefs; ///< routes added, per prefix
     std::map<std::string, Ipv6Address> m_switchTo;     ///< per MN: the alternate LMA
-    std::map<Ipv6Address, std::pair<uint16_t, ProxyFlowBindingAckHeader>> m_last; ///< last PFBA
+
+    /// The last answer to an LMA (a retransmitted indication gets it again).
+    struct LastAnswer
+    {
+        uint16_t sequence{0};           ///< the indication's sequence number
+        bool fbi{false};                ///< RFC 7109 encoding (else PFBA)
+        ProxyFlowBindingAckHeader pfba; ///< the PFBA
+        FlowBindingAckHeader fba;       ///< the FBA
+    };
+
+    std::map<Ipv6Address, LastAnswer> m_last;                   ///< last answer per LMA
+    Encoding m_encoding{ENCODING_BOTH};                         ///< Encoding
     std::map<uint8_t, uint64_t> m_pfbas;                        ///< PFBAs sent per status
     bool m_rehoming{false};                                     ///< Rehome() under way
     TracedCallback<const FlowBinding&, ListChange> m_listTrace; ///< ListChanged

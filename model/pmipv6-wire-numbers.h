@@ -89,6 +89,25 @@ enum FlowIdSubOptionType : uint8_t
     FID_SUBOPT_PADN = 1,
     FID_SUBOPT_BID_REFERENCE = 2,
     FID_SUBOPT_TRAFFIC_SELECTOR = 3,
+    FID_SUBOPT_FLOW_BINDING_ACTION = 4, ///< RFC 7109 3.2.1 (IANA)
+    FID_SUBOPT_TARGET_COA = 5,          ///< RFC 7109 3.2.2 (IANA)
+    /// module number (unassigned top of the registry): draft-000 Alternate LMA addresses, which
+    /// RFC 7109 has no field for (LMA-initiated flow binding in FBI encoding)
+    FID_SUBOPT_ALTERNATE_LMA = 240,
+    /// module number: draft-000 flow binding Lifetime (4 s units), no RFC 7109 field either
+    FID_SUBOPT_FLOW_BINDING_LIFETIME = 241,
+};
+
+/// Flow Binding Action values of the Flow Binding Action sub-option (RFC 7109, IANA "Flow
+/// Binding Action Values").
+enum FlowBindingActionValue : uint8_t
+{
+    FB_ACTION_ADD = 11,
+    FB_ACTION_DELETE = 12,
+    FB_ACTION_MODIFY = 13,
+    FB_ACTION_REFRESH = 14,
+    FB_ACTION_MOVE = 15,
+    FB_ACTION_REVOKE = 16,
 };
 
 /// RFC 6088 traffic selector formats.

@@ -17,6 +17,7 @@ cpp_examples = [
     ("pmipv6-flow-identification", "True", "False"),
     ("pmipv6-flow-identification --option=45", "True", "False"),
     ("pmipv6-lma-flow-binding", "True", "False"),
+    ("pmipv6-lma-flow-binding --encoding=fbi", "True", "False"),
     ("pmipv6-multihoming", "True", "False"),
     ("pmipv6-local-routing --case=intra-lma", "True", "False"),
     ("pmipv6-local-routing --case=intra-mag", "True", "False"),

@@ -104,6 +104,9 @@ local lri_vals = {
     [0] = "Not available / unknown", [1] = "Intra-MAG", [2] = "Intra-LMA", [3] = "Inter-LMA",
 }
 local rostart_status_vals = { [0] = "Accepted", [128] = "Rejected, reason unspecified" }
+local fb_action_vals = { -- RFC 7109 (IANA "Flow Binding Action Values")
+    [11] = "Add", [12] = "Delete", [13] = "Modify", [14] = "Refresh", [15] = "Move", [16] = "Revoke",
+}
 local fid_status_vals = { -- RFC 6089
     [0] = "Flow binding successful", [128] = "Administratively prohibited",
     [129] = "Flow binding rejected, reason unspecified",
@@ -261,6 +264,13 @@ uint16("fid.fid", "FID")
 uint16("fid.pri", "FID-PRI")
 uint8("fid.status", "Status", fid_status_vals)
 uint16("fid.bidref", "BID reference")
+-- RFC 7109 sub-options 4, 5 of option 45; the module's 240 (Alternate LMA), 241 (Lifetime)
+uint8("fid.action", "Flow binding action", fb_action_vals)
+ipv6("fid.tcoa", "Target care-of address")
+ipv4("fid.tcoa4", "Target care-of address (IPv4)")
+uint8("fid.altlma.count", "Number of addresses")
+ipv6("fid.altlma.addr", "Alternate LMA address")
+uint16("fid.lifetime", "Flow binding lifetime (4 s units)")
 -- draft option 240 Flow Attribute (lma-init-flow-binding 7.2)
 uint8("fa.pro", "PRO", fa_pro_vals)
 uint8("fa.pri", "PRI")
@@ -610,6 +620,38 @@ local bidref_handler = { "BID Reference", function(tvb, tree, off, len)
         tree:add(f["fid.bidref"], tvb(o, 2))
     end
 end }
+-- RFC 7109 Flow Binding Action (4): Action | Reserved (the Action octet alone accepted)
+local fb_action_handler = { "Flow Binding Action", function(tvb, tree, off, len)
+    if not need(tree, tvb, off, len, 1, "Flow Binding Action") then return end
+    tree:add(f["fid.action"], tvb(off, 1))
+end }
+-- RFC 7109 Target Care-of Address (5): Reserved (16) | address; the bare address accepted
+local fb_tcoa_handler = { "Target Care-of Address", function(tvb, tree, off, len)
+    if not need_exact(tree, tvb, off, len, { 4, 6, 16, 18 }, "Target Care-of Address") then return end
+    if len == 18 or len == 16 then
+        tree:add(f["fid.tcoa"], tvb(off + len - 16, 16))
+    else
+        tree:add(f["fid.tcoa4"], tvb(off + len - 4, 4))
+    end
+end }
+-- module number 240: the draft-000 Alternate LMA sub-option carried in an FBI
+local fb_altlma_handler = { "Alternate LMA (module)", function(tvb, tree, off, len)
+    if not need(tree, tvb, off, len, 2, "Alternate LMA") then return end
+    local n = tvb(off, 1):uint()
+    tree:add(f["fid.altlma.count"], tvb(off, 1))
+    if n < 1 or len ~= 2 + 16 * n then
+        malformed(tree, tvb(off - 2, len + 2), "Alternate LMA: " .. n .. " addresses in Length " .. len)
+        return
+    end
+    for k = 0, n - 1 do
+        tree:add(f["fid.altlma.addr"], tvb(off + 2 + 16 * k, 16))
+    end
+end }
+-- module number 241: the draft-000 flow binding Lifetime (4 s units)
+local fb_lifetime_handler = { "Flow Binding Lifetime (module)", function(tvb, tree, off, len)
+    if not need_exact(tree, tvb, off, len, { 2 }, "Flow Binding Lifetime") then return end
+    tree:add(f["fid.lifetime"], tvb(off, 2)):append_text(" (" .. 4 * tvb(off, 2):uint() .. " s)")
+end }
 option_dissectors[45] = function(tvb, tree, off, len, item) -- Flow Identification, RFC 6089
     if not need(tree, tvb, off, len, 6, "Flow Identification") then return end
     tree:add(f["fid.fid"], tvb(off, 2))
@@ -617,7 +659,8 @@ option_dissectors[45] = function(tvb, tree, off, len, item) -- Flow Identificati
     tree:add(f["fid.status"], tvb(off + 5, 1))
     item:append_text(": FID " .. tvb(off, 2):uint())
     dissect_suboptions(tvb, tree, off + 6, off + len,
-        { [2] = bidref_handler, [3] = ts_handler }, true)
+        { [2] = bidref_handler, [3] = ts_handler, [4] = fb_action_handler,
+          [5] = fb_tcoa_handler, [240] = fb_altlma_handler, [241] = fb_lifetime_handler }, true)
 end
 option_dissectors[51] = function(tvb, tree, off, len) -- MAG IPv6 Address, RFC 6705
     if not need_exact(tree, tvb, off, len, { 18 }, "MAG IPv6 Address") then return end
