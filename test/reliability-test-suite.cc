@@ -867,6 +867,15 @@ class HeartbeatTestCase : public TestCase
                                   900,
                                   with.flows[k].mnId << " downlink resumed");
         }
+        for (const auto& f : without.flows)
+        {
+            if (f.direction == "downlink")
+            {
+                // 1 s to 5 s: 400 packets; then none (no binding at the restarted LMA until
+                // the refresh at 48 s)
+                NS_TEST_EXPECT_MSG_LT(f.rxPackets, 410, f.mnId << " no downlink after 5 s");
+            }
+        }
 
         // Failure detection: the LMA never comes back within the run.
         RngSeedManager::SetSeed(1);
@@ -1367,8 +1376,8 @@ class ReplayedPbuTestCase : public TestCase
             lma->TraceConnectWithoutContext(
                 "TxPba",
                 Callback<void, const BindingAckHeader&, Ipv6Address>(
-                    [&statuses](const BindingAckHeader& pba, Ipv6Address) {
-                        if (Simulator::Now() > Seconds(4.5))
+                    [&statuses, mag1Address](const BindingAckHeader& pba, Ipv6Address to) {
+                        if (Simulator::Now() > Seconds(4.5) && to == mag1Address)
                         {
                             statuses.push_back(pba.GetStatus());
                         }
