@@ -122,6 +122,18 @@ Pmipv6LocalRoutingDomain::Pmipv6LocalRoutingDomain(uint32_t nMags,
         app->GetNode()->GetObject<Ipv6L3Protocol>()->SetAttribute("SendIcmpv6Redirect",
                                                                   BooleanValue(false));
     }
+    // The MAGs of the domain trust each other (the draft's MAG-MAG security associations).
+    for (const auto& mag : m_topology.GetMagNames())
+    {
+        Ptr<MagLocalRoutingExtension> ext = GetMagExtension(mag);
+        for (const auto& peer : m_topology.GetMagNames())
+        {
+            if (peer != mag)
+            {
+                ext->AddPeerMag(m_topology.GetMag(peer)->GetProxyCoa());
+            }
+        }
+    }
 }
 
 Pmipv6LocalRoutingDomain::~Pmipv6LocalRoutingDomain()

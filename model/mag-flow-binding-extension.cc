@@ -248,6 +248,15 @@ MagFlowBindingExtension::Receive(uint8_t mhType,
         return;
     }
     Ipv6Address lma = ip.GetSource();
+    Ptr<MobileNodeIdentifierOption> named = pfbi.GetOptions().Find<MobileNodeIdentifierOption>();
+    if (!mag->IsLmaOf(lma, named ? named->GetNai() : ""))
+    {
+        NS_LOG_WARN("MAG " << mag->GetProxyCoa() << ": PFBI from " << lma
+                           << ", which is not the LMA of " << (named ? named->GetNai() : "?")
+                           << ": dropped");
+        mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_UNKNOWN_PEER);
+        return;
+    }
     uint16_t seq = pfbi.GetSequence();
     bool ack = pfbi.HasFlag(ProxyFlowBindingIndicationHeader::FLAG_A);
     if (AnswerAgain(lma, seq, ack))

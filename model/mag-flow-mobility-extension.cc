@@ -137,6 +137,15 @@ MagFlowMobilityExtension::ReceiveFmi(Ptr<Packet> p, const Ipv6Header& ip)
         return;
     }
     Ipv6Address lma = ip.GetSource();
+    Ptr<MobileNodeIdentifierOption> named = fmi.GetOptions().Find<MobileNodeIdentifierOption>();
+    if (!GetMag()->IsLmaOf(lma, named ? named->GetNai() : ""))
+    {
+        NS_LOG_WARN("MAG " << GetMag()->GetProxyCoa() << ": FMI from " << lma
+                           << ", which is not the LMA of " << (named ? named->GetNai() : "?")
+                           << ": dropped");
+        mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_UNKNOWN_PEER);
+        return;
+    }
     uint16_t seq = fmi.GetSequence();
     auto last = m_lastFmiSequence.find(lma);
     if (last != m_lastFmiSequence.end() && last->second == seq)
@@ -242,6 +251,13 @@ MagFlowMobilityExtension::ReceiveUpn(Ptr<Packet> p, const Ipv6Header& ip)
     }
     Ptr<MobileNodeIdentifierOption> mnIdOpt = upn.GetOptions().Find<MobileNodeIdentifierOption>();
     std::string mnId = mnIdOpt ? mnIdOpt->GetNai() : "";
+    if (!GetMag()->IsLmaOf(ip.GetSource(), mnId))
+    {
+        NS_LOG_WARN("MAG " << GetMag()->GetProxyCoa() << ": UPN from " << ip.GetSource()
+                           << ", which is not the LMA of " << mnId << ": dropped");
+        mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_UNKNOWN_PEER);
+        return;
+    }
     uint8_t status = mip6::UPA_SUCCESS;
     if (upn.GetNotificationReason() != mip6::UPN_REASON_FLOW_MOBILITY)
     {

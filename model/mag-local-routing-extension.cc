@@ -526,6 +526,10 @@ MagLocalRoutingExtension::AllowIntraLma(const PairKey& key,
         return;
     }
     Pair& pair = it->second;
+    if (!peerMag.IsAny())
+    {
+        m_peerMags.insert(peerMag); // named by this MAG's LMA
+    }
     pair.lri = lri;
     pair.lifetime = lifetime;
     pair.grantEnd = Simulator::Now() + lifetime;
@@ -675,6 +679,18 @@ MagLocalRoutingExtension::HandlePeerPbu(Ptr<Packet> p, const Ipv6Header& ip)
         cn = mag->GetBindingUpdateList()->FindByPrefix(local);
     }
     PairKey key(local, remote);
+    if (m_peerMags.count(ip.GetSource()) == 0)
+    {
+        NS_LOG_WARN("MAG " << mag->GetProxyCoa() << ": PBU from " << ip.GetSource()
+                           << ", which is not an authorized peer MAG: refused (154)");
+        SendPeerPba(pbu.GetSequence(),
+                    nai,
+                    remote,
+                    mip6::BA_MAG_NOT_AUTHORIZED_FOR_PROXY_REG,
+                    0,
+                    ip.GetSource());
+        return;
+    }
     if (pbu.GetLifetime() == 0)
     {
         NS_LOG_INFO("MAG " << mag->GetProxyCoa() << ": peer MAG " << ip.GetSource()
@@ -802,6 +818,13 @@ MagLocalRoutingExtension::HandleLmaRequest(Ptr<Packet> p, const Ipv6Header& ip)
             HomeNetworkPrefix(pairs[0]->GetHomeNetworkPrefix(), pairs[0]->GetPrefixLength()),
             HomeNetworkPrefix(pairs[1]->GetHomeNetworkPrefix(), pairs[1]->GetPrefixLength()));
         mn = mag->GetBindingUpdateList()->FindByPrefix(key.first);
+    }
+    if (mn ? mn->lmaAddress != ip.GetSource() : !mag->IsLmaOf(ip.GetSource(), ""))
+    {
+        NS_LOG_WARN("MAG " << mag->GetProxyCoa() << ": LROREQ from " << ip.GetSource()
+                           << ", which is not the LMA of " << key.first << ": dropped");
+        mag->GetMobilityProtocol()->NotifyDrop(p, ip, MobilityL4Protocol::DROP_UNKNOWN_PEER);
+        return;
     }
     if (req.GetLifetime() == 0)
     {
@@ -1008,6 +1031,12 @@ MagLocalRoutingExtension::RemovePair(PairKey key, bool notifyPeer)
     }
     SetState(key, pair, PAIR_REMOVED);
     m_pairs.erase(key);
+}
+
+void
+MagLocalRoutingExtension::AddPeerMag(Ipv6Address peerMag)
+{
+    m_peerMags.insert(peerMag);
 }
 
 bool

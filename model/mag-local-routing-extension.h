@@ -18,6 +18,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -159,6 +160,16 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
      * \return false when the MN is not registered here or the pair is known already
      */
     bool RequestLocalRouting(Ipv6Address mnAddress, Ipv6Address cnAddress);
+
+    /**
+     * \brief Authorize a peer MAG: PBUs from it are handled (the draft protects MAG-MAG
+     * PBU/PBA with an IPsec security association between the MAGs, 4.1). A MAG that this
+     * MAG's LMA names as a CN's MAG (LRORSP, LROREQ, context transfer) is authorized too. A
+     * PBU from any other node is refused with status 154 (MAG not authorized) and changes
+     * nothing.
+     * \param peerMag the Proxy-CoA of the other MAG
+     */
+    void AddPeerMag(Ipv6Address peerMag);
 
     /**
      * \brief Remove a pair's local routing (the peer MAG is told with a PBU of lifetime 0).
@@ -470,8 +481,10 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
                       HomeNetworkPrefix own,
                       std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> peers);
 
-    bool m_detect;                    ///< EnableDetectLocalRouting
-    bool m_allow;                     ///< AllowLocalRouting (the MAG's flag)
+    bool m_detect; ///< EnableDetectLocalRouting
+    bool m_allow;  ///< AllowLocalRouting (the MAG's flag)
+    /// MAGs whose PBUs this MAG handles (AddPeerMag(), or named by the LMA)
+    std::unordered_set<Ipv6Address, Ipv6AddressHash> m_peerMags;
     Ptr<LocalRoutingPolicy> m_policy; ///< when to optimise
     Time m_lifetime;                  ///< requested lifetime
     Time m_holdDown;                  ///< after a refusal

@@ -139,6 +139,15 @@ MagLocalizedRouting::ReceiveLri(Ptr<Packet> p, const Ipv6Header& ip)
             }
         }
     }
+    // the LRI must come from the LMA of the mobile node attached here
+    Ptr<BindingUpdateListEntry> named = local >= 0 ? entries[local] : nullptr;
+    if (named ? named->lmaAddress != ip.GetSource() : !m_mag->IsLmaOf(ip.GetSource(), ""))
+    {
+        NS_LOG_WARN("MAG " << self << ": LRI from " << ip.GetSource()
+                           << ", which is not the LMA of the mobile nodes it names: dropped");
+        mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_UNKNOWN_PEER);
+        return;
+    }
     bool intraMag = !magOption || magOption->GetAddress() == self;
     uint8_t status = mip6::LRA_SUCCESS;
     if (!m_allow)

@@ -392,6 +392,8 @@ MobilityL4Protocol::DropReasonName(DropReason reason)
         return "malformed";
     case DROP_REJECTED:
         return "rejected";
+    case DROP_UNKNOWN_PEER:
+        return "unknown-peer";
     default:
         return "unknown";
     }

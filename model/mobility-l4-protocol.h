@@ -46,6 +46,7 @@ class MobilityL4Protocol : public IpL4Protocol
         DROP_UNKNOWN_TYPE,  ///< no handler for the MH type (Binding Error sent)
         DROP_MALFORMED,     ///< a handler could not decode the message
         DROP_REJECTED,      ///< a handler refused the message for a protocol reason
+        DROP_UNKNOWN_PEER,  ///< from a node that is not the peer of the binding it names
         DROP_REASON_COUNT,  ///< number of reasons
     };
 

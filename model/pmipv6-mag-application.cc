@@ -333,7 +333,37 @@ Pmipv6MagApplication::RemoveEntry(Ptr<BindingUpdateListEntry> entry)
         DeactivateBinding(entry);
     }
     NotifyExtensions(Pmipv6MagExtension::BINDING_REMOVED, entry);
+    auto perLma = m_entriesPerLma.find(entry->lmaAddress);
+    if (perLma != m_entriesPerLma.end() && --perLma->second == 0)
+    {
+        m_entriesPerLma.erase(perLma);
+    }
     m_bul->Remove(entry);
+}
+
+bool
+Pmipv6MagApplication::IsLmaOf(Ipv6Address source, const std::string& mnId) const
+{
+    if (!mnId.empty())
+    {
+        std::vector<Ptr<BindingUpdateListEntry>> entries = m_bul->FindByMnId(mnId);
+        if (!entries.empty())
+        {
+            for (const auto& e : entries)
+            {
+                if (e->lmaAddress == source)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (source == LmaFor(mnId))
+        {
+            return true;
+        }
+    }
+    return source == m_defaultLma || m_entriesPerLma.count(source) != 0;
 }
 
 std::string
@@ -680,6 +710,7 @@ Pmipv6MagApplication::NotifyAttach(Ptr<NetDevice> device,
     entry->tunnelInterface = 0;
     NS_ABORT_MSG_IF(entry->lmaAddress.IsAny(), "no LMA known for " << mnId);
     m_bul->Add(entry);
+    m_entriesPerLma[entry->lmaAddress]++;
     SwitchState(entry, BindingUpdateListEntry::REGISTERING);
     for (const auto& extension : m_extensions.Get())
     {

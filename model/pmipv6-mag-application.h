@@ -23,6 +23,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 namespace ns3
 {
@@ -255,6 +256,19 @@ class Pmipv6MagApplication : public Application
      * \return the correction (zero when none was learnt)
      */
     Time GetClockCorrection(Ipv6Address lma) const;
+
+    /**
+     * \brief Whether a signalling message about a mobile node may come from an address: the
+     * check every handler of an LMA-to-MAG message (BRI, FMI, UPN, PFBI, LROREQ, LRI) makes
+     * before it acts. When the mobile node has binding update list entries, the source must be
+     * the LMA of one of them; otherwise (no entry, or no mobile node named) the source must be
+     * an LMA this MAG has a binding with or the LMA it would register the mobile node with.
+     * O(1) in the number of bindings.
+     * \param source the IPv6 source of the message
+     * \param mnId the mobile node the message names ("" when none)
+     * \return true when the message may be acted on
+     */
+    bool IsLmaOf(Ipv6Address source, const std::string& mnId) const;
 
     /**
      * \brief Fail as a rebooting node does: stop, and lose every binding update list entry
@@ -532,7 +546,9 @@ class Pmipv6MagApplication : public Application
     uint64_t m_revokedPrefixCount{0};               ///< prefixes revoked one by one (RFC 5846)
     uint64_t m_recoveryCount;                       ///< PBUs re-sent after 135/156/157
     std::map<Ipv6Address, Time> m_clockCorrection;  ///< per LMA, learnt from status 156
-    std::map<uint8_t, uint64_t> m_pbaCounts;        ///< PBAs received per status
+    /// binding update list entries per LMA address (IsLmaOf() without a list scan)
+    std::unordered_map<Ipv6Address, uint32_t, Ipv6AddressHash> m_entriesPerLma;
+    std::map<uint8_t, uint64_t> m_pbaCounts;              ///< PBAs received per status
     Pmipv6ExtensionList<Pmipv6MagExtension> m_extensions; ///< registered extensions
     bool m_started{false};                                ///< StartApplication() ran
     /// Entries whose binding stays up until their de-registration ends (an extension's

@@ -17,25 +17,46 @@
 #include "ns3/core-module.h"
 #include "ns3/csma-channel.h"
 #include "ns3/csma-net-device.h"
+#include "ns3/flow-attribute-option.h"
 #include "ns3/flow-binding-table.h"
+#include "ns3/flow-mobility-header.h"
+#include "ns3/flow-move-policy.h"
+#include "ns3/flow-options.h"
 #include "ns3/heartbeat-extension.h"
 #include "ns3/heartbeat-header.h"
 #include "ns3/internet-module.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/link-fault-error-model.h"
+#include "ns3/lma-flow-binding-domain.h"
+#include "ns3/lma-flow-binding-extension.h"
+#include "ns3/lma-flow-mobility-extension.h"
+#include "ns3/lma-local-routing-extension.h"
 #include "ns3/lma-routing.h"
+#include "ns3/local-routing-domain.h"
+#include "ns3/local-routing-optimization-header.h"
+#include "ns3/local-routing-options.h"
+#include "ns3/mag-flow-binding-extension.h"
+#include "ns3/mag-flow-mobility-extension.h"
+#include "ns3/mag-local-route-table.h"
+#include "ns3/mag-local-routing-extension.h"
 #include "ns3/mag-routing.h"
 #include "ns3/mobility-header.h"
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/network-module.h"
+#include "ns3/pmipv6-dual-access-domain.h"
 #include "ns3/pmipv6-options.h"
 #include "ns3/pmipv6-scenario.h"
 #include "ns3/pmipv6-topology-helper.h"
 #include "ns3/pmipv6-wire-numbers.h"
+#include "ns3/point-to-point-channel.h"
+#include "ns3/point-to-point-net-device.h"
+#include "ns3/proxy-flow-binding-header.h"
 #include "ns3/test.h"
+#include "ns3/update-notification-header.h"
 
 #include <cmath>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -846,6 +867,15 @@ class HeartbeatTestCase : public TestCase
                                   900,
                                   with.flows[k].mnId << " downlink resumed");
         }
+        for (const auto& f : without.flows)
+        {
+            if (f.direction == "downlink")
+            {
+                // 1 s to 5 s: 400 packets; then none (no binding at the restarted LMA until
+                // the refresh at 48 s)
+                NS_TEST_EXPECT_MSG_LT(f.rxPackets, 410, f.mnId << " no downlink after 5 s");
+            }
+        }
 
         // Failure detection: the LMA never comes back within the run.
         RngSeedManager::SetSeed(1);
@@ -986,6 +1016,1108 @@ class RogueNodeTestCase : public TestCase
 
 /**
  * \ingroup pmipv6-tests
+ * \brief Rogue LMA-to-MAG and MAG-to-MAG signalling: a node that is not the LMA of a mobile
+ * node's binding sends its MAG an FMI, a UPN, a PFBI or an LROREQ that would install a flow
+ * or a local route; a node that is not an authorized peer MAG sends a MAG-MAG PBU that would
+ * route a CN's packets into a tunnel to it. The MAG drops each (counted as DROP_UNKNOWN_PEER;
+ * the PBU is refused with status 154) and its binding update list, flow state and routes do
+ * not change. The same message from the real peer (its source address) is then applied, so
+ * the message itself is a valid one.
+ */
+class RogueSignallingTestCase : public TestCase
+{
+  public:
+    /// The message the rogue sends.
+    enum Kind
+    {
+        ROGUE_FMI = 0, ///< flow mobility FMI (add a flow)
+        ROGUE_UPN,     ///< RFC 7077 UPN, reason FLOW-MOBILITY (put a flow)
+        ROGUE_PFBI,    ///< draft 000 PFBI, PRO add, Target CoA the MAG
+        ROGUE_LROREQ,  ///< draft 004 LMA-initiated LROREQ, LRI 2
+        ROGUE_PEER_PBU ///< draft 004 MAG-MAG PBU
+    };
+
+    /**
+     * \brief The test.
+     * \param kind the message
+     */
+    explicit RogueSignallingTestCase(Kind kind)
+        : TestCase(std::string("an ") + Name(kind) + " from an unknown peer changes nothing"),
+          m_kind(kind)
+    {
+    }
+
+  private:
+    /**
+     * \brief The message's name.
+     * \param kind the message
+     * \return e.g. "FMI"
+     */
+    static std::string Name(Kind kind)
+    {
+        switch (kind)
+        {
+        case ROGUE_FMI:
+            return "FMI";
+        case ROGUE_UPN:
+            return "UPN";
+        case ROGUE_PFBI:
+            return "PFBI";
+        case ROGUE_LROREQ:
+            return "LROREQ";
+        default:
+            return "MAG-MAG PBU";
+        }
+    }
+
+    /// What the target MAG holds that the message would change.
+    struct Snapshot
+    {
+        uint32_t bul{0};         ///< binding update list entries of the target MAG
+        bool registered{false};  ///< mn1 registered at MAG1
+        uint32_t magRoutes{0};   ///< MagRouting bindings of the target MAG
+        uint32_t flows{0};       ///< flow state (flows, flow bindings or local-routing pairs)
+        bool localRoute{false};  ///< a local route for the pair (local routing kinds)
+        uint64_t unknownPeer{0}; ///< DROP_UNKNOWN_PEER drops at the target MAG
+        uint64_t refused154{0};  ///< MAG-MAG PBAs with status 154 sent by the target MAG
+
+        /**
+         * \brief As one line.
+         * \return the text
+         */
+        std::string ToString() const
+        {
+            std::ostringstream os;
+            os << "bul " << bul << " registered " << registered << " routes " << magRoutes
+               << " flows " << flows << " localRoute " << localRoute;
+            return os.str();
+        }
+    };
+
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(8);
+        RngSeedManager::SetRun(1);
+        Snapshot before;
+        Snapshot afterRogue;
+        Snapshot afterPeer;
+        std::string bound;
+        {
+            Pmipv6TopologyHelper topo;
+            Pmipv6Graph g = Pmipv6TopologyHelper::MakeStar(2);
+            auto rogueVertex = boost::add_vertex(g);
+            g[rogueVertex].name = "rogue";
+            g[rogueVertex].role = "router";
+            boost::add_edge(boost::vertex(1, g), rogueVertex, g); // vertex 1: the LMA
+            NS_ASSERT(g[boost::vertex(1, g)].role == "lma");
+            topo.Build(g);
+            Ptr<Pmipv6MagApplication> mag1 = topo.GetMag("mag1");
+            Ptr<Pmipv6MagApplication> mag2 = topo.GetMag("mag2");
+            Ptr<MagFlowMobilityExtension> fm;
+            Ptr<MagFlowBindingExtension> fb;
+            Ptr<MagLocalRoutingExtension> lr[2];
+            if (m_kind == ROGUE_FMI || m_kind == ROGUE_UPN)
+            {
+                fm = CreateObject<MagFlowMobilityExtension>();
+                mag1->AddExtension(fm);
+            }
+            else if (m_kind == ROGUE_PFBI)
+            {
+                fb = CreateObject<MagFlowBindingExtension>();
+                mag1->AddExtension(fb);
+            }
+            else
+            {
+                for (uint32_t k = 0; k < 2; ++k)
+                {
+                    lr[k] = CreateObject<MagLocalRoutingExtension>();
+                    lr[k]->SetAttribute("EnableDetectLocalRouting", BooleanValue(false));
+                    (k == 0 ? mag1 : mag2)->AddExtension(lr[k]);
+                }
+                lr[0]->AddPeerMag(mag2->GetProxyCoa());
+                lr[1]->AddPeerMag(mag1->GetProxyCoa());
+            }
+            topo.AddMobileNode("mn1", "mag1", Seconds(0.5));
+            topo.AddMobileNode("mn2", "mag2", Seconds(0.5));
+            Ptr<Node> rogue = topo.GetNode("rogue");
+            Ptr<MobilityL4Protocol> mobility = MobilityL4Protocol::Install(rogue);
+            Ipv6Address rogueAddress = topo.GetAddress("rogue");
+            Ipv6Address lmaAddress = topo.GetLma("lma")->GetAddress();
+            // The MAG the message goes to, and the real peer it pretends to be.
+            Ptr<Pmipv6MagApplication> target = m_kind == ROGUE_PEER_PBU ? mag2 : mag1;
+            Ipv6Address realPeer = m_kind == ROGUE_PEER_PBU ? mag1->GetProxyCoa() : lmaAddress;
+            const HomeNetworkPrefix foreign(Ipv6Address("2001:db8:99::"), 48);
+            const HomeNetworkPrefix moved(Ipv6Address("2001:db8:99:1::"), 64);
+            Kind kind = m_kind;
+
+            auto snapshot = [&]() {
+                Snapshot s;
+                s.bul = target->GetBindingUpdateList()->GetEntryCount();
+                s.registered = MagRegistered(topo, "mn1");
+                s.magRoutes = target->GetRouting()->GetBindingCount();
+                HomeNetworkPrefix p1 = topo.GetHomeNetworkPrefix("mn1");
+                HomeNetworkPrefix p2 = topo.GetHomeNetworkPrefix("mn2");
+                if (fm)
+                {
+                    s.flows = fm->GetFlowCount();
+                }
+                else if (fb)
+                {
+                    s.flows = fb->GetFlowBindings("mn1").size();
+                }
+                else
+                {
+                    uint32_t k = kind == ROGUE_PEER_PBU ? 1 : 0;
+                    s.flows = lr[k]->GetPairCount();
+                    s.localRoute = k == 0 ? lr[0]->GetRouteTable()->HasRoute(p1.prefix,
+                                                                             p1.length,
+                                                                             p2.prefix,
+                                                                             p2.length)
+                                          : lr[1]->GetRouteTable()->HasRoute(p2.prefix,
+                                                                             p2.length,
+                                                                             p1.prefix,
+                                                                             p1.length);
+                }
+                s.unknownPeer = target->GetMobilityProtocol()->GetDropCount(
+                    MobilityL4Protocol::DROP_UNKNOWN_PEER);
+                s.refused154 =
+                    lr[1] ? lr[1]->GetPeerPbaCount(mip6::BA_MAG_NOT_AUTHORIZED_FOR_PROXY_REG) : 0;
+                return s;
+            };
+
+            // The message, from src.
+            auto send = [&, kind](Ipv6Address src, uint16_t seq) {
+                HomeNetworkPrefix p1 = topo.GetHomeNetworkPrefix("mn1");
+                HomeNetworkPrefix p2 = topo.GetHomeNetworkPrefix("mn2");
+                TrafficSelector ts;
+                ts.SetDestinationAddressPrefix(moved.prefix, Ipv6Prefix(moved.length));
+                if (kind == ROGUE_FMI)
+                {
+                    FlowMobilityInitiateHeader fmi;
+                    fmi.SetSequence(seq);
+                    fmi.SetLifetime(300);
+                    fmi.AddOption(Create<MobileNodeIdentifierOption>("mn1"));
+                    Ptr<FlowIdentificationOption> fid = Create<FlowIdentificationOption>(5, 2);
+                    fid->AddBidReference({1});
+                    fid->AddTrafficSelector(ts);
+                    fmi.AddOption(fid);
+                    mobility->Send(fmi, src, mag1->GetProxyCoa());
+                }
+                else if (kind == ROGUE_UPN)
+                {
+                    UpdateNotificationHeader upn;
+                    upn.SetSequence(seq);
+                    upn.SetNotificationReason(mip6::UPN_REASON_FLOW_MOBILITY);
+                    upn.SetFlag(UpdateNotificationHeader::FLAG_A, true);
+                    upn.AddOption(Create<MobileNodeIdentifierOption>("mn1"));
+                    upn.AddOption(Create<HomeNetworkPrefixOption>(foreign.prefix, foreign.length));
+                    Ptr<FlowIdentificationOption> fid = Create<FlowIdentificationOption>(5, 2);
+                    fid->AddTrafficSelector(ts);
+                    upn.AddOption(fid);
+                    mobility->Send(upn, src, mag1->GetProxyCoa());
+                }
+                else if (kind == ROGUE_PFBI)
+                {
+                    ProxyFlowBindingIndicationHeader pfbi;
+                    pfbi.SetSequence(seq);
+                    pfbi.SetTrigger(mip6::PFBI_TRIGGER_ADMINISTRATIVE_REASON);
+                    pfbi.SetFlag(ProxyFlowBindingIndicationHeader::FLAG_A, true);
+                    pfbi.AddOption(Create<MobileNodeIdentifierOption>("mn1"));
+                    pfbi.AddOption(Create<HomeNetworkPrefixOption>(p1.prefix, p1.length));
+                    Ptr<FlowAttributeOption> fa = Create<FlowAttributeOption>();
+                    fa->SetPro(mip6::FA_PRO_ADD);
+                    fa->SetFlowId(5);
+                    fa->SetPriority(3);
+                    fa->SetLifetime(100);
+                    fa->AddSubOption(Create<TargetCareOfAddressSubOption>(mag1->GetProxyCoa()));
+                    TrafficSelector udp;
+                    udp.SetDestinationPort(9000);
+                    fa->SetFlowDescription(udp);
+                    pfbi.AddOption(fa);
+                    mobility->Send(pfbi, src, mag1->GetProxyCoa());
+                }
+                else if (kind == ROGUE_LROREQ)
+                {
+                    LocalRoutingOptimizationRequestHeader req;
+                    req.SetSequence(seq);
+                    req.SetLri(mip6::LRI_INTRA_LMA);
+                    req.SetLifetime(120);
+                    Ptr<LocalRoutingOptimizationOption> lro =
+                        Create<LocalRoutingOptimizationOption>();
+                    lro->SetLri(mip6::LRI_INTRA_LMA);
+                    req.AddOption(lro);
+                    Ptr<MnCnPairOption> own = Create<MnCnPairOption>();
+                    own->SetHomeNetworkPrefix(p1.prefix, p1.length);
+                    own->SetProxyCoa(mag1->GetProxyCoa());
+                    req.AddOption(own);
+                    Ptr<MnCnPairOption> peer = Create<MnCnPairOption>();
+                    peer->SetHomeNetworkPrefix(p2.prefix, p2.length);
+                    peer->SetProxyCoa(mag2->GetProxyCoa());
+                    req.AddOption(peer);
+                    mobility->Send(req, src, mag1->GetProxyCoa());
+                }
+                else
+                {
+                    // "mn1 is at my address": MAG2 would route mn2's packets to mn1 into a
+                    // tunnel to the sender
+                    BindingUpdateHeader pbu;
+                    pbu.SetSequence(seq);
+                    pbu.SetFlag(BindingUpdateHeader::FLAG_A, true);
+                    pbu.SetFlag(BindingUpdateHeader::FLAG_P, true);
+                    pbu.SetLifetime(30); // 120 s
+                    pbu.AddOption(Create<MobileNodeIdentifierOption>("mn1"));
+                    pbu.AddOption(Create<HomeNetworkPrefixOption>(p1.prefix, p1.length));
+                    Ptr<LocalRoutingOptimizationOption> lro =
+                        Create<LocalRoutingOptimizationOption>();
+                    lro->SetLri(mip6::LRI_INTRA_LMA);
+                    pbu.AddOption(lro);
+                    Ptr<MnCnPairOption> cn = Create<MnCnPairOption>();
+                    cn->SetHomeNetworkPrefix(p2.prefix, p2.length);
+                    cn->SetProxyCoa(mag2->GetProxyCoa());
+                    pbu.AddOption(cn);
+                    mobility->Send(pbu, src, mag2->GetProxyCoa());
+                }
+            };
+            Simulator::Schedule(Seconds(2.9), [&]() { before = snapshot(); });
+            Simulator::Schedule(Seconds(3), [&, rogueAddress]() { send(rogueAddress, 700); });
+            Simulator::Schedule(Seconds(3.5), [&]() {
+                afterRogue = snapshot();
+                bound = BoundToCurrentMag(topo, "mn1");
+            });
+            // the control: the same message from the real peer's address
+            Simulator::Schedule(Seconds(4), [&, realPeer]() { send(realPeer, 701); });
+            Simulator::Schedule(Seconds(4.5), [&]() { afterPeer = snapshot(); });
+            Simulator::Stop(Seconds(5));
+            Simulator::Run();
+        }
+        Simulator::Destroy();
+        NS_TEST_EXPECT_MSG_EQ(before.registered, true, "mn1 registered before");
+        NS_TEST_EXPECT_MSG_EQ(afterRogue.ToString(),
+                              before.ToString(),
+                              "the " << Name(m_kind) << " from the rogue changed nothing");
+        NS_TEST_EXPECT_MSG_EQ(bound, "", "mn1 stays bound to MAG1");
+        if (m_kind == ROGUE_PEER_PBU)
+        {
+            NS_TEST_EXPECT_MSG_EQ(afterRogue.refused154 - before.refused154,
+                                  1,
+                                  "refused with 154 (MAG not authorized)");
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_EQ(afterRogue.unknownPeer - before.unknownPeer,
+                                  1,
+                                  "counted as a drop from an unknown peer");
+        }
+        // The control shows the message would have acted.
+        NS_TEST_EXPECT_MSG_EQ(afterPeer.unknownPeer, afterRogue.unknownPeer, "peer accepted");
+        NS_TEST_EXPECT_MSG_GT(afterPeer.flows, before.flows, "from the real peer it acts");
+        if (m_kind == ROGUE_LROREQ || m_kind == ROGUE_PEER_PBU)
+        {
+            NS_TEST_EXPECT_MSG_EQ(afterPeer.localRoute, true, "the real peer's sets a route");
+        }
+    }
+
+    Kind m_kind; ///< the message
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief A replayed PBU: a node on the LMA's side records MAG1's last PBU for mn1 and, after
+ * mn1 moved to MAG2, sends it again byte for byte from MAG1's address (an authorized MAG). Its
+ * timestamp is old: outside TimestampValidityWindow the LMA answers 156, and with a window wide
+ * enough to contain it 157 (TIMESTAMP_LOWER_THAN_PREV_ACCEPTED, RFC 5213 5.5); mn1 stays bound
+ * to MAG2 and its downlink goes on there.
+ */
+class ReplayedPbuTestCase : public TestCase
+{
+  public:
+    ReplayedPbuTestCase()
+        : TestCase("a replayed PBU with an old timestamp is refused (156, 157) and changes nothing")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(9);
+        RngSeedManager::SetRun(1);
+        Downlink d;
+        std::string bound;
+        std::vector<uint8_t> statuses;
+        bool captured = false;
+        {
+            Pmipv6TopologyHelper topo;
+            Pmipv6Graph g = Pmipv6TopologyHelper::MakeStar(2);
+            auto rogueVertex = boost::add_vertex(g);
+            g[rogueVertex].name = "rogue";
+            g[rogueVertex].role = "router";
+            boost::add_edge(boost::vertex(1, g), rogueVertex, g); // vertex 1: the LMA
+            NS_ASSERT(g[boost::vertex(1, g)].role == "lma");
+            topo.Build(g);
+            topo.SetMagAuthorization(true);
+            topo.AddMobileNode("mn1", "mag1", Seconds(0.5));
+            topo.ScheduleMove("mn1", "mag2", Seconds(3));
+            InstallDownlink(topo, "mn1", MilliSeconds(10), Seconds(2), Seconds(7), 9000, &d);
+            Ptr<MobilityL4Protocol> mobility = MobilityL4Protocol::Install(topo.GetNode("rogue"));
+            Ptr<Pmipv6LmaApplication> lma = topo.GetLma("lma");
+            Ptr<Pmipv6MagApplication> mag1 = topo.GetMag("mag1");
+            Ipv6Address mag1Address = mag1->GetProxyCoa();
+            auto recorded = std::make_shared<BindingUpdateHeader>();
+            mag1->TraceConnectWithoutContext(
+                "TxPbu",
+                Callback<void, const BindingUpdateHeader&, Ipv6Address>(
+                    [recorded, &captured](const BindingUpdateHeader& pbu, Ipv6Address) {
+                        if (pbu.GetLifetime() > 0)
+                        {
+                            *recorded = pbu;
+                            captured = true;
+                        }
+                    }));
+            lma->TraceConnectWithoutContext(
+                "TxPba",
+                Callback<void, const BindingAckHeader&, Ipv6Address>(
+                    [&statuses, mag1Address](const BindingAckHeader& pba, Ipv6Address to) {
+                        if (Simulator::Now() > Seconds(4.5) && to == mag1Address)
+                        {
+                            statuses.push_back(pba.GetStatus());
+                        }
+                    }));
+            Ipv6Address lmaAddress = lma->GetAddress();
+            Simulator::Schedule(Seconds(5), [=]() {
+                BindingUpdateHeader replay = *recorded;
+                mobility->Send(replay, mag1Address, lmaAddress);
+            });
+            Simulator::Schedule(Seconds(5.5), [=]() {
+                lma->SetAttribute("TimestampValidityWindow", TimeValue(Seconds(30)));
+                BindingUpdateHeader replay = *recorded;
+                mobility->Send(replay, mag1Address, lmaAddress);
+            });
+            Simulator::Schedule(Seconds(6), [&]() { bound = BoundToCurrentMag(topo, "mn1"); });
+            Simulator::Stop(Seconds(7));
+            Simulator::Run();
+        }
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(captured, true, "MAG1's PBU recorded");
+        NS_TEST_ASSERT_MSG_EQ(statuses.size(), 2, "both replays answered");
+        NS_TEST_EXPECT_MSG_EQ(+statuses[0], +mip6::BA_TIMESTAMP_MISMATCH, "outside the window");
+        NS_TEST_EXPECT_MSG_EQ(+statuses[1],
+                              +mip6::BA_TIMESTAMP_LOWER_THAN_PREV_ACCEPTED,
+                              "inside the window: older than the accepted one");
+        NS_TEST_EXPECT_MSG_EQ(bound, "", "mn1 stays bound to MAG2");
+        NS_TEST_EXPECT_MSG_GT(d.Between(Seconds(5.1), Seconds(7)), 185, "the downlink goes on");
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief The exchanges the drafts add, with 30 % loss in both directions of every MAG-LMA
+ * path (from 2 s, after the registrations), on a star domain: each completes through
+ * retransmission with backoff and ends in the expected state; with retransmissions disabled
+ * some do not (the loss is real). Several exchanges run side by side so that the run without
+ * retransmissions fails with near certainty (each single exchange survives 30 % loss both
+ * ways with p = 0.49).
+ * - BRI/BRA (RFC 5846): six mobile nodes reappear at MAG2 without MAG1 noticing; the LMA
+ *   revokes MAG1's bindings: every BRI acknowledged, MAG1's list empty, all bound at MAG2.
+ * - LROREQ/LRORSP (draft 004 4.2, LMA-initiated) and the MAG-MAG PBU/PBA that follows it over
+ *   the transport network: three pairs, each ESTABLISHED at both MAGs.
+ * - RFC 5847 heartbeat: the LMA restarts; each MAG sees the new Restart Counter in a
+ *   Heartbeat response that got through and re-registers all six mobile nodes.
+ */
+class LossyExchangeTestCase : public TestCase
+{
+  public:
+    /// The exchange.
+    enum Kind
+    {
+        LOSSY_BRI = 0,       ///< BRI/BRA
+        LOSSY_LOCAL_ROUTING, ///< LROREQ/LRORSP, then MAG-MAG PBU/PBA
+        LOSSY_HEARTBEAT,     ///< heartbeat, then re-registration PBU/PBA
+    };
+
+    /**
+     * \brief The test.
+     * \param kind the exchange
+     */
+    explicit LossyExchangeTestCase(Kind kind)
+        : TestCase(std::string("30 % loss on every MAG-LMA link: ") + Name(kind) +
+                   " completes through retransmission"),
+          m_kind(kind)
+    {
+    }
+
+  private:
+    /// What a run ended with.
+    struct Outcome
+    {
+        uint32_t expected{0};      ///< exchanges started
+        uint32_t completed{0};     ///< exchanges that ended in the expected state
+        uint64_t lost{0};          ///< packets the faults lost
+        uint64_t retransmitted{0}; ///< retransmissions (transactions and PBUs)
+        std::string detail;        ///< what is wrong, for the messages
+    };
+
+    /**
+     * \brief The exchange's name.
+     * \param kind the exchange
+     * \return e.g. "BRI/BRA"
+     */
+    static std::string Name(Kind kind)
+    {
+        switch (kind)
+        {
+        case LOSSY_BRI:
+            return "BRI/BRA";
+        case LOSSY_LOCAL_ROUTING:
+            return "LROREQ/LRORSP and MAG-MAG PBU/PBA";
+        default:
+            return "heartbeat";
+        }
+    }
+
+    /**
+     * \brief One run.
+     * \param retransmissions MaxRetransmissions of the exchange
+     * \return the outcome
+     */
+    Outcome Run(uint32_t retransmissions) const
+    {
+        RngSeedManager::SetSeed(11);
+        RngSeedManager::SetRun(1 + static_cast<uint32_t>(m_kind));
+        // Timeouts 0.5, 1, 2, 2, ... s: twelve retransmissions fail together with
+        // p = 0.51^13 = 1.6e-4 per exchange.
+        Config::SetDefault("ns3::SignallingTransactionManager::InitialTimeout",
+                           TimeValue(MilliSeconds(500)));
+        Config::SetDefault("ns3::SignallingTransactionManager::MaxTimeout", TimeValue(Seconds(2)));
+        Config::SetDefault("ns3::Pmipv6MagApplication::MaxBindackTimeout", TimeValue(Seconds(2)));
+        Config::SetDefault("ns3::Pmipv6MagApplication::MaxRetransmissions", UintegerValue(12));
+        Outcome o;
+        if (m_kind == LOSSY_BRI)
+        {
+            Config::SetDefault("ns3::Pmipv6LmaApplication::BRIMaxRetriesNumber",
+                               UintegerValue(retransmissions));
+            Config::SetDefault("ns3::Pmipv6LmaApplication::MinDelayBRIs",
+                               TimeValue(MilliSeconds(500)));
+            RunBri(o);
+        }
+        else if (m_kind == LOSSY_LOCAL_ROUTING)
+        {
+            Config::SetDefault("ns3::SignallingTransactionManager::MaxRetransmissions",
+                               UintegerValue(retransmissions));
+            RunLocalRouting(o);
+        }
+        else
+        {
+            Config::SetDefault("ns3::Pmipv6MagApplication::MaxRetransmissions",
+                               UintegerValue(retransmissions));
+            RunHeartbeat(o);
+        }
+        Simulator::Destroy();
+        Config::Reset();
+        return o;
+    }
+
+    /**
+     * \brief Set 30 % loss on both directions of every MAG's transport link at 2 s.
+     * \param topo the domain
+     * \param next the node next to the MAGs ("lma" in a star, the router otherwise)
+     */
+    static void LossFrom2s(Pmipv6TopologyHelper& topo, const std::string& next)
+    {
+        for (const auto& mag : topo.GetMagNames())
+        {
+            for (const auto& m : {topo.GetLinkFault(mag, next), topo.GetLinkFault(next, mag)})
+            {
+                Simulator::Schedule(Seconds(2), &LinkFaultErrorModel::SetLoss, m, 0.3, 1.0);
+            }
+        }
+    }
+
+    /**
+     * \brief BRI/BRA.
+     * \param o the outcome
+     */
+    static void RunBri(Outcome& o)
+    {
+        const uint32_t n = 6;
+        Pmipv6TopologyHelper topo;
+        topo.Build(Pmipv6TopologyHelper::MakeStar(2));
+        std::vector<std::string> ids;
+        for (uint32_t k = 1; k <= n; ++k)
+        {
+            ids.push_back("mn" + std::to_string(k));
+            topo.AddMobileNode(ids.back(), "mag1", Seconds(0.5));
+        }
+        LossFrom2s(topo, "lma");
+        Ptr<Pmipv6LmaApplication> lma = topo.GetLma("lma");
+        Ptr<Pmipv6MagApplication> mag2 = topo.GetMag("mag2");
+        std::set<std::string> acknowledged;
+        lma->TraceConnectWithoutContext(
+            "RevocationCompleted",
+            Callback<void, const std::string&, Ipv6Address, uint8_t>(
+                [&acknowledged](const std::string& mnId, Ipv6Address, uint8_t status) {
+                    if (status == mip6::BRA_SUCCESS)
+                    {
+                        acknowledged.insert(mnId);
+                    }
+                }));
+        // The mobile nodes show up at MAG2 (its link layer reports them) while MAG1 has not
+        // seen them leave: the LMA moves the bindings and revokes MAG1's.
+        Simulator::Schedule(Seconds(3), [&]() {
+            for (const auto& id : ids)
+            {
+                mag2->NotifyAttach(topo.GetAccessDevice("mag2"),
+                                   id,
+                                   topo.GetMobileDevice(id)->GetAddress(),
+                                   mip6::HI_HANDOFF_BETWEEN_MAGS);
+            }
+        });
+        uint32_t mag1Entries = 0;
+        uint32_t atMag2 = 0;
+        Simulator::Schedule(Seconds(59), [&]() {
+            mag1Entries = topo.GetMag("mag1")->GetBindingUpdateList()->GetEntryCount();
+            for (const auto& id : ids)
+            {
+                Ptr<BindingCacheEntry> e =
+                    lma->GetBindingCache()->FindByPrefix(topo.GetHomeNetworkPrefix(id));
+                atMag2 += e && e->proxyCoa == mag2->GetProxyCoa() ? 1 : 0;
+            }
+        });
+        Simulator::Stop(Seconds(60));
+        Simulator::Run();
+        o.expected = n;
+        o.completed = acknowledged.size();
+        o.lost = topo.GetFaultLosses()["total"];
+        o.retransmitted = lma->GetSignalling()->GetRetransmissionCount();
+        std::ostringstream os;
+        os << "acknowledged " << acknowledged.size() << ", MAG1 entries " << mag1Entries
+           << ", bound at MAG2 " << atMag2;
+        o.detail = os.str();
+        if (mag1Entries != n - acknowledged.size() || atMag2 != n)
+        {
+            o.completed = 0; // the state does not match the acknowledgements
+        }
+    }
+
+    /**
+     * \brief LROREQ/LRORSP and MAG-MAG PBU/PBA.
+     * \param o the outcome
+     */
+    static void RunLocalRouting(Outcome& o)
+    {
+        const uint32_t pairs = 3;
+        Pmipv6LocalRoutingDomain d(2);
+        Pmipv6TopologyHelper& topo = d.GetTopology();
+        for (uint32_t k = 0; k < 2; ++k)
+        {
+            d.GetMagExtension("mag" + std::to_string(k + 1))
+                ->SetAttribute("EnableDetectLocalRouting", BooleanValue(false));
+        }
+        for (uint32_t k = 1; k <= pairs; ++k)
+        {
+            d.AddMobileNode("a" + std::to_string(k), "mag1", Seconds(0.5));
+            d.AddMobileNode("b" + std::to_string(k), "mag2", Seconds(0.5));
+        }
+        LossFrom2s(topo, "r");
+        Simulator::Schedule(Seconds(3), [&]() {
+            for (uint32_t k = 1; k <= pairs; ++k)
+            {
+                d.GetLmaExtension()->StartLocalRouting(
+                    topo.GetHomeAddress("a" + std::to_string(k)),
+                    topo.GetHomeAddress("b" + std::to_string(k)));
+            }
+        });
+        uint32_t established = 0;
+        std::ostringstream os;
+        Simulator::Schedule(Seconds(39), [&]() {
+            for (uint32_t k = 1; k <= pairs; ++k)
+            {
+                Ipv6Address a = topo.GetHomeAddress("a" + std::to_string(k));
+                Ipv6Address b = topo.GetHomeAddress("b" + std::to_string(k));
+                MagLocalRoutingExtension::PairState s1 = MagLocalRoutingExtension::PAIR_REMOVED;
+                MagLocalRoutingExtension::PairState s2 = MagLocalRoutingExtension::PAIR_REMOVED;
+                d.GetMagExtension("mag1")->GetPairState(a, b, s1);
+                d.GetMagExtension("mag2")->GetPairState(b, a, s2);
+                bool ok = s1 == MagLocalRoutingExtension::PAIR_ESTABLISHED &&
+                          s2 == MagLocalRoutingExtension::PAIR_ESTABLISHED &&
+                          d.GetMagExtension("mag1")->HasLocalRoute(a, b) &&
+                          d.GetMagExtension("mag2")->HasLocalRoute(b, a);
+                established += ok ? 1 : 0;
+                os << "pair " << k << ": " << MagLocalRoutingExtension::PairStateName(s1) << "/"
+                   << MagLocalRoutingExtension::PairStateName(s2) << " ";
+            }
+        });
+        Simulator::Stop(Seconds(40));
+        Simulator::Run();
+        o.expected = pairs;
+        o.completed = established;
+        o.lost = topo.GetFaultLosses()["total"];
+        o.retransmitted = topo.GetLma("lma")->GetSignalling()->GetRetransmissionCount() +
+                          topo.GetMag("mag1")->GetSignalling()->GetRetransmissionCount() +
+                          topo.GetMag("mag2")->GetSignalling()->GetRetransmissionCount();
+        o.detail = os.str();
+    }
+
+    /**
+     * \brief Heartbeat after an LMA restart, and the re-registrations it starts.
+     * \param o the outcome
+     */
+    static void RunHeartbeat(Outcome& o)
+    {
+        const uint32_t n = 6;
+        Config::SetDefault("ns3::MagHeartbeatExtension::Interval", TimeValue(Seconds(1)));
+        Config::SetDefault("ns3::MagHeartbeatExtension::MissingHeartbeatsAllowed",
+                           UintegerValue(1000));
+        Config::SetDefault("ns3::Pmipv6MagApplication::BindingLifetime", TimeValue(Seconds(600)));
+        Pmipv6TopologyHelper topo;
+        topo.Build(Pmipv6TopologyHelper::MakeStar(2));
+        topo.EnableHeartbeat();
+        std::vector<std::string> ids;
+        for (uint32_t k = 1; k <= n; ++k)
+        {
+            ids.push_back("mn" + std::to_string(k));
+            topo.AddMobileNode(ids.back(), k % 2 ? "mag1" : "mag2", Seconds(0.5));
+        }
+        LossFrom2s(topo, "lma");
+        topo.ScheduleRestart("lma", Seconds(5), Seconds(0.5));
+        uint32_t bound = 0;
+        uint64_t restartsSeen = 0;
+        Simulator::Schedule(Seconds(49), [&]() {
+            for (const auto& id : ids)
+            {
+                bound += BoundToCurrentMag(topo, id).empty() ? 1 : 0;
+            }
+            for (const auto& mag : topo.GetMagNames())
+            {
+                restartsSeen +=
+                    topo.GetMag(mag)->GetExtension<MagHeartbeatExtension>()->GetRestartsDetected();
+            }
+        });
+        Simulator::Stop(Seconds(50));
+        Simulator::Run();
+        o.expected = n;
+        o.completed = restartsSeen == 2 ? bound : 0;
+        o.lost = topo.GetFaultLosses()["total"];
+        uint64_t pbus = 0;
+        for (const auto& mag : topo.GetMagNames())
+        {
+            pbus += topo.GetMag(mag)->GetPbuCount();
+        }
+        // beyond the registrations and one re-registration per mobile node
+        o.retransmitted = pbus > 2 * n ? pbus - 2 * n : 0;
+        std::ostringstream os;
+        os << "restarts seen " << restartsSeen << ", bound " << bound;
+        o.detail = os.str();
+    }
+
+    void DoRun() override
+    {
+        Outcome with = Run(12);
+        NS_TEST_EXPECT_MSG_GT(with.lost, 10, "the loss is real");
+        NS_TEST_EXPECT_MSG_GT(with.retransmitted, 0, "retransmissions were needed");
+        NS_TEST_EXPECT_MSG_EQ(with.completed,
+                              with.expected,
+                              Name(m_kind) << " with retransmissions: " << with.detail);
+        Outcome without = Run(0);
+        NS_TEST_EXPECT_MSG_LT(without.completed,
+                              without.expected,
+                              Name(m_kind) << " without retransmissions: " << without.detail);
+    }
+
+    Kind m_kind; ///< the exchange
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Replies at the LMA from a node that is not the peer of the pending transaction: while
+ * the LMA's BRI to MAG1 goes unanswered (MAG1's link is down), a rogue sends BRAs with every
+ * plausible sequence number. The LMA's signalling transaction matches replies by peer and
+ * sequence: none completes the revocation (it stays pending, the rogue's replies are counted
+ * as unmatched), and MAG1's own BRA completes it once its link is back. (The same manager
+ * matches the FMA, UPA, PFBA and LRORSP of the extensions.)
+ */
+class RogueReplyTestCase : public TestCase
+{
+  public:
+    RogueReplyTestCase()
+        : TestCase("a BRA from a node that is not the BRI's peer completes nothing")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(10);
+        RngSeedManager::SetRun(1);
+        Config::SetDefault("ns3::Pmipv6LmaApplication::BRIMaxRetriesNumber", UintegerValue(10));
+        Config::SetDefault("ns3::Pmipv6LmaApplication::MinDelayBRIs", TimeValue(Seconds(0.5)));
+        Config::SetDefault("ns3::SignallingTransactionManager::MaxTimeout", TimeValue(Seconds(1)));
+        std::vector<std::pair<Time, Ipv6Address>> completed;
+        uint32_t pendingDuring = 0;
+        uint64_t unmatched = 0;
+        Ipv6Address mag1Address;
+        {
+            Pmipv6TopologyHelper topo;
+            Pmipv6Graph g = Pmipv6TopologyHelper::MakeStar(2);
+            auto rogueVertex = boost::add_vertex(g);
+            g[rogueVertex].name = "rogue";
+            g[rogueVertex].role = "router";
+            boost::add_edge(boost::vertex(1, g), rogueVertex, g); // vertex 1: the LMA
+            NS_ASSERT(g[boost::vertex(1, g)].role == "lma");
+            topo.Build(g);
+            topo.AddMobileNode("mn1", "mag1", Seconds(0.5));
+            topo.ScheduleLinkOutage("mag1", "lma", Seconds(3), Seconds(6));
+            Ptr<Pmipv6LmaApplication> lma = topo.GetLma("lma");
+            Ptr<Pmipv6MagApplication> mag2 = topo.GetMag("mag2");
+            mag1Address = topo.GetMag("mag1")->GetProxyCoa();
+            lma->TraceConnectWithoutContext(
+                "RevocationCompleted",
+                Callback<void, const std::string&, Ipv6Address, uint8_t>(
+                    [&completed](const std::string&, Ipv6Address mag, uint8_t) {
+                        completed.emplace_back(Simulator::Now(), mag);
+                    }));
+            Ptr<MobilityL4Protocol> mobility = MobilityL4Protocol::Install(topo.GetNode("rogue"));
+            Ipv6Address rogueAddress = topo.GetAddress("rogue");
+            Ipv6Address lmaAddress = lma->GetAddress();
+            // mn1 shows up at MAG2: the LMA revokes MAG1's binding (BRI lost in the outage)
+            Simulator::Schedule(Seconds(3.1), [&]() {
+                mag2->NotifyAttach(topo.GetAccessDevice("mag2"),
+                                   "mn1",
+                                   topo.GetMobileDevice("mn1")->GetAddress(),
+                                   mip6::HI_HANDOFF_BETWEEN_MAGS);
+            });
+            Simulator::Schedule(Seconds(4), [=]() {
+                for (uint16_t seq = 0; seq < 8; ++seq)
+                {
+                    BindingRevocationAckHeader bra;
+                    bra.SetSequence(seq);
+                    bra.SetStatus(mip6::BRA_SUCCESS);
+                    bra.SetFlag(BindingRevocationHeader::FLAG_P, true);
+                    bra.AddOption(Create<MobileNodeIdentifierOption>("mn1"));
+                    mobility->Send(bra, rogueAddress, lmaAddress);
+                }
+            });
+            Simulator::Schedule(Seconds(5), [&]() {
+                pendingDuring = lma->GetSignalling()->GetPendingCount();
+                unmatched = lma->GetSignalling()->GetUnmatchedReplyCount();
+            });
+            Simulator::Stop(Seconds(9));
+            Simulator::Run();
+        }
+        Simulator::Destroy();
+        Config::Reset();
+        NS_TEST_EXPECT_MSG_EQ(pendingDuring, 1, "the BRI is still pending after the rogue's BRAs");
+        NS_TEST_EXPECT_MSG_EQ(unmatched, 8, "the rogue's eight BRAs matched nothing");
+        NS_TEST_ASSERT_MSG_EQ(completed.size(), 1, "one revocation completed");
+        NS_TEST_EXPECT_MSG_EQ(completed[0].second, mag1Address, "by MAG1's BRA");
+        NS_TEST_EXPECT_MSG_GT(completed[0].first, Seconds(6), "after MAG1's link came back");
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief The flow exchanges with 30 % loss in both directions of both LMA-MAG links (from
+ * 2 s, after both attachments) of a dual-access domain (one mobile node with an interface at
+ * each MAG): six flows at once
+ * - moved to MAG1 by FMI/FMA (flow mobility draft 4.1: FMI add to MAG1, then FMI del) or by
+ *   UPN/UPA (RFC 7077 reason FLOW-MOBILITY): every move completes, MAG1 holds every flow;
+ * - bound to MAG1 by PFBI/PFBA (draft 000, LMA-initiated flow binding, PRO add): every PFBA
+ *   arrives, the LMA's and MAG1's flow binding lists hold every flow.
+ * Retransmission with backoff makes them complete; without retransmissions some do not.
+ */
+class LossyFlowExchangeTestCase : public TestCase
+{
+  public:
+    /// The exchange.
+    enum Kind
+    {
+        LOSSY_FMI = 0, ///< FMI/FMA
+        LOSSY_UPN,     ///< UPN/UPA
+        LOSSY_PFBI,    ///< PFBI/PFBA
+    };
+
+    /**
+     * \brief The test.
+     * \param kind the exchange
+     */
+    explicit LossyFlowExchangeTestCase(Kind kind)
+        : TestCase(std::string("30 % loss on every MAG-LMA link: ") + Name(kind) +
+                   " completes through retransmission"),
+          m_kind(kind)
+    {
+    }
+
+  private:
+    /**
+     * \brief The exchange's name.
+     * \param kind the exchange
+     * \return e.g. "FMI/FMA"
+     */
+    static std::string Name(Kind kind)
+    {
+        return kind == LOSSY_FMI ? "FMI/FMA" : kind == LOSSY_UPN ? "UPN/UPA" : "PFBI/PFBA";
+    }
+
+    /**
+     * \brief Fault models on both ends of every point-to-point link between the LMA node and
+     * a MAG node (no loss until SetLoss()).
+     * \param lma the LMA node
+     * \param mags the MAG nodes
+     * \return the models
+     */
+    static std::vector<Ptr<LinkFaultErrorModel>> MagLinkFaults(Ptr<Node> lma,
+                                                               const NodeContainer& mags)
+    {
+        std::vector<Ptr<LinkFaultErrorModel>> models;
+        for (uint32_t i = 0; i < lma->GetNDevices(); ++i)
+        {
+            Ptr<PointToPointNetDevice> dev = DynamicCast<PointToPointNetDevice>(lma->GetDevice(i));
+            if (!dev)
+            {
+                continue;
+            }
+            Ptr<Channel> channel = dev->GetChannel();
+            for (uint32_t j = 0; j < channel->GetNDevices(); ++j)
+            {
+                Ptr<NetDevice> end = channel->GetDevice(j);
+                bool toMag = false;
+                for (uint32_t k = 0; k < mags.GetN(); ++k)
+                {
+                    toMag = toMag || end->GetNode() == mags.Get(k);
+                }
+                if (!toMag)
+                {
+                    continue;
+                }
+                for (const auto& d : {Ptr<NetDevice>(dev), end})
+                {
+                    Ptr<LinkFaultErrorModel> m = CreateObject<LinkFaultErrorModel>();
+                    m->AssignStreams(1000 + models.size());
+                    d->SetAttribute("ReceiveErrorModel", PointerValue(m));
+                    models.push_back(m);
+                }
+            }
+        }
+        return models;
+    }
+
+    /// What a run ended with.
+    struct Outcome
+    {
+        uint32_t expected{0};      ///< exchanges started
+        uint32_t completed{0};     ///< exchanges that ended in the expected state
+        uint64_t lost{0};          ///< packets the faults lost
+        uint64_t retransmitted{0}; ///< retransmissions of the LMA's transactions
+        std::string detail;        ///< what is wrong, for the messages
+    };
+
+    /**
+     * \brief One run.
+     * \param retransmissions the LMA's MaxRetransmissions
+     * \return the outcome
+     */
+    Outcome Run(uint32_t retransmissions) const
+    {
+        RngSeedManager::SetSeed(12);
+        RngSeedManager::SetRun(1 + static_cast<uint32_t>(m_kind));
+        Config::SetDefault("ns3::SignallingTransactionManager::InitialTimeout",
+                           TimeValue(MilliSeconds(500)));
+        Config::SetDefault("ns3::SignallingTransactionManager::MaxTimeout", TimeValue(Seconds(2)));
+        Config::SetDefault("ns3::SignallingTransactionManager::MaxRetransmissions",
+                           UintegerValue(retransmissions));
+        const uint32_t n = 6;
+        Outcome o;
+        o.expected = n;
+        std::ostringstream os;
+        Pmipv6DualAccessDomain* d = nullptr;
+        Ptr<LmaFlowMobilityExtension> fm;
+        Ptr<MagFlowMobilityExtension> magFm[2];
+        Ptr<ApiFlowMovePolicy> api;
+        Pmipv6LmaFlowBindingDomain* fb = nullptr;
+        if (m_kind == LOSSY_PFBI)
+        {
+            fb = new Pmipv6LmaFlowBindingDomain("mn@lossy.test");
+            d = fb;
+        }
+        else
+        {
+            d = new Pmipv6DualAccessDomain("mn@lossy.test");
+            fm = CreateObject<LmaFlowMobilityExtension>();
+            fm->SetAttribute("PrefixMode",
+                             EnumValue(LmaFlowMobilityExtension::PER_INTERFACE_PREFIX));
+            fm->SetAttribute("MoveSignalling", StringValue(m_kind == LOSSY_FMI ? "FMI" : "UPN"));
+            d->lmaApp->AddExtension(fm);
+            for (uint32_t k = 0; k < 2; ++k)
+            {
+                magFm[k] = CreateObject<MagFlowMobilityExtension>();
+                d->magApp[k]->AddExtension(magFm[k]);
+            }
+            api = CreateObject<ApiFlowMovePolicy>();
+            fm->AddPolicy(api);
+        }
+        std::vector<Ptr<LinkFaultErrorModel>> faults = MagLinkFaults(d->lma.Get(0), d->mags);
+        for (const auto& m : faults)
+        {
+            Simulator::Schedule(Seconds(2), &LinkFaultErrorModel::SetLoss, m, 0.3, 1.0);
+        }
+        Simulator::Schedule(Seconds(0.5),
+                            &Pmipv6DualAccessDomain::Attach,
+                            d,
+                            0,
+                            mip6::HI_NEW_INTERFACE);
+        Simulator::Schedule(Seconds(1.0),
+                            &Pmipv6DualAccessDomain::Attach,
+                            d,
+                            1,
+                            mip6::HI_NEW_INTERFACE);
+        const std::string mnId = d->mnId;
+        std::vector<uint16_t> fids(n, 0);
+        uint32_t failed = 0;
+        uint32_t answered = 0;
+        if (fm)
+        {
+            fm->TraceConnectWithoutContext(
+                "MoveFailed",
+                Callback<void, const std::string&, uint16_t, Ipv6Address, uint8_t>(
+                    [&failed](const std::string&, uint16_t, Ipv6Address, uint8_t) { failed++; }));
+        }
+        else
+        {
+            fb->lmaExt[0]->TraceConnectWithoutContext(
+                "PfbaReceived",
+                Callback<void, const std::string&, uint16_t, uint8_t, Ipv6Address, uint8_t>(
+                    [&answered](const std::string&, uint16_t, uint8_t, Ipv6Address, uint8_t s) {
+                        answered += s == mip6::PFBA_SUCCESS ? 1 : 0;
+                    }));
+            fb->lmaExt[0]->TraceConnectWithoutContext(
+                "GaveUp",
+                Callback<void, const std::string&, uint16_t, uint8_t, Ipv6Address>(
+                    [&failed](const std::string&, uint16_t, uint8_t, Ipv6Address) { failed++; }));
+        }
+        Simulator::Schedule(Seconds(3), [&]() {
+            for (uint32_t k = 0; k < n; ++k)
+            {
+                TrafficSelector ts;
+                ts.SetDestinationPort(9001 + k);
+                if (fm)
+                {
+                    fids[k] = api->MoveToMag(mnId, ts, d->proxyCoa[0]);
+                }
+                else
+                {
+                    fids[k] = 10 + k;
+                    fb->lmaExt[0]->AddFlow(mnId, fids[k], 5, ts, d->proxyCoa[0], 0);
+                }
+            }
+        });
+        uint32_t held = 0;
+        Simulator::Schedule(Seconds(39), [&]() {
+            for (uint32_t k = 0; k < n; ++k)
+            {
+                bool ok = fm ? fids[k] != 0 && magFm[0]->HasFlow(mnId, fids[k]) &&
+                                   !magFm[1]->HasFlow(mnId, fids[k])
+                             : fb->lmaExt[0]->GetFlowBinding(mnId, fids[k]) != nullptr &&
+                                   fb->magExt[0]->GetFlowBinding(mnId, fids[k]) != nullptr;
+                held += ok ? 1 : 0;
+            }
+        });
+        Simulator::Stop(Seconds(40));
+        Simulator::Run();
+        for (const auto& m : faults)
+        {
+            o.lost += m->GetLost();
+        }
+        o.retransmitted = d->lmaApp->GetSignalling()->GetRetransmissionCount();
+        o.completed = failed == 0 ? held : std::min<uint32_t>(held, n - 1);
+        os << "held at MAG1 " << held << ", failed " << failed << ", PFBAs " << answered;
+        o.detail = os.str();
+        Simulator::Destroy();
+        delete d;
+        Config::Reset();
+        return o;
+    }
+
+    void DoRun() override
+    {
+        Outcome with = Run(12);
+        NS_TEST_EXPECT_MSG_GT(with.lost, 10, "the loss is real");
+        NS_TEST_EXPECT_MSG_GT(with.retransmitted, 0, "retransmissions were needed");
+        NS_TEST_EXPECT_MSG_EQ(with.completed,
+                              with.expected,
+                              Name(m_kind) << " with retransmissions: " << with.detail);
+        Outcome without = Run(0);
+        NS_TEST_EXPECT_MSG_LT(without.completed,
+                              without.expected,
+                              Name(m_kind) << " without retransmissions: " << without.detail);
+    }
+
+    Kind m_kind; ///< the exchange
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief A crashed LMA forwards no downlink: without heartbeat, the LMA crashes at 5 s and
+ * restarts at 5.5 s with its binding cache lost; the downlink to the mobile node's prefix
+ * stops at the crash (no packet leaves the LMA into the tunnel while it is down, nor after its
+ * restart) until the MAG registers the mobile node again at its refresh (BindingLifetime
+ * 10 s: at 8 s after the 0.5 s registration, then the downlink resumes).
+ */
+class CrashedLmaTestCase : public TestCase
+{
+  public:
+    CrashedLmaTestCase()
+        : TestCase("no downlink through a crashed LMA until the MAG registers again")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(13);
+        RngSeedManager::SetRun(1);
+        Config::SetDefault("ns3::Pmipv6MagApplication::BindingLifetime", TimeValue(Seconds(10)));
+        Downlink d;
+        uint32_t cacheAfterCrash = 99;
+        uint32_t routesAfterCrash = 99;
+        uint32_t tunnelsAfterCrash = 99;
+        uint64_t forwardedDuringCrash = 0;
+        {
+            Pmipv6TopologyHelper topo;
+            topo.Build(Pmipv6TopologyHelper::MakeStar(2));
+            topo.AddMobileNode("mn1", "mag1", Seconds(0.5));
+            topo.ScheduleRestart("lma", Seconds(5), Seconds(0.5));
+            InstallDownlink(topo, "mn1", MilliSeconds(10), Seconds(1), Seconds(12), 9000, &d);
+            Ptr<Pmipv6LmaApplication> lma = topo.GetLma("lma");
+            uint64_t forwardedAtCrash = 0;
+            Simulator::Schedule(Seconds(5) + MicroSeconds(1), [&]() {
+                cacheAfterCrash = lma->GetBindingCache()->GetEntryCount();
+                routesAfterCrash = lma->GetRouting()->GetRouteCount();
+                tunnelsAfterCrash =
+                    lma->GetNode()->GetObject<Ipv6TunnelL4Protocol>()->GetTunnelCount();
+                forwardedAtCrash = lma->GetRouting()->GetForwardedCount();
+            });
+            Simulator::Schedule(Seconds(7.9), [&]() {
+                forwardedDuringCrash = lma->GetRouting()->GetForwardedCount() - forwardedAtCrash;
+            });
+            Simulator::Stop(Seconds(12));
+            Simulator::Run();
+        }
+        Simulator::Destroy();
+        Config::Reset();
+        NS_TEST_EXPECT_MSG_EQ(cacheAfterCrash, 0, "the crash lost the binding cache");
+        NS_TEST_EXPECT_MSG_EQ(routesAfterCrash, 0, "and the LMA's prefix routes");
+        NS_TEST_EXPECT_MSG_EQ(tunnelsAfterCrash, 0, "and its tunnels");
+        NS_TEST_EXPECT_MSG_GT(d.Between(Seconds(2), Seconds(5)), 290, "downlink before");
+        // a packet in flight between the LMA and the MN (5 ms link + access) may still arrive
+        NS_TEST_EXPECT_MSG_EQ(d.Between(Seconds(5) + MilliSeconds(20), Seconds(8.5)),
+                              0,
+                              "no downlink through the crashed, then empty LMA");
+        NS_TEST_EXPECT_MSG_EQ(forwardedDuringCrash, 0, "the LMA forwarded nothing");
+        NS_TEST_EXPECT_MSG_GT(d.Between(Seconds(9), Seconds(12)), 290, "resumes after 8.5 s");
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
  * \brief The reliability test suite.
  */
 class ReliabilityTestSuite : public TestSuite
@@ -1005,6 +2137,29 @@ class ReliabilityTestSuite : public TestSuite
         AddTestCase(new HeartbeatTestCase, TestCase::QUICK);
         AddTestCase(new RogueNodeTestCase(false), TestCase::QUICK);
         AddTestCase(new RogueNodeTestCase(true), TestCase::QUICK);
+        AddTestCase(new ReplayedPbuTestCase, TestCase::QUICK);
+        AddTestCase(new RogueReplyTestCase, TestCase::QUICK);
+        AddTestCase(new CrashedLmaTestCase, TestCase::QUICK);
+        for (auto kind : {LossyFlowExchangeTestCase::LOSSY_FMI,
+                          LossyFlowExchangeTestCase::LOSSY_UPN,
+                          LossyFlowExchangeTestCase::LOSSY_PFBI})
+        {
+            AddTestCase(new LossyFlowExchangeTestCase(kind), TestCase::QUICK);
+        }
+        for (auto kind : {LossyExchangeTestCase::LOSSY_BRI,
+                          LossyExchangeTestCase::LOSSY_LOCAL_ROUTING,
+                          LossyExchangeTestCase::LOSSY_HEARTBEAT})
+        {
+            AddTestCase(new LossyExchangeTestCase(kind), TestCase::QUICK);
+        }
+        for (auto kind : {RogueSignallingTestCase::ROGUE_FMI,
+                          RogueSignallingTestCase::ROGUE_UPN,
+                          RogueSignallingTestCase::ROGUE_PFBI,
+                          RogueSignallingTestCase::ROGUE_LROREQ,
+                          RogueSignallingTestCase::ROGUE_PEER_PBU})
+        {
+            AddTestCase(new RogueSignallingTestCase(kind), TestCase::QUICK);
+        }
     }
 };
 
