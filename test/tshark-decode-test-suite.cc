@@ -1458,7 +1458,7 @@ class LuaLmaFlowBindingFbiTestCase : public TsharkTestCase
 {
   public:
     LuaLmaFlowBindingFbiTestCase()
-        : TsharkTestCase("draft 000 operations as RFC 7109 FBI / FBA: tshark shows MH 21 "
+        : TsharkTestCase("draft 000 operations as RFC 7109 FBI and FBA: tshark shows MH 21 "
                          "unmalformed, pmipv6.lua reads each action and status")
     {
     }
@@ -1546,7 +1546,7 @@ LuaLmaFlowBindingFbiTestCase::DoRun()
         }
         ExpectNoFailure(plain.out, "tshark -V on " + file);
         CommandResult types;
-        if (!Tshark("-r " + ShellQuote(file) + " -Y 'mip6.type == 21' -T fields -e mip6.type",
+        if (!Tshark("-r " + ShellQuote(file) + " -Y 'mip6.mhtype == 21' -T fields -e mip6.mhtype",
                     "fbi-types",
                     types))
         {
