@@ -2130,6 +2130,14 @@ class ReliabilityTestSuite : public TestSuite
         AddTestCase(new RogueNodeTestCase(false), TestCase::QUICK);
         AddTestCase(new RogueNodeTestCase(true), TestCase::QUICK);
         AddTestCase(new ReplayedPbuTestCase, TestCase::QUICK);
+        for (auto kind : {RogueSignallingTestCase::ROGUE_FMI,
+                          RogueSignallingTestCase::ROGUE_UPN,
+                          RogueSignallingTestCase::ROGUE_PFBI,
+                          RogueSignallingTestCase::ROGUE_LROREQ,
+                          RogueSignallingTestCase::ROGUE_PEER_PBU})
+        {
+            AddTestCase(new RogueSignallingTestCase(kind), TestCase::QUICK);
+        }
         AddTestCase(new RogueReplyTestCase, TestCase::QUICK);
         AddTestCase(new CrashedLmaTestCase, TestCase::QUICK);
         for (auto kind : {LossyFlowExchangeTestCase::LOSSY_FMI,
@@ -2143,14 +2151,6 @@ class ReliabilityTestSuite : public TestSuite
                           LossyExchangeTestCase::LOSSY_HEARTBEAT})
         {
             AddTestCase(new LossyExchangeTestCase(kind), TestCase::QUICK);
-        }
-        for (auto kind : {RogueSignallingTestCase::ROGUE_FMI,
-                          RogueSignallingTestCase::ROGUE_UPN,
-                          RogueSignallingTestCase::ROGUE_PFBI,
-                          RogueSignallingTestCase::ROGUE_LROREQ,
-                          RogueSignallingTestCase::ROGUE_PEER_PBU})
-        {
-            AddTestCase(new RogueSignallingTestCase(kind), TestCase::QUICK);
         }
     }
 };
