@@ -958,8 +958,10 @@ class FlowBindingOwnerSlotTestCase : public TestCase
                     NS_TEST_ASSERT_MSG_EQ(r.kind, FlowBindingTable::NO_MATCH, phase << ": none");
                 }
             }
-            NS_TEST_ASSERT_MSG_GT(matched, 1000, phase << ": many packets match");
-            NS_TEST_ASSERT_MSG_GT(defaults, 100, phase << ": many packets take a default");
+            // about 24 % of the packets match (20 % of the owners have a residual entry), and
+            // about a quarter take a default BID (fewer once half the owners left)
+            NS_TEST_ASSERT_MSG_GT(matched, 300, phase << ": many packets match");
+            NS_TEST_ASSERT_MSG_GT(defaults, 200, phase << ": many packets take a default");
         };
         check("few tuples");
         // one owner gets 6 more tuples (port ranges of several block sizes, source prefixes):
