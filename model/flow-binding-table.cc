@@ -20,7 +20,8 @@ NS_OBJECT_ENSURE_REGISTERED(FlowBindingTable);
 
 constexpr uint32_t FlowBindingOutput::NO_INTERFACE;
 constexpr uint32_t FlowBindingTable::NONE;
-constexpr uint32_t FlowBindingTable::INLINE_TUPLES;
+constexpr uint32_t FlowBindingTable::HOT_TUPLES;
+constexpr uint32_t FlowBindingTable::PREFETCH_TUPLES;
 
 namespace
 {
@@ -130,17 +131,17 @@ Load64(const uint8_t* b)
 
 /**
  * \brief The bucket key of a prefix.
- * \param owner the owner index
+ * \param owner the owner key (not its index: the key of a packet's bucket is known before
+ * the owner is looked up)
  * \param format the format
  * \param field the field
  * \param p the prefix (already masked)
  * \return the key
  */
 inline uint64_t
-BucketKey(uint32_t owner, uint8_t format, uint8_t field, const Prefix& p)
+BucketKey(uint64_t owner, uint8_t format, uint8_t field, const Prefix& p)
 {
-    uint64_t h =
-        Mix((uint64_t(owner) << 24) | (uint64_t(format) << 16) | (uint64_t(field) << 8) | p.length);
+    uint64_t h = Mix(owner ^ ((uint64_t(format) << 16) | (uint64_t(field) << 8) | p.length));
     h = Mix(h ^ p.hi);
     return h ^ Mix(p.lo + 0x9E3779B97F4A7C15ULL);
 }
@@ -374,29 +375,39 @@ PacketPrefix(const TrafficSelector::FlowKey& key, uint8_t field, uint8_t length)
 
 // FlatMap --------------------------------------------------------------------------------------
 
+template <typename S>
 uint32_t
-FlowBindingTable::FlatMap::Home(uint64_t key) const
+FlowBindingTable::FlatMap<S>::Home(uint64_t key) const
 {
     return uint32_t(Mix(key)) & uint32_t(m_slots.size() - 1);
 }
 
-FlowBindingTable::Slot*
-FlowBindingTable::FlatMap::Find(uint64_t key)
+template <typename S>
+S*
+FlowBindingTable::FlatMap<S>::Find(uint64_t key)
 {
-    return const_cast<Slot*>(static_cast<const FlatMap*>(this)->Find(key));
+    return const_cast<S*>(static_cast<const FlatMap*>(this)->Find(key));
 }
 
-const FlowBindingTable::Slot*
-FlowBindingTable::FlatMap::Find(uint64_t key) const
+template <typename S>
+const S*
+FlowBindingTable::FlatMap<S>::Find(uint64_t key) const
+{
+    return m_slots.empty() ? nullptr : FindAt(key, Home(key));
+}
+
+template <typename S>
+const S*
+FlowBindingTable::FlatMap<S>::FindAt(uint64_t key, uint32_t home) const
 {
     if (m_slots.empty())
     {
         return nullptr;
     }
     uint32_t mask = uint32_t(m_slots.size() - 1);
-    for (uint32_t i = Home(key);; i = (i + 1) & mask)
+    for (uint32_t i = home;; i = (i + 1) & mask)
     {
-        const Slot& s = m_slots[i];
+        const S& s = m_slots[i];
         if (s.count == 0)
         {
             return nullptr;
@@ -408,14 +419,28 @@ FlowBindingTable::FlatMap::Find(uint64_t key) const
     }
 }
 
-void
-FlowBindingTable::FlatMap::Grow()
+template <typename S>
+uint32_t
+FlowBindingTable::FlatMap<S>::Prefetch(uint64_t key) const
 {
-    std::vector<Slot> old;
+    if (m_slots.empty())
+    {
+        return 0;
+    }
+    uint32_t home = Home(key);
+    __builtin_prefetch(&m_slots[home]);
+    return home;
+}
+
+template <typename S>
+void
+FlowBindingTable::FlatMap<S>::Grow()
+{
+    std::vector<S> old;
     old.swap(m_slots);
-    m_slots.assign(old.empty() ? 16 : old.size() * 2, Slot{0, 0, 0});
+    m_slots.assign(old.empty() ? 16 : old.size() * 2, S{});
     uint32_t mask = uint32_t(m_slots.size() - 1);
-    for (const Slot& s : old)
+    for (const S& s : old)
     {
         if (s.count == 0)
         {
@@ -430,8 +455,9 @@ FlowBindingTable::FlatMap::Grow()
     }
 }
 
-FlowBindingTable::Slot*
-FlowBindingTable::FlatMap::Insert(uint64_t key)
+template <typename S>
+S*
+FlowBindingTable::FlatMap<S>::Insert(uint64_t key)
 {
     if ((m_used + 1) * 2 > m_slots.size())
     {
@@ -444,12 +470,14 @@ FlowBindingTable::FlatMap::Insert(uint64_t key)
         i = (i + 1) & mask;
     }
     m_used++;
-    m_slots[i] = Slot{key, 0, 0};
+    m_slots[i] = S{};
+    m_slots[i].key = key;
     return &m_slots[i];
 }
 
+template <typename S>
 void
-FlowBindingTable::FlatMap::Erase(Slot* slot)
+FlowBindingTable::FlatMap<S>::Erase(S* slot)
 {
     uint32_t mask = uint32_t(m_slots.size() - 1);
     uint32_t i = uint32_t(slot - m_slots.data());
@@ -474,8 +502,9 @@ FlowBindingTable::FlatMap::Erase(Slot* slot)
     m_used--;
 }
 
+template <typename S>
 void
-FlowBindingTable::FlatMap::Clear()
+FlowBindingTable::FlatMap<S>::Clear()
 {
     m_slots.clear();
     m_used = 0;
@@ -520,6 +549,7 @@ FlowBindingTable::DoDispose()
     NS_LOG_FUNCTION(this);
     m_ownerMap.Clear();
     m_index.Clear();
+    m_tuples.clear();
     m_ownerInfos.clear();
     m_freeOwners.clear();
     m_chunks.clear();
@@ -572,7 +602,7 @@ FlowBindingTable::NewRecord()
 uint32_t
 FlowBindingTable::OwnerIndex(uint64_t owner, bool create)
 {
-    Slot* s = m_ownerMap.Find(owner);
+    OwnerSlot* s = m_ownerMap.Find(owner);
     if (s)
     {
         return s->value;
@@ -598,13 +628,14 @@ FlowBindingTable::OwnerIndex(uint64_t owner, bool create)
     s = m_ownerMap.Insert(owner);
     s->value = o;
     s->count = 1;
+    s->residual = NONE;
     return o;
 }
 
 uint32_t
 FlowBindingTable::RecordOf(uint64_t owner, uint16_t fid) const
 {
-    const Slot* s = m_ownerMap.Find(owner);
+    const OwnerSlot* s = m_ownerMap.Find(owner);
     if (!s)
     {
         return NONE;
@@ -614,43 +645,85 @@ FlowBindingTable::RecordOf(uint64_t owner, uint16_t fid) const
     return it == o.byFid.end() ? NONE : it->second;
 }
 
-void
-FlowBindingTable::CountTuple(OwnerInfo& o, uint8_t format, uint8_t field, uint8_t length, int delta)
+namespace
 {
-    uint32_t n = o.tuples;
-    for (uint32_t i = 0; i < n; ++i)
+
+/**
+ * \brief A tuple packed into 16 bits (the formats are 1 and 2, the fields below 8).
+ * \param format the format
+ * \param field the field
+ * \param length the prefix length
+ * \return format << 12 | field << 8 | length
+ */
+inline uint16_t
+PackTuple(uint8_t format, uint8_t field, uint8_t length)
+{
+    return uint16_t((format << 12) | (field << 8) | length);
+}
+
+} // namespace
+
+uint32_t
+FlowBindingTable::CountIn(std::vector<Tuple>& tuples,
+                          uint8_t format,
+                          uint8_t field,
+                          uint8_t length,
+                          int delta)
+{
+    for (auto t = tuples.begin(); t != tuples.end(); ++t)
     {
-        Tuple& t = i < INLINE_TUPLES ? o.inlineTuples[i] : o.moreTuples[i - INLINE_TUPLES];
-        if (t.format != format || t.field != field || t.length != length)
+        if (t->format != format || t->field != field || t->length != length)
         {
             continue;
         }
-        t.count += delta;
-        if (t.count == 0)
+        t->count += delta;
+        uint32_t count = t->count;
+        if (count == 0)
         {
-            // move the last tuple here
-            Tuple& last =
-                n - 1 < INLINE_TUPLES ? o.inlineTuples[n - 1] : o.moreTuples[n - 1 - INLINE_TUPLES];
-            t = last;
-            if (n - 1 >= INLINE_TUPLES)
-            {
-                o.moreTuples.pop_back();
-            }
-            o.tuples--;
+            *t = tuples.back(); // order does not matter
+            tuples.pop_back();
         }
-        return;
+        return count;
     }
     NS_ASSERT(delta > 0);
-    Tuple t{format, field, length, 0, 1};
-    if (n < INLINE_TUPLES)
+    tuples.push_back({format, field, length, 0, 1});
+    return 1;
+}
+
+void
+FlowBindingTable::CountTuple(OwnerInfo& o, uint8_t format, uint8_t field, uint8_t length, int delta)
+{
+    uint32_t count = CountIn(o.tuples, format, field, length, delta);
+    if ((delta > 0 && count == 1) || (delta < 0 && count == 0))
     {
-        o.inlineTuples[n] = t;
+        // the owner starts or stops using this tuple: one owner more or less in m_tuples
+        CountIn(m_tuples, format, field, length, delta);
     }
-    else
+}
+
+void
+FlowBindingTable::SyncOwnerSlot(const OwnerInfo& o)
+{
+    OwnerSlot* s = m_ownerMap.Find(o.owner);
+    if (!s)
     {
-        o.moreTuples.push_back(t);
+        return;
     }
-    o.tuples++;
+    s->residual = o.residual;
+    s->hasDefault = o.hasDefault;
+    s->tuples = uint8_t(std::min<size_t>(o.tuples.size(), 255));
+    for (uint32_t i = 0; i < HOT_TUPLES; ++i)
+    {
+        s->hot[i] = i < o.tuples.size()
+                        ? PackTuple(o.tuples[i].format, o.tuples[i].field, o.tuples[i].length)
+                        : 0;
+    }
+}
+
+void
+FlowBindingTable::SyncHead(IndexSlot* slot)
+{
+    slot->head = slot->value == NONE ? nullptr : &Rec(m_postings[slot->value].record).entry;
 }
 
 void
@@ -766,7 +839,7 @@ FlowBindingTable::Index(uint32_t r)
         uint64_t cost = 0;
         for (const Prefix& p : prefixes)
         {
-            const Slot* slot = m_index.Find(BucketKey(rec.owner, format, field, p));
+            const IndexSlot* slot = m_index.Find(BucketKey(o.owner, format, field, p));
             cost += slot ? slot->count : 0;
         }
         if (best < 0 || cost < bestCost || (cost == bestCost && prefixes.size() < bestCount))
@@ -800,13 +873,14 @@ FlowBindingTable::Index(uint32_t r)
     {
         rec.residual = true;
         Link(o.residual, newPosting());
+        SyncOwnerSlot(o);
         return;
     }
     for (const Prefix& p : bestPrefixes)
     {
-        uint64_t key = BucketKey(rec.owner, format, uint8_t(best), p);
+        uint64_t key = BucketKey(o.owner, format, uint8_t(best), p);
         uint32_t posting = newPosting();
-        Slot* slot = m_index.Find(key);
+        IndexSlot* slot = m_index.Find(key);
         if (!slot)
         {
             slot = m_index.Insert(key);
@@ -814,9 +888,11 @@ FlowBindingTable::Index(uint32_t r)
         }
         Link(slot->value, posting);
         slot->count++;
+        SyncHead(slot);
         CountTuple(o, format, uint8_t(best), p.length, +1);
         rec.places.push_back({key, posting, uint8_t(best), p.length});
     }
+    SyncOwnerSlot(o);
 }
 
 void
@@ -845,7 +921,7 @@ FlowBindingTable::Unindex(uint32_t r)
     uint8_t format = rec.entry.selector.GetFormat();
     for (const Place& place : rec.places)
     {
-        Slot* slot = m_index.Find(place.key);
+        IndexSlot* slot = m_index.Find(place.key);
         NS_ASSERT(slot);
         Unlink(slot->value, place.posting);
         freePosting(place.posting);
@@ -853,9 +929,14 @@ FlowBindingTable::Unindex(uint32_t r)
         {
             m_index.Erase(slot);
         }
+        else
+        {
+            SyncHead(slot);
+        }
         CountTuple(o, format, place.field, place.length, -1);
     }
     rec.places.clear();
+    SyncOwnerSlot(o);
 }
 
 bool
@@ -978,7 +1059,7 @@ FlowBindingTable::EraseIfEmpty(uint32_t oi)
     {
         return;
     }
-    Slot* s = m_ownerMap.Find(o.owner);
+    OwnerSlot* s = m_ownerMap.Find(o.owner);
     if (s)
     {
         m_ownerMap.Erase(s);
@@ -1028,6 +1109,7 @@ FlowBindingTable::RemoveOwner(uint64_t owner)
         o.hasDefault = false;
         o.defaultBids.clear();
         m_defaults--;
+        SyncOwnerSlot(o);
     }
     m_size -= n;
     EraseIfEmpty(oi);
@@ -1058,6 +1140,7 @@ FlowBindingTable::SetDefaultBid(uint64_t owner, uint16_t bid)
     }
     o.hasDefault = true;
     o.defaultBids.assign(1, bid);
+    SyncOwnerSlot(o);
 }
 
 void
@@ -1072,13 +1155,14 @@ FlowBindingTable::ClearDefaultBid(uint64_t owner)
     m_ownerInfos[oi].hasDefault = false;
     m_ownerInfos[oi].defaultBids.clear();
     m_defaults--;
+    SyncOwnerSlot(m_ownerInfos[oi]);
     EraseIfEmpty(oi);
 }
 
 bool
 FlowBindingTable::GetDefaultBid(uint64_t owner, uint16_t& bid) const
 {
-    const Slot* s = m_ownerMap.Find(owner);
+    const OwnerSlot* s = m_ownerMap.Find(owner);
     if (!s || !m_ownerInfos[s->value].hasDefault)
     {
         return false;
@@ -1098,7 +1182,7 @@ std::vector<const FlowBindingEntry*>
 FlowBindingTable::GetEntries(uint64_t owner) const
 {
     std::vector<const FlowBindingEntry*> out;
-    const Slot* s = m_ownerMap.Find(owner);
+    const OwnerSlot* s = m_ownerMap.Find(owner);
     if (!s)
     {
         return out;
@@ -1122,7 +1206,7 @@ FlowBindingTable::GetSize() const
 uint32_t
 FlowBindingTable::GetOwnerSize(uint64_t owner) const
 {
-    const Slot* s = m_ownerMap.Find(owner);
+    const OwnerSlot* s = m_ownerMap.Find(owner);
     return s ? uint32_t(m_ownerInfos[s->value].records.size()) : 0;
 }
 
@@ -1162,9 +1246,47 @@ FlowBindingTable::Matches(const Posting& p, const TrafficSelector::FlowKey& key)
 }
 
 uint32_t
-FlowBindingTable::Best(uint32_t oi, const TrafficSelector::FlowKey& key) const
+FlowBindingTable::Best(uint64_t owner,
+                       const TrafficSelector::FlowKey& key,
+                       const OwnerSlot*& os) const
 {
-    const OwnerInfo& o = m_ownerInfos[oi];
+    // the fields a packet can be probed in (no ports, no SPI: not those)
+    uint32_t fields = 0xff;
+    if (!key.hasPorts)
+    {
+        fields &=
+            ~((1u << TrafficSelector::SOURCE_PORT) | (1u << TrafficSelector::DESTINATION_PORT));
+    }
+    if (!key.hasSpi)
+    {
+        fields &= ~(1u << TrafficSelector::IPSEC_SPI);
+    }
+    // While the table has at most PREFETCH_TUPLES distinct tuples (over all owners), the
+    // packet is probed in each of them (a superset of its owner's tuples: a tuple the owner
+    // does not use has no bucket of that owner), and the bucket slots are requested before
+    // the owner's slot: the two are fetched in parallel (bucket keys use the owner KEY).
+    uint64_t keys[PREFETCH_TUPLES];
+    uint32_t homes[PREFETCH_TUPLES];
+    uint32_t n = 0;
+    bool early = m_tuples.size() <= PREFETCH_TUPLES;
+    if (early)
+    {
+        for (const Tuple& t : m_tuples)
+        {
+            if (t.format == key.format && ((fields >> t.field) & 1))
+            {
+                keys[n] = BucketKey(owner, t.format, t.field, PacketPrefix(key, t.field, t.length));
+                homes[n] = m_index.Prefetch(keys[n]);
+                n++;
+            }
+        }
+    }
+    os = m_ownerMap.Find(owner);
+    if (!os)
+    {
+        return NONE;
+    }
+    uint32_t oi = os->value;
     uint32_t best = NONE;
     uint64_t bestOrder = NO_ORDER;
     auto scan = [this, &best, &bestOrder, &key, oi](uint32_t p) {
@@ -1183,34 +1305,45 @@ FlowBindingTable::Best(uint32_t oi, const TrafficSelector::FlowKey& key) const
             }
         }
     };
-    uint32_t n = o.tuples;
-    for (uint32_t i = 0; i < n; ++i)
-    {
-        const Tuple& t = i < INLINE_TUPLES ? o.inlineTuples[i] : o.moreTuples[i - INLINE_TUPLES];
-        if (t.format != key.format)
-        {
-            continue;
-        }
-        if ((t.field == TrafficSelector::SOURCE_PORT ||
-             t.field == TrafficSelector::DESTINATION_PORT) &&
-            !key.hasPorts)
-        {
-            continue;
-        }
-        if (t.field == TrafficSelector::IPSEC_SPI && !key.hasSpi)
-        {
-            continue;
-        }
-        const Slot* slot =
-            m_index.Find(BucketKey(oi, t.format, t.field, PacketPrefix(key, t.field, t.length)));
+    auto probe = [&scan](const IndexSlot* slot) {
         if (slot)
         {
+            // the first posting's entry is the likely winner: load it while the posting is
+            // checked (Classify counts a hit on it)
+            __builtin_prefetch(slot->head);
             scan(slot->value);
         }
-    }
-    if (o.residual != NONE)
+    };
+    if (early)
     {
-        scan(o.residual);
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            probe(m_index.FindAt(keys[i], homes[i]));
+        }
+    }
+    else
+    {
+        // the owner's tuples: in its slot, or (more than HOT_TUPLES) in its OwnerInfo
+        const std::vector<Tuple>* cold =
+            os->tuples > HOT_TUPLES ? &m_ownerInfos[oi].tuples : nullptr;
+        uint32_t count = cold ? uint32_t(cold->size()) : os->tuples;
+        for (uint32_t i = 0; i < count; ++i)
+        {
+            uint16_t t = cold ? PackTuple((*cold)[i].format, (*cold)[i].field, (*cold)[i].length)
+                              : os->hot[i];
+            uint8_t format = uint8_t(t >> 12);
+            uint8_t field = uint8_t((t >> 8) & 0xf);
+            uint8_t length = uint8_t(t);
+            if (format == key.format && ((fields >> field) & 1))
+            {
+                probe(m_index.Find(
+                    BucketKey(owner, format, field, PacketPrefix(key, field, length))));
+            }
+        }
+    }
+    if (os->residual != NONE)
+    {
+        scan(os->residual);
     }
     return best;
 }
@@ -1220,19 +1353,14 @@ FlowBindingTable::Classify(uint64_t owner, const TrafficSelector::FlowKey& key)
 {
     m_classified++;
     Result r;
-    const Slot* s = m_ownerMap.Find(owner);
-    if (!s)
-    {
-        return r;
-    }
-    uint32_t best = Best(s->value, key);
+    const OwnerSlot* s = nullptr;
+    uint32_t best = Best(owner, key, s);
     if (best == NONE)
     {
-        const OwnerInfo& o = m_ownerInfos[s->value];
-        if (o.hasDefault)
+        if (s && s->hasDefault)
         {
             r.kind = DEFAULT;
-            r.bids = &o.defaultBids;
+            r.bids = &m_ownerInfos[s->value].defaultBids;
         }
         return r;
     }
@@ -1258,12 +1386,8 @@ FlowBindingTable::Classify(uint64_t owner, const TrafficSelector::FlowKey& key)
 const FlowBindingEntry*
 FlowBindingTable::Lookup(uint64_t owner, const TrafficSelector::FlowKey& key) const
 {
-    const Slot* s = m_ownerMap.Find(owner);
-    if (!s)
-    {
-        return nullptr;
-    }
-    uint32_t best = Best(s->value, key);
+    const OwnerSlot* s = nullptr;
+    uint32_t best = Best(owner, key, s);
     return best == NONE ? nullptr : &Rec(best).entry;
 }
 

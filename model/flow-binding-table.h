@@ -323,8 +323,11 @@ class FlowBindingTable : public Object
   private:
     /// "None" for posting, record and owner indices.
     static constexpr uint32_t NONE = std::numeric_limits<uint32_t>::max();
-    /// Tuples kept inline in an owner (more go to a vector).
-    static constexpr uint32_t INLINE_TUPLES = 5;
+    /// Tuples kept in an owner's slot of the owner map (more are read from its OwnerInfo).
+    static constexpr uint32_t HOT_TUPLES = 4;
+    /// The bucket slots of every tuple in use are prefetched with the owner's slot while
+    /// the table has at most this many distinct tuples (over all owners).
+    static constexpr uint32_t PREFETCH_TUPLES = 4;
 
     /// A (format, field, prefix length) in which an owner has postings: one probe per packet.
     struct Tuple
@@ -333,7 +336,7 @@ class FlowBindingTable : public Object
         uint8_t field;  ///< TrafficSelector::Field
         uint8_t length; ///< prefix length
         uint8_t pad;    ///< unused
-        uint32_t count; ///< postings of the owner in this tuple
+        uint32_t count; ///< postings of the owner (or owners, in m_tuples) in this tuple
     };
 
     /**
@@ -362,15 +365,42 @@ class FlowBindingTable : public Object
         uint64_t dst[2]; ///< destination address prefix, host-order halves
     };
 
-    /// A slot of a flat open-addressing hash table (linear probing, backward-shift delete).
-    struct Slot
+    /**
+     * \brief A bucket of the index: its key, its postings, and the entry of its first
+     * posting (prefetched with the posting: the two are fetched in parallel, not one after
+     * the other). Two slots per cache line.
+     */
+    struct alignas(32) IndexSlot
     {
-        uint64_t key;   ///< the key
-        uint32_t value; ///< owner index, or the bucket's first posting
-        uint32_t count; ///< 0: empty slot; else 1 (owner) or the bucket's postings
+        uint64_t key;                 ///< the bucket key
+        uint32_t count;               ///< 0: empty slot; else the bucket's postings
+        uint32_t value;               ///< the first posting (precedence order)
+        const FlowBindingEntry* head; ///< the first posting's entry
     };
 
-    /// A flat open-addressing hash table from a 64-bit key to a Slot.
+    /**
+     * \brief An owner in the owner map, with what a classification reads of it: its first
+     * tuples (packed), its residual list and whether it has a default BID; everything else
+     * is in its OwnerInfo. Two slots per cache line.
+     */
+    struct alignas(32) OwnerSlot
+    {
+        uint64_t key;             ///< the owner key
+        uint32_t count;           ///< 0: empty slot; 1: in use
+        uint32_t value;           ///< the owner index (OwnerInfo)
+        uint32_t residual;        ///< residual postings (empty selectors)
+        uint8_t tuples;           ///< tuples in use (the first HOT_TUPLES are below)
+        uint8_t hasDefault;       ///< a default BID is set
+        uint16_t pad;             ///< unused
+        uint16_t hot[HOT_TUPLES]; ///< packed tuples: format << 12 | field << 8 | length
+    };
+
+    /**
+     * \brief A flat open-addressing hash table from a 64-bit key to a slot (linear probing,
+     * backward-shift delete); a slot with count 0 is empty.
+     * \tparam S the slot type (members key and count)
+     */
+    template <typename S>
     class FlatMap
     {
       public:
@@ -379,24 +409,37 @@ class FlowBindingTable : public Object
          * \param key the key
          * \return the slot, or nullptr; valid until the next Insert or Erase
          */
-        Slot* Find(uint64_t key);
+        S* Find(uint64_t key);
         /**
          * \brief The slot of a key (const).
          * \param key the key
          * \return the slot, or nullptr
          */
-        const Slot* Find(uint64_t key) const;
+        const S* Find(uint64_t key) const;
+        /**
+         * \brief The slot of a key, whose home position is known.
+         * \param key the key
+         * \param home Home(key)
+         * \return the slot, or nullptr
+         */
+        const S* FindAt(uint64_t key, uint32_t home) const;
+        /**
+         * \brief Start loading the home slot of a key into the cache.
+         * \param key the key
+         * \return Home(key) (0 when the table is empty)
+         */
+        uint32_t Prefetch(uint64_t key) const;
         /**
          * \brief Insert an absent key.
          * \param key the key
-         * \return its slot (count 0: the caller sets value and count)
+         * \return its slot (zeroed but for the key: the caller sets count and the rest)
          */
-        Slot* Insert(uint64_t key);
+        S* Insert(uint64_t key);
         /**
          * \brief Erase a slot returned by Find.
          * \param slot the slot
          */
-        void Erase(Slot* slot);
+        void Erase(S* slot);
         /// \brief Remove everything.
         void Clear();
 
@@ -411,8 +454,8 @@ class FlowBindingTable : public Object
          * \brief Double the capacity.
          */
         void Grow();
-        std::vector<Slot> m_slots; ///< capacity: a power of two
-        uint32_t m_used{0};        ///< occupied slots
+        std::vector<S> m_slots; ///< capacity: a power of two
+        uint32_t m_used{0};     ///< occupied slots
     };
 
     /// Where one posting of an entry is.
@@ -435,16 +478,14 @@ class FlowBindingTable : public Object
         std::vector<Place> places; ///< its postings (none when inactive)
     };
 
-    /// The entries of one owner; the first cache line is what a classification reads.
+    /// The entries of one owner (cold: its hot part is its OwnerSlot).
     struct OwnerInfo
     {
         uint64_t owner{0};                            ///< the owner key
         uint32_t residual{NONE};                      ///< residual postings (empty selectors)
-        uint8_t tuples{0};                            ///< tuples in use (inline then more)
         bool hasDefault{false};                       ///< a default BID is set
         bool live{false};                             ///< in use
-        Tuple inlineTuples[INLINE_TUPLES]{};          ///< the first tuples
-        std::vector<Tuple> moreTuples;                ///< tuples beyond INLINE_TUPLES
+        std::vector<Tuple> tuples;                    ///< its tuples
         std::vector<uint16_t> defaultBids;            ///< {default BID}
         std::vector<uint32_t> records;                ///< its records
         std::unordered_map<uint16_t, uint32_t> byFid; ///< FID -> record
@@ -492,14 +533,38 @@ class FlowBindingTable : public Object
      */
     void Unindex(uint32_t r);
     /**
-     * \brief Count a tuple of an owner up or down.
+     * \brief Count a tuple of an owner up or down (and the table's tuples, m_tuples).
      * \param o the owner
      * \param format the format
      * \param field the field
      * \param length the prefix length
      * \param delta +1 or -1
      */
-    static void CountTuple(OwnerInfo& o, uint8_t format, uint8_t field, uint8_t length, int delta);
+    void CountTuple(OwnerInfo& o, uint8_t format, uint8_t field, uint8_t length, int delta);
+    /**
+     * \brief Count a tuple up or down in a list of tuples.
+     * \param tuples the list
+     * \param format the format
+     * \param field the field
+     * \param length the prefix length
+     * \param delta +1 or -1
+     * \return the tuple's count after the change
+     */
+    static uint32_t CountIn(std::vector<Tuple>& tuples,
+                            uint8_t format,
+                            uint8_t field,
+                            uint8_t length,
+                            int delta);
+    /**
+     * \brief Copy an owner's residual head, default flag and first tuples into its slot.
+     * \param o the owner
+     */
+    void SyncOwnerSlot(const OwnerInfo& o);
+    /**
+     * \brief Set a bucket's head entry after its chain changed.
+     * \param slot the bucket
+     */
+    void SyncHead(IndexSlot* slot);
     /**
      * \brief Insert a posting into a chain, keeping it sorted by order.
      * \param head the chain's head
@@ -521,11 +586,14 @@ class FlowBindingTable : public Object
     bool Matches(const Posting& p, const TrafficSelector::FlowKey& key) const;
     /**
      * \brief The winning record of an owner.
-     * \param ownerIndex the owner's index
+     * \param owner the owner key
      * \param key the packet
+     * \param slot set to the owner's slot (nullptr: unknown owner)
      * \return the record index, or NONE
      */
-    uint32_t Best(uint32_t ownerIndex, const TrafficSelector::FlowKey& key) const;
+    uint32_t Best(uint64_t owner,
+                  const TrafficSelector::FlowKey& key,
+                  const OwnerSlot*& slot) const;
     /**
      * \brief Free an owner that has no entry and no default BID.
      * \param ownerIndex the owner's index
@@ -537,8 +605,9 @@ class FlowBindingTable : public Object
      */
     void FreeRecord(uint32_t r);
 
-    FlatMap m_ownerMap;                              ///< owner key -> owner index
-    FlatMap m_index;                                 ///< bucket key -> postings
+    FlatMap<OwnerSlot> m_ownerMap;                   ///< owner key -> owner
+    FlatMap<IndexSlot> m_index;                      ///< bucket key -> postings
+    std::vector<Tuple> m_tuples;                     ///< tuples in use: count = owners
     std::vector<OwnerInfo> m_ownerInfos;             ///< owners
     std::vector<uint32_t> m_freeOwners;              ///< free owner indices
     std::vector<std::unique_ptr<Record[]>> m_chunks; ///< records, RECORD_CHUNK per chunk

@@ -4,6 +4,8 @@
 
 #include "ipv6-tunnel-l4-protocol.h"
 
+#include "prefix-table.h"
+
 #include "ns3/boolean.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
@@ -165,10 +167,11 @@ Ipv6TunnelL4Protocol::NotifyNewAggregate()
 size_t
 Ipv6TunnelL4Protocol::TunnelKeyHash::operator()(const TunnelKey& key) const
 {
-    Ipv6AddressHash hash;
-    size_t h = hash(key.local);
+    // per packet (encapsulation and decapsulation): the cheap AddressKey hash, not ns-3's
+    // Ipv6AddressHash (a Jenkins hash of a copy of the octets)
+    size_t h = AddressKey::Of(key.local).Hash();
     // boost::hash_combine
-    h ^= hash(key.remote) + 0x9e3779b9 + (h << 6) + (h >> 2);
+    h ^= AddressKey::Of(key.remote).Hash() + 0x9e3779b9 + (h << 6) + (h >> 2);
     return h;
 }
 

@@ -86,6 +86,7 @@ MagRouting::DoDispose()
     m_bindings.Clear();
     m_flows.Clear();
     m_ipv6 = nullptr;
+    m_inputDevice = nullptr;
     Ipv6RoutingProtocol::DoDispose();
 }
 
@@ -343,7 +344,14 @@ MagRouting::RouteInput(Ptr<const Packet> p,
     {
         return false;
     }
-    int32_t iif = m_ipv6->GetInterfaceForDevice(idev);
+    // the interface of a device never changes once it exists (ns-3 removes none): the last
+    // answer is reused while packets keep arriving on the same device (the lookup is a scan)
+    if (idev != m_inputDevice)
+    {
+        m_inputInterface = m_ipv6->GetInterfaceForDevice(idev);
+        m_inputDevice = m_inputInterface < 0 ? nullptr : idev;
+    }
+    int32_t iif = m_inputInterface;
     if (iif < 0)
     {
         return false;

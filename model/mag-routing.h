@@ -310,13 +310,15 @@ class MagRouting : public Ipv6RoutingProtocol
                                Ipv6Address destination,
                                Ipv6Address source) const;
 
-    Ptr<Ipv6> m_ipv6;                ///< the node's IPv6
-    PrefixTable<Binding> m_bindings; ///< the bindings by home network prefix
-    bool m_localRouting;             ///< EnableMAGLocalRouting
-    uint64_t m_uplinkCount;          ///< routed into a tunnel
-    uint64_t m_downlinkCount;        ///< routed onto an access link
-    uint64_t m_localCount;           ///< routed locally between two mobile nodes
-    FlowBindingForwarder m_flows;    ///< the flow-binding step (table, resolver, counters)
+    Ptr<Ipv6> m_ipv6;                   ///< the node's IPv6
+    PrefixTable<Binding> m_bindings;    ///< the bindings by home network prefix
+    bool m_localRouting;                ///< EnableMAGLocalRouting
+    Ptr<const NetDevice> m_inputDevice; ///< the last input device (held)
+    int32_t m_inputInterface{-1};       ///< its IPv6 interface (never changes once added)
+    uint64_t m_uplinkCount;             ///< routed into a tunnel
+    uint64_t m_downlinkCount;           ///< routed onto an access link
+    uint64_t m_localCount;              ///< routed locally between two mobile nodes
+    FlowBindingForwarder m_flows;       ///< the flow-binding step (table, resolver, counters)
 };
 
 } // namespace ns3

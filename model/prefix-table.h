@@ -10,11 +10,85 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <unordered_map>
 #include <vector>
 
 namespace ns3
 {
+
+/**
+ * \ingroup pmipv6
+ * \brief A 128-bit value (an IPv6 address or masked prefix, as its two 64-bit halves in
+ * memory order) and its hash: a few multiplications instead of ns-3's Ipv6AddressHash (a
+ * Jenkins hash over a copy of the octets), for the per-packet lookups of the data path.
+ */
+struct AddressKey
+{
+    uint64_t a; ///< octets 0-7
+    uint64_t b; ///< octets 8-15
+
+    /**
+     * \brief The key of an address.
+     * \param address the address
+     * \return the key
+     */
+    static AddressKey Of(const Ipv6Address& address)
+    {
+        uint8_t octets[16];
+        address.GetBytes(octets);
+        AddressKey k;
+        std::memcpy(&k.a, octets, 8);
+        std::memcpy(&k.b, octets + 8, 8);
+        return k;
+    }
+
+    /**
+     * \brief This key masked.
+     * \param mask the mask (a prefix's key)
+     * \return the masked key
+     */
+    AddressKey Masked(const AddressKey& mask) const
+    {
+        return AddressKey{a & mask.a, b & mask.b};
+    }
+
+    /**
+     * \brief Equality.
+     * \param other the other key
+     * \return true when equal
+     */
+    bool operator==(const AddressKey& other) const
+    {
+        return a == other.a && b == other.b;
+    }
+
+    /**
+     * \brief The hash of the key.
+     * \return the hash
+     */
+    size_t Hash() const
+    {
+        uint64_t x = (a ^ (b * 0x9E3779B97F4A7C15ULL)) * 0xbf58476d1ce4e5b9ULL;
+        x ^= x >> 31;
+        x *= 0x94d049bb133111ebULL;
+        return size_t(x ^ (x >> 29));
+    }
+
+    /// Hash functor of AddressKey for unordered containers.
+    struct Hasher
+    {
+        /**
+         * \brief Hash a key.
+         * \param k the key
+         * \return the hash
+         */
+        size_t operator()(const AddressKey& k) const
+        {
+            return k.Hash();
+        }
+    };
+};
 
 /**
  * \ingroup pmipv6
@@ -44,9 +118,13 @@ class PrefixTable
         });
         if (table == m_tables.end() || table->length != length)
         {
-            table = m_tables.insert(table, LengthTable{length, Ipv6Prefix(length), {}});
+            uint8_t mask[16];
+            Ipv6Prefix(length).GetBytes(mask);
+            table =
+                m_tables.insert(table, LengthTable{length, AddressKey::Of(Ipv6Address(mask)), {}});
         }
-        bool added = table->map.insert_or_assign(prefix.CombinePrefix(table->mask), value).second;
+        bool added =
+            table->map.insert_or_assign(AddressKey::Of(prefix).Masked(table->mask), value).second;
         m_size += added ? 1 : 0;
         return added;
     }
@@ -65,7 +143,7 @@ class PrefixTable
             {
                 continue;
             }
-            if (t->map.erase(prefix.CombinePrefix(t->mask)) == 0)
+            if (t->map.erase(AddressKey::Of(prefix).Masked(t->mask)) == 0)
             {
                 return false;
             }
@@ -91,7 +169,7 @@ class PrefixTable
         {
             if (t.length == length)
             {
-                auto it = t.map.find(prefix.CombinePrefix(t.mask));
+                auto it = t.map.find(AddressKey::Of(prefix).Masked(t.mask));
                 return it == t.map.end() ? nullptr : &it->second;
             }
         }
@@ -105,9 +183,10 @@ class PrefixTable
      */
     const T* Lookup(Ipv6Address address) const
     {
+        AddressKey key = AddressKey::Of(address);
         for (const auto& t : m_tables)
         {
-            auto it = t.map.find(address.CombinePrefix(t.mask));
+            auto it = t.map.find(key.Masked(t.mask));
             if (it != t.map.end())
             {
                 return &it->second;
@@ -161,9 +240,9 @@ class PrefixTable
     /// The prefixes of one length.
     struct LengthTable
     {
-        uint8_t length;                                          ///< the length
-        Ipv6Prefix mask;                                         ///< its mask
-        std::unordered_map<Ipv6Address, T, Ipv6AddressHash> map; ///< masked prefix -> value
+        uint8_t length;                                            ///< the length
+        AddressKey mask;                                           ///< its mask
+        std::unordered_map<AddressKey, T, AddressKey::Hasher> map; ///< masked prefix -> value
     };
 
     std::vector<LengthTable> m_tables; ///< non-empty tables, longest length first

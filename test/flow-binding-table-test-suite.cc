@@ -858,6 +858,183 @@ class FlowBindingRangeTestCase : public TestCase
 
 /**
  * \ingroup pmipv6-test
+ * \brief The owner map and the two probe paths of the index against a brute-force reference:
+ * many owners (the owner map grows, and shrinks by backward-shift deletes), each owner's hot
+ * data in its slot (tuples, residual list, default BID); while the table uses at most 4
+ * distinct tuples every packet is probed in all of them before its owner is found, with more
+ * the owner's own tuples are probed (and an owner with more than 4 tuples keeps them out of
+ * its slot). Results checked: winner, DEFAULT with the default BID, NO_MATCH.
+ */
+class FlowBindingOwnerSlotTestCase : public TestCase
+{
+  public:
+    FlowBindingOwnerSlotTestCase()
+        : TestCase("Owner slots and tuple probes: same result as a brute-force scan")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::mt19937 rng(2026);
+        auto uni = [&rng](uint32_t lo, uint32_t hi) {
+            return std::uniform_int_distribution<uint32_t>(lo, hi)(rng);
+        };
+        const uint32_t owners = 600;
+        auto ownerKey = [](uint32_t i) { return uint64_t(i) * 0x9E3779B97F4A7C15ULL + 1; };
+        std::vector<FlowBindingEntry> entries;
+        std::vector<bool> hasDefault(owners, false);
+        std::vector<bool> present(owners, true);
+        Ptr<FlowBindingTable> t = CreateObject<FlowBindingTable>();
+        // few shapes: exact destination ports, exact source ports with next header, empty
+        // selectors (residual lists)
+        for (uint32_t o = 0; o < owners; ++o)
+        {
+            uint16_t fid = 0;
+            for (uint32_t k = uni(1, 3); k > 0; --k)
+            {
+                TrafficSelector ts;
+                if (uni(0, 3) == 0)
+                {
+                    ts.SetSourcePort(uni(0, 20));
+                    ts.SetNextHeader(17);
+                }
+                else
+                {
+                    ts.SetDestinationPort(uni(0, 20));
+                }
+                entries.push_back(Entry(ownerKey(o), fid++, uni(0, 9), ts));
+                NS_TEST_ASSERT_MSG_EQ(t->Add(entries.back()), true, "added");
+            }
+            if (uni(0, 4) == 0)
+            {
+                entries.push_back(Entry(ownerKey(o), fid++, 20, TrafficSelector()));
+                NS_TEST_ASSERT_MSG_EQ(t->Add(entries.back()), true, "residual added");
+            }
+            if (uni(0, 2) == 0)
+            {
+                t->SetDefaultBid(ownerKey(o), uint16_t(100 + o));
+                hasDefault[o] = true;
+            }
+        }
+        auto check = [&](const char* phase) {
+            uint32_t matched = 0;
+            uint32_t defaults = 0;
+            for (int k = 0; k < 4000; ++k)
+            {
+                uint32_t o = uni(0, owners); // owners: an unknown owner
+                Ipv6Header ip;
+                ip.SetSource(CN);
+                ip.SetDestination(MN);
+                ip.SetNextHeader(uni(0, 1) ? 6 : 17);
+                TrafficSelector::FlowKey key =
+                    TrafficSelector::MakeKey(ip, uni(0, 22), uni(0, 1) ? uni(0, 22) : uni(0, 300));
+                int ref = Reference(entries, ownerKey(o), key);
+                FlowBindingTable::Result r = t->Classify(ownerKey(o), key);
+                if (ref >= 0)
+                {
+                    matched++;
+                    NS_TEST_ASSERT_MSG_EQ(r.kind, FlowBindingTable::FORWARD, phase << ": kind");
+                    NS_TEST_ASSERT_MSG_NE(r.entry, nullptr, phase << ": entry");
+                    if (r.entry)
+                    {
+                        NS_TEST_ASSERT_MSG_EQ(r.entry->owner, ownerKey(o), phase << ": owner");
+                        NS_TEST_ASSERT_MSG_EQ(r.entry->fid,
+                                              entries[ref].fid,
+                                              phase << ": packet " << k << " winner");
+                    }
+                }
+                else if (o < owners && present[o] && hasDefault[o])
+                {
+                    defaults++;
+                    NS_TEST_ASSERT_MSG_EQ(r.kind, FlowBindingTable::DEFAULT, phase << ": default");
+                    NS_TEST_ASSERT_MSG_EQ(
+                        (r.bids && r.bids->size() == 1 && r.bids->front() == uint16_t(100 + o)),
+                        true,
+                        phase << ": the owner's default BID");
+                }
+                else
+                {
+                    NS_TEST_ASSERT_MSG_EQ(r.kind, FlowBindingTable::NO_MATCH, phase << ": none");
+                }
+            }
+            // about 24 % of the packets match (20 % of the owners have a residual entry), and
+            // about a quarter take a default BID (fewer once half the owners left)
+            NS_TEST_ASSERT_MSG_GT(matched, 300, phase << ": many packets match");
+            NS_TEST_ASSERT_MSG_GT(defaults, 200, phase << ": many packets take a default");
+        };
+        check("few tuples");
+        // one owner gets 6 more tuples (port ranges of several block sizes, source prefixes):
+        // the table then has more than 4 tuples, that owner more than 4 of its own
+        uint64_t wide = ownerKey(7);
+        uint16_t fid = 1000;
+        for (uint32_t len : {1u, 2u, 3u, 5u, 6u})
+        {
+            TrafficSelector ts;
+            ts.SetDestinationPortRange(uint16_t(1u << len), uint16_t((2u << len) - 1));
+            entries.push_back(Entry(wide, fid++, uint16_t(uni(0, 9)), ts));
+            NS_TEST_ASSERT_MSG_EQ(t->Add(entries.back()), true, "range added");
+        }
+        TrafficSelector prefix;
+        prefix.SetSourceAddressPrefix(CN, Ipv6Prefix(48));
+        entries.push_back(Entry(wide, fid++, 15, prefix));
+        NS_TEST_ASSERT_MSG_EQ(t->Add(entries.back()), true, "prefix added");
+        for (int k = 0; k < 500; ++k)
+        {
+            uint32_t port = uni(0, 130);
+            TrafficSelector::FlowKey key = Key6(uni(0, 22), uint16_t(port));
+            int ref = Reference(entries, wide, key);
+            const FlowBindingEntry* got = t->Lookup(wide, key);
+            NS_TEST_ASSERT_MSG_EQ((got ? int(got->fid) : -1),
+                                  (ref < 0 ? -1 : int(entries[ref].fid)),
+                                  "many tuples: port " << port);
+        }
+        check("many tuples");
+        // the wide entries go again: back to few tuples
+        for (uint16_t f = 1000; f < fid; ++f)
+        {
+            NS_TEST_ASSERT_MSG_EQ(t->Remove(wide, f), true, "removed");
+        }
+        entries.erase(std::remove_if(entries.begin(),
+                                     entries.end(),
+                                     [wide](const FlowBindingEntry& e) {
+                                         return e.owner == wide && e.fid >= 1000;
+                                     }),
+                      entries.end());
+        check("few tuples again");
+        // every other owner leaves (its entries and its default BID)
+        for (uint32_t o = 0; o < owners; o += 2)
+        {
+            t->RemoveOwner(ownerKey(o));
+            present[o] = false;
+            uint16_t bid = 0;
+            NS_TEST_ASSERT_MSG_EQ(t->GetDefaultBid(ownerKey(o), bid), false, "default gone");
+        }
+        std::vector<FlowBindingEntry> kept;
+        for (const FlowBindingEntry& e : entries)
+        {
+            bool gone = false;
+            for (uint32_t o = 0; o < owners && !gone; o += 2)
+            {
+                gone = e.owner == ownerKey(o);
+            }
+            if (!gone)
+            {
+                kept.push_back(e);
+            }
+        }
+        entries.swap(kept);
+        for (uint32_t o = 1; o < owners; o += 2)
+        {
+            uint16_t bid = 0;
+            NS_TEST_ASSERT_MSG_EQ(t->GetDefaultBid(ownerKey(o), bid), hasDefault[o], "default");
+        }
+        check("half the owners removed");
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
  * \brief The flow-binding test suite.
  */
 class FlowBindingTableTestSuite : public TestSuite
@@ -872,6 +1049,7 @@ class FlowBindingTableTestSuite : public TestSuite
         AddTestCase(new FlowBindingSelectorsTestCase, TestCase::QUICK);
         AddTestCase(new FlowBindingRandomTestCase, TestCase::QUICK);
         AddTestCase(new FlowBindingRangeTestCase, TestCase::QUICK);
+        AddTestCase(new FlowBindingOwnerSlotTestCase, TestCase::QUICK);
     }
 };
 
