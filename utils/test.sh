@@ -6,12 +6,14 @@
 # step and win, e.g. -DPMIPV6_WERROR=OFF (so do those in $PMIPV6_CMAKE_ARGS).
 # Environment: PMIPV6_BUILD_DIR (default build), PMIPV6_JOBS (default: cores).
 #
-# --sanitize (first argument): the same with AddressSanitizer and
+# --sanitize (first argument): the same with AddressSanitizer, LeakSanitizer and
 # UndefinedBehaviorSanitizer (-DPMIPV6_SANITIZE=ON: -fsanitize=address,undefined
 # -fno-sanitize-recover=all) in build-sanitize/ (PMIPV6_BUILD_DIR wins): the
 # module, its tests, examples and benchmarks, and the whole ctest; any report
-# fails its test. The Python module is not built (an ASan library cannot be
-# loaded into an uninstrumented python).
+# fails its test. The sanitizers' options (and utils/lsan.supp) are compiled
+# into the executables (utils/sanitizer-options.cc); ASAN_OPTIONS, LSAN_OPTIONS
+# and UBSAN_OPTIONS override single options. The Python module is not built
+# (an ASan library cannot be loaded into an uninstrumented python).
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SANITIZE=0
@@ -22,10 +24,6 @@ fi
 if [ $SANITIZE -eq 1 ]; then
     BUILD=${PMIPV6_BUILD_DIR:-$REPO/build-sanitize}
     set -- -DPMIPV6_SANITIZE=ON -DPMIPV6_PYTHON=OFF "$@"
-    # leaks too (LeakSanitizer); known leaks of ns-3 itself are suppressed
-    export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1:check_initialization_order=1}
-    export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$REPO/utils/lsan.supp:print_suppressions=0}
-    export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 else
     BUILD=${PMIPV6_BUILD_DIR:-$REPO/build}
 fi
@@ -44,4 +42,8 @@ cmake -S "$REPO" -B "$BUILD" -G Ninja -DPython3_EXECUTABLE=/usr/bin/python3 -DPM
     ${PMIPV6_CMAKE_ARGS:-} "$@"
 cmake --build "$BUILD" -j "$JOBS"
 echo "test.sh: configure + build took $(($(date +%s) - start)) s"
-ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS"
+start=$(date +%s)
+rc=0
+ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS" || rc=$?
+echo "test.sh: ctest took $(($(date +%s) - start)) s"
+exit $rc
