@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Fuzz target: every Mobility Header message class. Run by fuzz/mobility-header-fuzzer.cc
- * (libFuzzer) and by the pmipv6-fuzz-regression test suite (test/fuzz-corpus/mobility-header/).
+ * (libFuzzer) and by the pmipv6-fuzz-regression test suite (fuzz/corpus/mobility-header/).
  *
  * Input: the octets of one Mobility Header message (Payload Proto, Header Len, MH Type, ...).
  * They are handed to Packet::PeekHeader and Packet::RemoveHeader of every MobilityHeader
@@ -13,7 +13,7 @@
  *    identical message (identical octets and print): see CheckMessageRoundTrip;
  *  - messages sharing an MH type are told apart: at most one class accepts the input.
  *
- * Seeds: every sample message, without and with the checksum.
+ * Seeds: every sample message (MakeAllSamples()), without and with the checksum.
  */
 
 #ifndef PMIPV6_MOBILITY_HEADER_TARGET_H
@@ -36,7 +36,7 @@ inline Seeds
 MakeSeeds()
 {
     Seeds seeds;
-    for (const auto& s : ns3::MakeMobilityMessageSamples())
+    for (const auto& s : MakeAllSamples())
     {
         seeds.emplace_back(s.name, SerializeHeader(*s.message));
         s.message->EnableChecksum(ns3::Ipv6Address("fd00:0:0:1::2"),

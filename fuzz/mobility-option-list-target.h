@@ -250,6 +250,26 @@ MakeSeeds()
     v4.SetSourcePortRange(1000, 2000);
     muho.Add(Create<TrafficSelectorSubOption>(v4));
     seeds.emplace_back("muho-suboptions", Seed(5, 0, muho));
+
+    // the options no sample message carries: multihoming (MHO, MUHO FID) and the FBID option
+    MobilityOptionList unsampled = MakeList(0);
+    Ptr<MultihomingOption> mho = Create<MultihomingOption>();
+    mho->SetGroupId(3);
+    mho->SetAct(1);
+    unsampled.Add(mho);
+    Ptr<MuhoFlowIdentifierOption> muhoFid = Create<MuhoFlowIdentifierOption>();
+    muhoFid->SetFlowId(7);
+    muhoFid->SetPriority(2);
+    muhoFid->SetAction(1);
+    muhoFid->SetPro(1);
+    unsampled.Add(muhoFid);
+    Ptr<FbFlowIdentificationOption> fbidOption = Create<FbFlowIdentificationOption>();
+    fbidOption->SetFlowId(8);
+    fbidOption->SetPriority(4);
+    fbidOption->SetAction(1);
+    unsampled.Add(fbidOption);
+    seeds.emplace_back("unsampled-options", Seed(0, 4, unsampled));
+    seeds.emplace_back("unsampled-options-kind1", Seed(1, 4, unsampled));
     return seeds;
 }
 

@@ -21,6 +21,7 @@
 #define PMIPV6_FUZZ_COMMON_H
 
 #include "ns3/buffer.h"
+#include "ns3/heartbeat-header.h"
 #include "ns3/mobility-header.h"
 #include "ns3/mobility-message-samples.h"
 #include "ns3/mobility-option.h"
@@ -272,14 +273,44 @@ DecodeAndCheck(const ns3::MobilityMessageSample& sample, const uint8_t* data, si
 }
 
 /**
- * \brief The samples of every message class (built once).
+ * \brief Message classes the module's samples (MakeMobilityMessageSamples) leave out, so that
+ * the targets reach them too: the RFC 5847 Heartbeat (MH type 13) with a Restart Counter.
+ * \return fresh samples
+ */
+inline std::vector<ns3::MobilityMessageSample>
+MakeExtraSamples()
+{
+    auto heartbeat = std::make_shared<ns3::HeartbeatHeader>();
+    heartbeat->SetSequence(0x01020304);
+    heartbeat->SetFlag(ns3::HeartbeatHeader::FLAG_R, true);
+    heartbeat->AddOption(ns3::Create<ns3::RestartCounterOption>(3));
+    return {{"Heartbeat", heartbeat, []() { return std::make_shared<ns3::HeartbeatHeader>(); }}};
+}
+
+/**
+ * \brief The samples of every message class: MakeMobilityMessageSamples() and
+ * MakeExtraSamples() (fresh objects each call).
+ * \return the samples
+ */
+inline std::vector<ns3::MobilityMessageSample>
+MakeAllSamples()
+{
+    std::vector<ns3::MobilityMessageSample> samples = ns3::MakeMobilityMessageSamples();
+    for (auto& extra : MakeExtraSamples())
+    {
+        samples.push_back(extra);
+    }
+    return samples;
+}
+
+/**
+ * \brief The samples of every message class (MakeAllSamples(), built once).
  * \return the samples
  */
 inline const std::vector<ns3::MobilityMessageSample>&
 Samples()
 {
-    static const std::vector<ns3::MobilityMessageSample> samples =
-        ns3::MakeMobilityMessageSamples();
+    static const std::vector<ns3::MobilityMessageSample> samples = MakeAllSamples();
     return samples;
 }
 

@@ -4,10 +4,12 @@
  * Replays fuzz inputs through the same targets the libFuzzer executables run
  * (fuzz/NAME-target.h), so that an input that once crashed or leaked stays fixed in every
  * build, without clang or sanitizers:
- *  - for each target, its seeds (the module's sample messages in the target's input format),
- *    and the files of test/fuzz-corpus/NAME/ where that folder exists (reproducers; no
- *    fuzzer corpus is committed yet, so today only the seeds and the scripted cases run);
- *    a property the target checks (round trips, counters, ...) that fails is a test failure;
+ *  - for each target, its seeds (the module's sample messages in the target's input format)
+ *    and every file of the target's minimized corpus, fuzz/corpus/NAME/ (read from the source
+ *    tree: NS_TEST_SOURCEDIR/../fuzz/corpus, which resolves in the standalone build and, from
+ *    the ns-3 top directory, in-tree); a missing or empty corpus folder is a failure;
+ *    a property the target checks (round trips, clean rejection with a reason or a counted
+ *    drop, counters, ...) that fails is a test failure;
  *  - the receive-path replay also checks that every binding update list entry (MAG) and
  *    binding cache entry (LMA) removed while it ran is freed once its timers are past (a
  *    libFuzzer leak report: an entry's timer EventId kept the event, whose argument is the
@@ -17,6 +19,7 @@
  *    MinDelayBeforeBCEDelete), and at unit level for both entry classes.
  */
 
+#include "../fuzz/mag-receive-target.h"
 #include "../fuzz/mobility-header-target.h"
 #include "../fuzz/mobility-l4-receive-target.h"
 #include "../fuzz/mobility-option-list-target.h"
@@ -46,7 +49,18 @@ struct FuzzInput
 };
 
 /**
- * \brief The seeds of a target followed by the files of test/fuzz-corpus/DIR (sorted).
+ * \brief The folder of a target's corpus in the source tree.
+ * \param dir the target's name
+ * \return NS_TEST_SOURCEDIR/../fuzz/corpus/DIR
+ */
+std::filesystem::path
+CorpusDir(const std::string& dir)
+{
+    return std::filesystem::path(NS_TEST_SOURCEDIR) / ".." / "fuzz" / "corpus" / dir;
+}
+
+/**
+ * \brief The seeds of a target followed by the files of fuzz/corpus/DIR (sorted).
  * \param seeds the seeds
  * \param dir the corpus directory name
  * \param files set to the number of corpus files found
@@ -61,7 +75,7 @@ CollectInputs(const pmipv6fuzz::Seeds& seeds, const std::string& dir, uint32_t& 
         inputs.push_back({"seed " + s.first, s.second});
     }
     files = 0;
-    std::filesystem::path corpus = std::string(NS_TEST_SOURCEDIR) + "/fuzz-corpus/" + dir;
+    std::filesystem::path corpus = CorpusDir(dir);
     if (!std::filesystem::is_directory(corpus))
     {
         return inputs;
@@ -84,6 +98,18 @@ CollectInputs(const pmipv6fuzz::Seeds& seeds, const std::string& dir, uint32_t& 
         files++;
     }
     return inputs;
+}
+
+/**
+ * \brief Why a target's corpus was not found (for the failure message).
+ * \param dir the target's name
+ * \return the folder tried and the working directory
+ */
+std::string
+NoCorpus(const std::string& dir)
+{
+    return "no corpus files in " + CorpusDir(dir).string() + " (working directory " +
+           std::filesystem::current_path().string() + ")";
 }
 
 /**
@@ -122,7 +148,7 @@ class CodecReplayTestCase : public TestCase
     CodecReplayTestCase(const std::string& dir,
                         pmipv6fuzz::Seeds (*seeds)(),
                         void (*run)(const uint8_t*, size_t))
-        : TestCase("replay the " + dir + " seeds (and saved inputs, if any)"),
+        : TestCase("replay the " + dir + " seeds and corpus"),
           m_dir(dir),
           m_seeds(seeds),
           m_run(run)
@@ -135,6 +161,7 @@ class CodecReplayTestCase : public TestCase
         uint32_t files = 0;
         std::vector<FuzzInput> inputs = CollectInputs(m_seeds(), m_dir, files);
         NS_TEST_ASSERT_MSG_GT(inputs.size(), files, m_dir << ": no seeds");
+        NS_TEST_EXPECT_MSG_GT(files, 0, NoCorpus(m_dir));
         for (const auto& input : inputs)
         {
             std::string failure = RunChecked(m_run, input);
@@ -225,7 +252,7 @@ class ReceiveReplayTestCase : public TestCase
 {
   public:
     ReceiveReplayTestCase()
-        : TestCase("replay the mobility-l4-receive seeds; removed entries are freed")
+        : TestCase("replay the mobility-l4-receive seeds and corpus; removed entries are freed")
     {
     }
 
@@ -242,6 +269,7 @@ class ReceiveReplayTestCase : public TestCase
         uint32_t files = 0;
         std::vector<FuzzInput> inputs =
             CollectInputs(pmipv6fuzz::l4receive::MakeSeeds(), "mobility-l4-receive", files);
+        NS_TEST_EXPECT_MSG_GT(files, 0, NoCorpus("mobility-l4-receive"));
         for (const auto& input : inputs)
         {
             std::string failure =
@@ -257,6 +285,66 @@ class ReceiveReplayTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(removed.Retained(), "", "removed entries still referenced");
         Simulator::Destroy();
     }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Replays the seeds and corpus of one MAG receive-path target (mag-fmi, mag-pfbi,
+ * mag-lroreq, mag-pbu) on the fuzzer's domain.
+ */
+class MagReceiveReplayTestCase : public TestCase
+{
+  public:
+    /**
+     * \brief Build the case.
+     * \param dir the target's name (its corpus folder)
+     * \param path the receive path
+     * \param seeds builds the target's seeds
+     */
+    MagReceiveReplayTestCase(const std::string& dir,
+                             pmipv6fuzz::magreceive::Path path,
+                             pmipv6fuzz::Seeds (*seeds)())
+        : TestCase("replay the " + dir + " seeds and corpus"),
+          m_dir(dir),
+          m_path(path),
+          m_seeds(seeds)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        uint32_t files = 0;
+        std::vector<FuzzInput> inputs = CollectInputs(m_seeds(), m_dir, files);
+        NS_TEST_EXPECT_MSG_GT(files, 0, NoCorpus(m_dir));
+        {
+            pmipv6fuzz::magreceive::Domain domain;
+            domain.Build();
+            NS_TEST_ASSERT_MSG_EQ(
+                domain.Get().magApp[0]->GetBindingUpdateList()->GetEntries().size(),
+                1,
+                "the MN did not register at MAG1");
+            uint64_t rx = domain.GetProtocol()->GetRxCount();
+            pmipv6fuzz::magreceive::Path path = m_path;
+            for (const auto& input : inputs)
+            {
+                std::string failure = RunChecked(
+                    [&domain, path](const uint8_t* d, size_t n) { domain.Run(path, d, n); },
+                    input);
+                NS_TEST_EXPECT_MSG_EQ(failure, "", m_dir << " input " << input.name);
+            }
+            // the seeds reach the handler, and it answers some of them
+            NS_TEST_EXPECT_MSG_GT(domain.GetProtocol()->GetRxCount(), rx, "nothing dispatched");
+            NS_TEST_EXPECT_MSG_GT(domain.GetAnswerCount(), 0, m_dir << ": no input answered");
+            Simulator::Destroy();
+        }
+    }
+
+    std::string m_dir;                   ///< corpus directory
+    pmipv6fuzz::magreceive::Path m_path; ///< receive path
+    pmipv6fuzz::Seeds (*m_seeds)();      ///< seeds
 };
 
 /**
@@ -401,6 +489,22 @@ class FuzzRegressionTestSuite : public TestSuite
                                             &pmipv6fuzz::trafficselector::Run),
                     TestCase::QUICK);
         AddTestCase(new ReceiveReplayTestCase, TestCase::QUICK);
+        AddTestCase(new MagReceiveReplayTestCase("mag-fmi",
+                                                 pmipv6fuzz::magreceive::FMI,
+                                                 &pmipv6fuzz::magreceive::MakeFmiSeeds),
+                    TestCase::QUICK);
+        AddTestCase(new MagReceiveReplayTestCase("mag-pfbi",
+                                                 pmipv6fuzz::magreceive::PFBI,
+                                                 &pmipv6fuzz::magreceive::MakePfbiSeeds),
+                    TestCase::QUICK);
+        AddTestCase(new MagReceiveReplayTestCase("mag-lroreq",
+                                                 pmipv6fuzz::magreceive::LROREQ,
+                                                 &pmipv6fuzz::magreceive::MakeLroreqSeeds),
+                    TestCase::QUICK);
+        AddTestCase(new MagReceiveReplayTestCase("mag-pbu",
+                                                 pmipv6fuzz::magreceive::PEER_PBU,
+                                                 &pmipv6fuzz::magreceive::MakePeerPbuSeeds),
+                    TestCase::QUICK);
         AddTestCase(new TimerCycleTestCase, TestCase::QUICK);
         AddTestCase(new CancelTimersReleasesTestCase, TestCase::QUICK);
     }
