@@ -29,6 +29,8 @@
 #include "ns3/point-to-point-helper.h"
 #include "ns3/point-to-point-net-device.h"
 #include "ns3/random-variable-stream.h"
+#include "ns3/simple-net-device-helper.h"
+#include "ns3/simple-net-device.h"
 #include "ns3/simulator.h"
 #include "ns3/ssid.h"
 #include "ns3/sta-wifi-mac.h"
@@ -68,6 +70,8 @@ const std::set<std::string> g_roles{"lma", "mag", "cn", "router"};
 const char* const g_ssid = "pmipv6";
 /// Data rate of an aggregation switch's uplink to its vertex (no delay).
 const char* const g_switchUplinkRate = "100Gbps";
+/// MTU of an aggregation switch's port links (that of its CSMA uplink).
+const uint16_t g_switchMtu = 1500;
 /// Distance between the access points of MakeStar() (m): out of each other's 802.11a range.
 const double g_starSpacing = 500.0;
 /// Where a station is placed relative to its access point.
@@ -891,9 +895,16 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
                                  ->GetInterface(s.hubInterface)
                                  ->GetNdiscCache();
             }
-            csma.SetChannelAttribute("DataRate", DataRateValue(rate));
-            csma.SetChannelAttribute("Delay", TimeValue(delay));
-            NetDeviceContainer port = csma.Install(NodeContainer(m_nodes[leaf], s.node));
+            // Full duplex (a CSMA link is busy for a frame's propagation delay in both
+            // directions, which caps it at 1 / delay frames per second).
+            SimpleNetDeviceHelper simple;
+            simple.SetDeviceAttribute("DataRate", DataRateValue(rate));
+            simple.SetChannelAttribute("Delay", TimeValue(delay));
+            NetDeviceContainer port = simple.Install(NodeContainer(m_nodes[leaf], s.node));
+            for (uint32_t d = 0; d < 2; ++d)
+            {
+                port.Get(d)->SetMtu(g_switchMtu);
+            }
             s.bridge->AddBridgePort(port.Get(1));
             Ipv6InterfaceContainer c = assignNoDad(m_nodes[leaf], s.addresses, port.Get(0));
             Ipv6Address leafAddress = c.GetAddress(0, 1);
@@ -1862,6 +1873,10 @@ Pmipv6TopologyHelper::GetLinkFault(const std::string& from, const std::string& t
         {
             p2p->SetReceiveErrorModel(model);
         }
+        else if (auto simple = DynamicCast<SimpleNetDevice>(receiver))
+        {
+            simple->SetReceiveErrorModel(model);
+        }
         else
         {
             DynamicCast<CsmaNetDevice>(receiver)->SetReceiveErrorModel(model);
@@ -1905,6 +1920,10 @@ Pmipv6TopologyHelper::SetLinkJitter(const std::string& a, const std::string& b, 
     NS_ABORT_MSG_IF(!m_built, "Pmipv6TopologyHelper: call Build() first");
     NS_ABORT_MSG_IF(jitter.IsStrictlyNegative(), "SetLinkJitter: negative jitter");
     const LinkInfo& l = m_links[LinkBetween(a, b)];
+    NS_ABORT_MSG_IF(DynamicCast<SimpleNetDevice>(l.deviceA),
+                    "SetLinkJitter: " << a << " -- " << b
+                                      << " goes through an aggregation switch, which has no "
+                                         "jitter");
     Time base;
     ParseDelay(l.properties.delay, base);
     // Not a Ptr: the devices hold the channel and the channel its devices (no cycle).

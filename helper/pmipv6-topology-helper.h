@@ -111,13 +111,13 @@ typedef boost::adjacency_list<boost::vecS,
  * - aggregation switch (vertex attribute `switch=1`, MakeStar(..., true)): the vertex's links
  *   to MAGs that have no other link (the MAGs of a star) are not links of their own but
  *   ports of one L2 switch, a node with a BridgeNetDevice (learning, no IP): each such
- *   vertex has a CSMA link to a switch port with the edge's rate and delay (whatever its
- *   type), the switch an uplink to the vertex (CSMA, 100 Gbps, no delay), and they all share
- *   one /64 (the prefix of the first such edge; the vertex is ::1 on it, as it has one
+ *   MAG has a full-duplex link (SimpleNetDevice, any edge type) to a switch port with the
+ *   edge's rate and delay, the switch a CSMA uplink to the vertex (100 Gbps, no delay, pcap),
+ *   and all share one /64 (the first such edge's; the vertex is ::1 on it, as it has one
  *   interface for all of them). Neighbour entries between the vertex and each port's
  *   vertex are permanent and the segment's addresses skip DAD, so that no multicast
- *   floods the switch's ports (an NS would reach every port). Link faults, outages and
- *   jitter of such an edge act on its own port link. What this saves: ns-3 scans every
+ *   floods the switch's ports (an NS would reach every port). Loss and outages of such an
+ *   edge act on its port link (no jitter there). What this saves: ns-3 scans every
  *   interface (and every address) of a node for each packet the node sends or receives,
  *   so the LMA of a star with M links spends O(M) per packet; with the switch it has a
  *   handful of interfaces (the switch's own per-frame cost is a lookup in its learning

@@ -938,9 +938,9 @@ class Pmipv6TopologySwitchTestCase : public TestCase
             std::string mag = "mag" + std::to_string(k);
             std::vector<Time> at = reg.At(mag, mnId);
             NS_TEST_ASSERT_MSG_EQ(at.size(), 1, mag << " registered " << mnId << " once");
-            // 5 ms each way and nothing to resolve: one round trip.
-            NS_TEST_ASSERT_MSG_GT(at[0], MilliSeconds(10), "one round trip over 5 ms links");
-            NS_TEST_ASSERT_MSG_LT(at[0], MilliSeconds(11), "no neighbour discovery first");
+            // 2 ms each way (the DOT default) and nothing to resolve: one round trip.
+            NS_TEST_ASSERT_MSG_GT(at[0], MilliSeconds(4), "one round trip over 2 ms links");
+            NS_TEST_ASSERT_MSG_LT(at[0], MilliSeconds(5), "no neighbour discovery first");
             NS_TEST_ASSERT_MSG_EQ(servers[k - 1]->GetReceived(), 40, mnId << " got every packet");
         }
         // mag4's link loses everything, in both directions; the others do not notice.
