@@ -22,7 +22,7 @@ def configure(conf):
 
 def build(bld):
     module = bld.create_ns3_module('pmipv6', ['internet', 'network', 'core', 'point-to-point',
-                                              'csma', 'applications', 'mobility',
+                                              'csma', 'bridge', 'applications', 'mobility',
                                               'flow-monitor', 'virtual-net-device',
                                               'internet-apps', 'wifi'])
     # libboost_graph, found by configure() (waf's `use` takes uselib names too)

@@ -6,6 +6,11 @@
  *
  *      CN --- LMA ---p2p--- MAG1 .. MAGM ==csma== MNs
  *
+ * With --switch=1 (the default) the MAGs reach the LMA through one L2 aggregation switch
+ * (MakeStar(..., true): a BridgeNetDevice, one CSMA port link per MAG with the same rate and
+ * delay): the LMA then has one transport interface instead of one per MAG. --switch=0 builds
+ * one point-to-point link per MAG.
+ *
  * Mobile node k (0-based) attaches to MAG k mod M at 0.5 + window * k / N s and moves to MAG
  * (k + 1) mod M dwell s later (the link switch takes 50 ms). The simulation stops when the last
  * handover has had `settle` s to complete. Printed, one per line ("name: value"):
@@ -143,6 +148,7 @@ Progress(Time step, Time end, double wallStart)
  * \param dwell time from a node's attachment to its move (s)
  * \param settle time after the last move (s)
  * \param progress print progress on stderr
+ * \param aggregationSwitch MAGs behind one L2 switch instead of one link each
  * \return the exit status
  */
 int
@@ -152,7 +158,8 @@ RunScale(uint32_t nMns,
          double window,
          double dwell,
          double settle,
-         bool progress)
+         bool progress,
+         bool aggregationSwitch)
 {
     const Time linkSwitch = MilliSeconds(50);
     const double firstAttach = 0.5;
@@ -161,7 +168,7 @@ RunScale(uint32_t nMns,
     uint64_t heapStart = HeapInUse();
     double t0 = WallSeconds();
     Pmipv6TopologyHelper topo;
-    topo.Build(Pmipv6TopologyHelper::MakeStar(nMags, "5ms", "csma"));
+    topo.Build(Pmipv6TopologyHelper::MakeStar(nMags, "5ms", "csma", aggregationSwitch));
     topo.SetMobileNodeInterfaces(interfaces);
     std::vector<std::string> mags = topo.GetMagNames();
     // Where interface 0 ends (it moves once) and where interface 1 stays.
@@ -275,6 +282,7 @@ RunScale(uint32_t nMns,
     std::cout << std::fixed << std::setprecision(3);
     std::cout << "mns: " << nMns << "\n";
     std::cout << "mags: " << nMags << "\n";
+    std::cout << "switch: " << (aggregationSwitch ? 1 : 0) << "\n";
     std::cout << "setup_s: " << setup << "\n";
     std::cout << "run_s: " << run << "\n";
     std::cout << "per_mn_us: " << std::setprecision(1) << (setup + run) / nMns * 1e6 << "\n";
@@ -424,6 +432,7 @@ main(int argc, char* argv[])
     double dwell = 2;
     double settle = 2;
     bool progress = false;
+    bool aggregationSwitch = true;
     std::string mode = "scale";
     std::string scheduler = "ns3::PriorityQueueScheduler";
     std::string variant = "pbu";
@@ -439,6 +448,10 @@ main(int argc, char* argv[])
     cmd.AddValue("dwell", "Time from a node's attachment to its handover (s)", dwell);
     cmd.AddValue("settle", "Simulated time after the last handover (s)", settle);
     cmd.AddValue("progress", "Print the simulated time on stderr as the run goes", progress);
+    cmd.AddValue("switch",
+                 "MAGs reach the LMA through one L2 aggregation switch (1) or one "
+                 "point-to-point link each (0)",
+                 aggregationSwitch);
     cmd.AddValue("mode", "scale, or signalling (PBU/PBA against ICMPv6 echo)", mode);
     cmd.AddValue("variant", "signalling mode: idle, pbu or echo", variant);
     cmd.AddValue("exchanges", "signalling mode: exchanges in the measured window", exchanges);
@@ -480,5 +493,5 @@ main(int argc, char* argv[])
                   << std::endl;
         return 2;
     }
-    return RunScale(mns, mags, interfaces, window, dwell, settle, progress);
+    return RunScale(mns, mags, interfaces, window, dwell, settle, progress, aggregationSwitch);
 }

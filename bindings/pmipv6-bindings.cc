@@ -173,6 +173,10 @@ SetConfigField(Pmipv6ScenarioConfig& c, const std::string& key, const py::handle
     {
         c.magLmaDelay = py::str(value).cast<std::string>();
     }
+    else if (key == "mag_switch")
+    {
+        c.magSwitch = value.cast<bool>();
+    }
     else if (key == "sim_time")
     {
         c.simTime = value.cast<double>();
@@ -300,6 +304,7 @@ ConfigToDict(const Pmipv6ScenarioConfig& c)
     d["n_mns"] = c.nMns;
     d["access"] = c.access;
     d["mag_lma_delay"] = c.magLmaDelay;
+    d["mag_switch"] = c.magSwitch;
     d["sim_time"] = c.simTime;
     d["traffic_start"] = c.trafficStart;
     d["traffic_stop"] = c.trafficStop;
@@ -885,6 +890,7 @@ PYBIND11_MODULE(_pmipv6, m)
         .def_readwrite("n_mns", &Pmipv6ScenarioConfig::nMns)
         .def_readwrite("access", &Pmipv6ScenarioConfig::access)
         .def_readwrite("mag_lma_delay", &Pmipv6ScenarioConfig::magLmaDelay)
+        .def_readwrite("mag_switch", &Pmipv6ScenarioConfig::magSwitch)
         .def_readwrite("sim_time", &Pmipv6ScenarioConfig::simTime)
         .def_readwrite("traffic_start", &Pmipv6ScenarioConfig::trafficStart)
         .def_readwrite("traffic_stop", &Pmipv6ScenarioConfig::trafficStop)

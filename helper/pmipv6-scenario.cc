@@ -367,7 +367,7 @@ BuildNetwork(const Pmipv6ScenarioConfig& c, Pmipv6TopologyHelper& topo)
     std::string error;
     if (c.topology == "star")
     {
-        graph = Pmipv6TopologyHelper::MakeStar(c.nMags, c.magLmaDelay, c.access);
+        graph = Pmipv6TopologyHelper::MakeStar(c.nMags, c.magLmaDelay, c.access, c.magSwitch);
     }
     else if (!Pmipv6TopologyHelper::TryReadDot(c.topology, graph, error))
     {

@@ -47,7 +47,8 @@ struct Pmipv6AgentRestart
  * Plain data, so that the Python module, sweeps and C++ programs describe runs the same way.
  * Times are in seconds unless the field is an ns-3 time string.
  *
- * Topology: built by Pmipv6TopologyHelper, either "star" (MakeStar(nMags, magLmaDelay, access):
+ * Topology: built by Pmipv6TopologyHelper, either "star" (MakeStar(nMags, magLmaDelay, access,
+ * magSwitch):
  * CN - LMA - nMags MAGs) or the path of a DOT file (BuildFromDot syntax; it must have a "cn"
  * vertex, the first one carries the traffic; nMags, magLmaDelay and access then come from the
  * file). Mobile node k (0-based) is called "mn<k+1>" and attaches at
@@ -84,12 +85,15 @@ struct Pmipv6ScenarioConfig
     uint32_t nMns{1};               ///< mobile nodes
     std::string access{"csma"};     ///< access of the star's MAGs: "csma" or "wifi"
     std::string magLmaDelay{"5ms"}; ///< one-way delay of each MAG-LMA link (star)
-    double simTime{20.0};           ///< simulated time (s)
-    double trafficStart{2.0};       ///< start of the UDP flows (s)
-    double trafficStop{0.0};        ///< end of the UDP flows (s); 0: simTime - 0.5
-    double downlinkInterval{0.01};  ///< CN to MN packet interval (s); 0: no downlink
-    double uplinkInterval{0.01};    ///< MN to CN packet interval (s); 0: no uplink
-    uint32_t packetSize{512};       ///< UDP payload (octets)
+    /// star: the MAGs reach the LMA through one L2 aggregation switch (MakeStar's
+    /// aggregationSwitch) instead of one link each
+    bool magSwitch{false};
+    double simTime{20.0};          ///< simulated time (s)
+    double trafficStart{2.0};      ///< start of the UDP flows (s)
+    double trafficStop{0.0};       ///< end of the UDP flows (s); 0: simTime - 0.5
+    double downlinkInterval{0.01}; ///< CN to MN packet interval (s); 0: no downlink
+    double uplinkInterval{0.01};   ///< MN to CN packet interval (s); 0: no uplink
+    uint32_t packetSize{512};      ///< UDP payload (octets)
     /// attachment of the first mobile node (s)
     double attachStart{0.5};
     /// mobile node k (0-based) attaches at attachStart + k attachSpacing (s)

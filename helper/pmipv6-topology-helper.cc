@@ -7,23 +7,30 @@
 #include "logical-interface-helper.h"
 
 #include "ns3/boolean.h"
+#include "ns3/bridge-net-device.h"
 #include "ns3/csma-channel.h"
 #include "ns3/csma-helper.h"
 #include "ns3/csma-net-device.h"
 #include "ns3/data-rate.h"
 #include "ns3/heartbeat-extension.h"
+#include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/ipv6-address-helper.h"
 #include "ns3/ipv6-hash-routing.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6.h"
 #include "ns3/lma-flow-mobility-extension.h"
 #include "ns3/log.h"
 #include "ns3/mobility-helper.h"
 #include "ns3/mobility-model.h"
+#include "ns3/ndisc-cache.h"
 #include "ns3/pmipv6-wire-numbers.h"
 #include "ns3/point-to-point-channel.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/point-to-point-net-device.h"
 #include "ns3/random-variable-stream.h"
+#include "ns3/simple-net-device-helper.h"
+#include "ns3/simple-net-device.h"
 #include "ns3/simulator.h"
 #include "ns3/ssid.h"
 #include "ns3/sta-wifi-mac.h"
@@ -61,6 +68,10 @@ namespace
 const std::set<std::string> g_roles{"lma", "mag", "cn", "router"};
 /// The SSID every Wi-Fi access point of the domain uses.
 const char* const g_ssid = "pmipv6";
+/// Data rate of an aggregation switch's uplink to its vertex (no delay).
+const char* const g_switchUplinkRate = "100Gbps";
+/// MTU of an aggregation switch's port links (that of its CSMA uplink).
+const uint16_t g_switchMtu = 1500;
 /// Distance between the access points of MakeStar() (m): out of each other's 802.11a range.
 const double g_starSpacing = 500.0;
 /// Where a station is placed relative to its access point.
@@ -191,9 +202,21 @@ ParseTimePairs(const std::string& text,
                bool secondOptional,
                std::vector<std::pair<double, double>>& out)
 {
-    const std::string number = "([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)";
-    std::regex re("\\s*" + number + "\\s*(?:\\" + std::string(1, sep) + "\\s*" + number + "\\s*)?");
     out.clear();
+    if (text.empty())
+    {
+        return true; // the common case, checked for every vertex and edge
+    }
+    // Compiled once per separator (compiling a std::regex costs millions of instructions).
+    auto make = [](char c) {
+        const std::string number = "([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)";
+        return std::regex("\\s*" + number + "\\s*(?:\\" + std::string(1, c) + "\\s*" + number +
+                          "\\s*)?");
+    };
+    static const std::regex dash = make('-');
+    static const std::regex plus = make('+');
+    NS_ASSERT(sep == '-' || sep == '+');
+    const std::regex& re = sep == '-' ? dash : plus;
     std::stringstream in(text);
     std::string item;
     while (std::getline(in, item, ','))
@@ -324,6 +347,7 @@ MakeDotProperties(G& g)
     dp.property("access_loss_down", boost::get(&Pmipv6VertexProperties::accessLossDown, g));
     dp.property("access_burst", boost::get(&Pmipv6VertexProperties::accessBurst, g));
     dp.property("restart", boost::get(&Pmipv6VertexProperties::restart, g));
+    dp.property("switch", boost::get(&Pmipv6VertexProperties::aggregationSwitch, g));
     dp.property("loss", boost::get(&Pmipv6EdgeProperties::loss, g));
     dp.property("loss_ab", boost::get(&Pmipv6EdgeProperties::lossAb, g));
     dp.property("loss_ba", boost::get(&Pmipv6EdgeProperties::lossBa, g));
@@ -550,6 +574,14 @@ Pmipv6TopologyHelper::Validate(const Pmipv6Graph& graph, std::string& error)
             error = "node '" + p.name + "': only an LMA or a MAG can restart";
             return false;
         }
+        if (!p.aggregationSwitch.empty() && p.aggregationSwitch != "0" &&
+            p.aggregationSwitch != "1" && p.aggregationSwitch != "false" &&
+            p.aggregationSwitch != "true")
+        {
+            error = "node '" + p.name + "': switch must be 0, 1, false or true, not '" +
+                    p.aggregationSwitch + "'";
+            return false;
+        }
         if (p.role == "mag" && p.access != "csma" && p.access != "wifi")
         {
             error =
@@ -691,7 +723,10 @@ Pmipv6TopologyHelper::Validate(const Pmipv6Graph& graph, std::string& error)
 }
 
 Pmipv6Graph
-Pmipv6TopologyHelper::MakeStar(uint32_t nMags, std::string magLmaDelay, std::string access)
+Pmipv6TopologyHelper::MakeStar(uint32_t nMags,
+                               std::string magLmaDelay,
+                               std::string access,
+                               bool aggregationSwitch)
 {
     NS_ABORT_MSG_IF(nMags == 0, "Pmipv6TopologyHelper::MakeStar: at least one MAG");
     Pmipv6Graph g;
@@ -706,6 +741,7 @@ Pmipv6TopologyHelper::MakeStar(uint32_t nMags, std::string magLmaDelay, std::str
     g[lma].role = "lma";
     g[lma].x = centre;
     g[lma].y = -g_starSpacing;
+    g[lma].aggregationSwitch = aggregationSwitch ? "1" : "";
     Pmipv6EdgeProperties core;
     core.dataRate = "1Gbps";
     core.delay = "2ms";
@@ -773,10 +809,45 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
     mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
     mobility.Install(all);
 
-    // Transport links, one /64 each.
+    // Transport links, one /64 each, except those through an aggregation switch.
     m_incident.assign(n, {});
     PointToPointHelper p2p;
     CsmaHelper csma;
+    std::vector<uint32_t> degree(n, 0);
+    {
+        auto [it, end] = boost::edges(m_graph);
+        for (; it != end; ++it)
+        {
+            degree[boost::source(*it, m_graph)]++;
+            degree[boost::target(*it, m_graph)]++;
+        }
+    }
+
+    /// One switched segment: the switch, its vertex's end and the addresses given out.
+    struct Segment
+    {
+        Ptr<Node> node;              ///< the switch
+        Ptr<BridgeNetDevice> bridge; ///< its bridge
+        Ipv6AddressHelper addresses; ///< the segment's /64
+        Ipv6Address prefix;          ///< the /64
+        Ipv6Address hubAddress;      ///< the vertex's address
+        uint32_t hubInterface{0};    ///< the vertex's interface
+        Ptr<NdiscCache> hubCache;    ///< its neighbour cache
+        Address hubMac;              ///< its MAC address
+    };
+
+    std::map<uint32_t, Segment> segments;
+    // Assign one address on a switched segment without DAD (a multicast NS would flood
+    // every port; the addresses are unique by construction).
+    auto assignNoDad = [](Ptr<Node> node, Ipv6AddressHelper& helper, Ptr<NetDevice> device) {
+        Ptr<Icmpv6L4Protocol> icmpv6 = node->GetObject<Icmpv6L4Protocol>();
+        BooleanValue dad;
+        icmpv6->GetAttribute("DAD", dad);
+        icmpv6->SetAttribute("DAD", BooleanValue(false));
+        Ipv6InterfaceContainer c = helper.Assign(NetDeviceContainer(device));
+        icmpv6->SetAttribute("DAD", dad);
+        return c;
+    };
     auto [it, end] = boost::edges(m_graph);
     for (; it != end; ++it)
     {
@@ -790,6 +861,84 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
         ParseRate(link.properties.dataRate, rate);
         ParseDelay(link.properties.delay, delay);
         link.weight = delay.GetSeconds() + g_hopPenalty;
+        uint32_t hub = n;
+        if (HasSwitch(m_graph[link.a]) && degree[link.b] == 1 && m_graph[link.b].role == "mag")
+        {
+            hub = link.a;
+        }
+        else if (HasSwitch(m_graph[link.b]) && degree[link.a] == 1 && m_graph[link.a].role == "mag")
+        {
+            hub = link.b;
+        }
+        if (hub != n)
+        {
+            uint32_t leaf = hub == link.a ? link.b : link.a;
+            Segment& s = segments[hub];
+            if (!s.node)
+            {
+                s.node = CreateObject<Node>();
+                m_switches.push_back(s.node);
+                s.bridge = CreateObject<BridgeNetDevice>();
+                s.node->AddDevice(s.bridge);
+                s.prefix = LinkPrefix(k);
+                s.addresses.SetBase(s.prefix, Ipv6Prefix(64));
+                csma.SetChannelAttribute("DataRate", StringValue(g_switchUplinkRate));
+                csma.SetChannelAttribute("Delay", TimeValue(Seconds(0)));
+                NetDeviceContainer uplink = csma.Install(NodeContainer(m_nodes[hub], s.node));
+                s.bridge->AddBridgePort(uplink.Get(1));
+                Ipv6InterfaceContainer c = assignNoDad(m_nodes[hub], s.addresses, uplink.Get(0));
+                s.hubAddress = c.GetAddress(0, 1);
+                s.hubInterface = c.GetInterfaceIndex(0);
+                s.hubMac = uplink.Get(0)->GetAddress();
+                s.hubCache = m_nodes[hub]
+                                 ->GetObject<Ipv6L3Protocol>()
+                                 ->GetInterface(s.hubInterface)
+                                 ->GetNdiscCache();
+            }
+            // Full duplex (a CSMA link is busy for a frame's propagation delay in both
+            // directions, which caps it at 1 / delay frames per second).
+            SimpleNetDeviceHelper simple;
+            simple.SetDeviceAttribute("DataRate", DataRateValue(rate));
+            simple.SetChannelAttribute("Delay", TimeValue(delay));
+            NetDeviceContainer port = simple.Install(NodeContainer(m_nodes[leaf], s.node));
+            for (uint32_t d = 0; d < 2; ++d)
+            {
+                port.Get(d)->SetMtu(g_switchMtu);
+            }
+            s.bridge->AddBridgePort(port.Get(1));
+            Ipv6InterfaceContainer c = assignNoDad(m_nodes[leaf], s.addresses, port.Get(0));
+            Ipv6Address leafAddress = c.GetAddress(0, 1);
+            uint32_t leafInterface = c.GetInterfaceIndex(0);
+            // Permanent neighbour entries both ways: no NS to flood the switch's ports.
+            auto pin = [](Ptr<NdiscCache> cache, Ipv6Address address, Address mac) {
+                NdiscCache::Entry* entry = cache->Lookup(address);
+                entry = entry ? entry : cache->Add(address);
+                entry->SetRouter(true);
+                entry->SetMacAddress(mac);
+                entry->MarkPermanent();
+            };
+            pin(s.hubCache, leafAddress, port.Get(0)->GetAddress());
+            pin(m_nodes[leaf]
+                    ->GetObject<Ipv6L3Protocol>()
+                    ->GetInterface(leafInterface)
+                    ->GetNdiscCache(),
+                s.hubAddress,
+                s.hubMac);
+            link.prefix = s.prefix;
+            // The hub's end of this edge is the switch port facing the leaf: its receive
+            // error model and its channel are this edge's alone (faults, jitter).
+            bool hubIsA = hub == link.a;
+            link.addressA = hubIsA ? s.hubAddress : leafAddress;
+            link.addressB = hubIsA ? leafAddress : s.hubAddress;
+            link.interfaceA = hubIsA ? s.hubInterface : leafInterface;
+            link.interfaceB = hubIsA ? leafInterface : s.hubInterface;
+            link.deviceA = hubIsA ? port.Get(1) : port.Get(0);
+            link.deviceB = hubIsA ? port.Get(0) : port.Get(1);
+            m_incident[link.a].push_back(k - 1);
+            m_incident[link.b].push_back(k - 1);
+            m_links.push_back(link);
+            continue;
+        }
         NetDeviceContainer devices;
         if (link.properties.type == "p2p")
         {
@@ -903,6 +1052,12 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
     ApplyGraphFaults();
     NS_LOG_INFO("built " << n << " nodes, " << m_links.size() << " links, " << m_lmas.size()
                          << " LMAs, " << m_mags.size() << " MAGs");
+}
+
+bool
+Pmipv6TopologyHelper::HasSwitch(const Pmipv6VertexProperties& p)
+{
+    return p.aggregationSwitch == "1" || p.aggregationSwitch == "true";
 }
 
 void
@@ -1718,6 +1873,10 @@ Pmipv6TopologyHelper::GetLinkFault(const std::string& from, const std::string& t
         {
             p2p->SetReceiveErrorModel(model);
         }
+        else if (auto simple = DynamicCast<SimpleNetDevice>(receiver))
+        {
+            simple->SetReceiveErrorModel(model);
+        }
         else
         {
             DynamicCast<CsmaNetDevice>(receiver)->SetReceiveErrorModel(model);
@@ -1761,6 +1920,10 @@ Pmipv6TopologyHelper::SetLinkJitter(const std::string& a, const std::string& b, 
     NS_ABORT_MSG_IF(!m_built, "Pmipv6TopologyHelper: call Build() first");
     NS_ABORT_MSG_IF(jitter.IsStrictlyNegative(), "SetLinkJitter: negative jitter");
     const LinkInfo& l = m_links[LinkBetween(a, b)];
+    NS_ABORT_MSG_IF(DynamicCast<SimpleNetDevice>(l.deviceA),
+                    "SetLinkJitter: " << a << " -- " << b
+                                      << " goes through an aggregation switch, which has no "
+                                         "jitter");
     Time base;
     ParseDelay(l.properties.delay, base);
     // Not a Ptr: the devices hold the channel and the channel its devices (no cycle).
@@ -1995,7 +2158,8 @@ Pmipv6TopologyHelper::WriteDot(std::ostream& os) const
         for (const auto& [key, value] : {std::make_pair("access_loss_up", p.accessLossUp),
                                          std::make_pair("access_loss_down", p.accessLossDown),
                                          std::make_pair("access_burst", p.accessBurst),
-                                         std::make_pair("restart", p.restart)})
+                                         std::make_pair("restart", p.restart),
+                                         std::make_pair("switch", p.aggregationSwitch)})
         {
             if (!value.empty())
             {

@@ -52,6 +52,10 @@ struct Pmipv6VertexProperties
     std::string accessBurst;
     /// LMA or MAG: restarts, "at[+downtime]" in seconds, comma-separated (DOT `restart`)
     std::string restart;
+    /// "1" or "true": this vertex reaches the MAGs that have no other link through one L2
+    /// aggregation switch, one interface and one /64 for all of them (DOT `switch`; see
+    /// Pmipv6TopologyHelper)
+    std::string aggregationSwitch;
 };
 
 /**
@@ -104,6 +108,21 @@ typedef boost::adjacency_list<boost::vecS,
  *   LMA (shortest path); its Proxy-CoA is its address on the link towards that LMA. Its access
  *   link is a CsmaChannel of its own ("csma") or a Wi-Fi access point ("wifi", 802.11a, SSID
  *   "pmipv6", one YansWifiChannel shared by all, the AP at the vertex's x/y).
+ * - aggregation switch (vertex attribute `switch=1`, MakeStar(..., true)): the vertex's links
+ *   to MAGs that have no other link (the MAGs of a star) are not links of their own but
+ *   ports of one L2 switch, a node with a BridgeNetDevice (learning, no IP): each such
+ *   MAG has a full-duplex link (SimpleNetDevice, any edge type) to a switch port with the
+ *   edge's rate and delay, the switch a CSMA uplink to the vertex (100 Gbps, no delay, pcap),
+ *   and all share one /64 (the first such edge's; the vertex is ::1 on it, as it has one
+ *   interface for all of them). Neighbour entries between the vertex and each port's
+ *   vertex are permanent and the segment's addresses skip DAD, so that no multicast
+ *   floods the switch's ports (an NS would reach every port). Loss and outages of such an
+ *   edge act on its port link (no jitter there). What this saves: ns-3 scans every
+ *   interface (and every address) of a node for each packet the node sends or receives,
+ *   so the LMA of a star with M links spends O(M) per packet; with the switch it has a
+ *   handful of interfaces (the switch's own per-frame cost is a lookup in its learning
+ *   table and a scan of its M + 1 protocol handlers by ns-3's Node, a few instructions
+ *   per port).
  *
  * Mobile nodes (AddMobileNode) are unchanged ns-3 IPv6 hosts with one access device (or, see
  * SetMobileNodeInterfaces(), several behind a LogicalInterfaceNetDevice) and a
@@ -209,11 +228,14 @@ class Pmipv6TopologyHelper
      * \param nMags number of MAGs (at least 1)
      * \param magLmaDelay delay of each MAG-LMA link
      * \param access access of the MAGs, "csma" or "wifi"
+     * \param aggregationSwitch connect the MAGs to the LMA through one L2 switch (the LMA's
+     * `switch` attribute, see the class description) instead of one link each
      * \return the graph
      */
     static Pmipv6Graph MakeStar(uint32_t nMags,
                                 std::string magLmaDelay = "5ms",
-                                std::string access = "csma");
+                                std::string access = "csma",
+                                bool aggregationSwitch = false);
 
     /**
      * \brief The node of a vertex (or of a mobile node, by its identifier).
@@ -656,6 +678,12 @@ class Pmipv6TopologyHelper
     /// \brief Install the static routes.
     void InstallRoutes();
     /**
+     * \brief Whether a vertex's `switch` attribute is set.
+     * \param p the vertex's properties
+     * \return true for "1" or "true"
+     */
+    static bool HasSwitch(const Pmipv6VertexProperties& p);
+    /**
      * \brief Route a further home network prefix block of an LMA (as InstallRoutes() routes
      * its first one).
      * \param lma the LMA vertex
@@ -675,6 +703,7 @@ class Pmipv6TopologyHelper
     std::vector<Ptr<Node>> m_nodes;                       ///< vertex -> node
     std::vector<LinkInfo> m_links;                        ///< edge index -> link
     std::vector<std::vector<uint32_t>> m_incident;        ///< vertex -> its links, in order
+    std::vector<Ptr<Node>> m_switches;                    ///< aggregation switches (no IP)
     std::vector<std::vector<uint32_t>> m_pred;            ///< [to][from]: next hop from -> to
     std::vector<std::vector<double>> m_dist;              ///< [to][from]: distance
     std::map<uint32_t, Ptr<Pmipv6LmaApplication>> m_lmas; ///< LMA vertex -> application

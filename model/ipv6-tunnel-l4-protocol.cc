@@ -53,6 +53,17 @@ Ipv6TunnelL4Protocol::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&Ipv6TunnelL4Protocol::m_filterLinkLocal),
                           MakeBooleanChecker())
+            .AddAttribute("LinkLocalAddress",
+                          "Keep the link-local address ns-3 gives a tunnel interface when it is "
+                          "set up. Without it the interface has no address at all: ns-3 scans "
+                          "every address of every interface for each packet a node sends "
+                          "(Ipv6L3Protocol::SendRealOut), so a node with many tunnels (the LMA) "
+                          "sends faster; a static route through the tunnel then cannot be used "
+                          "by packets this node originates (source selection needs an address "
+                          "on the interface).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&Ipv6TunnelL4Protocol::m_linkLocalAddress),
+                          MakeBooleanChecker())
             .AddAttribute("OuterRouteCacheTime",
                           "How long the route of a tunnel's outer packets is reused before it "
                           "is looked up again in the node's routing (0: looked up for every "
@@ -91,6 +102,7 @@ Ipv6TunnelL4Protocol::Ipv6TunnelL4Protocol()
     : m_activeCount(0),
       m_tunnelMtu(1460),
       m_filterLinkLocal(true),
+      m_linkLocalAddress(true),
       m_outerRouteCacheTime(MilliSeconds(100)),
       m_encapCount(0),
       m_decapCount(0)
@@ -234,6 +246,15 @@ Ipv6TunnelL4Protocol::AddTunnelReference(Ipv6Address local, Ipv6Address remote)
     // forwarding first: a non-forwarding interface would send Router Solicitations
     ipv6->SetForwarding(tunnel.ifIndex, true);
     ipv6->SetUp(tunnel.ifIndex);
+    if (!m_linkLocalAddress)
+    {
+        // Only the automatic link-local address is there (SetUp added it; SetDown removes
+        // every address): remove it, and with it static routing's fe80::/64 route.
+        while (ipv6->GetNAddresses(tunnel.ifIndex) > 0)
+        {
+            ipv6->RemoveAddress(tunnel.ifIndex, 0);
+        }
+    }
     m_createdTrace(local, remote, tunnel.ifIndex);
     return tunnel.ifIndex;
 }

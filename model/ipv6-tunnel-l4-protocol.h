@@ -58,7 +58,8 @@ class VirtualNetDevice;
  * A later AddTunnelReference for the same pair sets the same interface up again and
  * returns the same index.
  *
- * \note The tunnel interface has only a link-local address. A static route through it
+ * \note The tunnel interface has only a link-local address (none at all with
+ * "LinkLocalAddress" false, as at the LMA). A static route through it
  * must name a gateway (any link-local address will do, e.g. the peer tunnel's: the
  * device needs no neighbour discovery): a gateway-less route makes ns-3's source address
  * selection look for a global address on the interface, and it has none.
@@ -333,6 +334,7 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
     uint32_t m_activeCount;                                         ///< tunnels with refCount > 0
     uint16_t m_tunnelMtu;                                           ///< device MTU
     bool m_filterLinkLocal;                                         ///< drop link-local inner
+    bool m_linkLocalAddress;                                        ///< LinkLocalAddress
     Time m_outerRouteCacheTime;                                     ///< OuterRouteCacheTime
     Ptr<Ipv6L3Protocol> m_ipv6;                                     ///< the node's IPv6
     uint64_t m_encapCount;                                          ///< encapsulated

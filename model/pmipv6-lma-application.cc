@@ -486,6 +486,10 @@ Pmipv6LmaApplication::StartApplication()
     Ptr<Node> node = GetNode();
     m_mobility = MobilityL4Protocol::Install(node);
     m_tunnels = Ipv6TunnelL4Protocol::Install(node);
+    // One tunnel interface per MAG: without addresses, they cost nothing in ns-3's per-packet
+    // scan of the node's addresses (LmaRouting chooses the sources of what the LMA sends
+    // into a tunnel, and nothing needs their link-local addresses).
+    m_tunnels->SetAttribute("LinkLocalAddress", BooleanValue(false));
     m_routing = LmaRouting::Install(node);
     m_routing->SetFlowBindingTable(m_flowTable);
     m_routing->SetBindingResolver(MakeCallback(&Pmipv6LmaApplication::ResolveBinding, this));

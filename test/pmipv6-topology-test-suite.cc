@@ -5,7 +5,8 @@
  * shipped DOT topologies; shortest-path static routes across a router tree (UDP echo from the
  * CN to every node); registration and delivery through an LMA three router hops away, and a
  * handover there; two LMAs each serving the mobile nodes of their MAGs; a Wi-Fi star whose
- * handover follows the association; DOT reading, its errors, and WriteDot round trips.
+ * handover follows the association; DOT reading, its errors, and WriteDot round trips; a star
+ * whose MAGs reach the LMA through an aggregation switch.
  */
 
 #include "ns3/applications-module.h"
@@ -17,6 +18,7 @@
 
 #include <fstream>
 #include <limits>
+#include <set>
 #include <sstream>
 
 using namespace ns3;
@@ -755,6 +757,8 @@ class Pmipv6TopologyDotErrorsTestCase : public TestCase
                  Case{"graph { l [role=lma]; m [role=mag, x=abc]; l -- m; }", "wrong type"},
                  Case{"graph { l [role=lma]; m [role=mag, lma=m]; l -- m; }", "names no LMA"},
                  Case{"graph { l [role=lma]; m [role=mag]; l -- l; l -- m; }", "self-loop"},
+                 Case{"graph { l [role=lma, switch=maybe]; m [role=mag]; l -- m; }",
+                      "switch must be"},
                  Case{"graph { l [role=lma]; a [role=mag, access=wifi]; b [role=mag, "
                       "access=wifi]; l -- a; l -- b; }",
                       "same position"},
@@ -835,6 +839,126 @@ class Pmipv6TopologyWriteDotTestCase : public TestCase
  * \ingroup pmipv6-test
  * \brief The Pmipv6TopologyHelper suite.
  */
+/**
+ * \ingroup pmipv6-test
+ * \brief A star whose MAGs reach the LMA through an L2 aggregation switch (DOT `switch=1`):
+ * the LMA has one transport interface for all MAGs and its tunnel interfaces have no
+ * address; every MN registers, UDP from the CN reaches each of them, a handover works; no
+ * packet is flooded to a MAG that is not its destination (no NS or DAD on the segment); loss
+ * on one MAG's link hits that MAG only.
+ */
+class Pmipv6TopologySwitchTestCase : public TestCase
+{
+  public:
+    Pmipv6TopologySwitchTestCase()
+        : TestCase("Aggregation switch: one LMA interface for all MAGs, registration, handover, "
+                   "no flooding, per-MAG link loss")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Pmipv6Graph g;
+        std::string error;
+        NS_TEST_ASSERT_MSG_EQ(Pmipv6TopologyHelper::TryParseDot(
+                                  "graph { cn [role=cn]; lma [role=lma, switch=1]; "
+                                  "mag1 [role=mag]; mag2 [role=mag]; mag3 [role=mag]; "
+                                  "mag4 [role=mag]; cn -- lma; lma -- mag1; lma -- mag2; "
+                                  "lma -- mag3; lma -- mag4 [loss=1]; }",
+                                  g,
+                                  error),
+                              true,
+                              error);
+        Pmipv6TopologyHelper topo;
+        topo.Build(g);
+        Ptr<Ipv6L3Protocol> lmaIp = topo.GetNode("lma")->GetObject<Ipv6L3Protocol>();
+        // Loopback, the CN link, the switch: not one interface per MAG.
+        NS_TEST_ASSERT_MSG_EQ(lmaIp->GetNInterfaces(), 3, "three interfaces at the LMA");
+        Ipv6Address lmaOnSegment = lmaIp->GetAddress(2, 1).GetAddress();
+        std::set<Ipv6Address> proxyCoas;
+        for (const std::string& mag : topo.GetMagNames())
+        {
+            Ipv6Address coa = topo.GetMag(mag)->GetProxyCoa();
+            proxyCoas.insert(coa);
+            NS_TEST_ASSERT_MSG_EQ(coa.CombinePrefix(Ipv6Prefix(64)),
+                                  lmaOnSegment.CombinePrefix(Ipv6Prefix(64)),
+                                  mag << "'s Proxy-CoA is on the LMA's segment");
+        }
+        NS_TEST_ASSERT_MSG_EQ(proxyCoas.size(), 4, "four distinct Proxy-CoAs");
+
+        // Packets a MAG receives on its transport interface that are not for it: a flood.
+        uint32_t flooded = 0;
+        for (const std::string& mag : topo.GetMagNames())
+        {
+            Ipv6Address coa = topo.GetMag(mag)->GetProxyCoa();
+            Ptr<Ipv6L3Protocol> ip = topo.GetNode(mag)->GetObject<Ipv6L3Protocol>();
+            uint32_t transport = ip->GetInterfaceForAddress(coa);
+            ip->TraceConnectWithoutContext(
+                "Rx",
+                Callback<void, Ptr<const Packet>, Ptr<Ipv6>, uint32_t>(
+                    [&flooded, coa, transport](Ptr<const Packet> p, Ptr<Ipv6>, uint32_t i) {
+                        Ipv6Header h;
+                        p->PeekHeader(h);
+                        flooded += i == transport && h.GetDestination() != coa ? 1 : 0;
+                    }));
+        }
+
+        Registrations reg;
+        reg.Connect(topo);
+        std::vector<Ptr<UdpServer>> servers;
+        for (uint32_t k = 1; k <= 4; ++k)
+        {
+            std::string mnId = "mn" + std::to_string(k);
+            topo.AddMobileNode(mnId, "mag" + std::to_string(k), Seconds(0.5));
+            servers.push_back(Flow(topo.GetNode("cn"),
+                                   topo.GetHomeAddress(mnId),
+                                   topo.GetNode(mnId),
+                                   9000,
+                                   Seconds(2),
+                                   Seconds(4)));
+        }
+        topo.ScheduleMove("mn1", "mag3", Seconds(5), MilliSeconds(50));
+        WindowCounter after{Seconds(6), Seconds(8)};
+        Ptr<UdpServer> late = Flow(topo.GetNode("cn"),
+                                   topo.GetHomeAddress("mn1"),
+                                   topo.GetNode("mn1"),
+                                   9001,
+                                   Seconds(6),
+                                   Seconds(8));
+        late->TraceConnectWithoutContext("Rx", MakeCallback(&WindowCounter::Rx, &after));
+        Simulator::Stop(Seconds(8.5));
+        Simulator::Run();
+
+        for (uint32_t k = 1; k <= 3; ++k)
+        {
+            std::string mnId = "mn" + std::to_string(k);
+            std::string mag = "mag" + std::to_string(k);
+            std::vector<Time> at = reg.At(mag, mnId);
+            NS_TEST_ASSERT_MSG_EQ(at.size(), 1, mag << " registered " << mnId << " once");
+            // 2 ms each way (the DOT default) and nothing to resolve: one round trip.
+            NS_TEST_ASSERT_MSG_GT(at[0], MilliSeconds(4), "one round trip over 2 ms links");
+            NS_TEST_ASSERT_MSG_LT(at[0], MilliSeconds(5), "no neighbour discovery first");
+            NS_TEST_ASSERT_MSG_EQ(servers[k - 1]->GetReceived(), 40, mnId << " got every packet");
+        }
+        // mag4's link loses everything, in both directions; the others do not notice.
+        NS_TEST_ASSERT_MSG_EQ(reg.At("mag4", "mn4").size(), 0, "mag4's PBUs are lost");
+        NS_TEST_ASSERT_MSG_EQ(servers[3]->GetReceived(), 0, "mn4 is not registered");
+        NS_TEST_ASSERT_MSG_EQ(reg.At("mag3", "mn1").size(), 1, "mag3 registered mn1 after moving");
+        NS_TEST_ASSERT_MSG_EQ(after.n, 40, "downlink to mn1 at mag3 fully delivered");
+        NS_TEST_ASSERT_MSG_EQ(flooded, 0, "no MAG received a packet for another address");
+        // Three tunnels (mag1..mag3), none with an address.
+        NS_TEST_ASSERT_MSG_EQ(lmaIp->GetNInterfaces(), 6, "and one tunnel interface per MAG");
+        for (uint32_t i = 3; i < lmaIp->GetNInterfaces(); ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(lmaIp->GetNAddresses(i), 0, "tunnel interface " << i);
+        }
+        Simulator::Destroy();
+    }
+};
+
 class Pmipv6TopologyTestSuite : public TestSuite
 {
   public:
@@ -850,6 +974,7 @@ class Pmipv6TopologyTestSuite : public TestSuite
         AddTestCase(new Pmipv6TopologyTwoLmasTestCase, TestCase::QUICK);
         AddTestCase(new Pmipv6TopologyWifiTestCase, TestCase::QUICK);
         AddTestCase(new Pmipv6TopologyTwoInterfacesTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6TopologySwitchTestCase, TestCase::QUICK);
     }
 };
 

@@ -35,6 +35,17 @@ def test_config_pickles():
     assert pickle.loads(pickle.dumps(c)) == c
 
 
+def test_mag_switch_star():
+    # The MAGs behind one L2 switch: the same registrations and handovers as one link each.
+    r = pmipv6.run(SMALL, mag_lma_delay="10ms", mag_switch=True)
+    s = r.scalars
+    assert r.config["mag_switch"] is True
+    assert s["moves"] == 2 and s["moves_restored"] == 2
+    assert s["registrations"] == 3 and s["handover_registrations"] == 2
+    assert 20 <= s["handover_latency_mean_ms"] < 30
+    assert s["down_rx_packets"] > 500 and s["down_loss_ratio"] < 0.05
+
+
 def test_run_returns_sane_results():
     r = pmipv6.run(SMALL, mag_lma_delay="10ms")
     s = r.scalars
