@@ -323,6 +323,15 @@ MagFlowBindingExtension::ReceiveFbi(Ptr<Packet> p, const Ipv6Header& ip)
         return;
     }
     Ipv6Address lma = ip.GetSource();
+    Ptr<MobileNodeIdentifierOption> named = fbi.GetOptions().Find<MobileNodeIdentifierOption>();
+    if (!mag->IsLmaOf(lma, named ? named->GetNai() : ""))
+    {
+        NS_LOG_WARN("MAG " << mag->GetProxyCoa() << ": FBI from " << lma
+                           << ", which is not the LMA of " << (named ? named->GetNai() : "?")
+                           << ": dropped");
+        mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_UNKNOWN_PEER);
+        return;
+    }
     uint16_t seq = fbi.GetSequence();
     bool ack = fbi.IsAckRequested();
     if (AnswerAgain(lma, seq, ack))

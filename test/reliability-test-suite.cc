@@ -18,6 +18,8 @@
 #include "ns3/csma-channel.h"
 #include "ns3/csma-net-device.h"
 #include "ns3/flow-attribute-option.h"
+#include "ns3/flow-binding-encoding.h"
+#include "ns3/flow-binding-header.h"
 #include "ns3/flow-binding-table.h"
 #include "ns3/flow-mobility-header.h"
 #include "ns3/flow-move-policy.h"
@@ -1024,6 +1026,7 @@ class RogueSignallingTestCase : public TestCase
         ROGUE_FMI = 0, ///< flow mobility FMI (add a flow)
         ROGUE_UPN,     ///< RFC 7077 UPN, reason FLOW-MOBILITY (put a flow)
         ROGUE_PFBI,    ///< draft 000 PFBI, PRO add, Target CoA the MAG
+        ROGUE_FBI,     ///< the same add in the RFC 7109 encoding (FBI, MH 21)
         ROGUE_LROREQ,  ///< draft 004 LMA-initiated LROREQ, LRI 2
         ROGUE_PEER_PBU ///< draft 004 MAG-MAG PBU
     };
@@ -1054,6 +1057,8 @@ class RogueSignallingTestCase : public TestCase
             return "UPN";
         case ROGUE_PFBI:
             return "PFBI";
+        case ROGUE_FBI:
+            return "FBI";
         case ROGUE_LROREQ:
             return "LROREQ";
         default:
@@ -1112,7 +1117,7 @@ class RogueSignallingTestCase : public TestCase
                 fm = CreateObject<MagFlowMobilityExtension>();
                 mag1->AddExtension(fm);
             }
-            else if (m_kind == ROGUE_PFBI)
+            else if (m_kind == ROGUE_PFBI || m_kind == ROGUE_FBI)
             {
                 fb = CreateObject<MagFlowBindingExtension>();
                 mag1->AddExtension(fb);
@@ -1207,7 +1212,7 @@ class RogueSignallingTestCase : public TestCase
                     upn.AddOption(fid);
                     mobility->Send(upn, src, mag1->GetProxyCoa());
                 }
-                else if (kind == ROGUE_PFBI)
+                else if (kind == ROGUE_PFBI || kind == ROGUE_FBI)
                 {
                     ProxyFlowBindingIndicationHeader pfbi;
                     pfbi.SetSequence(seq);
@@ -1225,7 +1230,19 @@ class RogueSignallingTestCase : public TestCase
                     udp.SetDestinationPort(9000);
                     fa->SetFlowDescription(udp);
                     pfbi.AddOption(fa);
-                    mobility->Send(pfbi, src, mag1->GetProxyCoa());
+                    if (kind == ROGUE_PFBI)
+                    {
+                        mobility->Send(pfbi, src, mag1->GetProxyCoa());
+                        return;
+                    }
+                    // the same add as an RFC 7109 FBI
+                    FlowBindingIndicationHeader fbi;
+                    fbi.SetSequence(seq);
+                    fbi.SetAckRequested(true);
+                    fbi.AddOption(Create<MobileNodeIdentifierOption>("mn1"));
+                    fbi.AddOption(Create<HomeNetworkPrefixOption>(p1.prefix, p1.length));
+                    fbi.AddOption(FlowAttributeToFlowId(*fa));
+                    mobility->Send(fbi, src, mag1->GetProxyCoa());
                 }
                 else if (kind == ROGUE_LROREQ)
                 {
@@ -2133,6 +2150,7 @@ class ReliabilityTestSuite : public TestSuite
         for (auto kind : {RogueSignallingTestCase::ROGUE_FMI,
                           RogueSignallingTestCase::ROGUE_UPN,
                           RogueSignallingTestCase::ROGUE_PFBI,
+                          RogueSignallingTestCase::ROGUE_FBI,
                           RogueSignallingTestCase::ROGUE_LROREQ,
                           RogueSignallingTestCase::ROGUE_PEER_PBU})
         {
