@@ -147,13 +147,13 @@ MagFlowMobilityExtension::ReceiveFmi(Ptr<Packet> p, const Ipv6Header& ip)
         return;
     }
     uint16_t seq = fmi.GetSequence();
-    auto last = m_lastFmiSequence.find(lma);
-    if (last != m_lastFmiSequence.end() && last->second == seq)
+    auto window = m_fmiWindows.find(lma);
+    if (window != m_fmiWindows.end())
     {
-        // a retransmission: its FMA was lost; answer the same again
-        auto fma = m_lastFma.find(lma);
-        if (fma != m_lastFma.end())
+        auto fma = window->second.answered.find(seq);
+        if (fma != window->second.answered.end())
         {
+            // a retransmission: its FMA was lost; answer the same again
             NS_LOG_LOGIC("FMI seq " << seq << " again: same FMA");
             SendAck(fma->second, fma->second.GetStatus(), seq, lma);
             return;
@@ -171,8 +171,10 @@ MagFlowMobilityExtension::ReceiveFmi(Ptr<Packet> p, const Ipv6Header& ip)
         op.option = option;
         ops.push_back(op);
     }
-    bool outOfWindow = last != m_lastFmiSequence.end() &&
-                       !SignallingTransactionManager::SequenceNewer(seq, last->second);
+    // older than the newest: accepted only within FMI_WINDOW (a late first arrival)
+    bool newer = window == m_fmiWindows.end() ||
+                 SignallingTransactionManager::SequenceNewer(seq, window->second.newest);
+    bool outOfWindow = !newer && static_cast<uint16_t>(window->second.newest - seq) >= FMI_WINDOW;
     uint8_t status = mip6::FMA_SUCCESS;
     if (outOfWindow)
     {
@@ -205,7 +207,10 @@ MagFlowMobilityExtension::ReceiveFmi(Ptr<Packet> p, const Ipv6Header& ip)
             status = mip6::FMA_REASON_UNSPECIFIED;
             break;
         }
-        m_lastFmiSequence[lma] = seq;
+        if (newer)
+        {
+            m_fmiWindows[lma].newest = seq;
+        }
     }
     FlowMobilityAckHeader fma;
     fma.SetSequence(seq);
@@ -230,7 +235,14 @@ MagFlowMobilityExtension::ReceiveFmi(Ptr<Packet> p, const Ipv6Header& ip)
     }
     if (status != mip6::FMA_SEQUENCE_OUT_OF_WINDOW)
     {
-        m_lastFma[lma] = fma;
+        FmiWindow& w = m_fmiWindows[lma];
+        w.answered[seq] = fma;
+        w.order.push_back(seq);
+        while (w.order.size() > FMI_WINDOW)
+        {
+            w.answered.erase(w.order.front());
+            w.order.pop_front();
+        }
     }
     NS_LOG_INFO("MAG " << GetMag()->GetProxyCoa() << " FMI seq " << seq << " for " << mnId
                        << (cancel    ? " (cancel)"

@@ -18,6 +18,7 @@
 #include "ns3/event-id.h"
 #include "ns3/traced-callback.h"
 
+#include <deque>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -239,8 +240,22 @@ class MagFlowMobilityExtension : public Pmipv6MagExtension
 
     std::map<FlowKey, FlowState> m_flows;              ///< flow state by (MN-ID, FID)
     std::map<HomeNetworkPrefix, uint32_t> m_routeRefs; ///< flows per prefix this MAG routes
-    std::unordered_map<Ipv6Address, uint16_t, Ipv6AddressHash> m_lastFmiSequence;      ///< per LMA
-    std::unordered_map<Ipv6Address, FlowMobilityAckHeader, Ipv6AddressHash> m_lastFma; ///< per LMA
+
+    /// FMIs of one LMA: the newest sequence and the answers to the last FMI_WINDOW FMIs. A
+    /// retransmitted FMI gets its answer again, and an FMI that arrives after newer ones (its
+    /// first copy was lost while the LMA's next FMIs got through) is still processed when it
+    /// is within FMI_WINDOW of the newest; older ones get status 130 (out of window).
+    struct FmiWindow
+    {
+        uint16_t newest{0};                                 ///< newest sequence processed
+        std::map<uint16_t, FlowMobilityAckHeader> answered; ///< answers by sequence
+        std::deque<uint16_t> order;                         ///< answered, oldest first
+    };
+
+    /// FMIs an LMA may have in flight at once (answers kept, late arrivals accepted)
+    static constexpr uint16_t FMI_WINDOW = 32;
+
+    std::unordered_map<Ipv6Address, FmiWindow, Ipv6AddressHash> m_fmiWindows; ///< per LMA
     std::map<std::pair<uint8_t, uint8_t>, uint64_t> m_acks; ///< (MH type, status) -> count
     /// FlowAdded
     TracedCallback<const std::string&, uint16_t, const TrafficSelector&> m_flowAddedTrace;

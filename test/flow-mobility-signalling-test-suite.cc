@@ -672,7 +672,8 @@ class ErrorStatusTestCase : public FlowSignallingFixture
             Fmi("0-refresh", mnId, mip6::FMI_FLAG_R, 100, 5, pref2, 0);
         });
         Simulator::Schedule(Seconds(2.9), [&]() {
-            Fmi("130", mnId, 0, 100, 6, pref2, 3); // older than the last FMI's sequence
+            // older than the last FMI's sequence by more than the MAG's window of 32 (65500 = -36)
+            Fmi("130", mnId, 0, 100, 6, pref2, 65500);
             Fmi("0-cancel", mnId, mip6::FMI_FLAG_C, 0, 5, pref2, 0);
         });
         Simulator::Schedule(Seconds(3.1), [&]() {

@@ -2158,6 +2158,8 @@ class ReliabilityTestSuite : public TestSuite
         }
         AddTestCase(new RogueReplyTestCase, TestCase::QUICK);
         AddTestCase(new CrashedLmaTestCase, TestCase::QUICK);
+        AddTestCase(new LossyFlowExchangeTestCase(LossyFlowExchangeTestCase::LOSSY_FMI),
+                    TestCase::QUICK);
         // Not registered yet: LossyFlowExchangeTestCase (FMI, UPN, PFBI) failed its FMI run
         // (5 of 6 concurrent moves held, 2 MoveFailed with 12 retransmissions: not analysed);
         // LossyExchangeTestCase (BRI, local routing, heartbeat) has not been run.
