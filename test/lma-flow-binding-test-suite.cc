@@ -1606,6 +1606,26 @@ class EncodingMappingTestCase : public TestCase
             FlowIdentificationOption back;
             NS_TEST_ASSERT_MSG_EQ(Decode(wire, back), true, "decodes");
             NS_TEST_EXPECT_MSG_EQ((Encode(back) == wire), true, "re-encodes unchanged");
+            // truncated at every offset of its data (Length set to what is left): a cut inside
+            // a sub-option is rejected; a cut between sub-options is a shorter valid option
+            uint32_t rejected = 0;
+            for (size_t k = 0; k + 2 < wire.size(); ++k)
+            {
+                std::vector<uint8_t> cut(wire.begin(), wire.begin() + 2 + k);
+                cut[1] = static_cast<uint8_t>(k);
+                FlowIdentificationOption part;
+                if (Decode(cut, part))
+                {
+                    NS_TEST_EXPECT_MSG_EQ((Encode(part) == cut),
+                                          true,
+                                          "cut at " << k << " decodes only as what it holds");
+                }
+                else
+                {
+                    ++rejected;
+                }
+            }
+            NS_TEST_EXPECT_MSG_GT(rejected, wire.size() / 2, "cuts inside sub-options rejected");
             Ptr<FlowAttributeOption> again = FlowIdToFlowAttribute(back);
             NS_TEST_EXPECT_MSG_EQ(+again->GetPro(), +pro, "PRO back");
             NS_TEST_EXPECT_MSG_EQ(+again->GetPriority(), 9, "PRI back");
