@@ -217,7 +217,8 @@ LmaFlowBindingExtension::Receive(uint8_t mhType,
         {
             return;
         }
-        m_pfbas[fba.GetStatus()]++;
+        // counted per status only when it answers a pending FBI: a late, duplicated or rogue
+        // FBA is a drop (DROP_REJECTED), not a reply
         if (!GetLma()->GetSignalling()->HandleReply(ip.GetSource(),
                                                     mip6::FB_ACKNOWLEDGEMENT,
                                                     fba.GetSequence(),
@@ -226,7 +227,10 @@ LmaFlowBindingExtension::Receive(uint8_t mhType,
         {
             NS_LOG_LOGIC("FBA seq " << fba.GetSequence() << " from " << ip.GetSource()
                                     << " answers no pending FBI");
+            mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_REJECTED);
+            return;
         }
+        m_pfbas[fba.GetStatus()]++;
         return;
     }
     ProxyFlowBindingAckHeader pfba;
@@ -234,12 +238,14 @@ LmaFlowBindingExtension::Receive(uint8_t mhType,
     {
         return;
     }
-    m_pfbas[pfba.GetStatus()]++;
     if (!GetLma()->GetSignalling()->HandleReply(ip.GetSource(), 0, pfba.GetSequence(), pfba, ip))
     {
         NS_LOG_LOGIC("PFBA seq " << pfba.GetSequence() << " from " << ip.GetSource()
                                  << " answers no pending PFBI");
+        mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_REJECTED);
+        return;
     }
+    m_pfbas[pfba.GetStatus()]++;
 }
 
 Ptr<BindingCacheEntry>

@@ -1039,6 +1039,93 @@ class GiveUpTestCase : public FlowBindingFixture
 
 /**
  * \ingroup pmipv6-tests
+ * \brief Only a PFBA that answers a pending PFBI is counted as a reply (GetPfbaCount per
+ * status); one that answers nothing (a duplicate of MAG1's PFBA after the add completed, a
+ * rogue's PFBA 0 and a rogue's PFBA 128 from MAG2's address) is dropped and counted as a
+ * DROP_REJECTED of the LMA's Mobility Header protocol, and changes no list.
+ * \note Fails when the LMA counts a PFBA per status before matching it (PFBA 0 count 3,
+ * PFBA 128 count 1).
+ */
+class UnmatchedPfbaTestCase : public FlowBindingFixture
+{
+  public:
+    /// \param fbi RFC 7109 encoding
+    explicit UnmatchedPfbaTestCase(bool fbi)
+        : FlowBindingFixture("a PFBA that answers no pending PFBI is dropped, not counted", fbi)
+    {
+    }
+
+  private:
+    /**
+     * \brief Send a PFBA (or FBA) with a sequence and a status from a MAG's node.
+     * \param mag the MAG (0 or 1)
+     * \param sequence its Sequence #
+     * \param status its Status
+     */
+    void SendAck(uint32_t mag, uint16_t sequence, uint8_t status)
+    {
+        Ptr<MobilityL4Protocol> mobility = m_d->magApp[mag]->GetMobilityProtocol();
+        if (m_fbiEncoding)
+        {
+            FlowBindingAckHeader fba;
+            fba.SetSequence(sequence);
+            fba.SetStatus(status);
+            mobility->Send(fba, m_d->proxyCoa[mag], m_d->lmaAddress);
+        }
+        else
+        {
+            ProxyFlowBindingAckHeader pfba;
+            pfba.SetSequence(sequence);
+            pfba.SetStatus(status);
+            mobility->Send(pfba, m_d->proxyCoa[mag], m_d->lmaAddress);
+        }
+    }
+
+    void DoRun() override
+    {
+        Build();
+        Ptr<LmaFlowBindingExtension> lma = m_d->lmaExt[0];
+        Ptr<MobilityL4Protocol> lmaMobility = m_d->lmaApp->GetMobilityProtocol();
+        std::string mn = m_d->mnId;
+        uint64_t rejectedBefore = 0;
+        Simulator::Schedule(Seconds(3), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(lma->AddFlow(mn, FID, PRI, Flow(), m_d->proxyCoa[0], 0),
+                                  true,
+                                  "add sent to MAG1");
+        });
+        Simulator::Schedule(Seconds(3.5), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(Changes(), "ADDED 7", "MAG1's PFBA 0 completed the add");
+            NS_TEST_EXPECT_MSG_EQ(lma->GetPfbaCount(mip6::PFBA_SUCCESS), 1, "one PFBA 0");
+            NS_TEST_ASSERT_MSG_EQ(m_pfba.size(), 1, "MAG1 sent one PFBA");
+            const std::vector<uint8_t>& a = m_pfba[0];
+            size_t at = m_fbiEncoding ? 8 : 6; // Sequence # after FB Type, Reserved in an FBA
+            uint16_t seq = static_cast<uint16_t>((a[at] << 8) | a[at + 1]);
+            rejectedBefore = lmaMobility->GetDropCount(MobilityL4Protocol::DROP_REJECTED);
+            SendAck(0, seq, mip6::PFBA_SUCCESS); // duplicate of MAG1's
+            SendAck(1, seq, mip6::PFBA_SUCCESS); // rogue, same sequence
+            SendAck(1, static_cast<uint16_t>(seq + 1), mip6::PFBA_BINDING_DOES_NOT_EXIST);
+        });
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(lma->GetPfbaCount(mip6::PFBA_SUCCESS),
+                              1,
+                              "the unmatched PFBAs 0 are not counted as replies");
+        NS_TEST_EXPECT_MSG_EQ(lma->GetPfbaCount(mip6::PFBA_BINDING_DOES_NOT_EXIST),
+                              0,
+                              "nor the unmatched PFBA 128");
+        NS_TEST_EXPECT_MSG_EQ(lmaMobility->GetDropCount(MobilityL4Protocol::DROP_REJECTED) -
+                                  rejectedBefore,
+                              3,
+                              "the three are dropped (rejected)");
+        NS_TEST_EXPECT_MSG_EQ(Changes(), "", "no list change");
+        NS_TEST_EXPECT_MSG_NE(lma->GetFlowBinding(mn, FID), nullptr, "the flow stays listed");
+        NS_TEST_EXPECT_MSG_EQ(m_gaveUp.size(), 0, "no give-up");
+        TearDown();
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
  * \brief The A flag clear: no PFBA, the list changes when the PFBI is sent.
  */
 class NoAckTestCase : public FlowBindingFixture
@@ -1734,6 +1821,8 @@ class LmaFlowBindingTestSuite : public TestSuite
         AddTestCase(new ImportedTestCase(true), TestCase::QUICK);
         AddTestCase(new MagEncodingTestCase, TestCase::QUICK);
         AddTestCase(new EncodingMappingTestCase, TestCase::QUICK);
+        // Not registered yet (not run in session 5; the build lock was not free in time):
+        // UnmatchedPfbaTestCase(false), UnmatchedPfbaTestCase(true).
     }
 };
 

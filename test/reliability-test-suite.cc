@@ -440,6 +440,123 @@ class DomainFaultsTestCase : public TestCase
 
 /**
  * \ingroup pmipv6-tests
+ * \brief Faults as DOT attributes: a topology file's edge attributes loss_ab, loss_ba, burst,
+ * jitter and down and its MAG attributes access_loss_down and restart configure the same fault
+ * models the helper methods do, in the directions they name (a: the edge's first node), and
+ * act on a run: the downlink loss ratio of LMA->MAG1, the uplink one of MAG1->LMA, the
+ * reordering by jitter, the access loss at MAG1, the outage of LMA--MAG2 and MAG2's reboot
+ * (after which MAG2 registers its mobile node again).
+ */
+class DotFaultsTestCase : public TestCase
+{
+  public:
+    DotFaultsTestCase()
+        : TestCase("faults as DOT attributes: loss per direction, burst, jitter, outage, access "
+                   "loss, restart")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(21);
+        RngSeedManager::SetRun(1);
+        const std::string dot =
+            "graph { cn [role=cn]; lma [role=lma]; "
+            "mag1 [role=mag, access_loss_down=0.2]; mag2 [role=mag, restart=\"6+0.5\"]; "
+            "cn -- lma; "
+            "lma -- mag1 [loss_ab=0.1, loss_ba=0.25, burst=3, jitter=\"20ms\"]; "
+            "lma -- mag2 [down=\"3-4\"]; }";
+        Pmipv6Graph g;
+        std::string error;
+        NS_TEST_ASSERT_MSG_EQ(Pmipv6TopologyHelper::TryParseDot(dot, g, error), true, error);
+        Downlink d1;
+        Downlink d2;
+        std::map<std::string, uint64_t> losses;
+        uint64_t downPackets = 0;
+        uint64_t upPackets = 0;
+        double rateDown = -1;
+        double rateUp = -1;
+        double burst = -1;
+        std::vector<Time> mag2Pbus;
+        bool mn2Registered = false;
+        {
+            Pmipv6TopologyHelper topo;
+            topo.Build(g);
+            Ptr<LinkFaultErrorModel> down = topo.GetLinkFault("lma", "mag1");
+            Ptr<LinkFaultErrorModel> up = topo.GetLinkFault("mag1", "lma");
+            DoubleValue v;
+            down->GetAttribute("LossRate", v);
+            rateDown = v.Get();
+            up->GetAttribute("LossRate", v);
+            rateUp = v.Get();
+            up->GetAttribute("BurstLength", v);
+            burst = v.Get();
+            topo.AddMobileNode("mn1", "mag1", Seconds(0.5));
+            topo.AddMobileNode("mn2", "mag2", Seconds(0.5));
+            topo.GetMag("mag2")->TraceConnectWithoutContext(
+                "TxPbu",
+                Callback<void, const BindingUpdateHeader&, Ipv6Address>(
+                    [&mag2Pbus](const BindingUpdateHeader&, Ipv6Address) {
+                        mag2Pbus.push_back(Simulator::Now());
+                    }));
+            InstallDownlink(topo, "mn1", MilliSeconds(5), Seconds(2), Seconds(9), 9000, &d1);
+            InstallDownlink(topo, "mn2", MilliSeconds(5), Seconds(2), Seconds(9), 9001, &d2);
+            // the uplink direction MAG1 -> LMA: 5 ms UDP from mn1 to the CN
+            ApplicationContainer sink = UdpServerHelper(9002).Install(topo.GetNode("cn"));
+            sink.Start(Seconds(0));
+            UdpClientHelper client(topo.GetAddress("cn"), 9002);
+            client.SetAttribute("Interval", TimeValue(MilliSeconds(5)));
+            client.SetAttribute("PacketSize", UintegerValue(100));
+            client.SetAttribute("MaxPackets", UintegerValue(1000000));
+            ApplicationContainer app = client.Install(topo.GetNode("mn1"));
+            app.Start(Seconds(2));
+            app.Stop(Seconds(9));
+            Simulator::Schedule(Seconds(9.5),
+                                [&]() { mn2Registered = MagRegistered(topo, "mn2"); });
+            Simulator::Stop(Seconds(10));
+            Simulator::Run();
+            losses = topo.GetFaultLosses();
+            downPackets = down->GetPackets();
+            upPackets = up->GetPackets();
+        }
+        Simulator::Destroy();
+        NS_TEST_EXPECT_MSG_EQ_TOL(rateDown, 0.1, 1e-9, "loss_ab: LMA -> MAG1");
+        NS_TEST_EXPECT_MSG_EQ_TOL(rateUp, 0.25, 1e-9, "loss_ba: MAG1 -> LMA");
+        NS_TEST_EXPECT_MSG_EQ_TOL(burst, 3.0, 1e-9, "burst");
+        NS_TEST_ASSERT_MSG_GT(downPackets, 1000, "downlink seen on LMA -> MAG1");
+        NS_TEST_ASSERT_MSG_GT(upPackets, 1000, "uplink seen on MAG1 -> LMA");
+        // 1400 packets in bursts of 3: a standard deviation of about 0.015 around the ratio
+        NS_TEST_EXPECT_MSG_EQ_TOL(double(losses["lma>mag1"]) / downPackets,
+                                  0.1,
+                                  0.05,
+                                  "downlink loss ratio on LMA -> MAG1");
+        NS_TEST_EXPECT_MSG_EQ_TOL(double(losses["mag1>lma"]) / upPackets,
+                                  0.25,
+                                  0.07,
+                                  "uplink loss ratio on MAG1 -> LMA");
+        NS_TEST_EXPECT_MSG_GT(d1.Reordered(), 50, "20 ms jitter reorders the 5 ms downlink");
+        NS_TEST_EXPECT_MSG_GT(losses["access-down:mag1"], 150, "access downlink loss at MAG1");
+        NS_TEST_EXPECT_MSG_EQ(losses.count("access-down:mag2"), 0, "none at MAG2's access");
+        NS_TEST_EXPECT_MSG_EQ(d2.Between(Seconds(3) + MilliSeconds(20), Seconds(4)),
+                              0,
+                              "nothing reaches MAG2 while its link is down");
+        NS_TEST_EXPECT_MSG_GT(d2.Between(Seconds(4) + MilliSeconds(20), Seconds(6)),
+                              380,
+                              "the downlink resumes when it is up");
+        uint32_t afterReboot = 0;
+        for (const auto& t : mag2Pbus)
+        {
+            afterReboot += t >= Seconds(6.5) ? 1 : 0;
+        }
+        NS_TEST_EXPECT_MSG_GT(afterReboot, 0, "MAG2 registers mn2 again after its reboot");
+        NS_TEST_EXPECT_MSG_EQ(mn2Registered, true, "mn2 ends registered");
+        NS_TEST_EXPECT_MSG_GT(d2.Between(Seconds(7.5), Seconds(9)), 250, "and its downlink flows");
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
  * \brief With 30 % loss in both directions of every MAG-LMA link, every mobile node ends
  * registered (PBU retransmission with backoff), at its current MAG and bound there at the
  * LMA; the same run without retransmissions leaves some unregistered (the loss is real).
@@ -655,6 +772,111 @@ class ReorderedSignallingTestCase : public TestCase
             Simulator::Run();
         }
         Simulator::Destroy();
+        NS_TEST_EXPECT_MSG_EQ(checked, 6, "six checked");
+        NS_TEST_EXPECT_MSG_EQ(wrong.size(), 0, (wrong.empty() ? "" : wrong.front()));
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief Duplicated PBUs and PBAs never leave a mobile node bound to the wrong MAG: every PBU
+ * a MAG sends and every PBA the LMA sends arrives a second time, 0-300 ms later (a copy sent
+ * again from the same address), while six mobile nodes move among three MAGs every 50-400 ms.
+ * Late copies of old PBUs reach the LMA after newer ones (refused for their old timestamp,
+ * 157) and late copies of PBAs reach MAGs that have sent newer PBUs since; after the last
+ * move every mobile node is bound at the LMA to the MAG it is on and registered there.
+ */
+class DuplicatedSignallingTestCase : public TestCase
+{
+  public:
+    DuplicatedSignallingTestCase()
+        : TestCase("duplicated PBUs and PBAs never leave a mobile node bound to the wrong MAG")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(22);
+        RngSeedManager::SetRun(1);
+        std::vector<std::string> wrong;
+        uint32_t checked = 0;
+        uint32_t pbuCopies = 0;
+        uint32_t pbaCopies = 0;
+        uint32_t stale = 0;
+        {
+            Pmipv6TopologyHelper topo;
+            topo.Build(Pmipv6TopologyHelper::MakeStar(3, "2ms"));
+            Ptr<UniformRandomVariable> delay = CreateObject<UniformRandomVariable>();
+            delay->SetStream(12);
+            Pmipv6LmaApplication* lma = PeekPointer(topo.GetLma("lma"));
+            for (const auto& name : topo.GetMagNames())
+            {
+                // raw pointers: the callbacks the agents hold must not hold them (a cycle)
+                Pmipv6MagApplication* mag = PeekPointer(topo.GetMag(name));
+                mag->TraceConnectWithoutContext(
+                    "TxPbu",
+                    Callback<void, const BindingUpdateHeader&, Ipv6Address>(
+                        [=, &pbuCopies](const BindingUpdateHeader& pbu, Ipv6Address to) {
+                            BindingUpdateHeader copy = pbu;
+                            pbuCopies++;
+                            Simulator::Schedule(
+                                MilliSeconds(delay->GetInteger(0, 300)),
+                                [=]() mutable {
+                                    mag->GetMobilityProtocol()->Send(copy, mag->GetProxyCoa(), to);
+                                });
+                        }));
+            }
+            lma->TraceConnectWithoutContext(
+                "TxPba",
+                Callback<void, const BindingAckHeader&, Ipv6Address>(
+                    [=, &pbaCopies, &stale](const BindingAckHeader& pba, Ipv6Address to) {
+                        BindingAckHeader copy = pba;
+                        pbaCopies++;
+                        stale +=
+                            pba.GetStatus() == mip6::BA_TIMESTAMP_LOWER_THAN_PREV_ACCEPTED ? 1 : 0;
+                        Simulator::Schedule(MilliSeconds(delay->GetInteger(0, 300)), [=]() mutable {
+                            lma->GetMobilityProtocol()->Send(copy, lma->GetAddress(), to);
+                        });
+                    }));
+            Ptr<UniformRandomVariable> u = CreateObject<UniformRandomVariable>();
+            u->SetStream(13);
+            const std::vector<std::string> mags = topo.GetMagNames();
+            for (int k = 1; k <= 6; ++k)
+            {
+                std::string mnId = "mn" + std::to_string(k);
+                topo.AddMobileNode(mnId, mags[k % 3], Seconds(0.5 + 0.05 * k));
+                Time at = Seconds(1.5);
+                uint32_t pos = k % 3;
+                while (at < Seconds(8))
+                {
+                    pos = (pos + 1 + u->GetInteger(0, 1)) % 3;
+                    topo.ScheduleMove(mnId, mags[pos], at, MilliSeconds(5));
+                    at += Seconds(u->GetValue(0.05, 0.4));
+                }
+            }
+            Simulator::Schedule(Seconds(11), [&]() {
+                for (const auto& mnId : topo.GetMobileNodeIds())
+                {
+                    checked++;
+                    std::string why = BoundToCurrentMag(topo, mnId);
+                    if (!why.empty())
+                    {
+                        wrong.push_back(why);
+                    }
+                    if (!MagRegistered(topo, mnId))
+                    {
+                        wrong.push_back(mnId + " not registered at its MAG");
+                    }
+                }
+            });
+            Simulator::Stop(Seconds(12));
+            Simulator::Run();
+        }
+        Simulator::Destroy();
+        NS_TEST_EXPECT_MSG_GT(pbuCopies, 50, "PBUs duplicated");
+        NS_TEST_EXPECT_MSG_GT(pbaCopies, 50, "PBAs duplicated");
+        NS_TEST_EXPECT_MSG_GT(stale, 0, "late copies of old PBUs reached the LMA (157)");
         NS_TEST_EXPECT_MSG_EQ(checked, 6, "six checked");
         NS_TEST_EXPECT_MSG_EQ(wrong.size(), 0, (wrong.empty() ? "" : wrong.front()));
     }
@@ -2160,9 +2382,11 @@ class ReliabilityTestSuite : public TestSuite
         AddTestCase(new CrashedLmaTestCase, TestCase::QUICK);
         AddTestCase(new LossyFlowExchangeTestCase(LossyFlowExchangeTestCase::LOSSY_FMI),
                     TestCase::QUICK);
-        // Not registered yet: LossyFlowExchangeTestCase (FMI, UPN, PFBI) failed its FMI run
-        // (5 of 6 concurrent moves held, 2 MoveFailed with 12 retransmissions: not analysed);
-        // LossyExchangeTestCase (BRI, local routing, heartbeat) has not been run.
+        // Written but not registered yet, because they have not been run (session 5: the build
+        // lock was not free in time): LossyFlowExchangeTestCase(LOSSY_UPN, LOSSY_PFBI),
+        // LossyExchangeTestCase(LOSSY_BRI, LOSSY_LOCAL_ROUTING, LOSSY_HEARTBEAT),
+        // DotFaultsTestCase, DuplicatedSignallingTestCase. Register them one at a time (the
+        // suite stops at its first failing case).
     }
 };
 
