@@ -87,6 +87,18 @@ def _compat(bld, path):
     return cxxflags, ['PMIPV6_NS3_VERSION=%d' % version]
 
 
+def _depend_on_compat(bld, tg):
+    """waf's scanner does not see a force-included header: make every source of tg
+    depend on it, so that a change to it rebuilds them."""
+    if not getattr(bld.env, 'PMIPV6_NS3_VERSION', 0) or not hasattr(bld, 'add_manual_dependency'):
+        return
+    compat = bld.path.find_node(COMPAT_HEADER)
+    for source in tg.source:
+        node = bld.path.find_node(source)
+        if node is not None and compat is not None:
+            bld.add_manual_dependency(node, compat)
+
+
 def _have_boost_graph(bld):
     return getattr(bld.env, 'PMIPV6_BOOST_GRAPH', 'yes') != 'no'
 
@@ -182,6 +194,7 @@ def build(bld):
     module.source = _without_boost_graph(bld, module.source)
     module.cxxflags = list(getattr(module, 'cxxflags', [])) + cxxflags
     module.defines = list(getattr(module, 'defines', [])) + defines
+    _depend_on_compat(bld, module)
 
     module_test = bld.create_ns3_module_test_library('pmipv6')
     module_test.source = [
@@ -224,6 +237,7 @@ def build(bld):
     module_test.source = _without_boost_graph(bld, module_test.source)
     module_test.cxxflags = list(getattr(module_test, 'cxxflags', [])) + cxxflags
     module_test.defines = list(getattr(module_test, 'defines', [])) + defines
+    _depend_on_compat(bld, module_test)
 
     headers = bld(features='ns3header')
     headers.module = 'pmipv6'
