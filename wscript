@@ -6,18 +6,107 @@
 # checks that they do.
 
 
+import os
+import re
+
+# model/pmipv6-ns3-compat.h bridges the API of waf-era ns-3 (3.31 to 3.35) to the
+# ns-3.37 API the module is written in; build() force-includes it into every pmipv6
+# translation unit (module, tests, examples) and defines PMIPV6_NS3_VERSION.
+COMPAT_HEADER = 'model/pmipv6-ns3-compat.h'
+
+# Sources that need Boost.Graph (Pmipv6TopologyHelper and what uses it), left out of the
+# build when configure() does not find libboost_graph.
+BOOST_GRAPH_SOURCES = [
+    'helper/pmipv6-topology-helper.cc',
+    'helper/pmipv6-scenario.cc',
+    'helper/local-routing-domain.cc',
+    'test/pmipv6-topology-test-suite.cc',
+    'test/pmipv6-scenario-test-suite.cc',
+    'test/ipv6-hash-routing-test-suite.cc',
+    'test/local-routing-test-suite.cc',
+    'test/localized-routing-test-suite.cc',
+    'test/inter-lma-local-routing-test-suite.cc',
+    'test/reliability-test-suite.cc',
+    'test/tshark-decode-test-suite.cc',
+    'helper/pmipv6-topology-helper.h',
+    'helper/pmipv6-scenario.h',
+    'helper/local-routing-domain.h',
+    ]
+
+
+def _ns3_version(conf):
+    """ns-3's version as a number (3.31 -> 331, 3.30.1 -> 330), 0 when unknown."""
+    node = conf.srcnode.find_node('VERSION')
+    m = re.match(r'\s*3\.(\d+)', node.read() if node else '')
+    return 300 + int(m.group(1)) if m else 0
+
+
 def configure(conf):
+    version = _ns3_version(conf)
+    conf.env['PMIPV6_NS3_VERSION'] = version
+    conf.msg('pmipv6: ns-3 version', version or 'unknown')
+
+    # The module is C++17; waf-era ns-3 builds C++11 by default (--cxx-standard). The
+    # module's own code (module, tests, examples) is then compiled with -std=c++17.
+    flags = ' '.join(conf.env['CXXFLAGS'])
+    cxx17 = re.search(r'-std=(c|gnu)\+\+(1[7z]|2[0-9a-z])', flags) is not None
+    conf.env['PMIPV6_CXXFLAGS'] = [] if cxx17 else ['-std=c++17']
+    conf.msg('pmipv6: C++17', 'yes' if cxx17 else
+             'ns-3 is configured with an older standard: pmipv6 adds -std=c++17 to its own code '
+             '(configure with --cxx-standard=-std=c++17 to build all of ns-3 so)',
+             color='GREEN' if cxx17 else 'YELLOW')
+
     # Pmipv6TopologyHelper reads GraphViz files with Boost.Graph's read_graphviz, which is
-    # compiled into libboost_graph (Debian: libboost-graph-dev). Best effort: without it the
-    # module is not built (waf-era ns-3 skips the modules in MODULES_NOT_BUILT).
+    # compiled into libboost_graph (Debian: libboost-graph-dev). Without it the topology
+    # helper and what is built on it (the scenario runner, the local routing domain, their
+    # tests and examples) are left out.
     have = conf.check_cxx(lib='boost_graph', uselib_store='BOOST_GRAPH', mandatory=False,
                           fragment='#include <boost/graph/graphviz.hpp>\n'
                                    'int main() { return 0; }\n',
                           msg='Checking for Boost.Graph (libboost_graph)')
-    conf.report_optional_feature('pmipv6-boost-graph', 'pmipv6 topologies (Boost.Graph)',
-                                 bool(have), 'libboost_graph not found')
-    if not have:
-        conf.env['MODULES_NOT_BUILT'].append('pmipv6')
+    conf.env['PMIPV6_BOOST_GRAPH'] = 'yes' if have else 'no'
+    conf.report_optional_feature('pmipv6-boost-graph',
+                                 'pmipv6 topology helper (Boost.Graph)', bool(have),
+                                 'libboost_graph not found (Debian: libboost-graph-dev); '
+                                 'Pmipv6TopologyHelper and its scenarios are not built')
+
+    # The Python module (bindings/, pybind11) is built by the CMake build only (ns-3 >=
+    # 3.36); waf-era ns-3 has its own pybindgen bindings, which the module does not provide.
+    conf.report_optional_feature('pmipv6-python', 'pmipv6 Python module (pybind11)', False,
+                                 'built by the CMake build of ns-3 >= 3.36 only')
+
+
+def _compat(bld, path):
+    """cxxflags and defines for a pmipv6 task generator in waf-era ns-3."""
+    version = getattr(bld.env, 'PMIPV6_NS3_VERSION', 0) or 0
+    if not version:
+        return [], []
+    root = path if isinstance(path, str) else path.abspath()
+    header = os.path.join(root, COMPAT_HEADER)
+    cxxflags = list(getattr(bld.env, 'PMIPV6_CXXFLAGS', []) or []) + ['-include', header]
+    return cxxflags, ['PMIPV6_NS3_VERSION=%d' % version]
+
+
+def _depend_on_compat(bld, tg):
+    """waf's scanner does not see a force-included header: make every source of tg
+    depend on it, so that a change to it rebuilds them."""
+    if not getattr(bld.env, 'PMIPV6_NS3_VERSION', 0) or not hasattr(bld, 'add_manual_dependency'):
+        return
+    compat = bld.path.find_node(COMPAT_HEADER)
+    for source in tg.source:
+        node = bld.path.find_node(source)
+        if node is not None and compat is not None:
+            bld.add_manual_dependency(node, compat)
+
+
+def _have_boost_graph(bld):
+    return getattr(bld.env, 'PMIPV6_BOOST_GRAPH', 'yes') != 'no'
+
+
+def _without_boost_graph(bld, files):
+    if _have_boost_graph(bld):
+        return files
+    return [f for f in files if f not in BOOST_GRAPH_SOURCES]
 
 
 def build(bld):
@@ -27,6 +116,7 @@ def build(bld):
                                               'internet-apps', 'wifi'])
     # libboost_graph, found by configure() (waf's `use` takes uselib names too)
     module.use = list(getattr(module, 'use', [])) + ['BOOST_GRAPH']
+    cxxflags, defines = _compat(bld, bld.path)
     module.source = [
         'model/mobility-option.cc',
         'model/mobility-option-factory.cc',
@@ -101,6 +191,10 @@ def build(bld):
         'helper/local-routing-domain.cc',
         'helper/lma-flow-binding-domain.cc',
         ]
+    module.source = _without_boost_graph(bld, module.source)
+    module.cxxflags = list(getattr(module, 'cxxflags', [])) + cxxflags
+    module.defines = list(getattr(module, 'defines', [])) + defines
+    _depend_on_compat(bld, module)
 
     module_test = bld.create_ns3_module_test_library('pmipv6')
     module_test.source = [
@@ -140,6 +234,10 @@ def build(bld):
         'test/inter-lma-local-routing-test-suite.cc',
         'test/reliability-test-suite.cc',
         ]
+    module_test.source = _without_boost_graph(bld, module_test.source)
+    module_test.cxxflags = list(getattr(module_test, 'cxxflags', [])) + cxxflags
+    module_test.defines = list(getattr(module_test, 'defines', [])) + defines
+    _depend_on_compat(bld, module_test)
 
     headers = bld(features='ns3header')
     headers.module = 'pmipv6'
@@ -216,7 +314,9 @@ def build(bld):
         'helper/pmipv6-dual-access-domain.h',
         'helper/local-routing-domain.h',
         'helper/lma-flow-binding-domain.h',
+        'model/pmipv6-ns3-compat.h',
         ]
+    headers.source = _without_boost_graph(bld, headers.source)
 
     if bld.env.ENABLE_EXAMPLES:
         bld.recurse('examples')

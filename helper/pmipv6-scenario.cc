@@ -331,7 +331,9 @@ class CleanUp
         Config::Reset();
         Ipv6AddressGenerator::Reset();
         Ipv4AddressGenerator::Reset();
-        Mac48Address::ResetAllocationIndex();
+#if !defined(PMIPV6_NS3_VERSION) || PMIPV6_NS3_VERSION >= 337
+        Mac48Address::ResetAllocationIndex(); // not in waf-era ns-3 (pmipv6-ns3-compat.h)
+#endif
     }
 };
 
@@ -1040,7 +1042,9 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c, Pmipv6ProgressCallback progress
     auto wallStart = std::chrono::steady_clock::now();
     CleanUp cleanUp; // Simulator::Destroy, Config::Reset, ... on every way out
     Ipv6AddressGenerator::Reset();
-    Mac48Address::ResetAllocationIndex();
+#if !defined(PMIPV6_NS3_VERSION) || PMIPV6_NS3_VERSION >= 337
+    Mac48Address::ResetAllocationIndex(); // not in waf-era ns-3 (pmipv6-ns3-compat.h)
+#endif
     ApplyAttributes(c.attributes);
     RngSeedManager::SetSeed(c.seed);
     RngSeedManager::SetRun(c.run);

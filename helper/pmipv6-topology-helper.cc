@@ -28,6 +28,7 @@
 #include "ns3/point-to-point-channel.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/point-to-point-net-device.h"
+#include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/simple-net-device-helper.h"
 #include "ns3/simple-net-device.h"
@@ -1428,15 +1429,25 @@ Pmipv6TopologyHelper::DoDetach(std::shared_ptr<MobileState> mn, uint32_t port)
         Ptr<StaWifiMac> mac = DynamicCast<StaWifiMac>(sta->GetMac());
         if (mac && mac->IsAssociated())
         {
+#if defined(PMIPV6_NS3_VERSION) && PMIPV6_NS3_VERSION < 337
+            // waf-era ns-3 (pmipv6-ns3-compat.h): one link, and GetTxop () is protected
+            Mac48Address bssid = mac->GetBssid();
+            PointerValue txopValue;
+            mac->GetAttribute("Txop", txopValue);
+            Ptr<Txop> txop = txopValue.Get<Txop>();
+#else
+            Mac48Address bssid = mac->GetBssid(0);
+            Ptr<Txop> txop = mac->GetTxop();
+#endif
             WifiMacHeader hdr;
             hdr.SetType(WIFI_MAC_MGT_DISASSOCIATION);
-            hdr.SetAddr1(mac->GetBssid(0));
+            hdr.SetAddr1(bssid);
             hdr.SetAddr2(mac->GetAddress());
-            hdr.SetAddr3(mac->GetBssid(0));
+            hdr.SetAddr3(bssid);
             hdr.SetDsNotFrom();
             hdr.SetDsNotTo();
             uint8_t reason[2] = {g_disassociationReason & 0xff, g_disassociationReason >> 8};
-            mac->GetTxop()->Queue(Create<Packet>(reason, 2), hdr);
+            txop->Queue(Create<Packet>(reason, 2), hdr);
         }
         Simulator::Schedule(g_disassociationTime, [mn, move]() {
             if (mn->moves[0] == move)

@@ -7,6 +7,7 @@ and that every file they name exists. Exit status 0 when all is well.
 Usage: check-wscript.py [REPO_ROOT]
 """
 import os
+import re
 import sys
 import types
 
@@ -63,6 +64,45 @@ def sources(obj):
     return [obj.source] if isinstance(obj.source, str) else list(obj.source)
 
 
+def module_includes(path):
+    """The module headers a file includes ("ns3/x.h" or "x.h"), by base name."""
+    text = open(path).read()
+    return set(re.findall(r'#include\s+"(?:ns3/)?([^"/]+\.h)"', text))
+
+
+def check_without_boost_graph(root):
+    """Without Boost.Graph (configure sets PMIPV6_BOOST_GRAPH to 'no') the wscripts leave
+    out the topology helper and what uses it: no source still built may include, directly
+    or through a module header, a header that is left out."""
+    bld = Bld(root, root)
+    bld.env.PMIPV6_BOOST_GRAPH = "no"
+    run_wscript(bld, root)
+    hdrs = [h for h in bld.headers if h.features == "ns3header"]
+    kept = {os.path.basename(s) for h in hdrs for s in sources(h)}
+    every = {}
+    for d in ("model", "helper"):
+        for f in os.listdir(os.path.join(root, d)):
+            if f.endswith(".h"):
+                every[f] = os.path.join(root, d, f)
+    errors = []
+    if not any("pmipv6-topology-helper.h" not in sources(h) for h in hdrs) or \
+            "pmipv6-topology-helper.h" in kept:
+        errors.append("without Boost.Graph the topology helper is still built")
+    for o in bld.modules + bld.test_libs + bld.programs:
+        for s in sources(o):
+            seen, todo = set(), [os.path.join(o.dir, s)]
+            while todo:
+                for inc in module_includes(todo.pop()):
+                    if inc in every and inc not in seen:
+                        seen.add(inc)
+                        todo.append(every[inc])
+            missing = sorted(i for i in seen if i not in kept)
+            if missing:
+                errors.append("without Boost.Graph, %s is built but includes %s, which is left out"
+                              % (s, ", ".join(missing)))
+    return errors
+
+
 def main():
     root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else
                            os.path.join(os.path.dirname(__file__), ".."))
@@ -88,6 +128,7 @@ def main():
                 if not os.path.exists(os.path.join(o.dir, s)):
                     errors.append("%s lists %s, which does not exist"
                                   % (os.path.relpath(os.path.join(o.dir, "wscript"), root), s))
+    errors += check_without_boost_graph(root)
     for e in errors:
         print("check-wscript: " + e, file=sys.stderr)
     print("check-wscript: %d module, %d sources, %d tests, %d headers, %d examples: %s" % (
