@@ -398,11 +398,14 @@ class Ipv4HomeAddressDomainTestCase : public TestCase
     /// What was seen at one check time.
     struct Snapshot
     {
-        Ipv4Address bce;       ///< the LMA's entry's IPv4 HoA (0.0.0.0 = no entry)
-        uint8_t bcePrefix{0};  ///< its prefix length
-        Ipv4Address bul[2];    ///< each MAG's BUL entry's IPv4 HoA (0.0.0.0 = none)
-        Ipv4Address router[2]; ///< each MAG's BUL entry's default router
-        uint32_t poolCount{0}; ///< allocated addresses in the LMA's pool
+        Ipv4Address bce{Ipv4Address::GetAny()}; ///< the LMA's entry's IPv4 HoA (0.0.0.0 = no entry)
+        uint8_t bcePrefix{0};                   ///< its prefix length
+        Ipv4Address bul[2]{
+            Ipv4Address::GetAny(),
+            Ipv4Address::GetAny()}; ///< each MAG's BUL entry's IPv4 HoA (0.0.0.0 = none)
+        Ipv4Address router[2]{Ipv4Address::GetAny(),
+                              Ipv4Address::GetAny()}; ///< each MAG's BUL entry's default router
+        uint32_t poolCount{0};                        ///< allocated addresses in the LMA's pool
     };
 
     /**
