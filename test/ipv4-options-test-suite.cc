@@ -180,7 +180,7 @@ class Ipv4OptionsVectorTestCase : public TestCase
 {
   public:
     Ipv4OptionsVectorTestCase()
-        : TestCase("RFC 5844 / RFC 5555 options: hand-written octets, round trips")
+        : TestCase("RFC 5844 and RFC 5555 options: hand-written octets, round trips")
     {
     }
 
@@ -266,7 +266,7 @@ class Ipv4OptionsMalformedTestCase : public TestCase
 {
   public:
     Ipv4OptionsMalformedTestCase()
-        : TestCase("RFC 5844 / RFC 5555 options: truncation, wrong Length, Prefix-len > 32")
+        : TestCase("RFC 5844 and RFC 5555 options: truncation, wrong Length, Prefix-len > 32")
     {
     }
 
