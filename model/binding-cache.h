@@ -9,6 +9,7 @@
 #include "prefix-pool.h"
 
 #include "ns3/event-id.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
@@ -122,6 +123,11 @@ class BindingCacheEntry : public SimpleRefCount<BindingCacheEntry>
     /// priority of the PBU's Binding Identifier option, else the LMA's
     /// DefaultBindingPriority; updated by every accepted PBU that carries the option.
     uint8_t bindingPriority = 0;
+    /// IPv4 home address of the MN (RFC 5844 3.1.3), set by the IPv4 extension
+    /// (LmaIpv4Extension) when the PBU asked for one; 0.0.0.0 = none.
+    Ipv4Address ipv4HomeAddress = Ipv4Address::GetAny();
+    /// Prefix length of \c ipv4HomeAddress (RFC 5844 IPv4 Home Address Reply); 0 = none.
+    uint8_t ipv4PrefixLength = 0;
     // Flow mobility state (RFC 7864 / RFC 6089 flow entries) goes here, or in a flow mobility
     // cache keyed by this entry's id.
 };

@@ -10,6 +10,7 @@
 
 #include "ns3/address.h"
 #include "ns3/event-id.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/net-device.h"
 #include "ns3/nstime.h"
@@ -136,6 +137,14 @@ class BindingUpdateListEntry : public SimpleRefCount<BindingUpdateListEntry>
     uint16_t bindingId = 0;
     /// BID-PRI (RFC 6089) sent with \c bindingId, then the one the PBA gave; 0 = none.
     uint8_t bindingPriority = 0;
+    /// IPv4 home address the LMA's PBA gave (RFC 5844 IPv4 Home Address Reply), set by the
+    /// IPv4 extension (MagIpv4Extension) and sent again in the next PBUs; 0.0.0.0 = none.
+    Ipv4Address ipv4HomeAddress = Ipv4Address::GetAny();
+    /// Prefix length of \c ipv4HomeAddress; 0 = none.
+    uint8_t ipv4PrefixLength = 0;
+    /// IPv4 default router the PBA gave (RFC 5844 IPv4 Default-Router Address); 0.0.0.0 =
+    /// none.
+    Ipv4Address ipv4DefaultRouter = Ipv4Address::GetAny();
     // Flow mobility state (RFC 7864 flow entries the MAG keeps for this MN) goes here, or in
     // a flow bindings list keyed by this entry's id.
 };

@@ -9,6 +9,7 @@
 #include "flow-binding-options.h"
 #include "flow-options.h"
 #include "heartbeat-header.h"
+#include "ipv4-options.h"
 #include "local-routing-options.h"
 #include "mobility-option.h"
 #include "multihoming-options.h"
@@ -28,6 +29,7 @@ CreateMobilityOption(uint8_t type)
         &CreateFlowBindingOption,
         &CreateLocalRoutingOption,
         &CreateHeartbeatOption,
+        &CreateIpv4Option,
     };
     for (auto create : families)
     {

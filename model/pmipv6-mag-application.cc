@@ -404,6 +404,12 @@ Pmipv6MagApplication::SetProfileStore(Ptr<Pmipv6ProfileStore> store)
     m_profiles = store;
 }
 
+Ptr<Pmipv6ProfileStore>
+Pmipv6MagApplication::GetProfileStore() const
+{
+    return m_profiles;
+}
+
 Ipv6Address
 Pmipv6MagApplication::GetLinkLocalAddress() const
 {

@@ -193,6 +193,11 @@ class Pmipv6MagApplication : public Application
      * \param store the store
      */
     void SetProfileStore(Ptr<Pmipv6ProfileStore> store);
+    /**
+     * \brief The policy store (for extensions that read per-MN policy).
+     * \return the store, or nullptr when none was set
+     */
+    Ptr<Pmipv6ProfileStore> GetProfileStore() const;
 
     /**
      * \brief The link-local address shared by every access link.

@@ -63,6 +63,12 @@ struct Pmipv6Profile
     /// keeps the BID the PBA gives. An interface not listed gets no option (the LMA then
     /// assigns the BID and its DefaultBindingPriority).
     std::map<Address, BindingPreference> bindingPreferences;
+
+    /// IPv4 home address mobility (RFC 5844): a MAG with the IPv4 extension (MagIpv4Extension)
+    /// asks for an IPv4 home address in this MN's PBUs, and an LMA with the IPv4 extension
+    /// (LmaIpv4Extension) authorizes the request (else status 170,
+    /// NOT_AUTHORIZED_FOR_IPV4_MOBILITY_SERVICE).
+    bool ipv4HomeAddressMobility = false;
 };
 
 /**

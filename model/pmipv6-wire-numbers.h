@@ -66,7 +66,12 @@ enum OptionType : uint8_t
     OPT_LINK_LOCAL_ADDRESS = 26,          ///< RFC 5213 8.7
     OPT_TIMESTAMP = 27,                   ///< RFC 5213 8.8
     OPT_RESTART_COUNTER = 28,             ///< RFC 5847 3.2
+    OPT_IPV4_CARE_OF_ADDRESS = 32,        ///< RFC 5555 3.1.5 (used by RFC 5844 4)
     OPT_BINDING_IDENTIFIER = 35,          ///< RFC 5648
+    OPT_IPV4_HOME_ADDRESS_REQUEST = 36,   ///< RFC 5844 3.3.1
+    OPT_IPV4_HOME_ADDRESS_REPLY = 37,     ///< RFC 5844 3.3.2
+    OPT_IPV4_DEFAULT_ROUTER_ADDRESS = 38, ///< RFC 5844 3.3.3
+    OPT_IPV4_DHCP_SUPPORT_MODE = 39,      ///< RFC 5844 3.3.4
     OPT_CONTEXT_REQUEST = 40,             ///< RFC 5949
     OPT_FLOW_SUMMARY = 44,                ///< RFC 6089
     OPT_FLOW_IDENTIFICATION = 45,         ///< RFC 6089
@@ -190,6 +195,37 @@ enum BindingAckStatus : uint8_t
     BA_MISSING_HANDOFF_INDICATOR_OPTION = 161,
     BA_MISSING_ACCESS_TECH_TYPE_OPTION = 162,
 };
+
+/// Binding Acknowledgement status codes added by RFC 5844 3.3.5 (IANA; as in Wireshark 4.0).
+enum Ipv4BindingAckStatus : uint8_t
+{
+    BA_NOT_AUTHORIZED_FOR_IPV4_MOBILITY_SERVICE = 170,
+    BA_NOT_AUTHORIZED_FOR_IPV4_HOME_ADDRESS = 171,
+    BA_NOT_AUTHORIZED_FOR_IPV6_MOBILITY_SERVICE = 172,
+    BA_MULTIPLE_IPV4_HOME_ADDRESS_ASSIGNMENT_NOT_SUPPORTED = 173,
+};
+
+/// Status of the IPv4 Home Address Reply option (RFC 5844 3.3.2, IANA "IPv4 Home Address
+/// Reply Status Codes"; below 128 = success).
+enum Ipv4HomeAddressReplyStatus : uint8_t
+{
+    IPV4_HOA_REPLY_SUCCESS = 0,
+    IPV4_HOA_REPLY_FAILURE_UNSPECIFIED = 128,
+    IPV4_HOA_REPLY_ADMINISTRATIVELY_PROHIBITED = 129,
+    IPV4_HOA_REPLY_INCORRECT_IPV4_HOME_ADDRESS = 130,
+    IPV4_HOA_REPLY_INVALID_IPV4_ADDRESS = 131,
+    IPV4_HOA_REPLY_DYNAMIC_ASSIGNMENT_NOT_AVAILABLE = 132,
+};
+
+/// Prefix-len of the IPv4 Home Address Request (first 6 bits of a 16-bit word, 10 reserved)
+/// and Reply (first 6 bits of an octet, 2 reserved) options (RFC 5844 3.3.1, 3.3.2): shift of
+/// the 6-bit field within its octet.
+constexpr uint8_t IPV4_PREFIX_LEN_SHIFT = 2;
+/// Largest IPv4 prefix length.
+constexpr uint8_t IPV4_MAX_PREFIX_LEN = 32;
+/// IPv4 DHCP Support Mode option: the S flag, last bit of the 16-bit flags word (RFC 5844
+/// 3.3.4): 1 = the MAG is a DHCP server, 0 = a DHCP relay.
+constexpr uint16_t IPV4_DSM_FLAG_S = 0x0001;
 
 /// Binding Error status codes (RFC 6275 6.1.9).
 enum BindingErrorStatus : uint8_t

@@ -39,6 +39,7 @@
 #include "ns3/flow-move-policy.h"
 #include "ns3/flow-options.h"
 #include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-options.h"
 #include "ns3/ipv6-address-helper.h"
 #include "ns3/lma-flow-binding-domain.h"
 #include "ns3/lma-flow-mobility-extension.h"
@@ -347,7 +348,17 @@ struct SampleCapture
      */
     void Run(const std::string& pcapFile)
     {
-        samples = MakeMobilityMessageSamples();
+        Run(pcapFile, MakeMobilityMessageSamples());
+    }
+
+    /**
+     * \brief Run the simulation with other messages.
+     * \param pcapFile the pcap file to write (exact name)
+     * \param messages the messages to send, in order
+     */
+    void Run(const std::string& pcapFile, const std::vector<MobilityMessageSample>& messages)
+    {
+        samples = messages;
         received = 0;
         NodeContainer nodes;
         nodes.Create(2);
@@ -683,6 +694,127 @@ TsharkStandardDecodeTestCase::DoRun()
     NS_LOG_INFO("tshark -V: " << m_packetsChecked << " MH frames (" << fieldByField
                               << " field by field), " << m_fieldsChecked << " values, "
                               << m_tsharkRuns << " tshark run(s), " << m_tsharkSeconds << " s");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * \ingroup pmipv6-test
+ * \brief tshark's own dissector (Wireshark 4.0 knows RFC 5844) on a PBU with an IPv4 Home
+ * Address Request and an IPv4 Care-of Address option, an accepting PBA with an IPv4 Home
+ * Address Reply, IPv4 Default-Router Address and IPv4 DHCP Support Mode option, and a refusing
+ * PBA (status 170, Reply status 129): each option and field shown, nothing malformed, no
+ * expert information.
+ */
+class TsharkIpv4OptionsTestCase : public TsharkTestCase
+{
+  public:
+    TsharkIpv4OptionsTestCase()
+        : TsharkTestCase("tshark -V decodes the RFC 5844 options in PBU and PBA, no warning")
+    {
+    }
+
+  private:
+    void DoRun() override;
+};
+
+void
+TsharkIpv4OptionsTestCase::DoRun()
+{
+    if (!RequireTshark())
+    {
+        return;
+    }
+    std::vector<MobilityMessageSample> messages;
+    auto pbu = std::make_shared<BindingUpdateHeader>();
+    pbu->SetSequence(4242);
+    pbu->SetFlags(BindingUpdateHeader::FLAG_A | BindingUpdateHeader::FLAG_P);
+    pbu->SetLifetime(150);
+    pbu->AddOption(Create<MobileNodeIdentifierOption>("mn1@pmipv6.example"));
+    pbu->AddOption(Create<HomeNetworkPrefixOption>(Ipv6Address::GetAny(), 0));
+    pbu->AddOption(Create<HandoffIndicatorOption>(mip6::HI_NEW_INTERFACE));
+    pbu->AddOption(Create<AccessTechnologyTypeOption>(mip6::ATT_IEEE_802_3));
+    pbu->AddOption(Create<Ipv4HomeAddressRequestOption>());
+    pbu->AddOption(Create<Ipv4CareOfAddressOption>(Ipv4Address("192.0.2.5")));
+    messages.push_back({"PBU", pbu, nullptr});
+    auto pba = std::make_shared<BindingAckHeader>();
+    pba->SetStatus(mip6::BA_ACCEPTED);
+    pba->SetFlag(BindingAckHeader::FLAG_P, true);
+    pba->SetSequence(4242);
+    pba->SetLifetime(150);
+    pba->AddOption(Create<MobileNodeIdentifierOption>("mn1@pmipv6.example"));
+    pba->AddOption(Create<HomeNetworkPrefixOption>(Ipv6Address("2001:1:1:1::"), 64));
+    pba->AddOption(Create<Ipv4HomeAddressReplyOption>(mip6::IPV4_HOA_REPLY_SUCCESS,
+                                                      Ipv4Address("10.100.0.7"),
+                                                      16));
+    pba->AddOption(Create<Ipv4DefaultRouterAddressOption>(Ipv4Address("10.100.0.1")));
+    pba->AddOption(Create<Ipv4DhcpSupportModeOption>(true));
+    messages.push_back({"PBA", pba, nullptr});
+    auto refused = std::make_shared<BindingAckHeader>();
+    refused->SetStatus(mip6::BA_NOT_AUTHORIZED_FOR_IPV4_MOBILITY_SERVICE);
+    refused->SetFlag(BindingAckHeader::FLAG_P, true);
+    refused->SetSequence(4243);
+    refused->AddOption(Create<MobileNodeIdentifierOption>("mn1@pmipv6.example"));
+    refused->AddOption(
+        Create<Ipv4HomeAddressReplyOption>(mip6::IPV4_HOA_REPLY_ADMINISTRATIVELY_PROHIBITED,
+                                           Ipv4Address::GetAny(),
+                                           0));
+    messages.push_back({"PBA-170", refused, nullptr});
+
+    std::string pcap = CreateTempDirFilename("pmipv6-ipv4.pcap");
+    SampleCapture capture;
+    capture.Run(pcap, messages);
+    NS_TEST_ASSERT_MSG_EQ(capture.received, messages.size(), "B received every message");
+    CommandResult r;
+    if (!Tshark("-r " + ShellQuote(pcap) + " -V", "ipv4", r))
+    {
+        return;
+    }
+    ExpectNoFailure(r.out, "tshark -V (IPv4 options)");
+    std::vector<std::string> mh;
+    for (const std::string& frame : SplitFrames(r.out))
+    {
+        if (frame.find("Mobility Header Type: ") != std::string::npos)
+        {
+            mh.push_back(frame);
+        }
+    }
+    NS_TEST_ASSERT_MSG_EQ(mh.size(), messages.size(), "one MH frame per message:\n" << r.out);
+    const std::vector<std::vector<std::string>> expected = {
+        {"MIPv6 Option - IPv4 Home Address Request",
+         "IPv4 Care-of Address",
+         "192.0.2.5",
+         "Request that the local mobility anchor perform the address allocation"},
+        {"Status: Binding Update accepted (0)",
+         "MIPv6 Option - IPv4 Home Address Reply",
+         "10.100.0.7",
+         "MIPv6 Option - IPv4 Default-Router Address",
+         "10.100.0.1",
+         "MIPv6 Option - IPv4 DHCP Support Mode"},
+        {"NOT_AUTHORIZED_FOR_IPV4_MOBILITY_SERVICE (170)",
+         "MIPv6 Option - IPv4 Home Address Reply"},
+    };
+    for (size_t k = 0; k < mh.size(); ++k)
+    {
+        ++m_packetsChecked;
+        NS_TEST_EXPECT_MSG_EQ(mh[k].find("Expert Info"),
+                              std::string::npos,
+                              messages[k].name << ": expert information: "
+                                               << LineWith(mh[k], "Expert Info") << "\n"
+                                               << mh[k]);
+        NS_TEST_EXPECT_MSG_EQ(mh[k].find("Unknown"),
+                              std::string::npos,
+                              messages[k].name << ": an option tshark does not know: "
+                                               << LineWith(mh[k], "Unknown"));
+        for (const std::string& line : expected[k])
+        {
+            ++m_fieldsChecked;
+            NS_TEST_EXPECT_MSG_NE(mh[k].find(line),
+                                  std::string::npos,
+                                  messages[k].name << ": tshark does not show '" << line << "':\n"
+                                                   << mh[k]);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1957,6 +2089,7 @@ class TsharkDecodeTestSuite : public TestSuite
         : TestSuite("pmipv6-tshark-decode", SYSTEM)
     {
         AddTestCase(new TsharkStandardDecodeTestCase, TestCase::QUICK);
+        AddTestCase(new TsharkIpv4OptionsTestCase, TestCase::QUICK);
     }
 };
 

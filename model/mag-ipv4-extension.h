@@ -1,0 +1,71 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PMIPV6_MAG_IPV4_EXTENSION_H
+#define PMIPV6_MAG_IPV4_EXTENSION_H
+
+#include "pmipv6-mag-extension.h"
+
+#include "ns3/ipv4-address.h"
+#include "ns3/traced-callback.h"
+
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * \brief The MAG side of IPv4 home address mobility (RFC 5844 3.2), signalling only.
+ *
+ * For a mobile node configured for IPv4 (its profile sets Pmipv6Profile::ipv4HomeAddressMobility,
+ * or the RequestForAll attribute), every PBU carries an IPv4 Home Address Request option
+ * (RFC 5844 3.3.1): 0.0.0.0 until a PBA assigned an address, that address afterwards. A PBA's
+ * IPv4 Home Address Reply with a success status and its IPv4 Default-Router Address option are
+ * stored in the binding update list entry (BindingUpdateListEntry::ipv4HomeAddress,
+ * ipv4PrefixLength, ipv4DefaultRouter).
+ *
+ * The MN is not configured with the address yet (no DHCP, no IPv4 route at the MAG).
+ */
+class MagIpv4Extension : public Pmipv6MagExtension
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    MagIpv4Extension();
+    ~MagIpv4Extension() override;
+
+    void AddPbuOptions(BindingUpdateHeader& pbu, Ptr<const BindingUpdateListEntry> entry) override;
+    void NotifyPba(const BindingAckHeader& pba, Ptr<BindingUpdateListEntry> entry) override;
+
+    /**
+     * \brief Whether the MAG asks for an IPv4 home address for a mobile node.
+     * \param mnId the MN-ID
+     * \return true when its profile enables IPv4, or RequestForAll is set
+     */
+    bool WantsIpv4(const std::string& mnId) const;
+
+    /**
+     * TracedCallback signature of Ipv4HomeAddress.
+     * \param mnId the MN-ID
+     * \param address the IPv4 home address the PBA gave
+     * \param defaultRouter the default router it gave (0.0.0.0 = none)
+     */
+    typedef void (*AddressTracedCallback)(const std::string& mnId,
+                                          Ipv4Address address,
+                                          Ipv4Address defaultRouter);
+
+  private:
+    bool m_requestForAll; ///< RequestForAll attribute
+    /// A PBA gave an IPv4 home address.
+    TracedCallback<const std::string&, Ipv4Address, Ipv4Address> m_addressTrace;
+};
+
+} // namespace ns3
+
+#endif /* PMIPV6_MAG_IPV4_EXTENSION_H */
