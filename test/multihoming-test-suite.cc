@@ -936,10 +936,14 @@ class InterfaceAdditionTestCase : public MultihomingFixture
         ext3->AddFilter(m_d->mnId, 1, 20, mip6::FBID_ACTION_FORWARD, Dport(third));
         mag3App->TraceConnectWithoutContext(
             "RxPba",
-            MakeBoundCallback(&MultihomingFixture::LogPba, this, 2u));
+            MakeBoundCallback(&MultihomingFixture::LogPba,
+                              static_cast<MultihomingFixture*>(this),
+                              2u));
         link.Get(0)->TraceConnectWithoutContext(
             "MacTx",
-            MakeBoundCallback(&MultihomingFixture::MagTx, this, 2u));
+            MakeBoundCallback(&MultihomingFixture::MagTx,
+                              static_cast<MultihomingFixture*>(this),
+                              2u));
 
         m_magExt[0]->AddFilter(m_d->mnId, 1, 20, mip6::FBID_ACTION_FORWARD, Dport(VIDEO));
         m_magExt[1]->AddFilter(m_d->mnId, 1, 20, mip6::FBID_ACTION_FORWARD, Dport(BULK));
@@ -1074,7 +1078,9 @@ class StatusTestCase : public MultihomingFixture
         m_d->lmaApp->AddExtension(m_lmaExt);
         m_d->magApp[0]->TraceConnectWithoutContext(
             "RxPba",
-            MakeBoundCallback(&MultihomingFixture::LogPba, this, 0u));
+            MakeBoundCallback(&MultihomingFixture::LogPba,
+                              static_cast<MultihomingFixture*>(this),
+                              0u));
         m_d->lmaApp->TraceConnectWithoutContext("RxPbu",
                                                 MakeCallback(&StatusTestCase::LogPbu, this));
         Ptr<ScriptedMagExtension> s = CreateObject<ScriptedMagExtension>();
@@ -1136,7 +1142,9 @@ class StatusTestCase : public MultihomingFixture
             m_d->lmaApp->AddExtension(m_lmaExt);
             m_d->magApp[0]->TraceConnectWithoutContext(
                 "RxPba",
-                MakeBoundCallback(&MultihomingFixture::LogPba, this, 0u));
+                MakeBoundCallback(&MultihomingFixture::LogPba,
+                                  static_cast<MultihomingFixture*>(this),
+                                  0u));
             m_d->lmaApp->TraceConnectWithoutContext("RxPbu",
                                                     MakeCallback(&StatusTestCase::LogPbu, this));
             Ptr<ScriptedMagExtension> x = CreateObject<ScriptedMagExtension>();
