@@ -2382,11 +2382,17 @@ class ReliabilityTestSuite : public TestSuite
         AddTestCase(new CrashedLmaTestCase, TestCase::QUICK);
         AddTestCase(new LossyFlowExchangeTestCase(LossyFlowExchangeTestCase::LOSSY_FMI),
                     TestCase::QUICK);
-        // Written but not registered yet, because they have not been run (session 5: the build
-        // lock was not free in time): LossyFlowExchangeTestCase(LOSSY_UPN, LOSSY_PFBI),
-        // LossyExchangeTestCase(LOSSY_BRI, LOSSY_LOCAL_ROUTING, LOSSY_HEARTBEAT),
-        // DotFaultsTestCase, DuplicatedSignallingTestCase. Register them one at a time (the
-        // suite stops at its first failing case).
+        AddTestCase(new LossyFlowExchangeTestCase(LossyFlowExchangeTestCase::LOSSY_UPN),
+                    TestCase::QUICK);
+        AddTestCase(new LossyExchangeTestCase(LossyExchangeTestCase::LOSSY_LOCAL_ROUTING),
+                    TestCase::QUICK);
+        AddTestCase(new LossyExchangeTestCase(LossyExchangeTestCase::LOSSY_HEARTBEAT),
+                    TestCase::QUICK);
+        // Written, run once each on its own (session 5), failing, so not registered yet:
+        // LossyFlowExchangeTestCase(LOSSY_PFBI) (only 5 of its packets were lost, the test
+        // wants more than 10), LossyExchangeTestCase(LOSSY_BRI) (0 of 6 revocations completed
+        // with retransmissions), DotFaultsTestCase (3 uplink packets seen on MAG1 -> LMA),
+        // DuplicatedSignallingTestCase (6 mobile nodes not registered at their MAG).
     }
 };
 
