@@ -131,6 +131,18 @@ if [ "$DEPS_ONLY" -eq 0 ]; then
 fi
 log "build (-j $JOBS)"
 start=$(date +%s)
+# ns-3.31's waf copies module headers into build/ns3 only when their task generators are posted:
+# a plain build posts them all, --targets does not, --run posts them all (and builds only the
+# program when --targets names it too). So: --run one small pmipv6 example first (every header
+# copied; that program and the libraries it uses built), then --targets for the rest. A fresh
+# tree and a newly added header both work this way.
+FIRST=$(grep -o "create_ns3_program('[^']*'" "$REPO/examples/wscript" | sed "s/.*('//;s/'//" |
+    head -n 1)
+$PY ./waf --run "$FIRST" --targets="$FIRST" -j "$JOBS" >waf-headers.log 2>&1 || {
+    grep -E -A5 'error:' waf-headers.log | head -n 80
+    tail -n 20 waf-headers.log
+    exit 1
+}
 $PY ./waf build -j "$JOBS" --targets="$TARGETS" >waf-build.log 2>&1 || {
     grep -E -A5 'error:' waf-build.log | head -n 80
     tail -n 20 waf-build.log
