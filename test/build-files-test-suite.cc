@@ -9,6 +9,8 @@
  * and wscript (waf-era ns-3), list the same files, and that those files exist.
  */
 
+#include "pmipv6-test-source-dir.h"
+
 #include "ns3/log.h"
 #include "ns3/system-path.h"
 #include "ns3/test.h"

@@ -24,6 +24,7 @@
 #include "../fuzz/mobility-l4-receive-target.h"
 #include "../fuzz/mobility-option-list-target.h"
 #include "../fuzz/traffic-selector-target.h"
+#include "pmipv6-test-source-dir.h"
 
 #include "ns3/binding-cache.h"
 #include "ns3/binding-update-header.h"

@@ -11,6 +11,8 @@
  * keep their address), and why a node is unregistered at the end.
  */
 
+#include "pmipv6-test-source-dir.h"
+
 #include "ns3/pmipv6-scenario.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"

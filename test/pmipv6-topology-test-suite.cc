@@ -9,6 +9,8 @@
  * whose MAGs reach the LMA through an aggregation switch.
  */
 
+#include "pmipv6-test-source-dir.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"

@@ -31,6 +31,8 @@
  * user's preferences nor an installed copy of pmipv6.lua change what it prints.
  */
 
+#include "pmipv6-test-source-dir.h"
+
 #include "ns3/binding-update-header.h"
 #include "ns3/boolean.h"
 #include "ns3/config.h"

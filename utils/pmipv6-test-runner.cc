@@ -9,8 +9,13 @@
  * --verbose, --tempdir=DIR, ...).
  */
 
+#include "../test/pmipv6-test-source-dir.h"
+
 #include "ns3/packet.h"
 #include "ns3/test.h"
+
+/// The absolute path of test/, given by CMakeLists.txt to this file only.
+const char ns3::pmipv6test::g_testSourceDir[] = PMIPV6_TEST_SOURCE_DIR_PATH;
 
 int
 main(int argc, char** argv)
