@@ -323,6 +323,58 @@ MakeEvent(F f)
 #undef GetDestinationAddress
 #endif // PMIPV6_NS3_VERSION < 335
 
+// Time scaled by a floating-point number. ns-3.37 multiplies and divides through
+// int64x64_t (Time * 0.8 is 80 % of it); ns-3.31 has only int64_t and int64x64_t overloads,
+// so a double argument converted to int64_t: Time * 0.8 was 0, and every binding refresh
+// (lifetime x RefreshFraction) fired at once. These templates, chosen over that conversion,
+// give the ns-3.37 meaning. Checked on ns-3.31 only: a release that has them already would
+// see a redefinition, so the block names 3.31.
+#if PMIPV6_NS3_VERSION <= 331
+#include "ns3/nstime.h"
+
+namespace ns3
+{
+/**
+ * \brief Time scaled by a floating-point factor, as ns-3.37 computes it.
+ * \param lhs the time
+ * \param rhs the factor
+ * \return lhs x rhs
+ */
+template <class T>
+typename std::enable_if<std::is_floating_point<T>::value, Time>::type
+operator*(const Time& lhs, T rhs)
+{
+    return lhs * int64x64_t(rhs);
+}
+
+/**
+ * \brief Time scaled by a floating-point factor, as ns-3.37 computes it.
+ * \param lhs the factor
+ * \param rhs the time
+ * \return lhs x rhs
+ */
+template <class T>
+typename std::enable_if<std::is_floating_point<T>::value, Time>::type
+operator*(T lhs, const Time& rhs)
+{
+    return rhs * int64x64_t(lhs);
+}
+
+/**
+ * \brief Time divided by a floating-point number, as ns-3.37 computes it.
+ * \param lhs the time
+ * \param rhs the divisor
+ * \return lhs / rhs
+ */
+template <class T>
+typename std::enable_if<std::is_floating_point<T>::value, Time>::type
+operator/(const Time& lhs, T rhs)
+{
+    return lhs / int64x64_t(rhs);
+}
+} // namespace ns3
+#endif // PMIPV6_NS3_VERSION <= 331
+
 #endif // PMIPV6_NS3_VERSION < 336
 
 #endif // PMIPV6_NS3_COMPAT_H
