@@ -290,6 +290,15 @@ Ipv6HashRouting::NotifyAddAddress(uint32_t interface, Ipv6InterfaceAddress addre
     }
     list.push_back(a);
     m_local[a]++;
+#if defined(PMIPV6_NS3_VERSION) && PMIPV6_NS3_VERSION <= 331
+    // ns-3.31's Ipv6L3Protocol::AddAddress does not announce the on-link prefix through
+    // NotifyAddRoute (ns-3.37 does); its Ipv6StaticRouting adds it here instead. Do the same.
+    uint8_t length = address.GetPrefix().GetPrefixLength();
+    if (length < 128)
+    {
+        AddNetworkRouteTo(a, length, Ipv6Address::GetAny(), interface);
+    }
+#endif
 }
 
 void

@@ -367,6 +367,14 @@ class TunnelDataPathTestCase : public TestCase
         // ICMPv6 seen by H1 and H2
         uint32_t echoRequestsAtH2 = 0;
         uint32_t echoRepliesAtH1 = 0;
+#if defined(PMIPV6_NS3_VERSION) && PMIPV6_NS3_VERSION <= 331
+        // ns-3.31's Ipv6L3Protocol::IpForward compares the packet with MTU + 40 octets, so
+        // the 1,500-octet packet passes A's 1,460-octet tunnel there: it is tunnelled and
+        // delivered, and no Packet Too Big is sent (ns-3.37 compares with the MTU).
+        const uint32_t bigTunnelled = 1;
+#else
+        const uint32_t bigTunnelled = 0;
+#endif
         uint32_t tooBigAtH1 = 0;
         auto icmpType = [](Ptr<const Packet> p) {
             uint8_t type = 0;
@@ -424,7 +432,10 @@ class TunnelDataPathTestCase : public TestCase
                 NS_TEST_EXPECT_MSG_EQ(Inet6SocketAddress::ConvertFrom(from).GetIpv6(),
                                       Ipv6Address("fd00:1::1"),
                                       "UDP source");
-                NS_TEST_EXPECT_MSG_EQ(p->GetSize(), 200, "UDP size");
+                NS_TEST_EXPECT_MSG_EQ(
+                    (p->GetSize() == 200 || (bigTunnelled == 1 && p->GetSize() == 1500 - 40 - 8)),
+                    true,
+                    "UDP size " << p->GetSize());
             }
         }));
         Ptr<Socket> source =
@@ -451,20 +462,20 @@ class TunnelDataPathTestCase : public TestCase
         Simulator::Stop(Seconds(20));
         Simulator::Run();
 
-        NS_TEST_ASSERT_MSG_EQ(tooBigAtH1, 1, "too big for the tunnel MTU");
+        NS_TEST_ASSERT_MSG_EQ(tooBigAtH1, 1 - bigTunnelled, "too big for the tunnel MTU");
         NS_TEST_ASSERT_MSG_EQ(echoRequestsAtH2, 5, "every echo request reached H2");
         NS_TEST_ASSERT_MSG_EQ(echoRepliesAtH1, 5, "every echo reply reached H1");
-        NS_TEST_ASSERT_MSG_EQ(udpReceived, 3, "every UDP datagram reached H2");
-        NS_TEST_ASSERT_MSG_EQ(ta->GetEncapsulatedCount(), 8, "A encapsulated 5 + 3");
-        NS_TEST_ASSERT_MSG_EQ(tb->GetDecapsulatedCount(), 8, "B decapsulated 5 + 3");
+        NS_TEST_ASSERT_MSG_EQ(udpReceived, 3 + bigTunnelled, "every UDP datagram reached H2");
+        NS_TEST_ASSERT_MSG_EQ(ta->GetEncapsulatedCount(), 8 + bigTunnelled, "A encapsulated 5 + 3");
+        NS_TEST_ASSERT_MSG_EQ(tb->GetDecapsulatedCount(), 8 + bigTunnelled, "B decapsulated 5 + 3");
         NS_TEST_ASSERT_MSG_EQ(tb->GetEncapsulatedCount(), 5, "B encapsulated 5 replies");
         NS_TEST_ASSERT_MSG_EQ(ta->GetDecapsulatedCount(), 5, "A decapsulated 5 replies");
-        NS_TEST_ASSERT_MSG_EQ(encapTraced, 8, "Encapsulated trace");
-        NS_TEST_ASSERT_MSG_EQ(decapTraced, 8, "Decapsulated trace");
+        NS_TEST_ASSERT_MSG_EQ(encapTraced, 8 + bigTunnelled, "Encapsulated trace");
+        NS_TEST_ASSERT_MSG_EQ(decapTraced, 8 + bigTunnelled, "Decapsulated trace");
 
         // on the wire: next header 41 around ICMPv6 (58) and UDP (17), nothing native
         NS_TEST_ASSERT_MSG_EQ(aToR.Tunnelled(58), 5, "A-R: 41 around ICMPv6");
-        NS_TEST_ASSERT_MSG_EQ(aToR.Tunnelled(17), 3, "A-R: 41 around UDP");
+        NS_TEST_ASSERT_MSG_EQ(aToR.Tunnelled(17), 3 + bigTunnelled, "A-R: 41 around UDP");
         NS_TEST_ASSERT_MSG_EQ(aToR.ToPrefix(Ipv6Address("fd00:2::"), false),
                               0,
                               "A-R: no native packet to H2's prefix");
