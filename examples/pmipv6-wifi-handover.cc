@@ -190,6 +190,9 @@ main(int argc, char* argv[])
                                  StringValue("OfdmRate6Mbps"));
     YansWifiChannelHelper channel = YansWifiChannelHelper::Default();
     YansWifiPhyHelper phy;
+#if defined(PMIPV6_NS3_VERSION) && PMIPV6_NS3_VERSION <= 331
+    phy = YansWifiPhyHelper::Default(); // 3.31's constructor sets no error model
+#endif
     phy.SetChannel(channel.Create());
     phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
     Ssid ssid("pmipv6");

@@ -1038,6 +1038,9 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
                                          "ControlMode",
                                          StringValue("OfdmRate6Mbps"));
             YansWifiPhyHelper phy;
+#if defined(PMIPV6_NS3_VERSION) && PMIPV6_NS3_VERSION <= 331
+            phy = YansWifiPhyHelper::Default(); // 3.31's constructor sets no error model
+#endif
             phy.SetChannel(DynamicCast<YansWifiChannel>(m_wifiChannel));
             WifiMacHelper mac;
             mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(Ssid(g_ssid)));
@@ -1561,6 +1564,9 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
                                      "ControlMode",
                                      StringValue("OfdmRate6Mbps"));
         YansWifiPhyHelper phy;
+#if defined(PMIPV6_NS3_VERSION) && PMIPV6_NS3_VERSION <= 331
+        phy = YansWifiPhyHelper::Default(); // 3.31's constructor sets no error model
+#endif
         phy.SetChannel(DynamicCast<YansWifiChannel>(m_wifiChannel));
         WifiMacHelper mac;
         mac.SetType("ns3::StaWifiMac",
@@ -1788,6 +1794,9 @@ Pmipv6TopologyHelper::EnablePcap(const std::string& prefix)
             }
         }
         YansWifiPhyHelper phy;
+#if defined(PMIPV6_NS3_VERSION) && PMIPV6_NS3_VERSION <= 331
+        phy = YansWifiPhyHelper::Default(); // 3.31's constructor sets no error model
+#endif
         phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
         phy.EnablePcap(prefix, wifiDevices);
     }
@@ -1807,6 +1816,9 @@ Pmipv6TopologyHelper::EnablePcapOn(Ptr<NetDevice> device) const
     else
     {
         YansWifiPhyHelper phy;
+#if defined(PMIPV6_NS3_VERSION) && PMIPV6_NS3_VERSION <= 331
+        phy = YansWifiPhyHelper::Default(); // 3.31's constructor sets no error model
+#endif
         phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
         phy.EnablePcap(m_pcapPrefix, device);
     }

@@ -490,7 +490,9 @@ class TunnelDataPathTestCase : public TestCase
                                       "inner destination");
             }
         }
-        NS_TEST_ASSERT_MSG_EQ(rToB.Tunnelled(58) + rToB.Tunnelled(17), 8, "R forwarded them");
+        NS_TEST_ASSERT_MSG_EQ(rToB.Tunnelled(58) + rToB.Tunnelled(17),
+                              8 + bigTunnelled,
+                              "R forwarded them");
         NS_TEST_ASSERT_MSG_EQ(bToR.Tunnelled(58), 5, "B-R: replies tunnelled");
 
         // the tunnel interfaces' DAD probes were filtered at the sender, never sent

@@ -227,9 +227,13 @@ class ScenarioReproducibilityTestCase : public TestCase
         Pmipv6ScenarioResult b = RunPmipv6Scenario(c);
         NS_TEST_EXPECT_MSG_EQ(SameResults(a, b), true, "same seed and run, same results");
         NS_TEST_ASSERT_MSG_EQ(a.mobileNodes.size(), b.mobileNodes.size(), "same MNs");
+#if !defined(PMIPV6_NS3_VERSION) || PMIPV6_NS3_VERSION > 331
+        // ns-3.31 has no Mac48Address::ResetAllocationIndex: there the second run in one
+        // process gets other MAC addresses, hence other interface identifiers.
         NS_TEST_EXPECT_MSG_EQ(a.mobileNodes[0].homeAddress,
                               b.mobileNodes[0].homeAddress,
                               "same addresses (MAC allocation reset between runs)");
+#endif
         c.run = 4;
         Pmipv6ScenarioResult d = RunPmipv6Scenario(c);
         NS_TEST_EXPECT_MSG_EQ(SameResults(a, d), false, "another run, other results");
