@@ -270,6 +270,19 @@ MagFlowMobilityExtension::ReceiveUpn(Ptr<Packet> p, const Ipv6Header& ip)
         mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_UNKNOWN_PEER);
         return;
     }
+    UpnReplies& replies = m_upnReplies[ip.GetSource()];
+    auto answered = replies.answered.find(upn.GetSequence());
+    if (answered != replies.answered.end())
+    {
+        // a retransmission (its UPA was lost) or a late duplicate: applied once already
+        NS_LOG_LOGIC("UPN seq " << upn.GetSequence() << " again: same UPA");
+        if (upn.HasFlag(UpdateNotificationHeader::FLAG_A))
+        {
+            UpdateNotificationAckHeader upa = answered->second;
+            SendAck(upa, upa.GetStatus(), upn.GetSequence(), ip.GetSource());
+        }
+        return;
+    }
     uint8_t status = mip6::UPA_SUCCESS;
     if (upn.GetNotificationReason() != mip6::UPN_REASON_FLOW_MOBILITY)
     {
@@ -328,16 +341,23 @@ MagFlowMobilityExtension::ReceiveUpn(Ptr<Packet> p, const Ipv6Header& ip)
     }
     NS_LOG_INFO("MAG " << GetMag()->GetProxyCoa() << " UPN seq " << upn.GetSequence() << " for "
                        << mnId << ": UPA status " << +status);
-    if (!upn.HasFlag(UpdateNotificationHeader::FLAG_A))
-    {
-        return;
-    }
     UpdateNotificationAckHeader upa;
     upa.SetSequence(upn.GetSequence());
     upa.SetStatus(status);
     if (!mnId.empty())
     {
         upa.AddOption(Create<MobileNodeIdentifierOption>(mnId));
+    }
+    replies.answered[upn.GetSequence()] = upa;
+    replies.order.push_back(upn.GetSequence());
+    while (replies.order.size() > FMI_WINDOW)
+    {
+        replies.answered.erase(replies.order.front());
+        replies.order.pop_front();
+    }
+    if (!upn.HasFlag(UpdateNotificationHeader::FLAG_A))
+    {
+        return;
     }
     SendAck(upa, status, upn.GetSequence(), ip.GetSource());
 }

@@ -14,6 +14,7 @@
 #include "pmipv6-mag-extension.h"
 #include "prefix-pool.h"
 #include "traffic-selector.h"
+#include "update-notification-header.h"
 
 #include "ns3/event-id.h"
 #include "ns3/traced-callback.h"
@@ -256,6 +257,17 @@ class MagFlowMobilityExtension : public Pmipv6MagExtension
     static constexpr uint16_t FMI_WINDOW = 32;
 
     std::unordered_map<Ipv6Address, FmiWindow, Ipv6AddressHash> m_fmiWindows; ///< per LMA
+
+    /// UPNs of one LMA: the answers to the last FMI_WINDOW UPNs, by sequence. A retransmitted
+    /// UPN (its UPA was lost) or a late duplicate gets its first answer again and is not
+    /// applied twice (a second removal would fail, a late put would undo a newer removal).
+    struct UpnReplies
+    {
+        std::map<uint16_t, UpdateNotificationAckHeader> answered; ///< answers by sequence
+        std::deque<uint16_t> order;                               ///< answered, oldest first
+    };
+
+    std::unordered_map<Ipv6Address, UpnReplies, Ipv6AddressHash> m_upnReplies; ///< per LMA
     std::map<std::pair<uint8_t, uint8_t>, uint64_t> m_acks; ///< (MH type, status) -> count
     /// FlowAdded
     TracedCallback<const std::string&, uint16_t, const TrafficSelector&> m_flowAddedTrace;

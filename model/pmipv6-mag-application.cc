@@ -254,6 +254,7 @@ Pmipv6MagApplication::DoDispose()
     m_bul = nullptr;
     m_extensions.DisposeAll();
     m_teardownDeferred.clear();
+    m_briReplies.clear();
     if (m_signalling)
     {
         m_signalling->Dispose();
@@ -608,6 +609,7 @@ Pmipv6MagApplication::Crash()
         }
     }
     m_teardownDeferred.clear();
+    m_briReplies.clear();
     m_crashed = true;
 }
 
@@ -943,6 +945,16 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
         m_mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_REJECTED);
         return;
     }
+    if (entry->state == BindingUpdateListEntry::REGISTERED)
+    {
+        // No PBU of this entry is pending: the PBA answering its last one came already. This
+        // is a duplicate, or the answer to a duplicated PBU (a late copy the LMA refused with
+        // 157 because the original was accepted first): it must not undo the registration.
+        NS_LOG_LOGIC("PBA seq " << pba.GetSequence() << " status " << +pba.GetStatus() << " for "
+                                << entry->mnId << ", which is registered: ignored");
+        m_mobility->NotifyDrop(p, ip, MobilityL4Protocol::DROP_REJECTED);
+        return;
+    }
     m_pbaCounts[pba.GetStatus()]++;
     entry->retransmitTimer.Cancel();
     for (const auto& extension : m_extensions.Get())
@@ -1134,11 +1146,26 @@ Pmipv6MagApplication::HandleBindingRevocation(Ptr<Packet> p,
     {
         return;
     }
+    Ptr<MobileNodeIdentifierOption> mnId = bri.GetOptions().Find<MobileNodeIdentifierOption>();
+    std::string nai = mnId ? mnId->GetNai() : "";
+    auto lmaReplies = m_briReplies.find(ip.GetSource());
+    if (lmaReplies != m_briReplies.end())
+    {
+        auto sent = lmaReplies->second.answered.find(bri.GetSequence());
+        if (sent != lmaReplies->second.answered.end() && sent->second.first == nai)
+        {
+            // a retransmission (the BRA was lost): the first copy revoked the binding; the
+            // same BRA again, not "binding does not exist"
+            NS_LOG_LOGIC("MAG " << m_proxyCoa << ": BRI seq " << bri.GetSequence() << " from "
+                                << ip.GetSource() << " again: same BRA");
+            m_mobility->Send(sent->second.second, m_proxyCoa, ip.GetSource());
+            return;
+        }
+    }
     BindingRevocationAckHeader bra;
     bra.SetSequence(bri.GetSequence());
     bra.SetFlag(BindingRevocationHeader::FLAG_P, bri.IsProxy());
     bra.SetStatus(mip6::BRA_BINDING_DOES_NOT_EXIST);
-    Ptr<MobileNodeIdentifierOption> mnId = bri.GetOptions().Find<MobileNodeIdentifierOption>();
     if (mnId)
     {
         bra.AddOption(Create<MobileNodeIdentifierOption>(mnId->GetNai()));
@@ -1194,6 +1221,23 @@ Pmipv6MagApplication::HandleBindingRevocation(Ptr<Packet> p,
         {
             bra.SetStatus(revoked.empty() || found == revoked.size() ? mip6::BRA_SUCCESS
                                                                      : mip6::BRA_PARTIAL_SUCCESS);
+        }
+    }
+    if (bra.GetStatus() != mip6::BRA_BINDING_DOES_NOT_EXIST)
+    {
+        // Remembered only when the sender is the LMA of what it revoked (a rogue's BRIs
+        // revoke nothing and fill no cache); a retransmitted BRI that found nothing the
+        // first time finds nothing again.
+        BriReplies& replies = m_briReplies[ip.GetSource()];
+        if (replies.answered.find(bri.GetSequence()) == replies.answered.end())
+        {
+            replies.order.push_back(bri.GetSequence());
+        }
+        replies.answered[bri.GetSequence()] = {nai, bra};
+        while (replies.order.size() > BRI_REPLIES)
+        {
+            replies.answered.erase(replies.order.front());
+            replies.order.pop_front();
         }
     }
     m_mobility->Send(bra, m_proxyCoa, ip.GetSource());

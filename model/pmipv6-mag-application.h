@@ -5,6 +5,7 @@
 #ifndef PMIPV6_MAG_APPLICATION_H
 #define PMIPV6_MAG_APPLICATION_H
 
+#include "binding-revocation-header.h"
 #include "binding-update-header.h"
 #include "binding-update-list.h"
 #include "pmipv6-extension-list.h"
@@ -20,6 +21,7 @@
 #include "ns3/nstime.h"
 #include "ns3/traced-callback.h"
 
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -560,6 +562,21 @@ class Pmipv6MagApplication : public Application
     /// KeepBindingUntilDeregistered()); torn down by RemoveEntry().
     std::set<uint64_t> m_teardownDeferred;
     bool m_crashed{false}; ///< Crash() without Restart() yet
+
+    /// The BRAs a MAG sent to one LMA, by BRI sequence number, the newest BRI_REPLIES of them:
+    /// a retransmitted BRI (its BRA was lost) gets the same BRA again instead of "binding
+    /// does not exist" for the binding its first copy revoked.
+    struct BriReplies
+    {
+        std::map<uint16_t, std::pair<std::string, BindingRevocationAckHeader>>
+            answered;               ///< sequence -> (MN-ID of the BRI, BRA sent)
+        std::deque<uint16_t> order; ///< sequences, oldest first
+    };
+
+    /// BRAs remembered per LMA (a retransmission's window, not a spec number).
+    static constexpr uint32_t BRI_REPLIES = 32;
+    /// per LMA address (few LMAs: the map stays small)
+    std::unordered_map<Ipv6Address, BriReplies, Ipv6AddressHash> m_briReplies;
 
     TracedCallback<const BindingUpdateHeader&, Ipv6Address> m_txPbuTrace;  ///< PBU sent
     TracedCallback<const BindingAckHeader&, Ipv6Address> m_rxPbaTrace;     ///< PBA received

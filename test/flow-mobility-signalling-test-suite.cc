@@ -971,6 +971,121 @@ class NoStateDeleteTestCase : public FlowSignallingFixture
 
 /**
  * \ingroup pmipv6-tests
+ * \brief A retransmitted or duplicated UPN (RFC 7077, reason FLOW-MOBILITY) is answered as
+ * its first copy was and changes nothing: MAG1 gets a UPN that puts flow FID 8 (the MN's
+ * second prefix, port 9001) there, then a UPN that removes it twice (the LMA retransmits
+ * because the UPA was lost), then a late copy of the first UPN. Every UPA is status 0 and
+ * the flow stays removed (without the MAG's reply cache the second removal got status 128
+ * and the late copy installed the flow again).
+ */
+class UpnRetransmissionTestCase : public FlowSignallingFixture
+{
+  public:
+    UpnRetransmissionTestCase()
+        : FlowSignallingFixture("a retransmitted UPN gets the same UPA, a late duplicate "
+                                "changes nothing")
+    {
+    }
+
+  private:
+    /**
+     * \brief AckSent of MAG1: keep the UPAs.
+     * \param mhType the acknowledgement's MH type
+     * \param seq its sequence
+     * \param status its status
+     */
+    void AckSent(uint8_t mhType, uint16_t seq, uint8_t status)
+    {
+        if (mhType == mip6::MH_UPDATE_NOTIFICATION_ACK)
+        {
+            m_upas.emplace_back(seq, status);
+        }
+    }
+
+    /**
+     * \brief A UPN of flow FID 8 to MAG1, sent as is (no transaction: a copy of one).
+     * \param seq its sequence
+     * \param put true: with the prefix (the MAG serves the flow), false: removal
+     */
+    void SendUpn(uint16_t seq, bool put)
+    {
+        TrafficSelector ts;
+        ts.SetDestinationAddressPrefix(m_prefix[1].prefix, m_prefix[1].GetIpv6Prefix());
+        ts.SetDestinationPort(9001);
+        UpdateNotificationHeader upn;
+        upn.SetSequence(seq);
+        upn.SetNotificationReason(mip6::UPN_REASON_FLOW_MOBILITY);
+        upn.SetFlag(UpdateNotificationHeader::FLAG_A, true);
+        upn.AddOption(Create<MobileNodeIdentifierOption>(m_d->mnId));
+        if (put)
+        {
+            upn.AddOption(Create<HomeNetworkPrefixOption>(m_prefix[1].prefix, m_prefix[1].length));
+        }
+        Ptr<FlowIdentificationOption> f = Create<FlowIdentificationOption>(8, 10);
+        f->AddTrafficSelector(ts);
+        upn.AddOption(f);
+        m_d->lmaApp->GetMobilityProtocol()->Send(upn, m_d->lmaAddress, m_d->proxyCoa[0]);
+    }
+
+    void DoRun() override
+    {
+        Build("UPN");
+        const std::string mnId = m_d->mnId;
+        m_magFm[0]->TraceConnectWithoutContext(
+            "AckSent",
+            MakeCallback(&UpnRetransmissionTestCase::AckSent, this));
+        Ptr<SignallingTransactionManager> sig = m_d->lmaApp->GetSignalling();
+        uint16_t put = 0;
+        uint16_t remove = 0;
+        bool afterPut = false;
+        bool afterRemove = true;
+        bool afterRetransmission = true;
+        bool afterLateCopy = true;
+        Simulator::Schedule(Seconds(3.1), [&]() {
+            put = sig->NextSequence(m_d->proxyCoa[0]);
+            SendUpn(put, true);
+        });
+        Simulator::Schedule(Seconds(3.3), [&]() {
+            afterPut = m_magFm[0]->HasFlow(mnId, 8);
+            remove = sig->NextSequence(m_d->proxyCoa[0]);
+            SendUpn(remove, false);
+        });
+        Simulator::Schedule(Seconds(3.5), [&]() {
+            afterRemove = m_magFm[0]->HasFlow(mnId, 8);
+            SendUpn(remove, false); // the retransmission: the first UPA was lost
+        });
+        Simulator::Schedule(Seconds(3.7), [&]() {
+            afterRetransmission = m_magFm[0]->HasFlow(mnId, 8);
+            SendUpn(put, true); // a late copy of the first UPN
+        });
+        Simulator::Schedule(Seconds(3.9), [&]() { afterLateCopy = m_magFm[0]->HasFlow(mnId, 8); });
+        m_stop = Seconds(4);
+        Simulator::Stop(Seconds(4.2));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(afterPut, true, "the UPN with the prefix put the flow at MAG1");
+        NS_TEST_EXPECT_MSG_EQ(afterRemove, false, "the removal removed it");
+        NS_TEST_EXPECT_MSG_EQ(afterRetransmission, false, "the retransmission changed nothing");
+        NS_TEST_EXPECT_MSG_EQ(afterLateCopy, false, "the late copy changed nothing");
+        NS_TEST_ASSERT_MSG_EQ(m_upas.size(), 4, "four UPAs");
+        const std::vector<std::pair<uint16_t, uint8_t>> expected = {{put, mip6::UPA_SUCCESS},
+                                                                    {remove, mip6::UPA_SUCCESS},
+                                                                    {remove, mip6::UPA_SUCCESS},
+                                                                    {put, mip6::UPA_SUCCESS}};
+        for (size_t k = 0; k < expected.size(); ++k)
+        {
+            NS_TEST_EXPECT_MSG_EQ(m_upas[k].first, expected[k].first, "UPA " << k << ": sequence");
+            NS_TEST_EXPECT_MSG_EQ(+m_upas[k].second,
+                                  +expected[k].second,
+                                  "UPA " << k << ": the same status as the first copy's");
+        }
+        TearDown();
+    }
+
+    std::vector<std::pair<uint16_t, uint8_t>> m_upas; ///< (sequence, status) sent by MAG1
+};
+
+/**
+ * \ingroup pmipv6-tests
  * \brief The hybrid prefix model (draft 001 section 3.1 scenario 3): if1 attaches with HI 6
  * and gets the first binding's prefix S (shared) and a new prefix P2 of its own in one PBA.
  * Flow X (to S) moves to if1 with no signalling (a flow-binding change); flow Y (to P2) moves
@@ -1115,6 +1230,7 @@ class FlowMobilitySignallingTestSuite : public TestSuite
         AddTestCase(new AttachPolicyTestCase, TestCase::QUICK);
         AddTestCase(new NoStateDeleteTestCase, TestCase::QUICK);
         AddTestCase(new HybridTestCase, TestCase::QUICK);
+        AddTestCase(new UpnRetransmissionTestCase, TestCase::QUICK);
     }
 };
 
