@@ -23,6 +23,7 @@
 #include "ns3/log.h"
 #include "ns3/mobility-helper.h"
 #include "ns3/mobility-model.h"
+#include "ns3/multicast-rx-filter.h"
 #include "ns3/ndisc-cache.h"
 #include "ns3/pmipv6-wire-numbers.h"
 #include "ns3/point-to-point-channel.h"
@@ -387,6 +388,7 @@ struct Pmipv6TopologyHelper::MobileState
     std::vector<std::shared_ptr<Attachment>> current; ///< where each is (null: nowhere)
     std::vector<uint64_t> moves;                      ///< attach and detach events of each
     std::vector<Ptr<LinkFaultErrorModel>> downFaults; ///< access downlink loss of each device
+    std::vector<Ptr<MulticastRxFilter>> filters;      ///< multicast filter of each (or none)
     std::vector<uint64_t> downLostAtAttach;           ///< its losses when it attached
     int64_t faultStream{0};                           ///< first stream of its fault models
 
@@ -1398,7 +1400,15 @@ Pmipv6TopologyHelper::DoAttach(std::shared_ptr<MobileState> mn,
             }
             else
             {
-                DynamicCast<CsmaNetDevice>(device)->SetReceiveErrorModel(mn->downFaults[port]);
+                if (mn->filters.empty())
+                {
+                    DynamicCast<CsmaNetDevice>(device)->SetReceiveErrorModel(mn->downFaults[port]);
+                }
+                else
+                {
+                    // Behind the filter, which consults it first for every frame.
+                    mn->filters[port]->SetNext(mn->downFaults[port]);
+                }
             }
         }
         mn->downFaults[port]->SetLoss(to->fault->down, to->fault->burst);
@@ -1613,6 +1623,16 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
             lma->AddExtension(CreateObject<LmaFlowMobilityExtension>());
         }
     }
+    if (m_mnMulticastFilter && !mn->wifi)
+    {
+        for (const auto& device : mn->devices)
+        {
+            Ptr<MulticastRxFilter> filter = CreateObject<MulticastRxFilter>();
+            filter->SetDevice(mn->IpDevice());
+            DynamicCast<CsmaNetDevice>(device)->SetReceiveErrorModel(filter);
+            mn->filters.push_back(filter);
+        }
+    }
     m_pmip.AddMobileNode(mnId,
                          NetDeviceContainer(mn->IpDevice()),
                          m_lmas.at(mn->lma)->GetAddress(),
@@ -1757,6 +1777,29 @@ uint32_t
 Pmipv6TopologyHelper::GetMobileNodeInterfaces() const
 {
     return m_mnInterfaces;
+}
+
+void
+Pmipv6TopologyHelper::SetMobileNodeMulticastFilter(bool enable)
+{
+    m_mnMulticastFilter = enable;
+}
+
+bool
+Pmipv6TopologyHelper::GetMobileNodeMulticastFilter() const
+{
+    return m_mnMulticastFilter;
+}
+
+uint64_t
+Pmipv6TopologyHelper::GetMulticastFiltered(const std::string& mnId) const
+{
+    uint64_t filtered = 0;
+    for (const auto& filter : MobileOf(mnId)->filters)
+    {
+        filtered += filter->GetFiltered();
+    }
+    return filtered;
 }
 
 std::vector<std::string>

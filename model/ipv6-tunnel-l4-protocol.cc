@@ -208,11 +208,6 @@ Ipv6TunnelL4Protocol::AddTunnelReference(Ipv6Address local, Ipv6Address remote)
                       !remote.IsAny(),
                   "tunnel end points must be unicast: " << local << " -> " << remote);
     Ptr<Ipv6L3Protocol> ipv6 = m_node->GetObject<Ipv6L3Protocol>();
-    if (ipv6->GetInterfaceForAddress(local) < 0)
-    {
-        NS_LOG_WARN("tunnel local end point " << local << " is not an address of node "
-                                              << m_node->GetId());
-    }
     TunnelKey key{local, remote};
     auto it = m_tunnels.find(key);
     if (it != m_tunnels.end() && it->second.refCount > 0)
@@ -225,6 +220,13 @@ Ipv6TunnelL4Protocol::AddTunnelReference(Ipv6Address local, Ipv6Address remote)
     }
     if (it == m_tunnels.end())
     {
+        // Checked once per tunnel: GetInterfaceForAddress scans every interface of the node
+        // (an LMA has one tunnel interface per MAG), too costly for every binding.
+        if (ipv6->GetInterfaceForAddress(local) < 0)
+        {
+            NS_LOG_WARN("tunnel local end point " << local << " is not an address of node "
+                                                  << m_node->GetId());
+        }
         Ptr<VirtualNetDevice> device = CreateObject<VirtualNetDevice>();
         device->SetAddress(Mac48Address::Allocate());
         device->SetNeedsArp(false);

@@ -843,6 +843,177 @@ class Pmipv6TopologyWriteDotTestCase : public TestCase
  */
 /**
  * \ingroup pmipv6-test
+ * \brief SetMobileNodeMulticastFilter: four mobile nodes share mag1's CSMA access link. With
+ * the filter each node's device drops the other nodes' solicited-node multicast (their DAD
+ * probes) before its IPv6 stack, and exactly those packets: the node's IPv6 layer receives
+ * as many packets fewer as the filter dropped, and the registrations, Router Advertisements,
+ * addresses and downlink traffic are the same as without it. The filter itself: a frame to a
+ * foreign solicited-node group is dropped; all-nodes, the node's own solicited-node group,
+ * unicast, non-IPv6 and truncated frames pass.
+ */
+class Pmipv6TopologyMulticastFilterTestCase : public TestCase
+{
+  public:
+    Pmipv6TopologyMulticastFilterTestCase()
+        : TestCase("Multicast filter on the mobile nodes' CSMA devices: same outcome, fewer "
+                   "packets up the stack")
+    {
+    }
+
+  private:
+    /// What one run produced.
+    struct Outcome
+    {
+        uint32_t registrations{0};        ///< RegistrationCompleted at mag1
+        uint32_t ras{0};                  ///< Router Advertisements sent by mag1
+        std::vector<uint64_t> ipRx;       ///< packets received by each MN's IPv6 layer
+        std::vector<uint64_t> filtered;   ///< frames each MN's filter dropped
+        std::vector<uint32_t> udp;        ///< downlink UDP packets each MN received
+        std::vector<bool> hasHomeAddress; ///< each MN configured its home address
+    };
+
+    /**
+     * \brief Run the domain.
+     * \param filter the mobile nodes filter multicast
+     * \return the outcome
+     */
+    Outcome Run(bool filter)
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Outcome out;
+        Pmipv6TopologyHelper topo;
+        topo.Build(Pmipv6TopologyHelper::MakeStar(2, "5ms", "csma"));
+        topo.SetMobileNodeMulticastFilter(filter);
+        topo.GetMag("mag1")->TraceConnectWithoutContext(
+            "RegistrationCompleted",
+            Callback<void, const std::string&, Time, uint8_t>(
+                [&out](const std::string&, Time, uint8_t) { out.registrations++; }));
+        const uint32_t n = 4;
+        out.ipRx.assign(n, 0);
+        std::vector<Ptr<UdpServer>> servers;
+        for (uint32_t k = 0; k < n; ++k)
+        {
+            std::string mnId = "mn" + std::to_string(k);
+            Ptr<Node> node = topo.AddMobileNode(mnId, "mag1", Seconds(0.5 + 0.1 * k));
+            node->GetObject<Ipv6L3Protocol>()->TraceConnectWithoutContext(
+                "Rx",
+                Callback<void, Ptr<const Packet>, Ptr<Ipv6>, uint32_t>(
+                    [&out, k](Ptr<const Packet>, Ptr<Ipv6>, uint32_t) { out.ipRx[k]++; }));
+            servers.push_back(Flow(topo.GetNode("cn"),
+                                   topo.GetHomeAddress(mnId),
+                                   node,
+                                   9000,
+                                   Seconds(2),
+                                   Seconds(3)));
+        }
+        Simulator::Stop(Seconds(3.5));
+        Simulator::Run();
+        out.ras = topo.GetMag("mag1")->GetRouterAdvertisementCount();
+        for (uint32_t k = 0; k < n; ++k)
+        {
+            std::string mnId = "mn" + std::to_string(k);
+            out.filtered.push_back(topo.GetMulticastFiltered(mnId));
+            out.udp.push_back(servers[k]->GetReceived());
+            Ptr<Ipv6L3Protocol> ipv6 = topo.GetNode(mnId)->GetObject<Ipv6L3Protocol>();
+            out.hasHomeAddress.push_back(ipv6->GetInterfaceForAddress(topo.GetHomeAddress(mnId)) >=
+                                         0);
+        }
+        Simulator::Destroy();
+        return out;
+    }
+
+    /**
+     * \brief An Ethernet II frame with an IPv6 header (and trailer room), as the CSMA
+     * device's receive error model sees it.
+     * \param dstMac the destination MAC address
+     * \param type the EtherType
+     * \param dst the IPv6 destination
+     * \return the frame
+     */
+    static Ptr<Packet> Frame(Mac48Address dstMac, uint16_t type, Ipv6Address dst)
+    {
+        Ptr<Packet> p = Create<Packet>(20);
+        Ipv6Header ip;
+        ip.SetSource(Ipv6Address("fe80::1"));
+        ip.SetDestination(dst);
+        ip.SetNextHeader(Icmpv6L4Protocol::PROT_NUMBER);
+        ip.SetPayloadLength(20);
+        p->AddHeader(ip);
+        EthernetHeader eth(false);
+        eth.SetDestination(dstMac);
+        eth.SetSource(Mac48Address("00:00:00:00:00:09"));
+        eth.SetLengthType(type);
+        p->AddHeader(eth);
+        return p;
+    }
+
+    void DoRun() override
+    {
+        Outcome off = Run(false);
+        Outcome on = Run(true);
+        NS_TEST_ASSERT_MSG_EQ(off.registrations, 4, "four registrations without the filter");
+        NS_TEST_ASSERT_MSG_EQ(on.registrations, off.registrations, "the same registrations");
+        NS_TEST_ASSERT_MSG_EQ(on.ras, off.ras, "the same Router Advertisements");
+        for (uint32_t k = 0; k < off.ipRx.size(); ++k)
+        {
+            NS_TEST_ASSERT_MSG_EQ(off.filtered[k], 0, "no filter, nothing filtered");
+            // mn0 is on the link while mn1..mn3 arrive (their DAD probes of the link-local
+            // and home addresses), mn3 while none does.
+            NS_TEST_ASSERT_MSG_GT(on.filtered[0], 0, "mn0 filtered the others' DAD probes");
+            NS_TEST_ASSERT_MSG_EQ(on.ipRx[k] + on.filtered[k],
+                                  off.ipRx[k],
+                                  "mn" << k << ": its IPv6 layer misses exactly the filtered");
+            NS_TEST_ASSERT_MSG_EQ(off.udp[k], 20, "mn" << k << " got the downlink traffic");
+            NS_TEST_ASSERT_MSG_EQ(on.udp[k], off.udp[k], "the same downlink traffic");
+            NS_TEST_ASSERT_MSG_EQ(off.hasHomeAddress[k], true, "home address configured");
+            NS_TEST_ASSERT_MSG_EQ(on.hasHomeAddress[k], true, "home address configured");
+        }
+
+        // The filter on crafted frames, for a node with fe80::200:ff:fe00:1.
+        Ptr<Node> node = CreateObject<Node>();
+        InternetStackHelper internet;
+        internet.SetIpv4StackInstall(false);
+        internet.Install(node);
+        Ptr<SimpleNetDevice> device = CreateObject<SimpleNetDevice>();
+        device->SetAddress(Mac48Address("00:00:00:00:00:01"));
+        node->AddDevice(device);
+        Ptr<Ipv6L3Protocol> ipv6 = node->GetObject<Ipv6L3Protocol>();
+        uint32_t interface = ipv6->AddInterface(device);
+        ipv6->SetUp(interface);
+        Ptr<MulticastRxFilter> filter = CreateObject<MulticastRxFilter>();
+        filter->SetDevice(device);
+        Ipv6Address own = Ipv6Address::MakeSolicitedAddress(Ipv6Address("fe80::200:ff:fe00:1"));
+        Ipv6Address foreign = Ipv6Address::MakeSolicitedAddress(Ipv6Address("fe80::2"));
+        auto mac = [](Ipv6Address a) { return Mac48Address::GetMulticast(a); };
+        NS_TEST_ASSERT_MSG_EQ(filter->IsCorrupt(Frame(mac(foreign), 0x86dd, foreign)),
+                              true,
+                              "another node's solicited-node group: dropped");
+        NS_TEST_ASSERT_MSG_EQ(filter->IsCorrupt(Frame(mac(own), 0x86dd, own)),
+                              false,
+                              "its own solicited-node group: passes");
+        Ipv6Address allNodes = Ipv6Address::GetAllNodesMulticast();
+        NS_TEST_ASSERT_MSG_EQ(filter->IsCorrupt(Frame(mac(allNodes), 0x86dd, allNodes)),
+                              false,
+                              "all nodes: passes");
+        NS_TEST_ASSERT_MSG_EQ(
+            filter->IsCorrupt(Frame(Mac48Address("00:00:00:00:00:01"), 0x86dd, foreign)),
+            false,
+            "unicast MAC: passes");
+        NS_TEST_ASSERT_MSG_EQ(filter->IsCorrupt(Frame(mac(foreign), 0x0800, foreign)),
+                              false,
+                              "not IPv6: passes");
+        NS_TEST_ASSERT_MSG_EQ(filter->IsCorrupt(Create<Packet>(3)), false, "truncated: passes");
+        Ptr<Packet> shortFrame = Frame(mac(foreign), 0x86dd, foreign);
+        shortFrame->RemoveAtEnd(shortFrame->GetSize() - 30);
+        NS_TEST_ASSERT_MSG_EQ(filter->IsCorrupt(shortFrame), false, "cut IPv6 header: passes");
+        NS_TEST_ASSERT_MSG_EQ(filter->GetFiltered(), 1, "one frame filtered");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
  * \brief A star whose MAGs reach the LMA through an L2 aggregation switch (DOT `switch=1`):
  * the LMA has one transport interface for all MAGs and its tunnel interfaces have no
  * address; every MN registers, UDP from the CN reaches each of them, a handover works; no
@@ -977,6 +1148,7 @@ class Pmipv6TopologyTestSuite : public TestSuite
         AddTestCase(new Pmipv6TopologyWifiTestCase, TestCase::QUICK);
         AddTestCase(new Pmipv6TopologyTwoInterfacesTestCase, TestCase::QUICK);
         AddTestCase(new Pmipv6TopologySwitchTestCase, TestCase::QUICK);
+        AddTestCase(new Pmipv6TopologyMulticastFilterTestCase, TestCase::QUICK);
     }
 };
 
