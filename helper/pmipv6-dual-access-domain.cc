@@ -7,6 +7,9 @@
 #include "logical-interface-helper.h"
 
 #include "ns3/boolean.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4.h"
 #include "ns3/ipv6-address-helper.h"
 #include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6.h"
@@ -19,21 +22,35 @@
 namespace ns3
 {
 
-Pmipv6DualAccessDomain::Pmipv6DualAccessDomain(const std::string& id, FirstAccess first)
+Pmipv6DualAccessDomain::Pmipv6DualAccessDomain(const std::string& id, FirstAccess first, bool ipv4)
     : mnId(id),
+      cnIpv4Address(Ipv4Address::GetAny()),
+      lmaIpv4Address(Ipv4Address::GetAny()),
       firstAccess(first)
 {
     cn.Create(1);
     lma.Create(1);
     mags.Create(2);
     mn.Create(1);
-    Pmipv6Helper::InstallStack(NodeContainer(cn, lma, mags, mn));
+    Pmipv6Helper::InstallStack(NodeContainer(cn, lma, mags, mn), ipv4);
     m_p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
     m_p2p.SetChannelAttribute("Delay", StringValue("2ms"));
     m_csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
     Ipv6AddressHelper address;
     address.SetBase(Ipv6Address("fd00:0:0:c::"), Ipv6Prefix(64));
-    Ipv6InterfaceContainer cnIf = address.Assign(m_p2p.Install(cn.Get(0), lma.Get(0)));
+    NetDeviceContainer cnLink = m_p2p.Install(cn.Get(0), lma.Get(0));
+    Ipv6InterfaceContainer cnIf = address.Assign(cnLink);
+    if (ipv4)
+    {
+        // the correspondent's IPv4 network (the MAG-LMA transport stays IPv6)
+        Ipv4AddressHelper address4("192.0.2.0", "255.255.255.0");
+        Ipv4InterfaceContainer cnIf4 = address4.Assign(cnLink);
+        cnIpv4Address = cnIf4.GetAddress(0);
+        lmaIpv4Address = cnIf4.GetAddress(1);
+        Ipv4StaticRoutingHelper()
+            .GetStaticRouting(cn.Get(0)->GetObject<Ipv4>())
+            ->SetDefaultRoute(lmaIpv4Address, cnIf4.Get(0).second);
+    }
     cnIf.SetForwarding(1, true);
     lmaAddress = cnIf.GetAddress(1, 1);
     cnAddress = cnIf.GetAddress(0, 1);

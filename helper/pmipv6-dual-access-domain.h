@@ -55,9 +55,12 @@ class Pmipv6DualAccessDomain
      * \brief Build the domain.
      * \param mnId the mobile node's identifier (NAI)
      * \param firstAccess the link of access 0 (MAG1)
+     * \param ipv4 dual stack on every node, the CN-LMA link with IPv4 (192.0.2.0/24) and the
+     * CN's IPv4 default route through the LMA (the IPv4 extensions are not added)
      */
     explicit Pmipv6DualAccessDomain(const std::string& mnId,
-                                    FirstAccess firstAccess = CSMA_FIRST_ACCESS);
+                                    FirstAccess firstAccess = CSMA_FIRST_ACCESS,
+                                    bool ipv4 = false);
 
     /**
      * \brief Attach the MN's physical device \p k to MAG k+1 (Pmipv6MagApplication::NotifyAttach).
@@ -79,13 +82,17 @@ class Pmipv6DualAccessDomain
      */
     void EnablePcap(const std::string& prefix);
 
-    std::string mnId;                    ///< the mobile node's identifier
-    NodeContainer cn;                    ///< correspondent node
-    NodeContainer lma;                   ///< LMA node
-    NodeContainer mags;                  ///< MAG1, MAG2
-    NodeContainer mn;                    ///< the mobile node
-    Ipv6Address cnAddress;               ///< CN
-    Ipv6Address lmaAddress;              ///< LMAA
+    std::string mnId;       ///< the mobile node's identifier
+    NodeContainer cn;       ///< correspondent node
+    NodeContainer lma;      ///< LMA node
+    NodeContainer mags;     ///< MAG1, MAG2
+    NodeContainer mn;       ///< the mobile node
+    Ipv6Address cnAddress;  ///< CN
+    Ipv6Address lmaAddress; ///< LMAA
+    /// With ipv4: the CN's IPv4 address on the CN-LMA link (192.0.2.1), else 0.0.0.0.
+    Ipv4Address cnIpv4Address;
+    /// With ipv4: the LMA's IPv4 address on the CN-LMA link (192.0.2.2), else 0.0.0.0.
+    Ipv4Address lmaIpv4Address;
     Ipv6Address proxyCoa[2];             ///< the MAGs' Proxy-CoAs
     Ptr<NetDevice> access[2];            ///< the MAGs' access devices
     Ptr<NetDevice> phys[2];              ///< the MN's physical devices

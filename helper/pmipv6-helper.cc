@@ -6,8 +6,14 @@
 
 #include "mobility-stack-helper.h"
 
+#include "ns3/arp-cache.h"
 #include "ns3/boolean.h"
 #include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-interface.h"
+#include "ns3/ipv4-l3-protocol.h"
+#include "ns3/ipv4-list-routing-helper.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv6-address-helper.h"
 #include "ns3/ipv6-list-routing-helper.h"
 #include "ns3/ipv6-static-routing-helper.h"
@@ -17,6 +23,8 @@
 #include "ns3/logical-interface-net-device.h"
 #include "ns3/node.h"
 #include "ns3/uinteger.h"
+
+#include <unordered_map>
 
 namespace ns3
 {
@@ -63,25 +71,179 @@ InstallProtocols(Ptr<Node> node)
     Ipv6TunnelL4Protocol::Install(node);
 }
 
+/**
+ * \brief The mobile nodes whose IPv4 home address the helper configures (in place of DHCP).
+ */
+class Ipv4MobileNodeRegistry : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::Pmipv6HelperIpv4MobileNodeRegistry")
+                                .SetParent<Object>()
+                                .SetGroupName("Pmipv6");
+        return tid;
+    }
+
+    /// One mobile node.
+    struct MobileNode
+    {
+        Ptr<NetDevice> device;  ///< its device
+        uint32_t magNode{0};    ///< node id of the MAG that configured it last
+        bool configured{false}; ///< configured at least once
+    };
+
+    std::unordered_map<std::string, MobileNode> nodes; ///< by MN-ID
+
+  protected:
+    void DoDispose() override
+    {
+        nodes.clear();
+        Object::DoDispose();
+    }
+};
+
+/**
+ * \brief MagIpv4Extension's Ipv4HomeAddress trace: configure the mobile node.
+ * \param registry the registered mobile nodes
+ * \param magNode the MAG's node id
+ * \param mnId the MN-ID
+ * \param address its IPv4 home address
+ * \param router its default router
+ */
+void
+ConfigureIpv4MobileNode(Ptr<Ipv4MobileNodeRegistry> registry,
+                        uint32_t magNode,
+                        const std::string& mnId,
+                        Ipv4Address address,
+                        Ipv4Address router)
+{
+    auto it = registry->nodes.find(mnId);
+    if (it == registry->nodes.end())
+    {
+        return;
+    }
+    Ipv4MobileNodeRegistry::MobileNode& mn = it->second;
+    Ptr<Ipv4L3Protocol> ipv4 = mn.device->GetNode()->GetObject<Ipv4L3Protocol>();
+    int32_t interface = ipv4 ? ipv4->GetInterfaceForDevice(mn.device) : -1;
+    if (interface < 0)
+    {
+        return;
+    }
+    bool present = false;
+    for (uint32_t k = 0; k < ipv4->GetNAddresses(interface); ++k)
+    {
+        present = present || ipv4->GetAddress(interface, k).GetLocal() == address;
+    }
+    if (!present)
+    {
+        // A /32 with a host route to the router: every other address, other MNs' home
+        // addresses in the same pool included, is reached through the MAG (RFC 5844:
+        // the MAG forwards all of the MN's traffic to the LMA).
+        ipv4->AddAddress(interface, Ipv4InterfaceAddress(address, Ipv4Mask("/32")));
+        NS_LOG_INFO("MN " << mnId << ": IPv4 home address " << address << ", router " << router);
+        Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
+        if (routing && router != Ipv4Address::GetAny())
+        {
+            routing->AddHostRouteTo(router, interface);
+            routing->SetDefaultRoute(router, interface);
+        }
+    }
+    if (mn.configured && mn.magNode != magNode)
+    {
+        // a new link: the default router's address is the same, its MAC is the new MAG's
+        ipv4->GetInterface(interface)->GetArpCache()->Flush();
+    }
+    mn.configured = true;
+    mn.magNode = magNode;
+}
+
 } // namespace
+
+NS_OBJECT_ENSURE_REGISTERED(Ipv4MobileNodeRegistry);
 
 Pmipv6Helper::Pmipv6Helper()
     : m_profiles(CreateObject<Pmipv6ProfileStore>()),
-      m_pool(CreateObject<PrefixPool>())
+      m_pool(CreateObject<PrefixPool>()),
+      m_ipv4MobileNodes(CreateObject<Ipv4MobileNodeRegistry>())
 {
     m_lmaFactory.SetTypeId(Pmipv6LmaApplication::GetTypeId());
     m_magFactory.SetTypeId(Pmipv6MagApplication::GetTypeId());
 }
 
 void
-Pmipv6Helper::InstallStack(NodeContainer nodes)
+Pmipv6Helper::InstallStack(NodeContainer nodes, bool ipv4)
 {
     Ipv6ListRoutingHelper list;
     list.Add(Ipv6StaticRoutingHelper(), 0);
     InternetStackHelper stack;
-    stack.SetIpv4StackInstall(false);
+    stack.SetIpv4StackInstall(ipv4);
+    if (ipv4)
+    {
+        Ipv4ListRoutingHelper list4;
+        list4.Add(Ipv4StaticRoutingHelper(), 0);
+        stack.SetRoutingHelper(list4);
+    }
     stack.SetRoutingHelper(list);
     stack.Install(nodes);
+}
+
+Ptr<LmaIpv4Extension>
+Pmipv6Helper::EnableIpv4(Ptr<Pmipv6LmaApplication> lma)
+{
+    Ptr<Ipv4> ipv4 = lma->GetNode()->GetObject<Ipv4>();
+    if (ipv4)
+    {
+        ipv4->SetAttribute("IpForward", BooleanValue(true));
+    }
+    Ptr<LmaIpv4Extension> extension = CreateObject<LmaIpv4Extension>();
+    lma->AddExtension(extension);
+    return extension;
+}
+
+Ptr<MagIpv4Extension>
+Pmipv6Helper::EnableIpv4(Ptr<Pmipv6MagApplication> mag)
+{
+    Ptr<Ipv4> ipv4 = mag->GetNode()->GetObject<Ipv4>();
+    if (ipv4)
+    {
+        ipv4->SetAttribute("IpForward", BooleanValue(true));
+    }
+    Ptr<MagIpv4Extension> extension = CreateObject<MagIpv4Extension>();
+    mag->AddExtension(extension);
+    extension->TraceConnectWithoutContext(
+        "Ipv4HomeAddress",
+        MakeBoundCallback(&ConfigureIpv4MobileNode,
+                          DynamicCast<Ipv4MobileNodeRegistry>(m_ipv4MobileNodes),
+                          mag->GetNode()->GetId()));
+    return extension;
+}
+
+void
+Pmipv6Helper::EnableIpv4MobileNode(const std::string& mnId, Ptr<NetDevice> device)
+{
+    const Pmipv6Profile* found = m_profiles->Lookup(mnId);
+    NS_ABORT_MSG_IF(!found, "EnableIpv4MobileNode: " << mnId << " has no profile (AddMobileNode)");
+    Pmipv6Profile profile = *found;
+    profile.ipv4HomeAddressMobility = true;
+    m_profiles->RemoveProfile(mnId);
+    m_profiles->AddProfile(profile);
+    Ptr<Ipv4> ipv4 = device->GetNode()->GetObject<Ipv4>();
+    NS_ABORT_MSG_IF(!ipv4,
+                    "EnableIpv4MobileNode: node " << device->GetNode()->GetId()
+                                                  << " has no IPv4 (InstallStack(nodes, true))");
+    int32_t interface = ipv4->GetInterfaceForDevice(device);
+    if (interface < 0)
+    {
+        interface = static_cast<int32_t>(ipv4->AddInterface(device));
+    }
+    ipv4->SetUp(interface);
+    DynamicCast<Ipv4MobileNodeRegistry>(m_ipv4MobileNodes)->nodes[mnId] =
+        Ipv4MobileNodeRegistry::MobileNode{device, 0, false};
 }
 
 void

@@ -6,6 +6,8 @@
 #define PMIPV6_HELPER_H
 
 #include "ns3/ipv6-address.h"
+#include "ns3/lma-ipv4-extension.h"
+#include "ns3/mag-ipv4-extension.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
@@ -43,8 +45,44 @@ class Pmipv6Helper
      * routing protocol to the list). Ipv6StaticRoutingHelper::GetStaticRouting still finds
      * the static routing for the transport-network routes.
      * \param nodes the nodes (every node of the scenario may use it)
+     * \param ipv4 also install IPv4 (dual stack, for RFC 5844 IPv4 home addresses: the MN,
+     * the MAGs, the LMA and the correspondents), its routing an Ipv4ListRouting with
+     * Ipv4StaticRouting at priority 0 (the IPv4 extensions add Ipv4HomeAddressRouting above)
      */
-    static void InstallStack(NodeContainer nodes);
+    static void InstallStack(NodeContainer nodes, bool ipv4 = false);
+
+    /**
+     * \brief Give an LMA IPv4 home address mobility (RFC 5844): add an LmaIpv4Extension (its
+     * pool attributes can be set on the returned object before the simulation starts) and
+     * turn IPv4 forwarding on when the node has IPv4 (then the IPv4 data path runs too).
+     * \param lma the LMA
+     * \return the extension
+     */
+    Ptr<LmaIpv4Extension> EnableIpv4(Ptr<Pmipv6LmaApplication> lma);
+
+    /**
+     * \brief Give a MAG IPv4 home address mobility: add a MagIpv4Extension, turn IPv4
+     * forwarding on, and configure the mobile nodes registered with EnableIpv4MobileNode()
+     * when a PBA gives their address through this MAG.
+     * \param mag the MAG
+     * \return the extension
+     */
+    Ptr<MagIpv4Extension> EnableIpv4(Ptr<Pmipv6MagApplication> mag);
+
+    /**
+     * \brief Make a mobile node (added with AddMobileNode()) ask for an IPv4 home address:
+     * its profile gets ipv4HomeAddressMobility, its device becomes an IPv4 interface, and
+     * when a MAG set up with EnableIpv4() reports the address the PBA gave, the device gets
+     * that address and a default route through the PBA's default router, and the device's
+     * ARP cache is flushed when the MAG changed (the default router's link-layer address
+     * is the new MAG's).
+     *
+     * This static configuration stands in for DHCP at the MAG (RFC 5844 3.4); the address
+     * is the LMA's, the same at every MAG.
+     * \param mnId the MN-ID
+     * \param device the MN's device (a logical interface or a single physical device)
+     */
+    void EnableIpv4MobileNode(const std::string& mnId, Ptr<NetDevice> device);
 
     /**
      * \brief Set an attribute of the LMA applications to be installed.
@@ -139,6 +177,8 @@ class Pmipv6Helper
     ObjectFactory m_magFactory;         ///< builds MAGs
     Ptr<Pmipv6ProfileStore> m_profiles; ///< the domain's policy store
     Ptr<PrefixPool> m_pool;             ///< the domain's prefix pool
+    /// The mobile nodes EnableIpv4MobileNode() registered (shared with the MAGs' traces).
+    Ptr<Object> m_ipv4MobileNodes;
 };
 
 } // namespace ns3

@@ -7,6 +7,9 @@
 #include "prefix-table.h"
 
 #include "ns3/boolean.h"
+#include "ns3/ipv4-header.h"
+#include "ns3/ipv4-l3-protocol.h"
+#include "ns3/ipv4.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-l3-protocol.h"
@@ -30,6 +33,83 @@ NS_LOG_COMPONENT_DEFINE("Ipv6TunnelL4Protocol");
 NS_OBJECT_ENSURE_REGISTERED(Ipv6TunnelL4Protocol);
 
 const uint8_t Ipv6TunnelL4Protocol::PROT_NUMBER = 41;
+const uint8_t Ipv6TunnelL4Protocol::IPV4_PROT_NUMBER = 4;
+
+/**
+ * \ingroup pmipv6
+ * \brief The upper-layer protocol 4 of IPv6 on a node with an Ipv6TunnelL4Protocol: hands
+ * every IPv4-in-IPv6 packet to Ipv6TunnelL4Protocol::ReceiveIpv4() (an IpL4Protocol has one
+ * protocol number, so the tunnel protocol needs a second object for 4).
+ */
+class Ipv6TunnelIpv4Receiver : public IpL4Protocol
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid =
+            TypeId("ns3::Ipv6TunnelIpv4Receiver").SetParent<IpL4Protocol>().SetGroupName("Pmipv6");
+        return tid;
+    }
+
+    /**
+     * \brief Set (or clear) the tunnel protocol packets are handed to.
+     * \param tunnels the tunnel protocol (not owned: it owns this object)
+     */
+    void SetTunnels(Ipv6TunnelL4Protocol* tunnels)
+    {
+        m_tunnels = tunnels;
+    }
+
+    int GetProtocolNumber() const override
+    {
+        return Ipv6TunnelL4Protocol::IPV4_PROT_NUMBER;
+    }
+
+    IpL4Protocol::RxStatus Receive(Ptr<Packet> /* p */,
+                                   const Ipv4Header& /* header */,
+                                   Ptr<Ipv4Interface> /* incomingInterface */) override
+    {
+        return IpL4Protocol::RX_ENDPOINT_UNREACH;
+    }
+
+    IpL4Protocol::RxStatus Receive(Ptr<Packet> p,
+                                   const Ipv6Header& header,
+                                   Ptr<Ipv6Interface> /* incomingInterface */) override
+    {
+        return m_tunnels ? m_tunnels->ReceiveIpv4(p, header) : IpL4Protocol::RX_ENDPOINT_UNREACH;
+    }
+
+    void SetDownTarget(IpL4Protocol::DownTargetCallback cb) override
+    {
+        m_downTarget = cb;
+    }
+
+    void SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb) override
+    {
+        m_downTarget6 = cb;
+    }
+
+    IpL4Protocol::DownTargetCallback GetDownTarget() const override
+    {
+        return m_downTarget;
+    }
+
+    IpL4Protocol::DownTargetCallback6 GetDownTarget6() const override
+    {
+        return m_downTarget6;
+    }
+
+  private:
+    Ipv6TunnelL4Protocol* m_tunnels{nullptr};        ///< where packets go
+    IpL4Protocol::DownTargetCallback m_downTarget;   ///< unused
+    IpL4Protocol::DownTargetCallback6 m_downTarget6; ///< unused
+};
+
+NS_OBJECT_ENSURE_REGISTERED(Ipv6TunnelIpv4Receiver);
 
 constexpr uint32_t Ipv6TunnelL4Protocol::NO_INTERFACE;
 
@@ -128,6 +208,11 @@ Ipv6TunnelL4Protocol::DoDispose()
     m_tunnels.clear();
     m_byInterface.clear();
     m_activeCount = 0;
+    if (m_ipv4Receiver)
+    {
+        DynamicCast<Ipv6TunnelIpv4Receiver>(m_ipv4Receiver)->SetTunnels(nullptr);
+        m_ipv4Receiver = nullptr;
+    }
     m_node = nullptr;
     m_ipv6 = nullptr;
     m_downTarget6.Nullify();
@@ -168,6 +253,10 @@ Ipv6TunnelL4Protocol::NotifyNewAggregate()
     {
         ipv6->Insert(this);
         SetDownTarget6(MakeCallback(&Ipv6::Send, ipv6));
+        Ptr<Ipv6TunnelIpv4Receiver> receiver = CreateObject<Ipv6TunnelIpv4Receiver>();
+        receiver->SetTunnels(this);
+        ipv6->Insert(receiver);
+        m_ipv4Receiver = receiver;
     }
     if (!m_ipv6)
     {
@@ -280,6 +369,12 @@ Ipv6TunnelL4Protocol::RemoveTunnelReference(Ipv6Address local, Ipv6Address remot
         NS_LOG_LOGIC("tunnel " << local << " -> " << remote << " unreferenced: interface "
                                << tunnel.ifIndex << " down");
         m_node->GetObject<Ipv6L3Protocol>()->SetDown(tunnel.ifIndex);
+        Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
+        int32_t ipv4If = ipv4 ? ipv4->GetInterfaceForDevice(tunnel.device) : -1;
+        if (ipv4If >= 0)
+        {
+            ipv4->SetDown(ipv4If);
+        }
         m_removedTrace(local, remote, tunnel.ifIndex);
     }
     return true;
@@ -315,6 +410,33 @@ Ipv6TunnelL4Protocol::GetTunnelEndpoints(uint32_t ifIndex,
 }
 
 uint32_t
+Ipv6TunnelL4Protocol::EnableIpv4(uint32_t ifIndex)
+{
+    NS_LOG_FUNCTION(this << ifIndex);
+    Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
+    auto it = m_byInterface.find(ifIndex);
+    const Tunnel* tunnel = it == m_byInterface.end() ? nullptr : FindActive(it->second);
+    if (!ipv4 || !tunnel)
+    {
+        NS_LOG_WARN("no IPv4 over interface " << ifIndex << ": "
+                                              << (ipv4 ? "not an active tunnel" : "no IPv4"));
+        return NO_INTERFACE;
+    }
+    int32_t ipv4If = ipv4->GetInterfaceForDevice(tunnel->device);
+    if (ipv4If < 0)
+    {
+        ipv4If = static_cast<int32_t>(ipv4->AddInterface(tunnel->device));
+        NS_LOG_LOGIC("tunnel interface " << ifIndex << " is IPv4 interface " << ipv4If);
+    }
+    ipv4->SetForwarding(ipv4If, true);
+    if (!ipv4->IsUp(ipv4If))
+    {
+        ipv4->SetUp(ipv4If);
+    }
+    return static_cast<uint32_t>(ipv4If);
+}
+
+uint32_t
 Ipv6TunnelL4Protocol::GetTunnelCount() const
 {
     return m_activeCount;
@@ -336,6 +458,23 @@ constexpr uint32_t IPV6_HEADER_SIZE = 40;
 constexpr uint32_t IPV6_SOURCE_OFFSET = 8;
 /// Offset of the destination address in an IPv6 header.
 constexpr uint32_t IPV6_DESTINATION_OFFSET = 24;
+/// Octets of an IPv4 header without options.
+constexpr uint32_t IPV4_HEADER_SIZE = 20;
+/// Offset of the destination address in an IPv4 header.
+constexpr uint32_t IPV4_DESTINATION_OFFSET = 16;
+
+/**
+ * \brief Whether the first 20 octets of an inner IPv4 packet name a destination that must
+ * not cross a tunnel: multicast (224/4) or the limited broadcast.
+ * \param inner the octets
+ * \return true when filtered
+ */
+inline bool
+IsIpv4MulticastBytes(const uint8_t* inner)
+{
+    const uint8_t* d = inner + IPV4_DESTINATION_OFFSET;
+    return (d[0] & 0xf0) == 0xe0 || (d[0] == 0xff && d[1] == 0xff && d[2] == 0xff && d[3] == 0xff);
+}
 
 /**
  * \brief Whether 16 address octets are link-local as Ipv6Address::IsLinkLocal() defines it
@@ -440,6 +579,31 @@ Ipv6TunnelL4Protocol::TunnelSend(Ipv6Address local,
         Drop(packet, DROP_NO_TUNNEL);
         return false;
     }
+    if (protocolNumber == Ipv4L3Protocol::PROT_NUMBER)
+    {
+        uint8_t inner4[IPV4_HEADER_SIZE] = {0};
+        if (packet->GetSize() >= IPV4_HEADER_SIZE)
+        {
+            packet->CopyData(inner4, IPV4_HEADER_SIZE);
+        }
+        if ((inner4[0] >> 4) != 4)
+        {
+            NS_LOG_WARN("drop: protocol 0x0800 but not an IPv4 packet");
+            Drop(packet, DROP_MALFORMED);
+            return false;
+        }
+        if (IsIpv4MulticastBytes(inner4))
+        {
+            NS_LOG_LOGIC("filtered IPv4 multicast or broadcast");
+            Drop(packet, DROP_MULTICAST);
+            return false;
+        }
+        NS_LOG_LOGIC("encapsulate IPv4 in " << local << " -> " << remote);
+        m_encapCount++;
+        m_encapTrace(packet, local, remote);
+        m_downTarget6(packet, local, remote, IPV4_PROT_NUMBER, OuterRoute(it->second, key, packet));
+        return true;
+    }
     if (protocolNumber != Ipv6L3Protocol::PROT_NUMBER || packet->GetSize() < IPV6_HEADER_SIZE)
     {
         NS_LOG_WARN("drop: not an IPv6 packet (protocol 0x" << std::hex << protocolNumber
@@ -531,6 +695,61 @@ Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p,
     Ptr<VirtualNetDevice> device = tunnel->device;
     device->Receive(p,
                     Ipv6L3Protocol::PROT_NUMBER,
+                    device->GetAddress(),
+                    device->GetAddress(),
+                    NetDevice::PACKET_HOST);
+    return IpL4Protocol::RX_OK;
+}
+
+IpL4Protocol::RxStatus
+Ipv6TunnelL4Protocol::ReceiveIpv4(Ptr<Packet> p, const Ipv6Header& header)
+{
+    NS_LOG_FUNCTION(this << p << header.GetSource() << header.GetDestination());
+    const Tunnel* tunnel = FindActive(TunnelKey{header.GetDestination(), header.GetSource()});
+    if (!tunnel)
+    {
+        NS_LOG_WARN("drop IPv4: no tunnel " << header.GetDestination() << " <- "
+                                            << header.GetSource());
+        Drop(p, DROP_NO_TUNNEL);
+        return IpL4Protocol::RX_OK;
+    }
+    uint32_t size = p->GetSize();
+    uint8_t inner[IPV4_HEADER_SIZE];
+    bool isIpv4 = size >= IPV4_HEADER_SIZE;
+    if (isIpv4)
+    {
+        p->CopyData(inner, IPV4_HEADER_SIZE);
+        uint32_t headerLength = (inner[0] & 0x0f) * 4u;
+        uint32_t totalLength = (inner[2] << 8) | inner[3];
+        isIpv4 = (inner[0] >> 4) == 4 && headerLength >= IPV4_HEADER_SIZE &&
+                 totalLength >= headerLength && totalLength <= size;
+    }
+    if (!isIpv4)
+    {
+        NS_LOG_WARN("drop: " << size << "-octet payload from " << header.GetSource()
+                             << " is not an IPv4 packet");
+        Drop(p, DROP_MALFORMED);
+        return IpL4Protocol::RX_OK;
+    }
+    if (IsIpv4MulticastBytes(inner))
+    {
+        Drop(p, DROP_MULTICAST);
+        return IpL4Protocol::RX_OK;
+    }
+    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
+    int32_t ipv4If = ipv4 ? ipv4->GetInterfaceForDevice(tunnel->device) : -1;
+    if (ipv4If < 0 || !ipv4->IsUp(ipv4If))
+    {
+        NS_LOG_WARN("drop IPv4: tunnel interface " << tunnel->ifIndex << " carries no IPv4");
+        Drop(p, DROP_NO_TUNNEL);
+        return IpL4Protocol::RX_OK;
+    }
+    NS_LOG_LOGIC("decapsulate IPv4 onto IPv4 interface " << ipv4If);
+    m_decapCount++;
+    m_decapTrace(p, header.GetDestination(), header.GetSource());
+    Ptr<VirtualNetDevice> device = tunnel->device;
+    device->Receive(p,
+                    Ipv4L3Protocol::PROT_NUMBER,
                     device->GetAddress(),
                     device->GetAddress(),
                     NetDevice::PACKET_HOST);

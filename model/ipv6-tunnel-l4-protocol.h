@@ -52,6 +52,14 @@ class VirtualNetDevice;
  *   referenced;
  * - received payloads that are not a whole IPv6 packet (DROP_MALFORMED).
  *
+ * IPv4 over the same tunnels (RFC 5844 IPv4 home addresses over an IPv6 transport):
+ * EnableIpv4() adds a tunnel's device to the node's IPv4 as well; an IPv4 packet routed into
+ * that interface is sent as IPv4-in-IPv6 (next header 4), and a received packet with next
+ * header 4 (taken by a companion protocol object registered for 4) is decapsulated onto the
+ * tunnel's IPv4 interface. Inner IPv4 packets to a multicast or the limited broadcast
+ * address are dropped (DROP_MULTICAST), payloads that are not a whole IPv4 packet too
+ * (DROP_MALFORMED).
+ *
  * \note ns-3 cannot remove an interface from IPv6. When the last reference to a tunnel
  * goes, its interface is set down (its addresses and routes go with it) and the pair no
  * longer matches received packets, but the interface and its device stay on the node.
@@ -67,6 +75,9 @@ class VirtualNetDevice;
 class Ipv6TunnelL4Protocol : public IpL4Protocol
 {
   public:
+    /// IPv6 next header value of an IPv4 packet carried in IPv6 (RFC 2473, RFC 5844 4).
+    static const uint8_t IPV4_PROT_NUMBER;
+
     /// IPv6 next header value (IPv6 encapsulation, RFC 2473).
     static const uint8_t PROT_NUMBER;
 
@@ -177,6 +188,15 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
     bool GetTunnelEndpoints(uint32_t ifIndex, Ipv6Address& local, Ipv6Address& remote) const;
 
     /**
+     * \brief Carry IPv4 over an active tunnel: add its device to the node's IPv4 (once),
+     * with forwarding, and set that interface up.
+     * \param ifIndex the tunnel's IPv6 interface index
+     * \return the IPv4 interface index, or NO_INTERFACE when the node has no IPv4 or
+     * \p ifIndex is not an active tunnel
+     */
+    uint32_t EnableIpv4(uint32_t ifIndex);
+
+    /**
      * \brief Number of active tunnels (reference count above zero).
      * \return the count
      */
@@ -227,6 +247,14 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
     IpL4Protocol::RxStatus Receive(Ptr<Packet> p,
                                    const Ipv6Header& header,
                                    Ptr<Ipv6Interface> incomingInterface) override;
+    /**
+     * \brief An IPv4-in-IPv6 packet (next header 4) arrived: decapsulate it onto its tunnel's
+     * IPv4 interface (called by the protocol object registered for 4).
+     * \param p the payload (the inner IPv4 packet)
+     * \param header the outer IPv6 header
+     * \return RX_OK (dropped packets are counted)
+     */
+    IpL4Protocol::RxStatus ReceiveIpv4(Ptr<Packet> p, const Ipv6Header& header);
     void SetDownTarget(IpL4Protocol::DownTargetCallback cb) override;
     void SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb) override;
     IpL4Protocol::DownTargetCallback GetDownTarget() const override;
@@ -287,10 +315,10 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
      * \brief Send callback of a tunnel device: filter, then encapsulate.
      * \param local the tunnel's local end point (bound)
      * \param remote the tunnel's remote end point (bound)
-     * \param packet the inner packet, starting with its IPv6 header
+     * \param packet the inner packet, starting with its IPv6 (or IPv4) header
      * \param source device source address (unused)
      * \param dest device destination address (unused)
-     * \param protocolNumber the protocol, 0x86DD expected
+     * \param protocolNumber the protocol, 0x86DD, or 0x0800 (IPv4-in-IPv6)
      * \return true when the packet was handed to IPv6
      */
     bool TunnelSend(Ipv6Address local,
@@ -337,9 +365,10 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
     bool m_linkLocalAddress;                                        ///< LinkLocalAddress
     Time m_outerRouteCacheTime;                                     ///< OuterRouteCacheTime
     Ptr<Ipv6L3Protocol> m_ipv6;                                     ///< the node's IPv6
-    uint64_t m_encapCount;                                          ///< encapsulated
-    uint64_t m_decapCount;                                          ///< decapsulated
-    std::array<uint64_t, DROP_REASON_COUNT> m_dropCounts;           ///< drops per reason
+    Ptr<IpL4Protocol> m_ipv4Receiver;                     ///< registered for next header 4
+    uint64_t m_encapCount;                                ///< encapsulated
+    uint64_t m_decapCount;                                ///< decapsulated
+    std::array<uint64_t, DROP_REASON_COUNT> m_dropCounts; ///< drops per reason
     TracedCallback<Ipv6Address, Ipv6Address, uint32_t> m_createdTrace; ///< tunnel activated
     TracedCallback<Ipv6Address, Ipv6Address, uint32_t> m_removedTrace; ///< tunnel deactivated
     TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_encapTrace; ///< sent

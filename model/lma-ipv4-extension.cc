@@ -5,12 +5,15 @@
 #include "lma-ipv4-extension.h"
 
 #include "ipv4-options.h"
+#include "ipv6-tunnel-l4-protocol.h"
 #include "pmipv6-lma-application.h"
 #include "pmipv6-profile.h"
 #include "pmipv6-wire-numbers.h"
 
 #include "ns3/boolean.h"
+#include "ns3/ipv4.h"
 #include "ns3/log.h"
+#include "ns3/node.h"
 
 namespace ns3
 {
@@ -83,6 +86,7 @@ LmaIpv4Extension::DoDispose()
     NS_LOG_FUNCTION(this);
     m_leases.clear();
     m_answers.clear();
+    m_routing = nullptr;
     Pmipv6LmaExtension::DoDispose();
 }
 
@@ -239,8 +243,13 @@ LmaIpv4Extension::NotifyBinding(BindingEvent event,
         entry->ipv4HomeAddress = it->second.address;
         entry->ipv4PrefixLength = m_pool.GetPrefixLength();
         it->second.entries.insert(entry->id);
+        RouteHomeAddress(entry, it->second);
+        break;
+    case BINDING_DEREGISTERED:
+        UnrouteHomeAddress(entry, it->second);
         break;
     case BINDING_DELETED:
+        UnrouteHomeAddress(entry, it->second);
         it->second.entries.erase(entry->id);
         if (it->second.entries.empty())
         {
@@ -253,6 +262,53 @@ LmaIpv4Extension::NotifyBinding(BindingEvent event,
 }
 
 void
+LmaIpv4Extension::RouteHomeAddress(Ptr<const BindingCacheEntry> entry, Lease& lease)
+{
+    Ptr<Pmipv6LmaApplication> lma = GetLma();
+    Ptr<Node> node = lma ? lma->GetNode() : nullptr;
+    if (!node || !node->GetObject<Ipv4>() || entry->tunnelInterface == 0)
+    {
+        return; // signalling only: no IPv4 on the LMA
+    }
+    Ptr<Ipv6TunnelL4Protocol> tunnels = node->GetObject<Ipv6TunnelL4Protocol>();
+    uint32_t ipv4If =
+        tunnels ? tunnels->EnableIpv4(entry->tunnelInterface) : Ipv6TunnelL4Protocol::NO_INTERFACE;
+    if (ipv4If == Ipv6TunnelL4Protocol::NO_INTERFACE)
+    {
+        return;
+    }
+    if (!m_routing)
+    {
+        m_routing = Ipv4HomeAddressRouting::Install(node);
+        if (!m_routing)
+        {
+            return;
+        }
+    }
+    if (lease.routedEntry != entry->id || lease.routedInterface != ipv4If)
+    {
+        NS_LOG_INFO("LMA: IPv4 home address " << lease.address << " of " << entry->mnId
+                                              << " into tunnel " << entry->proxyCoa
+                                              << " (IPv4 interface " << ipv4If << ")");
+    }
+    m_routing->SetHostRoute(lease.address, ipv4If);
+    lease.routedEntry = entry->id;
+    lease.routedInterface = ipv4If;
+}
+
+void
+LmaIpv4Extension::UnrouteHomeAddress(Ptr<const BindingCacheEntry> entry, Lease& lease)
+{
+    if (!m_routing || lease.routedEntry != entry->id)
+    {
+        return;
+    }
+    m_routing->RemoveHostRoute(lease.address, lease.routedInterface);
+    lease.routedEntry = 0;
+    lease.routedInterface = 0;
+}
+
+void
 LmaIpv4Extension::ReleaseLease(const std::string& mnId)
 {
     auto it = m_leases.find(mnId);
@@ -261,6 +317,10 @@ LmaIpv4Extension::ReleaseLease(const std::string& mnId)
         return;
     }
     Ipv4Address address = it->second.address;
+    if (m_routing && it->second.routedEntry != 0)
+    {
+        m_routing->RemoveHostRoute(address, it->second.routedInterface);
+    }
     m_pool.Release(address);
     m_leases.erase(it);
     NS_LOG_INFO("IPv4 home address " << address << " of " << mnId << " released");

@@ -6,6 +6,7 @@
 #define PMIPV6_LMA_IPV4_EXTENSION_H
 
 #include "ipv4-home-address-pool.h"
+#include "ipv4-home-address-routing.h"
 #include "pmipv6-lma-extension.h"
 
 #include "ns3/ipv4-address.h"
@@ -37,8 +38,11 @@ namespace ns3
  * or not the current one) or 131 (not in the pool); pool exhausted -> 130 (insufficient
  * resources) with Reply status 132.
  *
- * No IPv4 packet is forwarded yet: the data path (IPv4-in-IPv6 tunnel, DHCP at the MAG) is
- * not built.
+ * Data path (IPv4 over the IPv6 transport): when the node has IPv4, the MN's tunnel carries
+ * IPv4 too (Ipv6TunnelL4Protocol::EnableIpv4, IPv4-in-IPv6) and a host route of the IPv4 home
+ * address into that tunnel is set in the node's Ipv4HomeAddressRouting on every accepted
+ * registration (moved to the new tunnel on a handover), removed when the entry that set it is
+ * de-registered or deleted.
  */
 class LmaIpv4Extension : public Pmipv6LmaExtension
 {
@@ -95,9 +99,25 @@ class LmaIpv4Extension : public Pmipv6LmaExtension
     /// An address held for one mobile node.
     struct Lease
     {
-        Ipv4Address address;        ///< the IPv4 home address
-        std::set<uint64_t> entries; ///< binding cache entries holding it; empty = pending
+        Ipv4Address address;         ///< the IPv4 home address
+        std::set<uint64_t> entries;  ///< binding cache entries holding it; empty = pending
+        uint64_t routedEntry{0};     ///< the entry whose tunnel the host route uses (0 = none)
+        uint32_t routedInterface{0}; ///< that tunnel's IPv4 interface
     };
+
+    /**
+     * \brief Route the MN's IPv4 home address into the entry's tunnel (when the node has IPv4).
+     * \param entry the entry
+     * \param lease the MN's lease
+     */
+    void RouteHomeAddress(Ptr<const BindingCacheEntry> entry, Lease& lease);
+
+    /**
+     * \brief Remove the host route when \p entry set it.
+     * \param entry the entry
+     * \param lease the MN's lease
+     */
+    void UnrouteHomeAddress(Ptr<const BindingCacheEntry> entry, Lease& lease);
 
     /// The answer CheckPbu() prepared for the PBA of one request (kept until that PBA, also
     /// when the LMA defers it, e.g. a Handoff Indicator 4 wait).
@@ -136,6 +156,7 @@ class LmaIpv4Extension : public Pmipv6LmaExtension
     bool m_authorizeAll;          ///< AuthorizeAll attribute
     bool m_poolConfigured{false}; ///< ConfigurePool() ran
     Ipv4HomeAddressPool m_pool;   ///< the pool
+    Ptr<Ipv4HomeAddressRouting> m_routing; ///< the node's IPv4 home address routes (lazily)
     std::unordered_map<std::string, Lease> m_leases;   ///< by MN-ID
     std::unordered_map<std::string, Answer> m_answers; ///< pending answers, by MN-ID
 

@@ -5,6 +5,7 @@
 #ifndef PMIPV6_MAG_IPV4_EXTENSION_H
 #define PMIPV6_MAG_IPV4_EXTENSION_H
 
+#include "ipv4-home-address-routing.h"
 #include "pmipv6-mag-extension.h"
 
 #include "ns3/ipv4-address.h"
@@ -26,7 +27,17 @@ namespace ns3
  * stored in the binding update list entry (BindingUpdateListEntry::ipv4HomeAddress,
  * ipv4PrefixLength, ipv4DefaultRouter).
  *
- * The MN is not configured with the address yet (no DHCP, no IPv4 route at the MAG).
+ * Data path (IPv4 over the IPv6 transport), when the MAG's node has IPv4: on every accepted
+ * registration the MN's tunnel carries IPv4 too (Ipv6TunnelL4Protocol::EnableIpv4), the MAG's
+ * access interface holds the Default-Router address the PBA gave (RFC 5844: the MAG is
+ * the MN's IPv4 default router), and the node's Ipv4HomeAddressRouting forwards packets from
+ * the home address arriving on the access interface into the tunnel (source route) and
+ * packets to the home address onto the access link (host route, ARP). Both routes go when the
+ * entry is removed.
+ *
+ * The MN is not configured by this extension (there is no DHCP server at the MAG): the
+ * Ipv4HomeAddress trace tells who must configure it (Pmipv6Helper::EnableIpv4MobileNode
+ * does, statically, in place of DHCP).
  */
 class MagIpv4Extension : public Pmipv6MagExtension
 {
@@ -42,6 +53,7 @@ class MagIpv4Extension : public Pmipv6MagExtension
 
     void AddPbuOptions(BindingUpdateHeader& pbu, Ptr<const BindingUpdateListEntry> entry) override;
     void NotifyPba(const BindingAckHeader& pba, Ptr<BindingUpdateListEntry> entry) override;
+    void NotifyBinding(BindingEvent event, Ptr<BindingUpdateListEntry> entry) override;
 
     /**
      * \brief Whether the MAG asks for an IPv4 home address for a mobile node.
@@ -60,8 +72,20 @@ class MagIpv4Extension : public Pmipv6MagExtension
                                           Ipv4Address address,
                                           Ipv4Address defaultRouter);
 
+  protected:
+    void DoDispose() override;
+
   private:
-    bool m_requestForAll; ///< RequestForAll attribute
+    /**
+     * \brief The IPv4 interface of the entry's access device, with the default router address
+     * (added when missing), up and forwarding.
+     * \param entry the entry
+     * \return the interface, or -1 when the node has no IPv4
+     */
+    int32_t PrepareAccessInterface(Ptr<const BindingUpdateListEntry> entry);
+
+    bool m_requestForAll;                  ///< RequestForAll attribute
+    Ptr<Ipv4HomeAddressRouting> m_routing; ///< the node's IPv4 home address routes (lazily)
     /// A PBA gave an IPv4 home address.
     TracedCallback<const std::string&, Ipv4Address, Ipv4Address> m_addressTrace;
 };

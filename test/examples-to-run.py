@@ -19,6 +19,7 @@ cpp_examples = [
     ("pmipv6-lma-flow-binding", "True", "False"),
     ("pmipv6-lma-flow-binding --encoding=fbi", "True", "False"),
     ("pmipv6-multihoming", "True", "False"),
+    ("pmipv6-ipv4", "True", "False"),
     ("pmipv6-local-routing --case=intra-lma", "True", "False"),
     ("pmipv6-local-routing --case=intra-mag", "True", "False"),
     ("pmipv6-local-routing --case=intra-lma-lma-initiated", "True", "False"),

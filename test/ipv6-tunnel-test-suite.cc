@@ -11,6 +11,8 @@
 #include "ns3/icmpv6-header.h"
 #include "ns3/inet6-socket-address.h"
 #include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-header.h"
+#include "ns3/ipv4.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-route.h"
@@ -528,15 +530,20 @@ struct TwoEnds
     Ipv6Address a{"fd00:a::1"};   ///< A's address
     Ipv6Address b{"fd00:a::2"};   ///< B's address
 
-    /// \brief Build it.
-    TwoEnds()
+    /**
+     * \brief Build it.
+     * \param ipv4 install IPv4 on A too
+     */
+    explicit TwoEnds(bool ipv4 = false)
     {
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
         nodes.Create(2);
         InternetStackHelper stack;
+        stack.SetIpv4StackInstall(ipv4);
+        stack.Install(nodes.Get(0));
         stack.SetIpv4StackInstall(false);
-        stack.Install(nodes);
+        stack.Install(nodes.Get(1));
         PointToPointHelper p2p;
         NetDeviceContainer d = p2p.Install(nodes);
         AddInterface(d.Get(0), a);
@@ -859,6 +866,180 @@ class TunnelDropTestCase : public TestCase
 
 /**
  * \ingroup pmipv6-test
+ * \brief An IPv4 packet: header + 8 zero octets.
+ * \param dst destination
+ * \return the packet, starting with its IPv4 header
+ */
+Ptr<Packet>
+Ipv4Packet(Ipv4Address dst)
+{
+    Ptr<Packet> p = Create<Packet>(8);
+    Ipv4Header h;
+    h.SetSource(Ipv4Address("10.100.0.2"));
+    h.SetDestination(dst);
+    h.SetProtocol(17);
+    h.SetPayloadSize(8);
+    h.SetTtl(64);
+    p->AddHeader(h);
+    return p;
+}
+
+/**
+ * \ingroup pmipv6-test
+ * \brief Send a raw IPv4-in-IPv6 packet (next header 4) from a node.
+ * \param node the sender
+ * \param payload the payload of the outer packet
+ * \param src outer source
+ * \param dst outer destination
+ */
+void
+SendOuter4(Ptr<Node> node, Ptr<Packet> payload, Ipv6Address src, Ipv6Address dst)
+{
+    node->GetObject<Ipv6L3Protocol>()->Send(payload,
+                                            src,
+                                            dst,
+                                            Ipv6TunnelL4Protocol::IPV4_PROT_NUMBER,
+                                            nullptr);
+}
+
+/**
+ * \ingroup pmipv6-test
+ * \brief Call EnableIpv4 (scheduled).
+ * \param tunnels the tunnel protocol
+ * \param ifIndex the tunnel's IPv6 interface
+ * \param out set to the IPv4 interface
+ */
+void
+EnableIpv4At(Ptr<Ipv6TunnelL4Protocol> tunnels, uint32_t ifIndex, uint32_t* out)
+{
+    *out = tunnels->EnableIpv4(ifIndex);
+}
+
+/**
+ * \ingroup pmipv6-test
+ * \brief IPv4-in-IPv6 (next header 4, RFC 5844 over an IPv6 transport): an IPv4 packet
+ * handed to a tunnel device leaves as next header 4 and reaches the peer's tunnel; multicast
+ * and broadcast inner destinations are filtered; received next header 4 payloads that are not
+ * whole IPv4 packets, from an unknown peer, or on a tunnel without IPv4, are dropped and
+ * counted; a good one is decapsulated onto the tunnel's IPv4 interface.
+ */
+class TunnelIpv4TestCase : public TestCase
+{
+  public:
+    TunnelIpv4TestCase()
+        : TestCase("IPv4-in-IPv6: encapsulation with next header 4, filters, receive checks")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TwoEnds t(true); // A dual stack, B IPv6 only
+        Ptr<Node> a = t.nodes.Get(0);
+        Ptr<Node> b = t.nodes.Get(1);
+        uint32_t ifA = t.ta->AddTunnelReference(t.a, t.b);
+        t.tb->AddTunnelReference(t.b, t.a);
+        Ptr<VirtualNetDevice> devA = t.ta->GetTunnelDevice(t.a, t.b);
+        std::vector<Ipv6TunnelL4Protocol::DropReason> traced;
+        t.ta->TraceConnectWithoutContext(
+            "Drop",
+            Callback<void, Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason>(
+                [&traced](Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason r) {
+                    traced.push_back(r);
+                }));
+        Simulator::Stop(Seconds(2)); // DAD probes filtered first
+        Simulator::Run();
+        uint64_t before = t.ta->GetDropCount();
+        traced.clear();
+        NS_TEST_ASSERT_MSG_EQ(t.tb->EnableIpv4(1),
+                              Ipv6TunnelL4Protocol::NO_INTERFACE,
+                              "B has no IPv4");
+        NS_TEST_ASSERT_MSG_EQ(t.ta->EnableIpv4(12345),
+                              Ipv6TunnelL4Protocol::NO_INTERFACE,
+                              "not a tunnel interface");
+
+        // send side
+        bool sent = false;
+        DeviceSend(devA, Ipv4Packet(Ipv4Address("224.0.0.5")), 0x0800, &sent);
+        NS_TEST_EXPECT_MSG_EQ(sent, false, "IPv4 multicast refused");
+        DeviceSend(devA, Ipv4Packet(Ipv4Address("255.255.255.255")), 0x0800, &sent);
+        NS_TEST_EXPECT_MSG_EQ(sent, false, "IPv4 limited broadcast refused");
+        DeviceSend(devA, Ipv4Packet(Ipv4Address("192.0.2.1")), 0x0800, &sent);
+        NS_TEST_EXPECT_MSG_EQ(sent, true, "IPv4 unicast encapsulated");
+        NS_TEST_EXPECT_MSG_EQ(t.ta->GetEncapsulatedCount(), 1, "one encapsulated");
+
+        // receive side, from B's raw IPv6 with next header 4
+        Ptr<Packet> longer = Ipv4Packet(Ipv4Address("192.0.2.9"));
+        longer->RemoveAtEnd(4); // total length says 28, 24 present
+        std::vector<Ptr<Packet>> payloads = {
+            Ipv4Packet(Ipv4Address("192.0.2.9")), // before EnableIpv4: no IPv4 on the tunnel
+            Create<Packet>(10),                   // truncated
+            InnerPacket(Ipv6Address("fd00:2::1"), Ipv6Address("fd00:1::1"), 59), // IPv6
+            longer,
+            Ipv4Packet(Ipv4Address("239.1.1.1")),
+        };
+        // 100 ms apart: the fixture's links run at ns-3's default 32 kb/s
+        Time at = Seconds(2.1);
+        for (const auto& p : payloads)
+        {
+            Simulator::ScheduleWithContext(b->GetId(), at, &SendOuter4, b, p, t.b, t.a);
+            at += MilliSeconds(100);
+        }
+        // from a peer without a tunnel
+        Simulator::ScheduleWithContext(b->GetId(),
+                                       at,
+                                       &SendOuter4,
+                                       b,
+                                       Ipv4Packet(Ipv4Address("192.0.2.9")),
+                                       Ipv6Address("fd00:a::77"),
+                                       t.a);
+        uint32_t ipv4If = Ipv6TunnelL4Protocol::NO_INTERFACE;
+        Simulator::Schedule(at + MilliSeconds(100), &EnableIpv4At, t.ta, ifA, &ipv4If);
+        // and a good one, after EnableIpv4
+        Simulator::ScheduleWithContext(b->GetId(),
+                                       at + MilliSeconds(200),
+                                       &SendOuter4,
+                                       b,
+                                       Ipv4Packet(Ipv4Address("192.0.2.9")),
+                                       t.b,
+                                       t.a);
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+
+        std::vector<Ipv6TunnelL4Protocol::DropReason> expected = {
+            Ipv6TunnelL4Protocol::DROP_MULTICAST,
+            Ipv6TunnelL4Protocol::DROP_MULTICAST,
+            Ipv6TunnelL4Protocol::DROP_NO_TUNNEL,
+            Ipv6TunnelL4Protocol::DROP_MALFORMED,
+            Ipv6TunnelL4Protocol::DROP_MALFORMED,
+            Ipv6TunnelL4Protocol::DROP_MALFORMED,
+            Ipv6TunnelL4Protocol::DROP_MULTICAST,
+            Ipv6TunnelL4Protocol::DROP_NO_TUNNEL,
+        };
+        NS_TEST_ASSERT_MSG_EQ(traced.size(), expected.size(), "A's drops");
+        for (size_t i = 0; i < expected.size(); i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(traced[i],
+                                  expected[i],
+                                  "drop " << i << " is "
+                                          << Ipv6TunnelL4Protocol::DropReasonName(expected[i]));
+        }
+        NS_TEST_EXPECT_MSG_EQ(t.ta->GetDropCount(), before + expected.size(), "A's drop count");
+        NS_TEST_EXPECT_MSG_NE(ipv4If, Ipv6TunnelL4Protocol::NO_INTERFACE, "A's IPv4 interface");
+        NS_TEST_EXPECT_MSG_EQ(a->GetObject<Ipv4>()->GetNetDevice(ipv4If),
+                              Ptr<NetDevice>(devA),
+                              "over the tunnel device");
+        NS_TEST_EXPECT_MSG_EQ(t.ta->GetDecapsulatedCount(), 1, "the good one decapsulated");
+        // B has no IPv4: A's encapsulated packet reached it and was dropped there
+        NS_TEST_EXPECT_MSG_EQ(t.tb->GetDropCount(Ipv6TunnelL4Protocol::DROP_NO_TUNNEL),
+                              1,
+                              "B received A's IPv4-in-IPv6 packet");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pmipv6-test
  * \brief The IPv6-in-IPv6 tunnel test suite.
  */
 class Ipv6TunnelTestSuite : public TestSuite
@@ -870,6 +1051,7 @@ class Ipv6TunnelTestSuite : public TestSuite
         AddTestCase(new TunnelDataPathTestCase, TestCase::QUICK);
         AddTestCase(new TunnelReferenceTestCase, TestCase::QUICK);
         AddTestCase(new TunnelDropTestCase, TestCase::QUICK);
+        AddTestCase(new TunnelIpv4TestCase, TestCase::QUICK);
     }
 };
 

@@ -1,0 +1,261 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "ipv4-home-address-routing.h"
+
+#include "ns3/ipv4-list-routing.h"
+#include "ns3/ipv4-route.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/output-stream-wrapper.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Ipv4HomeAddressRouting");
+
+NS_OBJECT_ENSURE_REGISTERED(Ipv4HomeAddressRouting);
+
+namespace
+{
+/// Priority of the protocol in the node's Ipv4ListRouting (above Ipv4StaticRouting's 0).
+constexpr int16_t LIST_PRIORITY = 10;
+} // namespace
+
+TypeId
+Ipv4HomeAddressRouting::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::Ipv4HomeAddressRouting")
+                            .SetParent<Ipv4RoutingProtocol>()
+                            .SetGroupName("Pmipv6")
+                            .AddConstructor<Ipv4HomeAddressRouting>();
+    return tid;
+}
+
+Ipv4HomeAddressRouting::Ipv4HomeAddressRouting()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+Ipv4HomeAddressRouting::~Ipv4HomeAddressRouting()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+Ipv4HomeAddressRouting::DoDispose()
+{
+    m_ipv4 = nullptr;
+    m_hostRoutes.clear();
+    m_sourceRoutes.clear();
+    Ipv4RoutingProtocol::DoDispose();
+}
+
+Ptr<Ipv4HomeAddressRouting>
+Ipv4HomeAddressRouting::Install(Ptr<Node> node)
+{
+    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
+    Ptr<Ipv4ListRouting> list =
+        ipv4 ? DynamicCast<Ipv4ListRouting>(ipv4->GetRoutingProtocol()) : nullptr;
+    if (!list)
+    {
+        NS_LOG_WARN("node " << node->GetId() << " has no IPv4 with an Ipv4ListRouting");
+        return nullptr;
+    }
+    for (uint32_t i = 0; i < list->GetNRoutingProtocols(); i++)
+    {
+        int16_t priority;
+        Ptr<Ipv4HomeAddressRouting> existing =
+            DynamicCast<Ipv4HomeAddressRouting>(list->GetRoutingProtocol(i, priority));
+        if (existing)
+        {
+            return existing;
+        }
+    }
+    Ptr<Ipv4HomeAddressRouting> routing = CreateObject<Ipv4HomeAddressRouting>();
+    list->AddRoutingProtocol(routing, LIST_PRIORITY);
+    return routing;
+}
+
+void
+Ipv4HomeAddressRouting::SetHostRoute(Ipv4Address address, uint32_t interface)
+{
+    NS_LOG_FUNCTION(this << address << interface);
+    m_hostRoutes[address.Get()] = interface;
+}
+
+bool
+Ipv4HomeAddressRouting::RemoveHostRoute(Ipv4Address address, uint32_t interface)
+{
+    NS_LOG_FUNCTION(this << address << interface);
+    auto it = m_hostRoutes.find(address.Get());
+    if (it == m_hostRoutes.end() || it->second != interface)
+    {
+        return false;
+    }
+    m_hostRoutes.erase(it);
+    return true;
+}
+
+void
+Ipv4HomeAddressRouting::SetSourceRoute(Ipv4Address address,
+                                       uint32_t inInterface,
+                                       uint32_t outInterface)
+{
+    NS_LOG_FUNCTION(this << address << inInterface << outInterface);
+    m_sourceRoutes[address.Get()] = SourceRoute{inInterface, outInterface};
+}
+
+bool
+Ipv4HomeAddressRouting::RemoveSourceRoute(Ipv4Address address, uint32_t inInterface)
+{
+    NS_LOG_FUNCTION(this << address << inInterface);
+    auto it = m_sourceRoutes.find(address.Get());
+    if (it == m_sourceRoutes.end() || it->second.inInterface != inInterface)
+    {
+        return false;
+    }
+    m_sourceRoutes.erase(it);
+    return true;
+}
+
+int32_t
+Ipv4HomeAddressRouting::GetHostRouteInterface(Ipv4Address address) const
+{
+    auto it = m_hostRoutes.find(address.Get());
+    return it == m_hostRoutes.end() ? -1 : static_cast<int32_t>(it->second);
+}
+
+int32_t
+Ipv4HomeAddressRouting::GetSourceRouteInterface(Ipv4Address address) const
+{
+    auto it = m_sourceRoutes.find(address.Get());
+    return it == m_sourceRoutes.end() ? -1 : static_cast<int32_t>(it->second.outInterface);
+}
+
+Ptr<Ipv4Route>
+Ipv4HomeAddressRouting::MakeRoute(Ipv4Address destination, uint32_t interface) const
+{
+    Ptr<Ipv4Route> route = Create<Ipv4Route>();
+    route->SetDestination(destination);
+    route->SetGateway(Ipv4Address::GetZero());
+    route->SetOutputDevice(m_ipv4->GetNetDevice(interface));
+    // a tunnel interface has no address: the source of a packet this node originates is
+    // the first address of another interface
+    Ipv4Address source = Ipv4Address::GetZero();
+    if (m_ipv4->GetNAddresses(interface) > 0)
+    {
+        source = m_ipv4->GetAddress(interface, 0).GetLocal();
+    }
+    for (uint32_t i = 1; source == Ipv4Address::GetZero() && i < m_ipv4->GetNInterfaces(); ++i)
+    {
+        if (m_ipv4->GetNAddresses(i) > 0)
+        {
+            source = m_ipv4->GetAddress(i, 0).GetLocal();
+        }
+    }
+    route->SetSource(source);
+    return route;
+}
+
+Ptr<Ipv4Route>
+Ipv4HomeAddressRouting::RouteOutput(Ptr<Packet> /* p */,
+                                    const Ipv4Header& header,
+                                    Ptr<NetDevice> oif,
+                                    Socket::SocketErrno& sockerr)
+{
+    auto it = m_hostRoutes.find(header.GetDestination().Get());
+    if (it == m_hostRoutes.end() || !m_ipv4->IsUp(it->second) ||
+        (oif && oif != m_ipv4->GetNetDevice(it->second)))
+    {
+        sockerr = Socket::ERROR_NOROUTETOHOST;
+        return nullptr;
+    }
+    sockerr = Socket::ERROR_NOTERROR;
+    return MakeRoute(header.GetDestination(), it->second);
+}
+
+bool
+Ipv4HomeAddressRouting::RouteInput(Ptr<const Packet> p,
+                                   const Ipv4Header& header,
+                                   Ptr<const NetDevice> idev,
+                                   UnicastForwardCallback ucb,
+                                   MulticastForwardCallback /* mcb */,
+                                   LocalDeliverCallback /* lcb */,
+                                   ErrorCallback /* ecb */)
+{
+    if (header.GetDestination().IsMulticast() || header.GetDestination().IsBroadcast())
+    {
+        return false;
+    }
+    int32_t iif = m_ipv4->GetInterfaceForDevice(idev);
+    auto source = m_sourceRoutes.find(header.GetSource().Get());
+    if (source != m_sourceRoutes.end() && iif >= 0 &&
+        static_cast<uint32_t>(iif) == source->second.inInterface &&
+        m_ipv4->IsUp(source->second.outInterface))
+    {
+        NS_LOG_LOGIC("from home address " << header.GetSource() << " into interface "
+                                          << source->second.outInterface);
+        ucb(MakeRoute(header.GetDestination(), source->second.outInterface), p, header);
+        return true;
+    }
+    auto host = m_hostRoutes.find(header.GetDestination().Get());
+    if (host != m_hostRoutes.end() && m_ipv4->IsUp(host->second))
+    {
+        NS_LOG_LOGIC("to home address " << header.GetDestination() << " out of interface "
+                                        << host->second);
+        ucb(MakeRoute(header.GetDestination(), host->second), p, header);
+        return true;
+    }
+    return false;
+}
+
+void
+Ipv4HomeAddressRouting::NotifyInterfaceUp(uint32_t /* interface */)
+{
+}
+
+void
+Ipv4HomeAddressRouting::NotifyInterfaceDown(uint32_t /* interface */)
+{
+}
+
+void
+Ipv4HomeAddressRouting::NotifyAddAddress(uint32_t /* interface */,
+                                         Ipv4InterfaceAddress /* address */)
+{
+}
+
+void
+Ipv4HomeAddressRouting::NotifyRemoveAddress(uint32_t /* interface */,
+                                            Ipv4InterfaceAddress /* address */)
+{
+}
+
+void
+Ipv4HomeAddressRouting::SetIpv4(Ptr<Ipv4> ipv4)
+{
+    m_ipv4 = ipv4;
+}
+
+void
+Ipv4HomeAddressRouting::PrintRoutingTable(Ptr<OutputStreamWrapper> stream,
+                                          Time::Unit /* unit */) const
+{
+    std::ostream& os = *stream->GetStream();
+    os << "Ipv4HomeAddressRouting: " << m_hostRoutes.size() << " host routes, "
+       << m_sourceRoutes.size() << " source routes\n";
+    for (const auto& r : m_hostRoutes)
+    {
+        os << "  to " << Ipv4Address(r.first) << " via interface " << r.second << "\n";
+    }
+    for (const auto& r : m_sourceRoutes)
+    {
+        os << "  from " << Ipv4Address(r.first) << " on interface " << r.second.inInterface
+           << " into interface " << r.second.outInterface << "\n";
+    }
+}
+
+} // namespace ns3
