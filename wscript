@@ -297,6 +297,7 @@ def build(bld):
         'model/list-routing-install.h',
         'model/lma-routing.h',
         'model/prefix-table.h',
+        'model/sequence-reply-cache.h',
         'model/pmipv6-lma-application.h',
         'model/pmipv6-extension-list.h',
         'model/pmipv6-lma-extension.h',

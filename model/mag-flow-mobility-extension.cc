@@ -150,12 +150,12 @@ MagFlowMobilityExtension::ReceiveFmi(Ptr<Packet> p, const Ipv6Header& ip)
     auto window = m_fmiWindows.find(lma);
     if (window != m_fmiWindows.end())
     {
-        auto fma = window->second.answered.find(seq);
-        if (fma != window->second.answered.end())
+        FlowMobilityAckHeader* fma = window->second.answered.Find(seq);
+        if (fma)
         {
             // a retransmission: its FMA was lost; answer the same again
             NS_LOG_LOGIC("FMI seq " << seq << " again: same FMA");
-            SendAck(fma->second, fma->second.GetStatus(), seq, lma);
+            SendAck(*fma, fma->GetStatus(), seq, lma);
             return;
         }
     }
@@ -235,14 +235,7 @@ MagFlowMobilityExtension::ReceiveFmi(Ptr<Packet> p, const Ipv6Header& ip)
     }
     if (status != mip6::FMA_SEQUENCE_OUT_OF_WINDOW)
     {
-        FmiWindow& w = m_fmiWindows[lma];
-        w.answered[seq] = fma;
-        w.order.push_back(seq);
-        while (w.order.size() > FMI_WINDOW)
-        {
-            w.answered.erase(w.order.front());
-            w.order.pop_front();
-        }
+        m_fmiWindows[lma].answered.Remember(seq, fma);
     }
     NS_LOG_INFO("MAG " << GetMag()->GetProxyCoa() << " FMI seq " << seq << " for " << mnId
                        << (cancel    ? " (cancel)"
@@ -271,14 +264,14 @@ MagFlowMobilityExtension::ReceiveUpn(Ptr<Packet> p, const Ipv6Header& ip)
         return;
     }
     UpnReplies& replies = m_upnReplies[ip.GetSource()];
-    auto answered = replies.answered.find(upn.GetSequence());
-    if (answered != replies.answered.end())
+    const UpdateNotificationAckHeader* answered = replies.Find(upn.GetSequence());
+    if (answered)
     {
         // a retransmission (its UPA was lost) or a late duplicate: applied once already
         NS_LOG_LOGIC("UPN seq " << upn.GetSequence() << " again: same UPA");
         if (upn.HasFlag(UpdateNotificationHeader::FLAG_A))
         {
-            UpdateNotificationAckHeader upa = answered->second;
+            UpdateNotificationAckHeader upa = *answered;
             SendAck(upa, upa.GetStatus(), upn.GetSequence(), ip.GetSource());
         }
         return;
@@ -348,13 +341,7 @@ MagFlowMobilityExtension::ReceiveUpn(Ptr<Packet> p, const Ipv6Header& ip)
     {
         upa.AddOption(Create<MobileNodeIdentifierOption>(mnId));
     }
-    replies.answered[upn.GetSequence()] = upa;
-    replies.order.push_back(upn.GetSequence());
-    while (replies.order.size() > FMI_WINDOW)
-    {
-        replies.answered.erase(replies.order.front());
-        replies.order.pop_front();
-    }
+    replies.Remember(upn.GetSequence(), upa);
     if (!upn.HasFlag(UpdateNotificationHeader::FLAG_A))
     {
         return;

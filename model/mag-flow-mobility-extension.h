@@ -13,6 +13,7 @@
 #include "flow-options.h"
 #include "pmipv6-mag-extension.h"
 #include "prefix-pool.h"
+#include "sequence-reply-cache.h"
 #include "traffic-selector.h"
 #include "update-notification-header.h"
 
@@ -242,30 +243,25 @@ class MagFlowMobilityExtension : public Pmipv6MagExtension
     std::map<FlowKey, FlowState> m_flows;              ///< flow state by (MN-ID, FID)
     std::map<HomeNetworkPrefix, uint32_t> m_routeRefs; ///< flows per prefix this MAG routes
 
+    /// FMIs an LMA may have in flight at once (answers kept, late arrivals accepted)
+    static constexpr uint16_t FMI_WINDOW = 32;
+
     /// FMIs of one LMA: the newest sequence and the answers to the last FMI_WINDOW FMIs. A
     /// retransmitted FMI gets its answer again, and an FMI that arrives after newer ones (its
     /// first copy was lost while the LMA's next FMIs got through) is still processed when it
     /// is within FMI_WINDOW of the newest; older ones get status 130 (out of window).
     struct FmiWindow
     {
-        uint16_t newest{0};                                 ///< newest sequence processed
-        std::map<uint16_t, FlowMobilityAckHeader> answered; ///< answers by sequence
-        std::deque<uint16_t> order;                         ///< answered, oldest first
+        uint16_t newest{0}; ///< newest sequence processed
+        SequenceReplyCache<FlowMobilityAckHeader, FMI_WINDOW> answered; ///< answers
     };
-
-    /// FMIs an LMA may have in flight at once (answers kept, late arrivals accepted)
-    static constexpr uint16_t FMI_WINDOW = 32;
 
     std::unordered_map<Ipv6Address, FmiWindow, Ipv6AddressHash> m_fmiWindows; ///< per LMA
 
     /// UPNs of one LMA: the answers to the last FMI_WINDOW UPNs, by sequence. A retransmitted
     /// UPN (its UPA was lost) or a late duplicate gets its first answer again and is not
     /// applied twice (a second removal would fail, a late put would undo a newer removal).
-    struct UpnReplies
-    {
-        std::map<uint16_t, UpdateNotificationAckHeader> answered; ///< answers by sequence
-        std::deque<uint16_t> order;                               ///< answered, oldest first
-    };
+    using UpnReplies = SequenceReplyCache<UpdateNotificationAckHeader, FMI_WINDOW>;
 
     std::unordered_map<Ipv6Address, UpnReplies, Ipv6AddressHash> m_upnReplies; ///< per LMA
     std::map<std::pair<uint8_t, uint8_t>, uint64_t> m_acks; ///< (MH type, status) -> count

@@ -1151,14 +1151,14 @@ Pmipv6MagApplication::HandleBindingRevocation(Ptr<Packet> p,
     auto lmaReplies = m_briReplies.find(ip.GetSource());
     if (lmaReplies != m_briReplies.end())
     {
-        auto sent = lmaReplies->second.answered.find(bri.GetSequence());
-        if (sent != lmaReplies->second.answered.end() && sent->second.first == nai)
+        auto* sent = lmaReplies->second.Find(bri.GetSequence());
+        if (sent && sent->first == nai)
         {
             // a retransmission (the BRA was lost): the first copy revoked the binding; the
             // same BRA again, not "binding does not exist"
             NS_LOG_LOGIC("MAG " << m_proxyCoa << ": BRI seq " << bri.GetSequence() << " from "
                                 << ip.GetSource() << " again: same BRA");
-            m_mobility->Send(sent->second.second, m_proxyCoa, ip.GetSource());
+            m_mobility->Send(sent->second, m_proxyCoa, ip.GetSource());
             return;
         }
     }
@@ -1228,17 +1228,7 @@ Pmipv6MagApplication::HandleBindingRevocation(Ptr<Packet> p,
         // Remembered only when the sender is the LMA of what it revoked (a rogue's BRIs
         // revoke nothing and fill no cache); a retransmitted BRI that found nothing the
         // first time finds nothing again.
-        BriReplies& replies = m_briReplies[ip.GetSource()];
-        if (replies.answered.find(bri.GetSequence()) == replies.answered.end())
-        {
-            replies.order.push_back(bri.GetSequence());
-        }
-        replies.answered[bri.GetSequence()] = {nai, bra};
-        while (replies.order.size() > BRI_REPLIES)
-        {
-            replies.answered.erase(replies.order.front());
-            replies.order.pop_front();
-        }
+        m_briReplies[ip.GetSource()].Remember(bri.GetSequence(), {nai, bra});
     }
     m_mobility->Send(bra, m_proxyCoa, ip.GetSource());
 }

@@ -11,6 +11,7 @@
 #include "pmipv6-extension-list.h"
 #include "pmipv6-mag-extension.h"
 #include "pmipv6-profile.h"
+#include "sequence-reply-cache.h"
 
 #include "ns3/address.h"
 #include "ns3/application.h"
@@ -566,15 +567,11 @@ class Pmipv6MagApplication : public Application
     /// The BRAs a MAG sent to one LMA, by BRI sequence number, the newest BRI_REPLIES of them:
     /// a retransmitted BRI (its BRA was lost) gets the same BRA again instead of "binding
     /// does not exist" for the binding its first copy revoked.
-    struct BriReplies
-    {
-        std::map<uint16_t, std::pair<std::string, BindingRevocationAckHeader>>
-            answered;               ///< sequence -> (MN-ID of the BRI, BRA sent)
-        std::deque<uint16_t> order; ///< sequences, oldest first
-    };
-
     /// BRAs remembered per LMA (a retransmission's window, not a spec number).
     static constexpr uint32_t BRI_REPLIES = 32;
+    /// (MN-ID of the BRI, BRA sent) by BRI sequence
+    using BriReplies =
+        SequenceReplyCache<std::pair<std::string, BindingRevocationAckHeader>, BRI_REPLIES>;
     /// per LMA address (few LMAs: the map stays small)
     std::unordered_map<Ipv6Address, BriReplies, Ipv6AddressHash> m_briReplies;
 
