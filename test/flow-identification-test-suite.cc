@@ -792,7 +792,9 @@ class FlowIdDataPathTestCase : public TestCase
         uint16_t defaultBid = 0;
         uint32_t entries = 0;
         bool active = false;
-        Simulator::Schedule(Seconds(1.9), [&]() {
+        // 1900 ms, not Seconds(1.9): ns-3 before 3.36 truncates 1.9 s to 1,899,999,999 ns, which
+        // puts every send 1 ns before a phase boundary (one packet more counted in phase 0)
+        Simulator::Schedule(MilliSeconds(1900), [&]() {
             defaultBid = f.lmaExt->GetDefaultBindingId(mn);
             entries = f.d.lmaApp->GetFlowBindingTable()->GetOwnerSize(f.d.lmaApp->GetFlowOwner(mn));
             active = true;
