@@ -62,6 +62,10 @@ class Pmipv6DualAccessDomain
                                     FirstAccess firstAccess = CSMA_FIRST_ACCESS,
                                     bool ipv4 = false);
 
+    /// \brief Virtual: Pmipv6LmaFlowBindingDomain derives from this class and is deleted
+    /// through a pointer to it.
+    virtual ~Pmipv6DualAccessDomain() = default;
+
     /**
      * \brief Attach the MN's physical device \p k to MAG k+1 (Pmipv6MagApplication::NotifyAttach).
      * \param k 0 or 1

@@ -53,7 +53,7 @@ MulticastRxFilter::MulticastRxFilter()
 void
 MulticastRxFilter::SetDevice(Ptr<NetDevice> device)
 {
-    m_device = device;
+    m_device = PeekPointer(device);
     m_ipv6 = nullptr;
 }
 
@@ -104,7 +104,7 @@ MulticastRxFilter::Accepts(Ipv6Address group)
             return true;
         }
     }
-    int32_t interface = m_ipv6->GetInterfaceForDevice(m_device);
+    int32_t interface = m_ipv6->GetInterfaceForDevice(Ptr<const NetDevice>(m_device));
     if (interface < 0)
     {
         return true;

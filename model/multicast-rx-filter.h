@@ -93,7 +93,11 @@ class MulticastRxFilter : public ErrorModel
      */
     bool Accepts(Ipv6Address group);
 
-    Ptr<NetDevice> m_device;    ///< the device of the node's IPv6 interface
+    /// The device of the node's IPv6 interface; not owned: the CSMA device owns this filter (its
+    /// receive error model) and, for a one-interface node, is this device, and ns-3.37's
+    /// CsmaNetDevice::DoDispose does not release its error model, so a Ptr here would be a
+    /// reference cycle that leaks the node (found by LeakSanitizer).
+    NetDevice* m_device{nullptr};
     Ptr<Ipv6L3Protocol> m_ipv6; ///< the node's IPv6 layer (found on first use)
     Ptr<ErrorModel> m_next;     ///< the chained error model
     uint64_t m_filtered{0};     ///< frames dropped by the filter
