@@ -27,6 +27,7 @@ BOOST_GRAPH_SOURCES = [
     'test/localized-routing-test-suite.cc',
     'test/inter-lma-local-routing-test-suite.cc',
     'test/reliability-test-suite.cc',
+    'test/mag-router-advertiser-test-suite.cc',
     'test/tshark-decode-test-suite.cc',
     'helper/pmipv6-topology-helper.h',
     'helper/pmipv6-scenario.h',
@@ -186,6 +187,7 @@ def build(bld):
         'model/mag-local-routing-inter-lma.cc',
         'model/lma-prefix-directory.cc',
         'model/pmipv6-mag-extension.cc',
+        'model/mag-router-advertiser.cc',
         'model/pmipv6-mag-application.cc',
         'model/heartbeat-extension.cc',
         'helper/pmipv6-helper.cc',
@@ -242,6 +244,7 @@ def build(bld):
         'test/localized-routing-test-suite.cc',
         'test/inter-lma-local-routing-test-suite.cc',
         'test/reliability-test-suite.cc',
+        'test/mag-router-advertiser-test-suite.cc',
         ]
     module_test.source = _without_boost_graph(bld, module_test.source)
     module_test.cxxflags = list(getattr(module_test, 'cxxflags', [])) + cxxflags
@@ -321,6 +324,7 @@ def build(bld):
         'model/lma-prefix-directory.h',
         'model/pmipv6-mag-extension.h',
         'model/proxy-binding-request.h',
+        'model/mag-router-advertiser.h',
         'model/pmipv6-mag-application.h',
         'helper/pmipv6-helper.h',
         'helper/mobility-message-samples.h',

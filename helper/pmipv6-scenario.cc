@@ -10,6 +10,7 @@
 #include "ns3/csma-net-device.h"
 #include "ns3/flow-monitor-module.h"
 #include "ns3/internet-module.h"
+#include "ns3/mag-router-advertiser.h"
 #include "ns3/network-module.h"
 #include "ns3/pmipv6-helper.h"
 #include "ns3/pmipv6-lma-application.h"
@@ -1218,6 +1219,11 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c, Pmipv6ProgressCallback progress
     InternetStackHelper internet;
     stream += internet.AssignStreams(NodeContainer::GetGlobal(), stream);
     stream += AssignDeviceStreams(stream);
+    for (const auto& [name, mag] : net.mags)
+    {
+        // the random delay of the RAs answering Router Solicitations
+        stream += mag->GetRouterAdvertiser()->AssignStreams(stream);
+    }
 
     ProgressTicker ticker{progress, Seconds(interval > 0 ? interval : c.simTime / 100), simTime};
     if (progress)

@@ -7,6 +7,7 @@
 #include "binding-revocation-header.h"
 #include "flow-options.h"
 #include "ipv6-tunnel-l4-protocol.h"
+#include "mag-router-advertiser.h"
 #include "mag-routing.h"
 #include "mobility-l4-protocol.h"
 #include "pmipv6-options.h"
@@ -184,6 +185,34 @@ Pmipv6MagApplication::GetTypeId()
                           UintegerValue(86400),
                           MakeUintegerAccessor(&Pmipv6MagApplication::m_prefixLifetime),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MaxInitialRtrAdvertisements",
+                          "Router Advertisements a mobile node gets when its binding comes up "
+                          "(registration, re-attachment, new prefixes), the first at once "
+                          "(RFC 4861 6.2.4 MAX_INITIAL_RTR_ADVERTISEMENTS); 1: no repeat.",
+                          UintegerValue(nd::MAX_INITIAL_RTR_ADVERTISEMENTS),
+                          MakeUintegerAccessor(&Pmipv6MagApplication::m_initialRas),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("MaxInitialRtrAdvertInterval",
+                          "The time between those Router Advertisements (RFC 4861 6.2.4 "
+                          "MAX_INITIAL_RTR_ADVERT_INTERVAL; used as the interval, without "
+                          "random jitter).",
+                          TimeValue(Seconds(nd::MAX_INITIAL_RTR_ADVERT_INTERVAL_S)),
+                          MakeTimeAccessor(&Pmipv6MagApplication::m_initialRaInterval),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("MaxRaDelayTime",
+                          "Largest random delay of the Router Advertisement answering a "
+                          "registered mobile node's Router Solicitation (RFC 4861 6.2.6 "
+                          "MAX_RA_DELAY_TIME); 0: at once.",
+                          TimeValue(MilliSeconds(nd::MAX_RA_DELAY_TIME_MS)),
+                          MakeTimeAccessor(&Pmipv6MagApplication::m_maxRaDelay),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("RouterAdvertiser",
+                          "The Router Advertisement schedule of the access links (its trace "
+                          "RxRouterSolicitation).",
+                          TypeId::ATTR_GET,
+                          PointerValue(),
+                          MakePointerAccessor(&Pmipv6MagApplication::m_advertiser),
+                          MakePointerChecker<MagRouterAdvertiser>())
             .AddTraceSource("TxPbu",
                             "A Proxy Binding Update was sent.",
                             MakeTraceSourceAccessor(&Pmipv6MagApplication::m_txPbuTrace),
@@ -228,6 +257,9 @@ Pmipv6MagApplication::Pmipv6MagApplication()
       m_defaultHi(mip6::HI_UNKNOWN),
       m_routerLifetime(1800),
       m_prefixLifetime(86400),
+      m_initialRas(nd::MAX_INITIAL_RTR_ADVERTISEMENTS),
+      m_initialRaInterval(Seconds(nd::MAX_INITIAL_RTR_ADVERT_INTERVAL_S)),
+      m_maxRaDelay(MilliSeconds(nd::MAX_RA_DELAY_TIME_MS)),
       m_sequence(0),
       m_pbuCount(0),
       m_raCount(0),
@@ -235,6 +267,7 @@ Pmipv6MagApplication::Pmipv6MagApplication()
       m_recoveryCount(0)
 {
     m_signalling = CreateObject<SignallingTransactionManager>();
+    m_advertiser = CreateObject<MagRouterAdvertiser>();
     NS_LOG_FUNCTION(this);
 }
 
@@ -260,6 +293,11 @@ Pmipv6MagApplication::DoDispose()
         m_signalling->Dispose();
     }
     m_signalling = nullptr;
+    if (m_advertiser)
+    {
+        m_advertiser->Dispose();
+    }
+    m_advertiser = nullptr;
     m_profiles = nullptr;
     m_mobility = nullptr;
     m_tunnels = nullptr;
@@ -327,6 +365,7 @@ Pmipv6MagApplication::GetTunnels() const
 void
 Pmipv6MagApplication::RemoveEntry(Ptr<BindingUpdateListEntry> entry)
 {
+    m_advertiser->Forget(entry->id);
     if (m_teardownDeferred.erase(entry->id) > 0)
     {
         NS_LOG_LOGIC("MAG " << m_proxyCoa << ": de-registration of " << entry->mnId
@@ -434,6 +473,12 @@ uint64_t
 Pmipv6MagApplication::GetRouterAdvertisementCount() const
 {
     return m_raCount;
+}
+
+Ptr<MagRouterAdvertiser>
+Pmipv6MagApplication::GetRouterAdvertiser() const
+{
+    return m_advertiser;
 }
 
 uint64_t
@@ -565,6 +610,8 @@ Pmipv6MagApplication::StartApplication()
                                 MakeCallback(&Pmipv6MagApplication::HandleBindingAck, this));
     m_mobility->RegisterHandler(mip6::MH_BINDING_REVOCATION,
                                 MakeCallback(&Pmipv6MagApplication::HandleBindingRevocation, this));
+    m_advertiser->Configure(m_initialRas, m_initialRaInterval, m_maxRaDelay);
+    m_advertiser->Start(node, MakeCallback(&Pmipv6MagApplication::SendRouterAdvertisementTo, this));
     m_started = true;
     m_extensions.StartAll(m_mobility, AgentName());
 }
@@ -580,6 +627,7 @@ Pmipv6MagApplication::StopApplication()
         m_extensions.StopAll(m_mobility);
     }
     m_started = false;
+    m_advertiser->Stop();
     for (const auto& entry : m_bul->GetEntries())
     {
         entry->CancelTimers();
@@ -667,7 +715,7 @@ Pmipv6MagApplication::NotifyAttach(Ptr<NetDevice> device,
         entry->accessInterface == interface)
     {
         NS_LOG_LOGIC("MAG " << m_proxyCoa << ": " << mnId << " re-attached, repeating the RA");
-        SendRouterAdvertisement(entry);
+        StartAdvertising(entry);
         return;
     }
     if (entry)
@@ -740,6 +788,8 @@ Pmipv6MagApplication::NotifyDetach(Ptr<NetDevice> device, const Address& mnLinkL
         return;
     }
     m_detachTrace(entry->mnId, device);
+    // It left the link: no more RAs, even while its binding stays up until de-registered.
+    m_advertiser->Forget(entry->id);
     bool keep = false;
     for (const auto& extension : m_extensions.Get())
     {
@@ -1312,13 +1362,14 @@ Pmipv6MagApplication::ActivateBinding(Ptr<BindingUpdateListEntry> entry)
                               entry->tunnelInterface,
                               entry->mnLinkLocalAddress);
     }
-    SendRouterAdvertisement(entry);
+    StartAdvertising(entry);
 }
 
 void
 Pmipv6MagApplication::DeactivateBinding(Ptr<BindingUpdateListEntry> entry)
 {
     NS_LOG_FUNCTION(this << entry->mnId);
+    m_advertiser->Forget(entry->id);
     SetNeighbor(entry, false);
     for (const auto& prefix : entry->homeNetworkPrefixes)
     {
@@ -1329,6 +1380,28 @@ Pmipv6MagApplication::DeactivateBinding(Ptr<BindingUpdateListEntry> entry)
         m_tunnels->RemoveTunnelReference(m_proxyCoa, entry->lmaAddress);
         entry->tunnelInterface = 0;
     }
+}
+
+void
+Pmipv6MagApplication::StartAdvertising(Ptr<BindingUpdateListEntry> entry)
+{
+    m_advertiser->Advertise(entry->id,
+                            entry->accessDevice->GetIfIndex(),
+                            entry->mnLinkLocalAddress);
+}
+
+void
+Pmipv6MagApplication::SendRouterAdvertisementTo(uint64_t entryId)
+{
+    Ptr<BindingUpdateListEntry> entry = m_bul->FindById(entryId);
+    if (!entry || (entry->state != BindingUpdateListEntry::REGISTERED &&
+                   entry->state != BindingUpdateListEntry::REFRESHING))
+    {
+        NS_LOG_LOGIC("no RA for entry " << entryId << ": gone or its binding is not up");
+        m_advertiser->Forget(entryId);
+        return;
+    }
+    SendRouterAdvertisement(entry);
 }
 
 void
@@ -1371,7 +1444,7 @@ Pmipv6MagApplication::SendRouterAdvertisement(Ptr<BindingUpdateListEntry> entry,
                                      Icmpv6L4Protocol::PROT_NUMBER);
     p->AddHeader(ra);
     SocketIpv6HopLimitTag hopLimit;
-    hopLimit.SetHopLimit(255);
+    hopLimit.SetHopLimit(nd::ND_HOP_LIMIT);
     p->AddPacketTag(hopLimit);
     Ptr<Ipv6Route> route = Create<Ipv6Route>();
     route->SetSource(src);

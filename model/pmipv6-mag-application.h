@@ -33,6 +33,7 @@ namespace ns3
 
 class MobilityL4Protocol;
 class Ipv6TunnelL4Protocol;
+class MagRouterAdvertiser;
 class MagRouting;
 class SignallingTransactionManager;
 
@@ -53,7 +54,9 @@ class SignallingTransactionManager;
  * shares) the tunnel to the LMA, routes the mobile node's uplink into it by source prefix
  * (MagRouting), and sends the mobile node a unicast Router Advertisement with its home network
  * prefixes from the link-local address every access link shares, so that an unchanged ns-3
- * IPv6 host keeps its address across MAGs.
+ * IPv6 host keeps its address across MAGs. The RA is repeated (MaxInitialRtrAdvertisements,
+ * MaxInitialRtrAdvertInterval) and a Router Solicitation of a registered mobile node is
+ * answered with it (RFC 4861 6.2.4 and 6.2.6; MagRouterAdvertiser).
  */
 class Pmipv6MagApplication : public Application
 {
@@ -224,6 +227,13 @@ class Pmipv6MagApplication : public Application
      * \return the count
      */
     uint64_t GetRouterAdvertisementCount() const;
+
+    /**
+     * \brief The Router Advertisement schedule of the access links: initial RAs and answers to
+     * Router Solicitations, with their counts and trace.
+     * \return the advertiser
+     */
+    Ptr<MagRouterAdvertiser> GetRouterAdvertiser() const;
 
     /**
      * \brief Number of bindings the LMA revoked (BRI received and applied).
@@ -454,6 +464,20 @@ class Pmipv6MagApplication : public Application
     void SetNeighbor(Ptr<BindingUpdateListEntry> entry, bool present);
 
     /**
+     * \brief Start the Router Advertisements of an entry whose binding came up (or that
+     * re-attached): the first now, then the initial repeats and answers to its RSs.
+     * \param entry the entry
+     */
+    void StartAdvertising(Ptr<BindingUpdateListEntry> entry);
+
+    /**
+     * \brief Send the RA of an entry by id (MagRouterAdvertiser's callback); an entry that is
+     * gone or whose binding is not up gets none and is forgotten by the advertiser.
+     * \param entryId the entry's id
+     */
+    void SendRouterAdvertisementTo(uint64_t entryId);
+
+    /**
      * \brief Send the unicast Router Advertisement with the entry's prefixes.
      * \param entry the entry
      * \param withdrawn prefixes advertised with valid and preferred lifetime 0 (revoked)
@@ -547,6 +571,10 @@ class Pmipv6MagApplication : public Application
     uint8_t m_defaultHi;                            ///< HI of attachments by default
     uint16_t m_routerLifetime;                      ///< RA router lifetime (s)
     uint32_t m_prefixLifetime;                      ///< RA prefix valid/preferred lifetime (s)
+    Ptr<MagRouterAdvertiser> m_advertiser;          ///< RA repeats and RS answers
+    uint32_t m_initialRas;                          ///< MaxInitialRtrAdvertisements
+    Time m_initialRaInterval;                       ///< MaxInitialRtrAdvertInterval
+    Time m_maxRaDelay;                              ///< MaxRaDelayTime
     uint16_t m_sequence;                            ///< last PBU sequence number
     uint64_t m_pbuCount;                            ///< PBUs sent
     uint64_t m_raCount;                             ///< RAs sent

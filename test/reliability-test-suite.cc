@@ -2454,10 +2454,7 @@ class ReliabilityTestSuite : public TestSuite
         AddTestCase(new LossyFlowExchangeTestCase(LossyFlowExchangeTestCase::LOSSY_PFBI),
                     TestCase::QUICK);
         AddTestCase(new LossyExchangeTestCase(LossyExchangeTestCase::LOSSY_BRI), TestCase::QUICK);
-        // Written, not registered: DotFaultsTestCase (faults as DOT attributes). The DOT
-        // attributes configure the models as named, but mn1 (at MAG1, access_loss_down 0.2)
-        // never receives or sends a packet: the MAG sends one RA per registration and answers
-        // no RS, most likely that RA was lost (see the reliability section of doc/pmipv6.rst).
+        AddTestCase(new DotFaultsTestCase, TestCase::QUICK);
         AddTestCase(new DuplicatedSignallingTestCase, TestCase::QUICK);
     }
 };
