@@ -270,10 +270,12 @@ Pmipv6Ipv4Transport::Setup(Ptr<Node> node, Ipv4Address local, Ipv6Address local6
 
     TypeId udp = UdpSocketFactory::GetTypeId();
     m_controlSocket = Socket::CreateSocket(node, udp);
-    m_controlSocket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_controlPort));
+    // bound to the transport address: the outer source is the IPv4-LMAA / IPv4-Proxy-CoA
+    // whatever link a packet leaves by
+    m_controlSocket->Bind(InetSocketAddress(m_local, m_controlPort));
     m_controlSocket->SetRecvCallback(MakeCallback(&Pmipv6Ipv4Transport::ReceiveSignalling, this));
     m_dataSocket = Socket::CreateSocket(node, udp);
-    m_dataSocket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_dataPort));
+    m_dataSocket->Bind(InetSocketAddress(m_local, m_dataPort));
     m_dataSocket->SetRecvCallback(MakeCallback(&Pmipv6Ipv4Transport::ReceiveUdpData, this));
 
     const uint8_t protocols[2] = {mip6::IPV4_PROTO_IPV6, mip6::IPV4_PROTO_IPV4};

@@ -441,7 +441,7 @@ class Ipv4TransportWireTestCase : public TestCase
 {
   public:
     Ipv4TransportWireTestCase()
-        : TestCase("PBU / PBA over IPv4: IPv4, UDP 5436, inner IPv6, IPv4 CoA option, checksums")
+        : TestCase("PBU and PBA over IPv4: IPv4, UDP 5436, inner IPv6, IPv4 CoA option, checksums")
     {
     }
 
@@ -463,8 +463,12 @@ class Ipv4TransportWireTestCase : public TestCase
 
         const Ipv4Address mag("10.0.1.2");
         const Ipv4Address lma("10.0.1.1");
-        NS_TEST_ASSERT_MSG_EQ(d.lmaAddress, Ipv6Address("::ffff:10.0.1.1"), "LMAA mapped");
-        NS_TEST_ASSERT_MSG_EQ(d.proxyCoa[0], Ipv6Address("::ffff:10.0.1.2"), "Proxy-CoA mapped");
+        NS_TEST_ASSERT_MSG_EQ(d.lmaAddress,
+                              Ipv6Address::MakeIpv4MappedAddress(Ipv4Address("10.0.1.1")),
+                              "LMAA mapped");
+        NS_TEST_ASSERT_MSG_EQ(d.proxyCoa[0],
+                              Ipv6Address::MakeIpv4MappedAddress(Ipv4Address("10.0.1.2")),
+                              "Proxy-CoA mapped");
         for (const Frame& f : c.frames)
         {
             NS_TEST_ASSERT_MSG_EQ(f.ppp, PPP_IPV4, "only IPv4 on the MAG-LMA links");
@@ -623,7 +627,7 @@ class Ipv4TransportLifecycleTestCase : public TestCase
         for (const Frame* f : pbus)
         {
             // lifetime 0 at MH offset 10 of a PBU from MAG2 after its detach
-            deregOverIpv4 |= f->mag == 1 && f->time > Seconds(12) && U16(f->inner, 50) == 0;
+            deregOverIpv4 |= f->mag == 1 && f->time >= Seconds(12) && U16(f->inner, 50) == 0;
         }
         NS_TEST_EXPECT_MSG_EQ(deregOverIpv4, true, "the de-registration PBU went over IPv4");
         for (const Frame& f : c.frames)
@@ -655,7 +659,7 @@ class Ipv4TransportDataTestCase : public TestCase
      */
     explicit Ipv4TransportDataTestCase(Mode mode)
         : TestCase(std::string("IPv6 and IPv4 data both ways over IPv4 transport, handover; ") +
-                   (mode == IP_IN_IPV4   ? "IPv4 protocol 41 / 4"
+                   (mode == IP_IN_IPV4   ? "IPv4 protocol 41 and 4"
                     : mode == FORCED_UDP ? "UDP 5437 forced by the MAG (F flag)"
                                          : "UDP 5437 after NAT detection")),
           m_mode(mode)
@@ -925,7 +929,7 @@ class Ipv4TransportMalformedTestCase : public TestCase
 {
   public:
     Ipv4TransportMalformedTestCase()
-        : TestCase("malformed / truncated UDP 5436, 5437 and protocol 41 payloads dropped")
+        : TestCase("malformed and truncated UDP 5436, 5437 and protocol 41 payloads dropped")
     {
     }
 
@@ -988,7 +992,11 @@ class Ipv4TransportMalformedTestCase : public TestCase
             t += MilliSeconds(10);
         }
         // signalling to another IPv6 address
-        Simulator::Schedule(t, &SendOctets, udp, ipv6(Ipv6Address("::ffff:10.9.9.9"), 8, 8), 5436);
+        Simulator::Schedule(t,
+                            &SendOctets,
+                            udp,
+                            ipv6(Ipv6Address::MakeIpv4MappedAddress(Ipv4Address("10.9.9.9")), 8, 8),
+                            5436);
         // IPv6-in-IPv4 (41) whose payload is 5 octets
         Simulator::Schedule(t + MilliSeconds(10),
                             &SendOctets,
@@ -1122,13 +1130,15 @@ class Ipv4TransportTsharkTestCase : public TestCase
                                       std::string::npos,
                                       file << ": tshark shows '" << word << "'");
             }
-            for (size_t at = out.find("Proxy Binding Update"); at != std::string::npos;
-                 at = out.find("Proxy Binding Update", at + 1))
+            for (size_t at = out.find("Mobility Header Type: Binding Update (5)");
+                 at != std::string::npos;
+                 at = out.find("Mobility Header Type: Binding Update (5)", at + 1))
             {
                 ++pbus;
             }
-            for (size_t at = out.find("Proxy Binding Acknowledgement"); at != std::string::npos;
-                 at = out.find("Proxy Binding Acknowledgement", at + 1))
+            for (size_t at = out.find("Mobility Header Type: Binding Acknowledgement (6)");
+                 at != std::string::npos;
+                 at = out.find("Mobility Header Type: Binding Acknowledgement (6)", at + 1))
             {
                 ++pbas;
             }
