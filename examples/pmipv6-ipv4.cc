@@ -234,20 +234,30 @@ main(int argc, char* argv[])
                  "Time between leaving MAG1 and attaching at MAG2 (s)",
                  linkSwitchDelay);
     cmd.AddValue("interval", "Period of each flow's datagrams (s)", interval);
-    cmd.AddValue("transport", "MAG-LMA transport: v6 (v4 is not built yet)", transport);
+    cmd.AddValue("transport",
+                 "MAG-LMA transport: v6, or v4 (IPv4-only network, RFC 5844 4)",
+                 transport);
     cmd.AddValue("pcap", "Write pcap traces (pmipv6-ipv4-*.pcap)", pcap);
     cmd.Parse(argc, argv);
 
-    if (transport != "v6")
+    if (transport != "v6" && transport != "v4")
     {
-        std::cerr << "--transport=" << transport
-                  << ": only the IPv6 transport (v6) is implemented; IPv4 transport (RFC 5844 "
-                     "section 4) is the next phase\n";
+        std::cerr << "--transport=" << transport << ": use v6 (IPv6 MAG-LMA network) or v4 "
+                  << "(IPv4-only MAG-LMA network, RFC 5844 section 4)\n";
         return 2;
+    }
+    bool v4Transport = transport == "v4";
+    if (v4Transport)
+    {
+        // tshark and real stacks check the IPv4 and UDP checksums of the transport
+        GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
     }
 
     RngSeedManager::SetSeed(1);
-    Pmipv6DualAccessDomain d("mn@ipv4.example", Pmipv6DualAccessDomain::CSMA_FIRST_ACCESS, true);
+    Pmipv6DualAccessDomain d("mn@ipv4.example",
+                             Pmipv6DualAccessDomain::CSMA_FIRST_ACCESS,
+                             true,
+                             v4Transport);
     d.pmip.EnableIpv4(d.lmaApp);
     d.pmip.EnableIpv4(d.magApp[0]);
     d.pmip.EnableIpv4(d.magApp[1]);
@@ -341,6 +351,44 @@ main(int argc, char* argv[])
         {
             std::cout << "FAIL: " << flow.name << " did not survive the handover\n";
             ok = false;
+        }
+    }
+    if (v4Transport)
+    {
+        // what crossed the IPv4 transport (counted at each end's Pmipv6Ipv4Transport)
+        Ptr<Pmipv6Ipv4Transport> lmaTransport = d.lma.Get(0)->GetObject<Pmipv6Ipv4Transport>();
+        std::cout << "IPv4 transport: LMA sent "
+                  << lmaTransport->GetSentCount(Pmipv6Ipv4Transport::KIND_SIGNALLING)
+                  << " signalling (IPv4/UDP 5436/IPv6/MH) and "
+                  << lmaTransport->GetSentCount(Pmipv6Ipv4Transport::KIND_DATA_IP)
+                  << " data packets (IPv4 protocol 41 / 4), received "
+                  << lmaTransport->GetReceivedCount(Pmipv6Ipv4Transport::KIND_SIGNALLING)
+                  << " signalling and "
+                  << lmaTransport->GetReceivedCount(Pmipv6Ipv4Transport::KIND_DATA_IP)
+                  << " data packets, dropped "
+                  << lmaTransport->GetDropCount(Pmipv6Ipv4Transport::DROP_MALFORMED)
+                  << " malformed\n";
+        Ptr<BindingCacheEntry> entry;
+        for (const auto& e : d.lmaApp->GetBindingCache()->FindByMnId(d.mnId))
+        {
+            entry = e->proxyCoa == d.proxyCoa[1] ? e : entry;
+        }
+        if (!entry)
+        {
+            std::cout << "FAIL: the LMA has no binding of " << d.mnId << " at MAG2\n";
+            ok = false;
+        }
+        else
+        {
+            std::cout << "LMA binding cache: " << d.mnId << " at Proxy-CoA " << entry->proxyCoa
+                      << ", IPv4-Proxy-CoA " << entry->ipv4ProxyCoa << " (outer "
+                      << entry->ipv4TransportAddress << ":" << entry->ipv4TransportPort << ", "
+                      << (entry->ipv4UdpEncapsulation ? "UDP" : "IP in IPv4") << ")\n";
+            if (entry->ipv4ProxyCoa != d.ipv4ProxyCoa[1])
+            {
+                std::cout << "FAIL: the binding is not on MAG2's IPv4-Proxy-CoA\n";
+                ok = false;
+            }
         }
     }
     Simulator::Destroy();

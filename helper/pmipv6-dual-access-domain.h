@@ -40,6 +40,12 @@ namespace ns3
  * phys[0] behind the logical interface, 5 m apart, constant 54 Mb/s OFDM. phys[0] attaches
  * when the station associates (about 0.1 s into the simulation, with the MAG's default
  * Handoff Indicator): Attach(0, ...) does nothing then.
+ *
+ * With \c ipv4Transport the two MAG-LMA links are IPv4 only (10.0.1.0/24, 10.0.2.0/24: the
+ * LMA .1, the MAG .2; no IPv6 address on them) and the domain runs over the IPv4 transport
+ * of RFC 5844 4 (Pmipv6Helper::InstallLma / InstallMag with IPv4 addresses): IPv4-LMAA
+ * 10.0.1.1, IPv4-Proxy-CoAs 10.0.1.2 and 10.0.2.2, the IPv6 Proxy-CoAs and LMAA their
+ * IPv4-mapped addresses. The CN-LMA link keeps its IPv6 (and, with \c ipv4, IPv4) addresses.
  */
 class Pmipv6DualAccessDomain
 {
@@ -57,10 +63,13 @@ class Pmipv6DualAccessDomain
      * \param firstAccess the link of access 0 (MAG1)
      * \param ipv4 dual stack on every node, the CN-LMA link with IPv4 (192.0.2.0/24) and the
      * CN's IPv4 default route through the LMA (the IPv4 extensions are not added)
+     * \param ipv4Transport the MAG-LMA network is IPv4 only (RFC 5844 4); implies dual stack
+     * on every node
      */
     explicit Pmipv6DualAccessDomain(const std::string& mnId,
                                     FirstAccess firstAccess = CSMA_FIRST_ACCESS,
-                                    bool ipv4 = false);
+                                    bool ipv4 = false,
+                                    bool ipv4Transport = false);
 
     /// \brief Virtual: Pmipv6LmaFlowBindingDomain derives from this class and is deleted
     /// through a pointer to it.
@@ -97,7 +106,12 @@ class Pmipv6DualAccessDomain
     Ipv4Address cnIpv4Address;
     /// With ipv4: the LMA's IPv4 address on the CN-LMA link (192.0.2.2), else 0.0.0.0.
     Ipv4Address lmaIpv4Address;
-    Ipv6Address proxyCoa[2];             ///< the MAGs' Proxy-CoAs
+    Ipv6Address proxyCoa[2]; ///< the MAGs' Proxy-CoAs
+    /// With ipv4Transport: the IPv4-LMAA (10.0.1.1), else 0.0.0.0.
+    Ipv4Address ipv4Lmaa;
+    /// With ipv4Transport: the MAGs' IPv4-Proxy-CoAs (10.0.1.2, 10.0.2.2), else 0.0.0.0.
+    Ipv4Address ipv4ProxyCoa[2];
+    bool ipv4Transport;                  ///< the MAG-LMA network is IPv4 only
     Ptr<NetDevice> access[2];            ///< the MAGs' access devices
     Ptr<NetDevice> phys[2];              ///< the MN's physical devices
     Ptr<LogicalInterfaceNetDevice> lif;  ///< the MN's logical interface

@@ -19,9 +19,12 @@
 #include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/ipv6.h"
+#include "ns3/lma-ipv4-transport-extension.h"
 #include "ns3/log.h"
 #include "ns3/logical-interface-net-device.h"
+#include "ns3/mag-ipv4-transport-extension.h"
 #include "ns3/node.h"
+#include "ns3/pmipv6-ipv4-transport.h"
 #include "ns3/uinteger.h"
 
 #include <unordered_map>
@@ -288,6 +291,50 @@ Pmipv6Helper::InstallLma(Ptr<Node> node, Ipv6Address lmaAddress)
     lma->SetPrefixPool(m_pool);
     node->AddApplication(lma);
     return lma;
+}
+
+Ipv6Address
+Pmipv6Helper::GetIpv4TransportAddress(Ipv4Address ipv4)
+{
+    return Pmipv6Ipv4Transport::MapIpv4(ipv4);
+}
+
+Ptr<Pmipv6LmaApplication>
+Pmipv6Helper::InstallLma(Ptr<Node> node, Ipv4Address ipv4Lmaa)
+{
+    NS_LOG_FUNCTION(this << node->GetId() << ipv4Lmaa);
+    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
+    NS_ABORT_MSG_IF(!ipv4,
+                    "InstallLma(IPv4 transport): node has no IPv4 (InstallStack(nodes, true))");
+    ipv4->SetAttribute("IpForward", BooleanValue(true));
+    Ptr<Pmipv6Ipv4Transport> transport = Pmipv6Ipv4Transport::Install(node, ipv4Lmaa);
+    Ptr<Pmipv6LmaApplication> lma = InstallLma(node, transport->GetLocalIpv6Address());
+    lma->AddExtension(CreateObject<LmaIpv4TransportExtension>());
+    return lma;
+}
+
+Ptr<Pmipv6MagApplication>
+Pmipv6Helper::InstallMag(Ptr<Node> node,
+                         Ipv4Address ipv4ProxyCoa,
+                         Ipv4Address ipv4Lmaa,
+                         NetDeviceContainer accessDevices,
+                         uint8_t accessTechnologyType)
+{
+    NS_LOG_FUNCTION(this << node->GetId() << ipv4ProxyCoa << ipv4Lmaa);
+    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
+    NS_ABORT_MSG_IF(!ipv4,
+                    "InstallMag(IPv4 transport): node has no IPv4 (InstallStack(nodes, true))");
+    ipv4->SetAttribute("IpForward", BooleanValue(true));
+    Ptr<Pmipv6Ipv4Transport> transport = Pmipv6Ipv4Transport::Install(node, ipv4ProxyCoa);
+    Ipv6Address lmaa = GetIpv4TransportAddress(ipv4Lmaa);
+    transport->SetPeer(lmaa, ipv4Lmaa);
+    Ptr<Pmipv6MagApplication> mag = InstallMag(node,
+                                               transport->GetLocalIpv6Address(),
+                                               lmaa,
+                                               accessDevices,
+                                               accessTechnologyType);
+    mag->AddExtension(CreateObject<MagIpv4TransportExtension>());
+    return mag;
 }
 
 Ptr<Pmipv6MagApplication>

@@ -136,6 +136,41 @@ class Pmipv6Helper
                                          uint8_t accessTechnologyType = 0);
 
     /**
+     * \brief Install an LMA reached over an IPv4-only transport network (RFC 5844 4): a
+     * Pmipv6Ipv4Transport with the IPv4-LMAA (the LMAA is its IPv4-mapped IPv6 address, see
+     * GetIpv4TransportAddress()), the LMA, an LmaIpv4TransportExtension, IPv4 forwarding on.
+     * \param node the node (IPv4 and IPv6: InstallStack(nodes, true))
+     * \param ipv4Lmaa its IPv4 address on the transport network
+     * \return the application
+     */
+    Ptr<Pmipv6LmaApplication> InstallLma(Ptr<Node> node, Ipv4Address ipv4Lmaa);
+
+    /**
+     * \brief Install a wired-access MAG on an IPv4-only transport network (RFC 5844 4): a
+     * Pmipv6Ipv4Transport with the IPv4-Proxy-CoA, the MAG (Proxy-CoA and LMAA the
+     * IPv4-mapped addresses), a MagIpv4TransportExtension, IPv4 forwarding on.
+     * \param node the node (IPv4 and IPv6)
+     * \param ipv4ProxyCoa its IPv4 address on the transport network
+     * \param ipv4Lmaa the LMA's IPv4 address
+     * \param accessDevices the node's access-link devices
+     * \param accessTechnologyType ATT of those links (0: the MAG's attribute)
+     * \return the application
+     */
+    Ptr<Pmipv6MagApplication> InstallMag(Ptr<Node> node,
+                                         Ipv4Address ipv4ProxyCoa,
+                                         Ipv4Address ipv4Lmaa,
+                                         NetDeviceContainer accessDevices,
+                                         uint8_t accessTechnologyType = 0);
+
+    /**
+     * \brief The IPv6 transport address (Proxy-CoA, LMAA) of an entity on an IPv4 transport:
+     * the IPv4-mapped IPv6 address ::ffff:a.b.c.d (what AddMobileNode takes as the LMA).
+     * \param ipv4 the entity's IPv4 transport address
+     * \return the mapped address
+     */
+    static Ipv6Address GetIpv4TransportAddress(Ipv4Address ipv4);
+
+    /**
      * \brief Install a MAG whose access links are Wi-Fi access points: attachments follow
      * the association traces.
      * \param node the node (with IPv6)

@@ -128,6 +128,17 @@ class BindingCacheEntry : public SimpleRefCount<BindingCacheEntry>
     Ipv4Address ipv4HomeAddress = Ipv4Address::GetAny();
     /// Prefix length of \c ipv4HomeAddress (RFC 5844 IPv4 Home Address Reply); 0 = none.
     uint8_t ipv4PrefixLength = 0;
+    /// IPv4 transport (RFC 5844 4.1.1): the MAG's IPv4-Proxy-CoA (its IPv4 Care-of Address
+    /// option), set by LmaIpv4TransportExtension; 0.0.0.0 = the binding is over IPv6.
+    Ipv4Address ipv4ProxyCoa = Ipv4Address::GetAny();
+    /// IPv4 transport: where the LMA sends to the MAG, the outer source of the PBU (differs
+    /// from \c ipv4ProxyCoa behind a NAT); 0.0.0.0 = IPv6 transport.
+    Ipv4Address ipv4TransportAddress = Ipv4Address::GetAny();
+    /// IPv4 transport: the UDP source port of the PBU (the NAT's port behind a NAT).
+    uint16_t ipv4TransportPort = 0;
+    /// IPv4 transport: the data tunnel is in UDP (a NAT was detected or the PBU's F flag
+    /// forced it, RFC 5555 / RFC 5844 4), else IPv4 / IPv6 in IPv4 (protocol 4 / 41).
+    bool ipv4UdpEncapsulation = false;
     // Flow mobility state (RFC 7864 / RFC 6089 flow entries) goes here, or in a flow mobility
     // cache keyed by this entry's id.
 };

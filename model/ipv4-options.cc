@@ -21,6 +21,8 @@ namespace
 constexpr uint8_t IPV4_ADDRESS_OPTION_LENGTH = 6;
 /// Data length of the IPv4 DHCP Support Mode option (RFC 5844 3.3.4).
 constexpr uint8_t IPV4_DSM_LENGTH = 2;
+/// Data length of the NAT Detection option (RFC 5555 3.2.2).
+constexpr uint8_t NAT_DETECTION_LENGTH = 6;
 /// The alignment of the options with an IPv4 address: 4n, so that the address is 4-aligned.
 constexpr MobilityOption::Alignment ALIGN_4N{4, 0};
 
@@ -415,6 +417,76 @@ Ipv4DhcpSupportModeOption::IsServer() const
 }
 
 // ---------------------------------------------------------------------------------------------
+// NAT Detection (31)
+
+NatDetectionOption::NatDetectionOption(bool forceUdp, uint32_t refreshTime)
+    : m_forceUdp(forceUdp),
+      m_refreshTime(refreshTime)
+{
+}
+
+uint8_t
+NatDetectionOption::GetType() const
+{
+    return mip6::OPT_NAT_DETECTION;
+}
+
+std::string
+NatDetectionOption::GetName() const
+{
+    return "NAT-Detection";
+}
+
+MobilityOption::Alignment
+NatDetectionOption::GetAlignment() const
+{
+    return ALIGN_4N;
+}
+
+uint32_t
+NatDetectionOption::GetDataLength() const
+{
+    return NAT_DETECTION_LENGTH;
+}
+
+void
+NatDetectionOption::SerializeData(Buffer::Iterator& i) const
+{
+    i.WriteHtonU16(m_forceUdp ? mip6::NAT_DETECTION_FLAG_F : 0);
+    i.WriteHtonU32(m_refreshTime);
+}
+
+bool
+NatDetectionOption::DeserializeData(Buffer::Iterator i, uint8_t length, std::string& error)
+{
+    if (!CheckLength(GetName(), length, NAT_DETECTION_LENGTH, error))
+    {
+        return false;
+    }
+    m_forceUdp = (i.ReadNtohU16() & mip6::NAT_DETECTION_FLAG_F) != 0;
+    m_refreshTime = i.ReadNtohU32();
+    return true;
+}
+
+void
+NatDetectionOption::Print(std::ostream& os) const
+{
+    os << "NAT-Detection(F=" << m_forceUdp << ", refresh=" << m_refreshTime << "s)";
+}
+
+bool
+NatDetectionOption::IsForceUdp() const
+{
+    return m_forceUdp;
+}
+
+uint32_t
+NatDetectionOption::GetRefreshTime() const
+{
+    return m_refreshTime;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 Ptr<MobilityOption>
 CreateIpv4Option(uint8_t type)
@@ -431,6 +503,8 @@ CreateIpv4Option(uint8_t type)
         return Create<Ipv4DefaultRouterAddressOption>();
     case mip6::OPT_IPV4_DHCP_SUPPORT_MODE:
         return Create<Ipv4DhcpSupportModeOption>();
+    case mip6::OPT_NAT_DETECTION:
+        return Create<NatDetectionOption>();
     default:
         return nullptr;
     }

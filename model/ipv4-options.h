@@ -224,11 +224,54 @@ class Ipv4DhcpSupportModeOption : public MobilityOption
 
 /**
  * \ingroup pmipv6
+ * \brief NAT Detection option (type 31, RFC 5555 3.2.2; used in PBAs over an IPv4 transport,
+ * RFC 5844 4): the LMA saw a NAT between the MAG and itself (the PBU's outer IPv4 source
+ * differs from its IPv4 Care-of Address option), so the data tunnel runs in UDP.
+ *
+ * Data (Length 6, alignment 4n): F (1 bit) | Reserved (15 bits) | Refresh time (32 bits, in
+ * seconds; 0 = no keepalives needed).
+ */
+class NatDetectionOption : public MobilityOption
+{
+  public:
+    /**
+     * \brief Constructor.
+     * \param forceUdp the F flag
+     * \param refreshTime the Refresh time in seconds
+     */
+    explicit NatDetectionOption(bool forceUdp = false, uint32_t refreshTime = 0);
+
+    uint8_t GetType() const override;
+    std::string GetName() const override;
+    Alignment GetAlignment() const override;
+    uint32_t GetDataLength() const override;
+    void SerializeData(Buffer::Iterator& i) const override;
+    bool DeserializeData(Buffer::Iterator i, uint8_t length, std::string& error) override;
+    void Print(std::ostream& os) const override;
+
+    /**
+     * \brief The F flag.
+     * \return true when UDP encapsulation is forced
+     */
+    bool IsForceUdp() const;
+    /**
+     * \brief The Refresh time.
+     * \return seconds
+     */
+    uint32_t GetRefreshTime() const;
+
+  private:
+    bool m_forceUdp;        ///< F flag
+    uint32_t m_refreshTime; ///< Refresh time (s)
+};
+
+/**
+ * \ingroup pmipv6
  * \brief Build an empty option of the RFC 5844 / RFC 5555 IPv4 family.
  * \param type the option Type octet
  * \return the option for mip6::OPT_IPV4_CARE_OF_ADDRESS, mip6::OPT_IPV4_HOME_ADDRESS_REQUEST,
  * mip6::OPT_IPV4_HOME_ADDRESS_REPLY, mip6::OPT_IPV4_DEFAULT_ROUTER_ADDRESS or
- * mip6::OPT_IPV4_DHCP_SUPPORT_MODE, nullptr for any other type
+ * mip6::OPT_IPV4_DHCP_SUPPORT_MODE or mip6::OPT_NAT_DETECTION, nullptr for any other type
  */
 Ptr<MobilityOption> CreateIpv4Option(uint8_t type);
 

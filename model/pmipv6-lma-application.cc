@@ -582,6 +582,7 @@ Pmipv6LmaApplication::ParseRequest(const BindingUpdateHeader& pbu, Ipv6Address m
     req.mag = mag;
     req.options = pbu.GetOptions();
     req.sequence = pbu.GetSequence();
+    req.flags = pbu.GetFlags();
     req.lifetime = Seconds(pbu.GetLifetimeSeconds());
     const MobilityOptionList& options = pbu.GetOptions();
     if (auto mnId = options.Find<MobileNodeIdentifierOption>())

@@ -66,6 +66,7 @@ enum OptionType : uint8_t
     OPT_LINK_LOCAL_ADDRESS = 26,          ///< RFC 5213 8.7
     OPT_TIMESTAMP = 27,                   ///< RFC 5213 8.8
     OPT_RESTART_COUNTER = 28,             ///< RFC 5847 3.2
+    OPT_NAT_DETECTION = 31,               ///< RFC 5555 3.2.2 (used by RFC 5844 4)
     OPT_IPV4_CARE_OF_ADDRESS = 32,        ///< RFC 5555 3.1.5 (used by RFC 5844 4)
     OPT_BINDING_IDENTIFIER = 35,          ///< RFC 5648
     OPT_IPV4_HOME_ADDRESS_REQUEST = 36,   ///< RFC 5844 3.3.1
@@ -226,6 +227,20 @@ constexpr uint8_t IPV4_MAX_PREFIX_LEN = 32;
 /// IPv4 DHCP Support Mode option: the S flag, last bit of the 16-bit flags word (RFC 5844
 /// 3.3.4): 1 = the MAG is a DHCP server, 0 = a DHCP relay.
 constexpr uint16_t IPV4_DSM_FLAG_S = 0x0001;
+
+/// NAT Detection option (RFC 5555 3.2.2): the F flag, first bit of the 16-bit word before the
+/// 32-bit Refresh time: the home agent (here the LMA) forces UDP encapsulation.
+constexpr uint16_t NAT_DETECTION_FLAG_F = 0x8000;
+/// UDP port of PMIPv6 signalling over an IPv4 transport (IANA "pmip6-cntl", RFC 5844 4):
+/// IPv4 / UDP / IPv6 / Mobility Header.
+constexpr uint16_t PMIP6_CNTL_UDP_PORT = 5436;
+/// UDP port of the PMIPv6 data tunnel in UDP over an IPv4 transport (IANA "pmip6-data",
+/// RFC 5844 4): IPv4 / UDP / the MN's IPv6 or IPv4 packet.
+constexpr uint16_t PMIP6_DATA_UDP_PORT = 5437;
+/// IPv4 protocol number of an IPv6 packet carried in IPv4 (RFC 4213 3.5; RFC 5844 4).
+constexpr uint8_t IPV4_PROTO_IPV6 = 41;
+/// IPv4 protocol number of an IPv4 packet carried in IPv4 (RFC 2003; RFC 5844 4).
+constexpr uint8_t IPV4_PROTO_IPV4 = 4;
 
 /// Binding Error status codes (RFC 6275 6.1.9).
 enum BindingErrorStatus : uint8_t

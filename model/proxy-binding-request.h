@@ -26,6 +26,7 @@ struct ProxyBindingRequest
 {
     Ipv6Address mag;                         ///< source of the PBU (Proxy-CoA)
     uint16_t sequence{0};                    ///< Sequence #
+    uint16_t flags{0};                       ///< the PBU's 16-bit flags field (e.g. F, RFC 5555)
     Time lifetime;                           ///< requested lifetime (0 = de-registration)
     bool hasMnId{false};                     ///< MN-ID option present
     std::string mnId;                        ///< MN-ID (NAI)

@@ -20,6 +20,7 @@ cpp_examples = [
     ("pmipv6-lma-flow-binding --encoding=fbi", "True", "False"),
     ("pmipv6-multihoming", "True", "False"),
     ("pmipv6-ipv4", "True", "False"),
+    ("pmipv6-ipv4 --transport=v4", "True", "False"),
     ("pmipv6-local-routing --case=intra-lma", "True", "False"),
     ("pmipv6-local-routing --case=intra-mag", "True", "False"),
     ("pmipv6-local-routing --case=intra-lma-lma-initiated", "True", "False"),

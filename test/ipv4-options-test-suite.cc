@@ -228,10 +228,11 @@ class Ipv4OptionsVectorTestCase : public TestCase
         NS_TEST_ASSERT_MSG_NE(req, nullptr, error);
         NS_TEST_EXPECT_MSG_EQ(+req->GetPrefixLength(), 16, "reserved bits of the request ignored");
 
-        // The IPv4 family knows exactly its five types, and the module's factory builds them.
+        // The IPv4 family knows exactly its six types (with the NAT Detection option of the IPv4
+        // transport), and the module's factory builds them.
         for (uint32_t type = 0; type < 256; ++type)
         {
-            bool ipv4 = type == 32 || (type >= 36 && type <= 39);
+            bool ipv4 = type == 31 || type == 32 || (type >= 36 && type <= 39);
             Ptr<MobilityOption> o = CreateIpv4Option(type);
             NS_TEST_EXPECT_MSG_EQ((o != nullptr), ipv4, "IPv4 family owns type " << type);
             if (ipv4)
