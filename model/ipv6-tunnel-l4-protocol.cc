@@ -849,8 +849,18 @@ Ipv6TunnelL4Protocol::SharedSend(Ptr<Packet> packet,
     uint32_t index = tag.tunnel - TUNNEL_ID_BASE;
     if (!tagged || tag.node != m_node->GetId() || !IsTunnelId(tag.tunnel) || index >= m_byId.size())
     {
-        NS_LOG_WARN("drop: packet routed into the point-to-multipoint interface names no tunnel");
-        Drop(packet, DROP_NO_TUNNEL);
+        // what the tunnels filter is filtered here too (e.g. the shared interface's own DAD
+        // probe), counted as with one interface per tunnel
+        uint8_t inner[IPV6_HEADER_SIZE];
+        DropReason reason = DROP_NO_TUNNEL;
+        if (protocolNumber == Ipv6L3Protocol::PROT_NUMBER && packet->GetSize() >= IPV6_HEADER_SIZE)
+        {
+            packet->CopyData(inner, IPV6_HEADER_SIZE);
+            IsFiltered(inner, reason);
+        }
+        NS_LOG_WARN("drop: packet routed into the point-to-multipoint interface names no tunnel ("
+                    << DropReasonName(reason) << ")");
+        Drop(packet, reason);
         return false;
     }
     const TunnelKey& key = m_byId[index]->key;
