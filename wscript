@@ -228,6 +228,7 @@ def build(bld):
         'test/pmipv6-state-test-suite.cc',
         'test/ipv6-hash-routing-test-suite.cc',
         'test/ipv6-tunnel-test-suite.cc',
+        'test/lma-point-to-multipoint-test-suite.cc',
         'test/pmipv6-routing-test-suite.cc',
         'test/prefix-table-test-suite.cc',
         'test/binding-identifier-test-suite.cc',

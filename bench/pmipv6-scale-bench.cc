@@ -9,7 +9,9 @@
  * With --switch=1 (the default) the MAGs reach the LMA through one L2 aggregation switch
  * (MakeStar(..., true): a BridgeNetDevice, one CSMA port link per MAG with the same rate and
  * delay): the LMA then has one transport interface instead of one per MAG. --switch=0 builds
- * one point-to-point link per MAG.
+ * one point-to-point link per MAG. With --p2mp=1 (the default) the LMA reaches all MAGs through
+ * one point-to-multipoint tunnel interface (Pmipv6LmaApplication "PointToMultipointTunnel"),
+ * so its IPv6 interface count stays constant; --p2mp=0 gives it one tunnel interface per MAG.
  *
  * Mobile node k (0-based) attaches to MAG k mod M at 0.5 + window * k / N s and moves to MAG
  * (k + 1) mod M dwell s later (the link switch takes 50 ms). The simulation stops when the last
@@ -224,6 +226,9 @@ RunScale(uint32_t nMns,
 
     Ptr<Pmipv6LmaApplication> lma = topo.GetLma(topo.GetNames("lma").front());
     Ptr<BindingCache> cache = lma->GetBindingCache();
+    BooleanValue pointToMultipoint;
+    lma->GetAttribute("PointToMultipointTunnel", pointToMultipoint);
+    uint32_t lmaInterfaces = lma->GetNode()->GetObject<Ipv6>()->GetNInterfaces();
     uint32_t registered = 0;
     uint64_t filtered = 0;
     for (uint32_t k = 0; k < nMns; ++k)
@@ -295,6 +300,8 @@ RunScale(uint32_t nMns,
     std::cout << "mags: " << nMags << "\n";
     std::cout << "switch: " << (aggregationSwitch ? 1 : 0) << "\n";
     std::cout << "multicast_filter: " << (filter ? 1 : 0) << "\n";
+    std::cout << "point_to_multipoint: " << (pointToMultipoint.Get() ? 1 : 0) << "\n";
+    std::cout << "lma_ipv6_interfaces: " << lmaInterfaces << "\n";
     std::cout << "setup_s: " << setup << "\n";
     std::cout << "run_s: " << run << "\n";
     std::cout << "per_mn_us: " << std::setprecision(1) << (setup + run) / nMns * 1e6 << "\n";
@@ -452,6 +459,7 @@ main(int argc, char* argv[])
     std::string scheduler = "ns3::PriorityQueueScheduler";
     std::string variant = "pbu";
     uint32_t exchanges = 1000;
+    bool pointToMultipoint = true;
     CommandLine cmd(__FILE__);
     cmd.AddValue("mns", "Number of mobile nodes", mns);
     cmd.AddValue("mags", "Number of MAGs (at least 2)", mags);
@@ -479,8 +487,14 @@ main(int argc, char* argv[])
                  "The simulator's event scheduler (ns3::PriorityQueueScheduler: a binary heap "
                  "in one array, the fastest at scale; ns3::MapScheduler is ns-3's default)",
                  scheduler);
+    cmd.AddValue("p2mp",
+                 "The LMA reaches all MAGs through one point-to-multipoint tunnel interface "
+                 "(1) or has one tunnel interface per MAG (0)",
+                 pointToMultipoint);
     cmd.Parse(argc, argv);
     Simulator::SetScheduler(ObjectFactory(scheduler));
+    Config::SetDefault("ns3::Pmipv6LmaApplication::PointToMultipointTunnel",
+                       BooleanValue(pointToMultipoint));
 
     if (interfaces != 1 && interfaces != 2)
     {

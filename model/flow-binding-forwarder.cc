@@ -4,6 +4,8 @@
 
 #include "flow-binding-forwarder.h"
 
+#include "ipv6-tunnel-l4-protocol.h"
+
 #include "ns3/log.h"
 
 namespace ns3
@@ -54,22 +56,33 @@ FlowBindingForwarder::Clear()
     m_table = nullptr;
     m_resolver = FlowBindingResolver();
     m_outputRoutes.clear();
+    m_tunnels = nullptr;
+}
+
+uint32_t
+FlowBindingForwarder::OutputInterface(uint32_t interface)
+{
+    if (!Ipv6TunnelL4Protocol::IsTunnelId(interface))
+    {
+        return interface;
+    }
+    if (!m_tunnels)
+    {
+        m_tunnels = m_ipv6->GetObject<Ipv6TunnelL4Protocol>();
+    }
+    return m_tunnels ? m_tunnels->GetOutputInterface(interface) : FlowBindingOutput::NO_INTERFACE;
 }
 
 Ptr<Ipv6Route>
-FlowBindingForwarder::OutputRoute(const FlowBindingOutput& out)
+FlowBindingForwarder::OutputRoute(const FlowBindingOutput& out, uint32_t outInterface)
 {
-    if (out.interface >= m_outputRoutes.size())
-    {
-        m_outputRoutes.resize(out.interface + 1);
-    }
     Ptr<Ipv6Route>& route = m_outputRoutes[out.interface];
     if (!route || route->GetGateway() != out.nextHop)
     {
         route = Create<Ipv6Route>();
         route->SetDestination(Ipv6Address::GetAny());
         route->SetGateway(out.nextHop);
-        route->SetOutputDevice(m_ipv6->GetNetDevice(out.interface));
+        route->SetOutputDevice(m_ipv6->GetNetDevice(outInterface));
     }
     return route;
 }
@@ -106,7 +119,8 @@ FlowBindingForwarder::Forward(uint64_t owner,
     uint32_t n = FlowBindingTable::ResolveOutputs(res, owner, m_resolver, outputs, MAX_OUTPUTS);
     for (uint32_t i = 0; i < n; ++i)
     {
-        if (outputs[i].interface >= m_ipv6->GetNInterfaces())
+        uint32_t outInterface = OutputInterface(outputs[i].interface);
+        if (outInterface >= m_ipv6->GetNInterfaces())
         {
             continue;
         }
@@ -114,7 +128,12 @@ FlowBindingForwarder::Forward(uint64_t owner,
                                 << header.GetDestination() << " into interface "
                                 << outputs[i].interface);
         m_forwardedCount++;
-        ucb(idev, OutputRoute(outputs[i]), p, header);
+        if (outInterface != outputs[i].interface)
+        {
+            // a point-to-multipoint tunnel: name it on the packet (each copy in turn)
+            m_tunnels->SelectTunnel(p, outputs[i].interface);
+        }
+        ucb(idev, OutputRoute(outputs[i], outInterface), p, header);
     }
     // no BID resolved: the prefix route
     return n > 0 ? FORWARDED : NOT_HANDLED;

@@ -6,12 +6,13 @@
 #define PMIPV6_FLOW_BINDING_FORWARDER_H
 
 #include "flow-binding-table.h"
+#include "ipv6-tunnel-l4-protocol.h"
 
 #include "ns3/ipv6-route.h"
 #include "ns3/ipv6-routing-protocol.h"
 #include "ns3/ipv6.h"
 
-#include <vector>
+#include <unordered_map>
 
 namespace ns3
 {
@@ -108,18 +109,28 @@ class FlowBindingForwarder
 
   private:
     /**
-     * \brief The route into an output (cached per interface).
+     * \brief The route into an output (cached per interface or tunnel identifier).
      * \param out the output
+     * \param outInterface the IPv6 interface of out.interface (OutputInterface)
      * \return the route
      */
-    Ptr<Ipv6Route> OutputRoute(const FlowBindingOutput& out);
+    Ptr<Ipv6Route> OutputRoute(const FlowBindingOutput& out, uint32_t outInterface);
 
-    Ptr<Ipv6> m_ipv6;                           ///< the node's IPv6
-    Ptr<FlowBindingTable> m_table;              ///< flow bindings, or nullptr
-    FlowBindingResolver m_resolver;             ///< (flow owner, BID) -> output
-    std::vector<Ptr<Ipv6Route>> m_outputRoutes; ///< route per output interface
-    uint64_t m_discardCount{0};                 ///< dropped by DISCARD
-    uint64_t m_forwardedCount{0};               ///< copies handed on
+    /**
+     * \brief The IPv6 interface of an output: the interface itself, or for a
+     * point-to-multipoint tunnel identifier its tunnel protocol's shared interface.
+     * \param interface the output's interface or tunnel identifier
+     * \return the IPv6 interface, or FlowBindingOutput::NO_INTERFACE
+     */
+    uint32_t OutputInterface(uint32_t interface);
+
+    Ptr<Ipv6> m_ipv6;                    ///< the node's IPv6
+    Ptr<FlowBindingTable> m_table;       ///< flow bindings, or nullptr
+    FlowBindingResolver m_resolver;      ///< (flow owner, BID) -> output
+    Ptr<Ipv6TunnelL4Protocol> m_tunnels; ///< for tunnel identifiers (found when needed)
+    std::unordered_map<uint32_t, Ptr<Ipv6Route>> m_outputRoutes; ///< route per output
+    uint64_t m_discardCount{0};                                  ///< dropped by DISCARD
+    uint64_t m_forwardedCount{0};                                ///< copies handed on
 };
 
 } // namespace ns3

@@ -22,6 +22,7 @@
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
+#include "ns3/tag.h"
 #include "ns3/uinteger.h"
 #include "ns3/virtual-net-device.h"
 
@@ -111,7 +112,62 @@ class Ipv6TunnelIpv4Receiver : public IpL4Protocol
 
 NS_OBJECT_ENSURE_REGISTERED(Ipv6TunnelIpv4Receiver);
 
+/**
+ * \ingroup pmipv6
+ * \brief The tunnel a packet routed into a point-to-multipoint tunnel interface takes
+ * (Ipv6TunnelL4Protocol::SelectTunnel), with the node that chose it.
+ */
+class TunnelSelectTag : public Tag
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::TunnelSelectTag")
+                                .SetParent<Tag>()
+                                .SetGroupName("Pmipv6")
+                                .AddConstructor<TunnelSelectTag>();
+        return tid;
+    }
+
+    TypeId GetInstanceTypeId() const override
+    {
+        return GetTypeId();
+    }
+
+    uint32_t GetSerializedSize() const override
+    {
+        return 8;
+    }
+
+    void Serialize(TagBuffer i) const override
+    {
+        i.WriteU32(node);
+        i.WriteU32(tunnel);
+    }
+
+    void Deserialize(TagBuffer i) override
+    {
+        node = i.ReadU32();
+        tunnel = i.ReadU32();
+    }
+
+    void Print(std::ostream& os) const override
+    {
+        os << "node=" << node << " tunnel=" << tunnel;
+    }
+
+    uint32_t node{0};   ///< the node whose routing chose the tunnel
+    uint32_t tunnel{0}; ///< the tunnel identifier
+};
+
+NS_OBJECT_ENSURE_REGISTERED(TunnelSelectTag);
+
 constexpr uint32_t Ipv6TunnelL4Protocol::NO_INTERFACE;
+constexpr uint32_t Ipv6TunnelL4Protocol::TUNNEL_ID_BASE;
 
 TypeId
 Ipv6TunnelL4Protocol::GetTypeId()
@@ -153,6 +209,16 @@ Ipv6TunnelL4Protocol::GetTypeId()
                           TimeValue(MilliSeconds(100)),
                           MakeTimeAccessor(&Ipv6TunnelL4Protocol::m_outerRouteCacheTime),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("PointToMultipoint",
+                          "Tunnels created from now on share one IPv6 interface (one "
+                          "VirtualNetDevice) instead of one each: AddTunnelReference returns a "
+                          "tunnel identifier, and what routes a packet into the shared "
+                          "interface names its tunnel with SelectTunnel (LmaRouting and "
+                          "FlowBindingForwarder do). The node then sends no ICMPv6 Redirects; "
+                          "EnableIpv4 is not available for these tunnels.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&Ipv6TunnelL4Protocol::m_pointToMultipoint),
+                          MakeBooleanChecker())
             .AddTraceSource("TunnelCreated",
                             "A tunnel got its first reference (created, or its interface set "
                             "up again).",
@@ -184,6 +250,8 @@ Ipv6TunnelL4Protocol::Ipv6TunnelL4Protocol()
       m_filterLinkLocal(true),
       m_linkLocalAddress(true),
       m_outerRouteCacheTime(MilliSeconds(100)),
+      m_pointToMultipoint(false),
+      m_sharedInterface(NO_INTERFACE),
       m_encapCount(0),
       m_decapCount(0)
 {
@@ -207,6 +275,12 @@ Ipv6TunnelL4Protocol::DoDispose()
     }
     m_tunnels.clear();
     m_byInterface.clear();
+    m_byId.clear();
+    if (m_sharedDevice)
+    {
+        m_sharedDevice->SetSendCallback(VirtualNetDevice::SendCallback());
+        m_sharedDevice = nullptr;
+    }
     m_activeCount = 0;
     if (m_ipv4Receiver)
     {
@@ -276,6 +350,17 @@ Ipv6TunnelL4Protocol::TunnelKeyHash::operator()(const TunnelKey& key) const
     return h;
 }
 
+Ipv6TunnelL4Protocol::Tunnel*
+Ipv6TunnelL4Protocol::FindActiveMutable(const TunnelKey& key)
+{
+    auto it = m_tunnels.find(key);
+    if (it == m_tunnels.end() || it->second.refCount == 0)
+    {
+        return nullptr;
+    }
+    return &it->second;
+}
+
 const Ipv6TunnelL4Protocol::Tunnel*
 Ipv6TunnelL4Protocol::FindActive(const TunnelKey& key) const
 {
@@ -316,24 +401,46 @@ Ipv6TunnelL4Protocol::AddTunnelReference(Ipv6Address local, Ipv6Address remote)
             NS_LOG_WARN("tunnel local end point " << local << " is not an address of node "
                                                   << m_node->GetId());
         }
-        Ptr<VirtualNetDevice> device = CreateObject<VirtualNetDevice>();
-        device->SetAddress(Mac48Address::Allocate());
-        device->SetNeedsArp(false);
-        device->SetIsPointToPoint(true);
-        device->SetSupportsSendFrom(true);
-        device->SetMtu(m_tunnelMtu);
-        device->SetSendCallback(
-            MakeCallback(&Ipv6TunnelL4Protocol::TunnelSend, this, local, remote));
-        m_node->AddDevice(device);
-        uint32_t ifIndex = ipv6->AddInterface(device);
-        it = m_tunnels.emplace(key, Tunnel{device, ifIndex, 0}).first;
-        m_byInterface[ifIndex] = key;
-        NS_LOG_LOGIC("created tunnel " << local << " -> " << remote << " on interface " << ifIndex);
+        if (m_pointToMultipoint)
+        {
+            SharedInterface();
+            uint32_t id = TUNNEL_ID_BASE + static_cast<uint32_t>(m_byId.size());
+            it = m_tunnels.emplace(key, Tunnel{m_sharedDevice, id, 0}).first;
+            // unordered_map elements keep their address when the map rehashes
+            m_byId.push_back(&it->second);
+            m_byInterface[id] = key;
+            NS_LOG_LOGIC("created tunnel " << local << " -> " << remote << ": identifier " << id
+                                           << " on shared interface " << m_sharedInterface);
+        }
+        else
+        {
+            Ptr<VirtualNetDevice> device = CreateObject<VirtualNetDevice>();
+            device->SetAddress(Mac48Address::Allocate());
+            device->SetNeedsArp(false);
+            device->SetIsPointToPoint(true);
+            device->SetSupportsSendFrom(true);
+            device->SetMtu(m_tunnelMtu);
+            device->SetSendCallback(
+                MakeCallback(&Ipv6TunnelL4Protocol::TunnelSend, this, local, remote));
+            m_node->AddDevice(device);
+            uint32_t ifIndex = ipv6->AddInterface(device);
+            it = m_tunnels.emplace(key, Tunnel{device, ifIndex, 0}).first;
+            m_byInterface[ifIndex] = key;
+            NS_LOG_LOGIC("created tunnel " << local << " -> " << remote << " on interface "
+                                           << ifIndex);
+        }
+        it->second.key = key;
     }
     Tunnel& tunnel = it->second;
     tunnel.refCount = 1;
     tunnel.outerRoute = nullptr;
     m_activeCount++;
+    if (IsTunnelId(tunnel.ifIndex))
+    {
+        // the shared interface stays up
+        m_createdTrace(local, remote, tunnel.ifIndex);
+        return tunnel.ifIndex;
+    }
     // forwarding first: a non-forwarding interface would send Router Solicitations
     ipv6->SetForwarding(tunnel.ifIndex, true);
     ipv6->SetUp(tunnel.ifIndex);
@@ -366,6 +473,13 @@ Ipv6TunnelL4Protocol::RemoveTunnelReference(Ipv6Address local, Ipv6Address remot
     {
         m_activeCount--;
         tunnel.outerRoute = nullptr;
+        if (IsTunnelId(tunnel.ifIndex))
+        {
+            NS_LOG_LOGIC("tunnel " << local << " -> " << remote << " (identifier " << tunnel.ifIndex
+                                   << ") unreferenced");
+            m_removedTrace(local, remote, tunnel.ifIndex);
+            return true;
+        }
         NS_LOG_LOGIC("tunnel " << local << " -> " << remote << " unreferenced: interface "
                                << tunnel.ifIndex << " down");
         m_node->GetObject<Ipv6L3Protocol>()->SetDown(tunnel.ifIndex);
@@ -416,6 +530,11 @@ Ipv6TunnelL4Protocol::EnableIpv4(uint32_t ifIndex)
     Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
     auto it = m_byInterface.find(ifIndex);
     const Tunnel* tunnel = it == m_byInterface.end() ? nullptr : FindActive(it->second);
+    if (tunnel && IsTunnelId(tunnel->ifIndex))
+    {
+        NS_LOG_WARN("no IPv4 over point-to-multipoint tunnel " << ifIndex);
+        return NO_INTERFACE;
+    }
     if (!ipv4 || !tunnel)
     {
         NS_LOG_WARN("no IPv4 over interface " << ifIndex << ": "
@@ -434,6 +553,91 @@ Ipv6TunnelL4Protocol::EnableIpv4(uint32_t ifIndex)
         ipv4->SetUp(ipv4If);
     }
     return static_cast<uint32_t>(ipv4If);
+}
+
+uint32_t
+Ipv6TunnelL4Protocol::SharedInterface()
+{
+    if (m_sharedInterface != NO_INTERFACE)
+    {
+        return m_sharedInterface;
+    }
+    Ptr<Ipv6L3Protocol> ipv6 = m_node->GetObject<Ipv6L3Protocol>();
+    m_sharedDevice = CreateObject<VirtualNetDevice>();
+    m_sharedDevice->SetAddress(Mac48Address::Allocate());
+    m_sharedDevice->SetNeedsArp(false);
+    m_sharedDevice->SetIsPointToPoint(true);
+    m_sharedDevice->SetSupportsSendFrom(true);
+    m_sharedDevice->SetMtu(m_tunnelMtu);
+    m_sharedDevice->SetSendCallback(MakeCallback(&Ipv6TunnelL4Protocol::SharedSend, this));
+    m_node->AddDevice(m_sharedDevice);
+    m_sharedInterface = ipv6->AddInterface(m_sharedDevice);
+    ipv6->SetForwarding(m_sharedInterface, true);
+    ipv6->SetUp(m_sharedInterface);
+    if (!m_linkLocalAddress)
+    {
+        while (ipv6->GetNAddresses(m_sharedInterface) > 0)
+        {
+            ipv6->RemoveAddress(m_sharedInterface, 0);
+        }
+    }
+    // packets between two peers enter and leave by this interface: no Redirects (see the
+    // class documentation)
+    ipv6->SetAttribute("SendIcmpv6Redirect", BooleanValue(false));
+    NS_LOG_LOGIC("point-to-multipoint tunnel interface " << m_sharedInterface);
+    return m_sharedInterface;
+}
+
+uint32_t
+Ipv6TunnelL4Protocol::GetOutputInterface(uint32_t tunnel) const
+{
+    if (!IsTunnelId(tunnel))
+    {
+        return tunnel;
+    }
+    return tunnel - TUNNEL_ID_BASE < m_byId.size() ? m_sharedInterface : NO_INTERFACE;
+}
+
+void
+Ipv6TunnelL4Protocol::SelectTunnel(Ptr<const Packet> packet, uint32_t tunnel) const
+{
+    if (!IsTunnelId(tunnel) || !m_node)
+    {
+        return;
+    }
+    TunnelSelectTag tag;
+    tag.node = m_node->GetId();
+    tag.tunnel = tunnel;
+    // a packet tag on a const packet, as Packet::AddPacketTag allows; Replace adds it when
+    // absent (a packet forwarded to several tunnels gets each in turn)
+    ConstCast<Packet>(packet)->ReplacePacketTag(tag);
+}
+
+bool
+Ipv6TunnelL4Protocol::IsPointToMultipoint() const
+{
+    return m_pointToMultipoint;
+}
+
+uint64_t
+Ipv6TunnelL4Protocol::GetEncapsulatedCount(Ipv6Address local, Ipv6Address remote) const
+{
+    auto it = m_tunnels.find(TunnelKey{local, remote});
+    return it == m_tunnels.end() ? 0 : it->second.encapCount;
+}
+
+uint64_t
+Ipv6TunnelL4Protocol::GetDecapsulatedCount(Ipv6Address local, Ipv6Address remote) const
+{
+    auto it = m_tunnels.find(TunnelKey{local, remote});
+    return it == m_tunnels.end() ? 0 : it->second.decapCount;
+}
+
+uint64_t
+Ipv6TunnelL4Protocol::GetDropCount(Ipv6Address local, Ipv6Address remote) const
+{
+    auto it = m_tunnels.find(TunnelKey{local, remote});
+    return it == m_tunnels.end() ? 0 : it->second.dropCount;
 }
 
 uint32_t
@@ -589,17 +793,18 @@ Ipv6TunnelL4Protocol::TunnelSend(Ipv6Address local,
         if ((inner4[0] >> 4) != 4)
         {
             NS_LOG_WARN("drop: protocol 0x0800 but not an IPv4 packet");
-            Drop(packet, DROP_MALFORMED);
+            Drop(packet, DROP_MALFORMED, &it->second);
             return false;
         }
         if (IsIpv4MulticastBytes(inner4))
         {
             NS_LOG_LOGIC("filtered IPv4 multicast or broadcast");
-            Drop(packet, DROP_MULTICAST);
+            Drop(packet, DROP_MULTICAST, &it->second);
             return false;
         }
         NS_LOG_LOGIC("encapsulate IPv4 in " << local << " -> " << remote);
         m_encapCount++;
+        it->second.encapCount++;
         m_encapTrace(packet, local, remote);
         m_downTarget6(packet, local, remote, IPV4_PROT_NUMBER, OuterRoute(it->second, key, packet));
         return true;
@@ -608,7 +813,7 @@ Ipv6TunnelL4Protocol::TunnelSend(Ipv6Address local,
     {
         NS_LOG_WARN("drop: not an IPv6 packet (protocol 0x" << std::hex << protocolNumber
                                                             << std::dec << ")");
-        Drop(packet, DROP_MALFORMED);
+        Drop(packet, DROP_MALFORMED, &it->second);
         return false;
     }
     uint8_t inner[IPV6_HEADER_SIZE];
@@ -619,16 +824,47 @@ Ipv6TunnelL4Protocol::TunnelSend(Ipv6Address local,
         NS_LOG_LOGIC("filtered " << AddressAt(inner, IPV6_SOURCE_OFFSET) << " -> "
                                  << AddressAt(inner, IPV6_DESTINATION_OFFSET) << ": "
                                  << DropReasonName(reason));
-        Drop(packet, reason);
+        Drop(packet, reason, &it->second);
         return false;
     }
     NS_LOG_LOGIC("encapsulate " << AddressAt(inner, IPV6_SOURCE_OFFSET) << " -> "
                                 << AddressAt(inner, IPV6_DESTINATION_OFFSET) << " in " << local
                                 << " -> " << remote);
     m_encapCount++;
+    it->second.encapCount++;
     m_encapTrace(packet, local, remote);
     m_downTarget6(packet, local, remote, PROT_NUMBER, OuterRoute(it->second, key, packet));
     return true;
+}
+
+bool
+Ipv6TunnelL4Protocol::SharedSend(Ptr<Packet> packet,
+                                 const Address& source,
+                                 const Address& dest,
+                                 uint16_t protocolNumber)
+{
+    NS_LOG_FUNCTION(this << packet << protocolNumber);
+    TunnelSelectTag tag;
+    bool tagged = packet->RemovePacketTag(tag);
+    uint32_t index = tag.tunnel - TUNNEL_ID_BASE;
+    if (!tagged || tag.node != m_node->GetId() || !IsTunnelId(tag.tunnel) || index >= m_byId.size())
+    {
+        // what the tunnels filter is filtered here too (e.g. the shared interface's own DAD
+        // probe), counted as with one interface per tunnel
+        uint8_t inner[IPV6_HEADER_SIZE];
+        DropReason reason = DROP_NO_TUNNEL;
+        if (protocolNumber == Ipv6L3Protocol::PROT_NUMBER && packet->GetSize() >= IPV6_HEADER_SIZE)
+        {
+            packet->CopyData(inner, IPV6_HEADER_SIZE);
+            IsFiltered(inner, reason);
+        }
+        NS_LOG_WARN("drop: packet routed into the point-to-multipoint interface names no tunnel ("
+                    << DropReasonName(reason) << ")");
+        Drop(packet, reason);
+        return false;
+    }
+    const TunnelKey& key = m_byId[index]->key;
+    return TunnelSend(key.local, key.remote, packet, source, dest, protocolNumber);
 }
 
 IpL4Protocol::RxStatus
@@ -648,7 +884,7 @@ Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p,
 {
     NS_LOG_FUNCTION(this << p << header.GetSource() << header.GetDestination());
     // the outer source is the peer, the outer destination is us
-    const Tunnel* tunnel = FindActive(TunnelKey{header.GetDestination(), header.GetSource()});
+    Tunnel* tunnel = FindActiveMutable(TunnelKey{header.GetDestination(), header.GetSource()});
     if (!tunnel)
     {
         NS_LOG_WARN("drop: no tunnel " << header.GetDestination() << " <- " << header.GetSource());
@@ -667,7 +903,7 @@ Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p,
     {
         NS_LOG_WARN("drop: " << size << "-octet payload from " << header.GetSource()
                              << " is not an IPv6 packet");
-        Drop(p, DROP_MALFORMED);
+        Drop(p, DROP_MALFORMED, tunnel);
         return IpL4Protocol::RX_OK;
     }
     uint32_t payloadLength = (inner[4] << 8) | inner[5];
@@ -675,7 +911,7 @@ Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p,
     {
         NS_LOG_WARN("drop: inner payload length " << payloadLength << " exceeds the " << size
                                                   << " octets received");
-        Drop(p, DROP_MALFORMED);
+        Drop(p, DROP_MALFORMED, tunnel);
         return IpL4Protocol::RX_OK;
     }
     DropReason reason;
@@ -684,13 +920,14 @@ Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p,
         NS_LOG_LOGIC("filtered received " << AddressAt(inner, IPV6_SOURCE_OFFSET) << " -> "
                                           << AddressAt(inner, IPV6_DESTINATION_OFFSET) << ": "
                                           << DropReasonName(reason));
-        Drop(p, reason);
+        Drop(p, reason, tunnel);
         return IpL4Protocol::RX_OK;
     }
     NS_LOG_LOGIC("decapsulate " << AddressAt(inner, IPV6_SOURCE_OFFSET) << " -> "
                                 << AddressAt(inner, IPV6_DESTINATION_OFFSET) << " onto interface "
                                 << tunnel->ifIndex);
     m_decapCount++;
+    tunnel->decapCount++;
     m_decapTrace(p, header.GetDestination(), header.GetSource());
     Ptr<VirtualNetDevice> device = tunnel->device;
     device->Receive(p,
@@ -705,7 +942,7 @@ IpL4Protocol::RxStatus
 Ipv6TunnelL4Protocol::ReceiveIpv4(Ptr<Packet> p, const Ipv6Header& header)
 {
     NS_LOG_FUNCTION(this << p << header.GetSource() << header.GetDestination());
-    const Tunnel* tunnel = FindActive(TunnelKey{header.GetDestination(), header.GetSource()});
+    Tunnel* tunnel = FindActiveMutable(TunnelKey{header.GetDestination(), header.GetSource()});
     if (!tunnel)
     {
         NS_LOG_WARN("drop IPv4: no tunnel " << header.GetDestination() << " <- "
@@ -728,12 +965,12 @@ Ipv6TunnelL4Protocol::ReceiveIpv4(Ptr<Packet> p, const Ipv6Header& header)
     {
         NS_LOG_WARN("drop: " << size << "-octet payload from " << header.GetSource()
                              << " is not an IPv4 packet");
-        Drop(p, DROP_MALFORMED);
+        Drop(p, DROP_MALFORMED, tunnel);
         return IpL4Protocol::RX_OK;
     }
     if (IsIpv4MulticastBytes(inner))
     {
-        Drop(p, DROP_MULTICAST);
+        Drop(p, DROP_MULTICAST, tunnel);
         return IpL4Protocol::RX_OK;
     }
     Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
@@ -746,6 +983,7 @@ Ipv6TunnelL4Protocol::ReceiveIpv4(Ptr<Packet> p, const Ipv6Header& header)
     }
     NS_LOG_LOGIC("decapsulate IPv4 onto IPv4 interface " << ipv4If);
     m_decapCount++;
+    tunnel->decapCount++;
     m_decapTrace(p, header.GetDestination(), header.GetSource());
     Ptr<VirtualNetDevice> device = tunnel->device;
     device->Receive(p,
@@ -757,9 +995,13 @@ Ipv6TunnelL4Protocol::ReceiveIpv4(Ptr<Packet> p, const Ipv6Header& header)
 }
 
 void
-Ipv6TunnelL4Protocol::Drop(Ptr<const Packet> p, DropReason reason)
+Ipv6TunnelL4Protocol::Drop(Ptr<const Packet> p, DropReason reason, Tunnel* tunnel)
 {
     m_dropCounts[reason]++;
+    if (tunnel)
+    {
+        tunnel->dropCount++;
+    }
     m_dropTrace(p, reason);
 }
 

@@ -13,6 +13,7 @@
 #include <array>
 #include <limits>
 #include <unordered_map>
+#include <vector>
 
 namespace ns3
 {
@@ -66,6 +67,22 @@ class VirtualNetDevice;
  * A later AddTunnelReference for the same pair sets the same interface up again and
  * returns the same index.
  *
+ * Point-to-multipoint mode (attribute "PointToMultipoint", false by default; the LMA's
+ * "PointToMultipointTunnel" sets it): all tunnels share ONE VirtualNetDevice and IPv6
+ * interface, so the node's interface count no longer grows with its peers (ns-3 loops over a
+ * node's interfaces for each packet it sends or receives). AddTunnelReference then returns a
+ * tunnel identifier of its own (IsTunnelId(), at least TUNNEL_ID_BASE), not an IPv6
+ * interface index: it names the peer in routes and bindings; GetOutputInterface() and
+ * GetOutputDevice() give the shared interface and device. Whoever routes a packet into the
+ * shared interface names its tunnel with SelectTunnel() (a packet tag read, and removed, when
+ * the packet is encapsulated: one hash-free O(1) lookup); LmaRouting and
+ * FlowBindingForwarder do. A packet without it is dropped (DROP_NO_TUNNEL). Received packets
+ * are matched by their outer addresses as before and handed to the shared interface. The
+ * node sends no ICMPv6 Redirects in this mode (a packet from one peer to another enters and
+ * leaves by the same interface; with one interface per peer ns-3's Redirects only came from
+ * a tunnel's link-local address and were dropped by FilterLinkLocal). IPv4 over the tunnels
+ * (EnableIpv4) is not available in this mode.
+ *
  * \note The tunnel interface has only a link-local address (none at all with
  * "LinkLocalAddress" false, as at the LMA). A static route through it
  * must name a gateway (any link-local address will do, e.g. the peer tunnel's: the
@@ -83,6 +100,20 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
 
     /// Returned by the interface lookups when there is no active tunnel.
     static constexpr uint32_t NO_INTERFACE = std::numeric_limits<uint32_t>::max();
+
+    /// The first tunnel identifier of point-to-multipoint mode (above any interface index).
+    static constexpr uint32_t TUNNEL_ID_BASE = 0x40000000;
+
+    /**
+     * \brief Whether a number is a point-to-multipoint tunnel identifier (not an IPv6
+     * interface index).
+     * \param id the number (a tunnel interface or identifier)
+     * \return true for a tunnel identifier
+     */
+    static bool IsTunnelId(uint32_t id)
+    {
+        return id >= TUNNEL_ID_BASE && id != NO_INTERFACE;
+    }
 
     /// Why a packet was not encapsulated or decapsulated.
     enum DropReason
@@ -163,10 +194,11 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
     bool RemoveTunnelReference(Ipv6Address local, Ipv6Address remote);
 
     /**
-     * \brief The interface of an active tunnel.
+     * \brief The interface (point-to-multipoint: the identifier) of an active tunnel, as
+     * AddTunnelReference returned it.
      * \param local this node's address
      * \param remote the peer's address
-     * \return the IPv6 interface index, or NO_INTERFACE
+     * \return the IPv6 interface index (or tunnel identifier), or NO_INTERFACE
      */
     uint32_t GetTunnelInterface(Ipv6Address local, Ipv6Address remote) const;
 
@@ -179,8 +211,55 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
     Ptr<VirtualNetDevice> GetTunnelDevice(Ipv6Address local, Ipv6Address remote) const;
 
     /**
+     * \brief The IPv6 interface a tunnel's packets are routed into.
+     * \param tunnel a tunnel interface or identifier (AddTunnelReference)
+     * \return the IPv6 interface index (the shared one for an identifier), or NO_INTERFACE
+     * for an unknown identifier; an interface index is returned as it is
+     */
+    uint32_t GetOutputInterface(uint32_t tunnel) const;
+
+    /**
+     * \brief Name the tunnel a packet routed into the shared point-to-multipoint interface
+     * takes (a packet tag, read and removed by the encapsulation). Does nothing for an IPv6
+     * interface index (one interface per tunnel).
+     * \param packet the packet, before it is handed to IPv6 forwarding or output
+     * \param tunnel the tunnel interface or identifier
+     */
+    void SelectTunnel(Ptr<const Packet> packet, uint32_t tunnel) const;
+
+    /**
+     * \brief Whether the tunnels share one point-to-multipoint interface.
+     * \return the PointToMultipoint attribute
+     */
+    bool IsPointToMultipoint() const;
+
+    /**
+     * \brief Packets encapsulated into one tunnel.
+     * \param local this node's address
+     * \param remote the peer's address
+     * \return the count (kept while the tunnel is inactive; 0 for an unknown pair)
+     */
+    uint64_t GetEncapsulatedCount(Ipv6Address local, Ipv6Address remote) const;
+
+    /**
+     * \brief Packets decapsulated from one tunnel.
+     * \param local this node's address
+     * \param remote the peer's address
+     * \return the count (0 for an unknown pair)
+     */
+    uint64_t GetDecapsulatedCount(Ipv6Address local, Ipv6Address remote) const;
+
+    /**
+     * \brief Packets of one tunnel filtered or malformed (both directions).
+     * \param local this node's address
+     * \param remote the peer's address
+     * \return the count (0 for an unknown pair)
+     */
+    uint64_t GetDropCount(Ipv6Address local, Ipv6Address remote) const;
+
+    /**
      * \brief The end points of the active tunnel on an interface.
-     * \param ifIndex an IPv6 interface index
+     * \param ifIndex an IPv6 interface index (point-to-multipoint: a tunnel identifier)
      * \param local set to this node's address
      * \param remote set to the peer's address
      * \return false (and the addresses untouched) when no active tunnel uses the interface
@@ -302,6 +381,10 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
         Ptr<Ipv6Route> outerRoute;    ///< cached route of the outer packets (nullptr: none)
         uint32_t outerInterface{0};   ///< the interface outerRoute leaves by
         Time outerRouteExpiry;        ///< when outerRoute must be looked up again
+        uint64_t encapCount{0};       ///< packets encapsulated into it
+        uint64_t decapCount{0};       ///< packets decapsulated from it
+        uint64_t dropCount{0};        ///< its packets filtered or malformed
+        TunnelKey key;                ///< its end points
     };
 
     /**
@@ -329,6 +412,26 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
                     uint16_t protocolNumber);
 
     /**
+     * \brief Send callback of the shared point-to-multipoint device: the tunnel named by the
+     * packet's tag (SelectTunnel), then TunnelSend.
+     * \param packet the inner packet
+     * \param source device source address (unused)
+     * \param dest device destination address (unused)
+     * \param protocolNumber the protocol
+     * \return true when the packet was handed to IPv6
+     */
+    bool SharedSend(Ptr<Packet> packet,
+                    const Address& source,
+                    const Address& dest,
+                    uint16_t protocolNumber);
+
+    /**
+     * \brief Create the shared point-to-multipoint device and interface (once).
+     * \return its IPv6 interface index
+     */
+    uint32_t SharedInterface();
+
+    /**
      * \brief Whether an inner packet must not cross the tunnel.
      * \param inner the first 40 octets of the inner packet (its IPv6 header, as on the wire)
      * \param reason set to the reason when filtered
@@ -351,8 +454,16 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
      * \brief Count and trace a drop.
      * \param p the packet
      * \param reason the reason
+     * \param tunnel the tunnel it belongs to (nullptr: none)
      */
-    void Drop(Ptr<const Packet> p, DropReason reason);
+    void Drop(Ptr<const Packet> p, DropReason reason, Tunnel* tunnel = nullptr);
+
+    /**
+     * \brief The tunnel of a pair when active (mutable).
+     * \param key the pair
+     * \return the tunnel, or nullptr
+     */
+    Tunnel* FindActiveMutable(const TunnelKey& key);
 
     Ptr<Node> m_node;                                               ///< the node
     IpL4Protocol::DownTargetCallback6 m_downTarget6;                ///< IPv6 Send
@@ -364,11 +475,15 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
     bool m_filterLinkLocal;                                         ///< drop link-local inner
     bool m_linkLocalAddress;                                        ///< LinkLocalAddress
     Time m_outerRouteCacheTime;                                     ///< OuterRouteCacheTime
-    Ptr<Ipv6L3Protocol> m_ipv6;                                     ///< the node's IPv6
-    Ptr<IpL4Protocol> m_ipv4Receiver;                     ///< registered for next header 4
-    uint64_t m_encapCount;                                ///< encapsulated
-    uint64_t m_decapCount;                                ///< decapsulated
-    std::array<uint64_t, DROP_REASON_COUNT> m_dropCounts; ///< drops per reason
+    bool m_pointToMultipoint;                                       ///< PointToMultipoint
+    Ptr<VirtualNetDevice> m_sharedDevice; ///< the point-to-multipoint device (or nullptr)
+    uint32_t m_sharedInterface;           ///< its IPv6 interface (NO_INTERFACE: none yet)
+    std::vector<Tunnel*> m_byId;          ///< tunnel identifier - TUNNEL_ID_BASE -> tunnel
+    Ptr<Ipv6L3Protocol> m_ipv6;           ///< the node's IPv6
+    Ptr<IpL4Protocol> m_ipv4Receiver;     ///< registered for next header 4
+    uint64_t m_encapCount;                ///< encapsulated
+    uint64_t m_decapCount;                ///< decapsulated
+    std::array<uint64_t, DROP_REASON_COUNT> m_dropCounts;              ///< drops per reason
     TracedCallback<Ipv6Address, Ipv6Address, uint32_t> m_createdTrace; ///< tunnel activated
     TracedCallback<Ipv6Address, Ipv6Address, uint32_t> m_removedTrace; ///< tunnel deactivated
     TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_encapTrace; ///< sent

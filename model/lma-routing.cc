@@ -91,6 +91,7 @@ LmaRouting::DoDispose()
     m_discardRoutes = 0;
     m_flows.Clear();
     m_ipv6 = nullptr;
+    m_tunnels = nullptr;
     Ipv6RoutingProtocol::DoDispose();
 }
 
@@ -125,7 +126,16 @@ LmaRouting::SetPrefixRoute(Ipv6Address prefix,
     NS_LOG_FUNCTION(this << prefix << +length << tunnelInterface << owner << flowOwner);
     NS_ASSERT_MSG(m_ipv6, "LmaRouting is not attached to IPv6");
     NS_ASSERT_MSG(length <= 128, "prefix length " << +length);
-    NS_ASSERT_MSG(tunnelInterface < m_ipv6->GetNInterfaces(), "no interface " << tunnelInterface);
+    uint32_t outInterface = tunnelInterface;
+    if (Ipv6TunnelL4Protocol::IsTunnelId(tunnelInterface))
+    {
+        if (!m_tunnels)
+        {
+            m_tunnels = m_ipv6->GetObject<Ipv6TunnelL4Protocol>();
+        }
+        outInterface = m_tunnels ? m_tunnels->GetOutputInterface(tunnelInterface) : NO_INTERFACE;
+    }
+    NS_ASSERT_MSG(outInterface < m_ipv6->GetNInterfaces(), "no interface " << tunnelInterface);
     Ipv6Prefix mask(length);
     PrefixRoute r;
     r.prefix = prefix.CombinePrefix(mask);
@@ -134,7 +144,7 @@ LmaRouting::SetPrefixRoute(Ipv6Address prefix,
     r.route = Create<Ipv6Route>();
     r.route->SetDestination(r.prefix);
     r.route->SetGateway(Ipv6Address::GetAny());
-    r.route->SetOutputDevice(m_ipv6->GetNetDevice(tunnelInterface));
+    r.route->SetOutputDevice(m_ipv6->GetNetDevice(outInterface));
     r.owner = owner;
     r.flowOwner = flowOwner;
     PrefixRoutes set;
@@ -368,9 +378,12 @@ LmaRouting::GetOutputCount() const
 Ipv6Address
 LmaRouting::SourceFor(uint32_t tunnelInterface) const
 {
-    for (uint32_t i = 0; i < m_ipv6->GetNAddresses(tunnelInterface); i++)
+    uint32_t outInterface = Ipv6TunnelL4Protocol::IsTunnelId(tunnelInterface)
+                                ? m_tunnels->GetOutputInterface(tunnelInterface)
+                                : tunnelInterface;
+    for (uint32_t i = 0; i < m_ipv6->GetNAddresses(outInterface); i++)
     {
-        Ipv6InterfaceAddress a = m_ipv6->GetAddress(tunnelInterface, i);
+        Ipv6InterfaceAddress a = m_ipv6->GetAddress(outInterface, i);
         if (a.GetScope() == Ipv6InterfaceAddress::GLOBAL)
         {
             return a.GetAddress();
@@ -427,6 +440,10 @@ LmaRouting::RouteOutput(Ptr<Packet> p,
     route->SetSource(source);
     route->SetGateway(Ipv6Address::GetAny());
     route->SetOutputDevice(r->route->GetOutputDevice());
+    if (Ipv6TunnelL4Protocol::IsTunnelId(r->tunnelInterface))
+    {
+        m_tunnels->SelectTunnel(p, r->tunnelInterface);
+    }
     m_outputCount++;
     sockerr = Socket::ERROR_NOTERROR;
     return route;
@@ -472,6 +489,10 @@ LmaRouting::RouteInput(Ptr<const Packet> p,
     NS_LOG_LOGIC("downlink " << header.GetSource() << " -> " << header.GetDestination()
                              << " into tunnel " << r->tunnelInterface);
     m_forwardedCount++;
+    if (Ipv6TunnelL4Protocol::IsTunnelId(r->tunnelInterface))
+    {
+        m_tunnels->SelectTunnel(p, r->tunnelInterface);
+    }
     ucb(idev, r->route, p, header);
     return true;
 }

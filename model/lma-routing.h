@@ -7,6 +7,7 @@
 
 #include "flow-binding-forwarder.h"
 #include "flow-binding-table.h"
+#include "ipv6-tunnel-l4-protocol.h"
 #include "prefix-table.h"
 
 #include "ns3/ipv6-address.h"
@@ -58,6 +59,11 @@ class Node;
  * FlowDiscard trace); NO_MATCH, or a BID the resolver does not know, uses the prefix route.
  * Without a table, or with an empty one, the per-packet cost is one pointer test and one
  * size test. RouteOutput (the LMA's own packets) uses the prefix route only.
+ *
+ * A route's tunnel may be a point-to-multipoint tunnel identifier
+ * (Ipv6TunnelL4Protocol "PointToMultipoint"): the route then leaves by the shared tunnel
+ * interface and the packet is given its tunnel (Ipv6TunnelL4Protocol::SelectTunnel) before it
+ * is forwarded or sent.
  *
  * \note A packet from one mobile node to another behind the same MAG arrives on a tunnel
  * interface and leaves on the same one; ns-3's IpForward then sends the source an ICMPv6
@@ -348,14 +354,15 @@ class LmaRouting : public Ipv6RoutingProtocol
      */
     Ipv6Address SourceFor(uint32_t tunnelInterface) const;
 
-    Ptr<Ipv6> m_ipv6;                   ///< the node's IPv6
-    PrefixTable<PrefixRoutes> m_routes; ///< the prefix routes
-    uint32_t m_routeCount;              ///< routes (owner, prefix)
-    uint64_t m_forwardedCount;          ///< RouteInput hits
-    uint64_t m_outputCount;             ///< RouteOutput hits
-    FlowBindingForwarder m_flows;       ///< the flow-binding step (table, resolver, counters)
-    uint64_t m_discardedCount;          ///< packets dropped by discard routes
-    uint32_t m_discardRoutes;           ///< discard routes (source check when > 0)
+    Ptr<Ipv6> m_ipv6;                    ///< the node's IPv6
+    Ptr<Ipv6TunnelL4Protocol> m_tunnels; ///< for tunnel identifiers (found when first needed)
+    PrefixTable<PrefixRoutes> m_routes;  ///< the prefix routes
+    uint32_t m_routeCount;               ///< routes (owner, prefix)
+    uint64_t m_forwardedCount;           ///< RouteInput hits
+    uint64_t m_outputCount;              ///< RouteOutput hits
+    FlowBindingForwarder m_flows;        ///< the flow-binding step (table, resolver, counters)
+    uint64_t m_discardedCount;           ///< packets dropped by discard routes
+    uint32_t m_discardRoutes;            ///< discard routes (source check when > 0)
     /// "Discard": a packet dropped by a discard route
     TracedCallback<Ptr<const Packet>, const Ipv6Header&> m_discardTrace;
     TracedCallback<const Ipv6Header&, Ptr<const Packet>, uint64_t, uint16_t>

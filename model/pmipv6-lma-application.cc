@@ -152,6 +152,16 @@ Pmipv6LmaApplication::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&Pmipv6LmaApplication::m_revokeOnHandover),
                           MakeBooleanChecker())
+            .AddAttribute("PointToMultipointTunnel",
+                          "One tunnel interface for all MAGs (Ipv6TunnelL4Protocol "
+                          "PointToMultipoint): the LMA's interface count no longer grows with "
+                          "its MAGs, and a binding's tunnelInterface is a tunnel identifier, "
+                          "not an IPv6 interface index. The LMA then sends no ICMPv6 "
+                          "Redirects and routes no IPv4 home addresses (RFC 5844 signalling "
+                          "still runs). Read when the application starts.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&Pmipv6LmaApplication::m_pointToMultipointTunnel),
+                          MakeBooleanChecker())
             .AddAttribute("DefaultBindingPriority",
                           "BID-PRI (RFC 6089 4.1, a lower value takes precedence) of a new "
                           "binding cache entry whose PBU carries no Binding Identifier option "
@@ -205,6 +215,7 @@ Pmipv6LmaApplication::Pmipv6LmaApplication()
       m_maxEntries(0),
       m_proxyRegistrationEnabled(true),
       m_revokeOnHandover(true),
+      m_pointToMultipointTunnel(false),
       m_defaultBindingPriority(64),
       m_briCount(0),
       m_braCount(0),
@@ -490,6 +501,11 @@ Pmipv6LmaApplication::StartApplication()
     // scan of the node's addresses (LmaRouting chooses the sources of what the LMA sends
     // into a tunnel, and nothing needs their link-local addresses).
     m_tunnels->SetAttribute("LinkLocalAddress", BooleanValue(false));
+    if (m_pointToMultipointTunnel)
+    {
+        // all MAGs through one interface (Ipv6TunnelL4Protocol "PointToMultipoint")
+        m_tunnels->SetAttribute("PointToMultipoint", BooleanValue(true));
+    }
     m_routing = LmaRouting::Install(node);
     m_routing->SetFlowBindingTable(m_flowTable);
     m_routing->SetBindingResolver(MakeCallback(&Pmipv6LmaApplication::ResolveBinding, this));

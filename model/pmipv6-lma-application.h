@@ -567,6 +567,7 @@ class Pmipv6LmaApplication : public Application
     Time m_clockOffset;                      ///< offset of the LMA clock (tests)
     bool m_proxyRegistrationEnabled;         ///< accept PBUs at all
     bool m_revokeOnHandover;                 ///< send a BRI to the previous MAG
+    bool m_pointToMultipointTunnel;          ///< PointToMultipointTunnel
     uint8_t m_defaultBindingPriority;        ///< DefaultBindingPriority (BID-PRI)
     uint64_t m_briCount;                     ///< BRIs sent, retransmissions included
     uint64_t m_braCount;                     ///< BRAs received
