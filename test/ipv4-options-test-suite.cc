@@ -166,6 +166,9 @@ Vectors()
         // RFC 5555 3.1.5: Type 32, Length 6, Reserved (16), IPv4 care-of address.
         {Create<Ipv4CareOfAddressOption>(Ipv4Address("192.0.2.5")),
          {32, 6, 0, 0, 0xc0, 0x00, 0x02, 0x05}},
+        // RFC 5555 3.2.2: Type 31, Length 6, F (1) | Reserved (15), Refresh time (32).
+        {Create<NatDetectionOption>(true, 110), {31, 6, 0x80, 0x00, 0, 0, 0, 110}},
+        {Create<NatDetectionOption>(false, 0x01020304), {31, 6, 0x00, 0x00, 1, 2, 3, 4}},
     };
 }
 
@@ -206,6 +209,11 @@ class Ipv4OptionsVectorTestCase : public TestCase
 
         // Field getters on decoded octets.
         std::string error;
+        auto nat = DynamicCast<NatDetectionOption>(
+            ParseOne({31, 6, 0xff, 0xff, 0, 0, 0x01, 0x2c}, 8, error));
+        NS_TEST_ASSERT_MSG_NE(nat, nullptr, error);
+        NS_TEST_EXPECT_MSG_EQ(nat->IsForceUdp(), true, "NAT Detection F (reserved bits ignored)");
+        NS_TEST_EXPECT_MSG_EQ(nat->GetRefreshTime(), 300u, "NAT Detection Refresh time");
         auto req = DynamicCast<Ipv4HomeAddressRequestOption>(
             ParseOne({36, 6, 0x40, 0x00, 0x0a, 0x64, 0x00, 0x07}, 8, error));
         NS_TEST_ASSERT_MSG_NE(req, nullptr, error);
