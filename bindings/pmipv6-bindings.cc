@@ -269,6 +269,18 @@ SetConfigField(Pmipv6ScenarioConfig& c, const std::string& key, const py::handle
     {
         c.heartbeat = value.cast<bool>();
     }
+    else if (key == "ip")
+    {
+        c.ip = value.cast<std::string>();
+    }
+    else if (key == "transport")
+    {
+        c.transport = value.cast<std::string>();
+    }
+    else if (key == "dhcp")
+    {
+        c.dhcp = value.cast<bool>();
+    }
     else if (key == "attributes")
     {
         for (const auto& kv : value.cast<py::dict>())
@@ -347,6 +359,9 @@ ConfigToDict(const Pmipv6ScenarioConfig& c)
     }
     d["restarts"] = restarts;
     d["heartbeat"] = c.heartbeat;
+    d["ip"] = c.ip;
+    d["transport"] = c.transport;
+    d["dhcp"] = c.dhcp;
     d["attributes"] = c.attributes;
     d["seed"] = c.seed;
     d["run"] = c.run;
@@ -468,6 +483,7 @@ ResultToDict(const Pmipv6ScenarioResult& r, const Pmipv6ScenarioConfig& config)
         py::dict d;
         d["mn_id"] = m.mnId;
         d["home_address"] = m.homeAddress;
+        d["ipv4_home_address"] = m.ipv4HomeAddress;
         d["first_mag"] = m.firstMag;
         d["address_kept"] = m.addressKept;
         d["moves"] = m.moves;
@@ -928,6 +944,9 @@ PYBIND11_MODULE(_pmipv6, m)
             },
             [](Pmipv6ScenarioConfig& c, const py::object& v) { c.restarts = ToRestarts(v); })
         .def_readwrite("heartbeat", &Pmipv6ScenarioConfig::heartbeat)
+        .def_readwrite("ip", &Pmipv6ScenarioConfig::ip)
+        .def_readwrite("transport", &Pmipv6ScenarioConfig::transport)
+        .def_readwrite("dhcp", &Pmipv6ScenarioConfig::dhcp)
         .def_readwrite("attributes", &Pmipv6ScenarioConfig::attributes)
         .def_readwrite("seed", &Pmipv6ScenarioConfig::seed)
         .def_readwrite("run", &Pmipv6ScenarioConfig::run)

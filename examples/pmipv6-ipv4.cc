@@ -20,8 +20,13 @@
  * arrivals) and losses, from the sinks' traces. Exits 1 when an address changed or a flow
  * did not survive the handover. --pcap=1 writes pmipv6-ipv4-*.pcap.
  *
- * --transport=v4 (RFC 5844 4, IPv4 transport between MAG and LMA) is the next phase; the
- * example refuses it for now (the switch is here so that the run lines stay the same).
+ * --transport=v4: the same over an IPv4-only MAG-LMA network (RFC 5844 4).
+ *
+ * --dhcp=1: the MN gets its IPv4 home address by DHCP from the MAG it is on (RFC 5844 3.4.1:
+ * each MAG's MagDhcpServer answers with the address of the MN's binding, ns-3's DhcpClient on
+ * the MN, started 1 ms after the first attachment, so that its DISCOVER waits at MAG1 for the
+ * PBA); --lease sets the servers' lease (0: the binding lifetime), and the DHCP replies of
+ * each MAG are printed. The address must stay the same over the handover, as without DHCP.
  */
 
 #include "ns3/core-module.h"
@@ -134,8 +139,15 @@ MnIpv4Address(Pmipv6DualAccessDomain* d)
 {
     Ptr<Ipv4> ipv4 = d->mn.Get(0)->GetObject<Ipv4>();
     int32_t i = ipv4->GetInterfaceForDevice(d->lif);
-    return (i >= 0 && ipv4->GetNAddresses(i) > 0) ? ipv4->GetAddress(i, 0).GetLocal()
-                                                  : Ipv4Address::GetAny();
+    for (uint32_t a = 0; i >= 0 && a < ipv4->GetNAddresses(i); ++a)
+    {
+        // DHCP: the client's 0.0.0.0 until its first ACK
+        if (ipv4->GetAddress(i, a).GetLocal() != Ipv4Address::GetAny())
+        {
+            return ipv4->GetAddress(i, a).GetLocal();
+        }
+    }
+    return Ipv4Address::GetAny();
 }
 
 /**
@@ -226,6 +238,8 @@ main(int argc, char* argv[])
     double interval = 0.02;
     std::string transport = "v6";
     bool pcap = false;
+    bool dhcp = false;
+    double lease = 0;
 
     CommandLine cmd(__FILE__);
     cmd.AddValue("simTime", "Simulated time (s)", simTime);
@@ -238,6 +252,10 @@ main(int argc, char* argv[])
                  "MAG-LMA transport: v6, or v4 (IPv4-only network, RFC 5844 4)",
                  transport);
     cmd.AddValue("pcap", "Write pcap traces (pmipv6-ipv4-*.pcap)", pcap);
+    cmd.AddValue("dhcp",
+                 "The MN gets its IPv4 address by DHCP from the MAG (RFC 5844 3.4.1)",
+                 dhcp);
+    cmd.AddValue("lease", "--dhcp=1: the MAGs' DHCP lease (s); 0: the binding lifetime", lease);
     cmd.Parse(argc, argv);
 
     if (transport != "v6" && transport != "v4")
@@ -261,7 +279,13 @@ main(int argc, char* argv[])
     d.pmip.EnableIpv4(d.lmaApp);
     d.pmip.EnableIpv4(d.magApp[0]);
     d.pmip.EnableIpv4(d.magApp[1]);
-    d.pmip.EnableIpv4MobileNode(d.mnId, d.lif);
+    d.pmip.EnableIpv4MobileNode(d.mnId, d.lif, dhcp, Seconds(0.501));
+    Ptr<MagDhcpServer> servers[2] = {d.magApp[0]->GetExtension<MagDhcpServer>(),
+                                     d.magApp[1]->GetExtension<MagDhcpServer>()};
+    for (const auto& server : servers)
+    {
+        server->SetAttribute("LeaseTime", TimeValue(Seconds(lease)));
+    }
     if (pcap)
     {
         d.EnablePcap("pmipv6-ipv4");
@@ -337,6 +361,21 @@ main(int argc, char* argv[])
     {
         std::cout << "FAIL: an address is missing or changed\n";
         ok = false;
+    }
+    if (dhcp)
+    {
+        for (uint32_t k = 0; k < 2; ++k)
+        {
+            std::cout << "DHCP at MAG" << k + 1 << ": " << servers[k]->GetOfferCount() << " OFFER, "
+                      << servers[k]->GetAckCount() << " ACK, " << servers[k]->GetNakCount()
+                      << " NAK, " << servers[k]->GetHeldCount() << " held until the PBA, "
+                      << servers[k]->GetDropCount() << " dropped\n";
+        }
+        if (servers[0]->GetAckCount() == 0)
+        {
+            std::cout << "FAIL: MAG1 acknowledged no DHCP request\n";
+            ok = false;
+        }
     }
     std::cout << std::fixed << std::setprecision(1);
     for (const Flow& flow : flows)

@@ -98,6 +98,7 @@ class Ipv4MobileNodeRegistry : public Object
         Ptr<NetDevice> device;  ///< its device
         uint32_t magNode{0};    ///< node id of the MAG that configured it last
         bool configured{false}; ///< configured at least once
+        bool dhcp{false};       ///< configured by DHCP (only the ARP flush here)
     };
 
     std::unordered_map<std::string, MobileNode> nodes; ///< by MN-ID
@@ -137,8 +138,8 @@ ConfigureIpv4MobileNode(Ptr<Ipv4MobileNodeRegistry> registry,
     {
         return;
     }
-    bool present = false;
-    for (uint32_t k = 0; k < ipv4->GetNAddresses(interface); ++k)
+    bool present = mn.dhcp; // DHCP configures the address (MagDhcpServer, DhcpClient)
+    for (uint32_t k = 0; k < ipv4->GetNAddresses(interface) && !present; ++k)
     {
         present = present || ipv4->GetAddress(interface, k).GetLocal() == address;
     }
@@ -176,6 +177,11 @@ Pmipv6Helper::Pmipv6Helper()
 {
     m_lmaFactory.SetTypeId(Pmipv6LmaApplication::GetTypeId());
     m_magFactory.SetTypeId(Pmipv6MagApplication::GetTypeId());
+    m_dhcpClientFactory.SetTypeId(DhcpClient::GetTypeId());
+    // an OFFER comes from the one MAG the MN is on: no need to collect offers for 5 s;
+    // a DISCOVER the MAG could not take (no attachment yet) is repeated after 1 s
+    m_dhcpClientFactory.Set("Collect", TimeValue(MilliSeconds(10)));
+    m_dhcpClientFactory.Set("RTRS", TimeValue(Seconds(1)));
 }
 
 void
@@ -218,6 +224,7 @@ Pmipv6Helper::EnableIpv4(Ptr<Pmipv6MagApplication> mag)
     }
     Ptr<MagIpv4Extension> extension = CreateObject<MagIpv4Extension>();
     mag->AddExtension(extension);
+    mag->AddExtension(CreateObject<MagDhcpServer>());
     extension->TraceConnectWithoutContext(
         "Ipv4HomeAddress",
         MakeBoundCallback(&ConfigureIpv4MobileNode,
@@ -247,6 +254,32 @@ Pmipv6Helper::EnableIpv4MobileNode(const std::string& mnId, Ptr<NetDevice> devic
     ipv4->SetUp(interface);
     DynamicCast<Ipv4MobileNodeRegistry>(m_ipv4MobileNodes)->nodes[mnId] =
         Ipv4MobileNodeRegistry::MobileNode{device, 0, false};
+}
+
+Ptr<DhcpClient>
+Pmipv6Helper::EnableIpv4MobileNode(const std::string& mnId,
+                                   Ptr<NetDevice> device,
+                                   bool dhcp,
+                                   Time start)
+{
+    EnableIpv4MobileNode(mnId, device);
+    if (!dhcp)
+    {
+        return nullptr;
+    }
+    DynamicCast<Ipv4MobileNodeRegistry>(m_ipv4MobileNodes)->nodes[mnId].dhcp = true;
+    Ptr<DhcpClient> client = m_dhcpClientFactory.Create<DhcpClient>();
+    client->SetDhcpClientNetDevice(device);
+    client->SetStartTime(start);
+    device->GetNode()->AddApplication(client);
+    NS_LOG_INFO("MN " << mnId << ": DHCP client from " << start.As(Time::S));
+    return client;
+}
+
+void
+Pmipv6Helper::SetDhcpClientAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_dhcpClientFactory.Set(name, value);
 }
 
 void

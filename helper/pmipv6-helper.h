@@ -5,11 +5,14 @@
 #ifndef PMIPV6_HELPER_H
 #define PMIPV6_HELPER_H
 
+#include "ns3/dhcp-client.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/lma-ipv4-extension.h"
+#include "ns3/mag-dhcp-server.h"
 #include "ns3/mag-ipv4-extension.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
+#include "ns3/nstime.h"
 #include "ns3/object-factory.h"
 #include "ns3/pmipv6-lma-application.h"
 #include "ns3/pmipv6-mag-application.h"
@@ -61,9 +64,11 @@ class Pmipv6Helper
     Ptr<LmaIpv4Extension> EnableIpv4(Ptr<Pmipv6LmaApplication> lma);
 
     /**
-     * \brief Give a MAG IPv4 home address mobility: add a MagIpv4Extension, turn IPv4
-     * forwarding on, and configure the mobile nodes registered with EnableIpv4MobileNode()
-     * when a PBA gives their address through this MAG.
+     * \brief Give a MAG IPv4 home address mobility: add a MagIpv4Extension and after it a
+     * MagDhcpServer (RFC 5844 3.4.1: the MAG as DHCP server, for the mobile nodes that use
+     * DHCP), turn IPv4 forwarding on, and configure the mobile nodes registered with
+     * EnableIpv4MobileNode() for static configuration when a PBA gives their address through
+     * this MAG (the MAG's MagDhcpServer: GetExtension<MagDhcpServer>()).
      * \param mag the MAG
      * \return the extension
      */
@@ -83,6 +88,41 @@ class Pmipv6Helper
      * \param device the MN's device (a logical interface or a single physical device)
      */
     void EnableIpv4MobileNode(const std::string& mnId, Ptr<NetDevice> device);
+
+    /**
+     * \brief Make a mobile node ask for an IPv4 home address, configured statically as
+     * EnableIpv4MobileNode(mnId, device) does (\p dhcp false) or by DHCP from the MAG (\p
+     * dhcp true, RFC 5844 3.4.1).
+     *
+     * DHCP: the MN's profile gets ipv4HomeAddressMobility, the device becomes an IPv4
+     * interface and an ns-3 DhcpClient is installed on it (attributes from
+     * SetDhcpClientAttribute(); Collect 10 ms and RTRS 1 s unless set) starting at \p start.
+     * Each MAG set up with EnableIpv4() has a MagDhcpServer that answers with the address of
+     * the MN's binding. Over a handover the address stays: ns-3's DhcpClient drops it only
+     * on a link down, and neither a CSMA move (the device is attached to the new channel:
+     * link up only, the client re-discovers and the new MAG offers the same address) nor a
+     * logical interface whose other device stays up signals one. The helper still flushes
+     * the device's ARP cache when the MN's MAG changed (ns-3's ARP ignores gratuitous ARP;
+     * the default router's link-layer address is the new MAG's).
+     * Start the client after the MN's first attachment: a DISCOVER before it is dropped by
+     * the MAG (no MN attached) and repeated only after RTRS.
+     * \param mnId the MN-ID
+     * \param device the MN's device (a logical interface or a single physical device)
+     * \param dhcp true: DHCP, false: static configuration
+     * \param start when the DHCP client starts
+     * \return the DHCP client, or nullptr when \p dhcp is false
+     */
+    Ptr<DhcpClient> EnableIpv4MobileNode(const std::string& mnId,
+                                         Ptr<NetDevice> device,
+                                         bool dhcp,
+                                         Time start = Seconds(0));
+
+    /**
+     * \brief Set an attribute of the DHCP clients EnableIpv4MobileNode() installs next.
+     * \param name attribute name (of ns3::DhcpClient)
+     * \param value value
+     */
+    void SetDhcpClientAttribute(const std::string& name, const AttributeValue& value);
 
     /**
      * \brief Set an attribute of the LMA applications to be installed.
@@ -214,6 +254,7 @@ class Pmipv6Helper
     Ptr<PrefixPool> m_pool;             ///< the domain's prefix pool
     /// The mobile nodes EnableIpv4MobileNode() registered (shared with the MAGs' traces).
     Ptr<Object> m_ipv4MobileNodes;
+    ObjectFactory m_dhcpClientFactory; ///< builds the MNs' DHCP clients
 };
 
 } // namespace ns3

@@ -134,6 +134,14 @@ Validate(const Pmipv6ScenarioConfig& c)
     {
         fail("binWidth must be > 0 and give at most 1e7 bins");
     }
+    if (c.ip != "v6" && c.ip != "v4" && c.ip != "dual")
+    {
+        fail("ip must be \"v6\", \"v4\" or \"dual\", not \"" + c.ip + "\"");
+    }
+    if (!c.transport.empty() && c.transport != "v6" && c.transport != "v4")
+    {
+        fail("transport must be \"v6\" or \"v4\", not \"" + c.transport + "\"");
+    }
     if (c.moveInterval > 0 && c.moveInterval <= c.moveJitter + c.linkSwitchDelay)
     {
         fail("moveInterval must exceed moveJitter + linkSwitchDelay (moves would overlap)");
@@ -345,6 +353,7 @@ struct Network
 {
     Ptr<Node> cn;                                          ///< correspondent node
     Ipv6Address cnAddress;                                 ///< its address
+    Ipv4Address cnIpv4Address;                             ///< its IPv4 address (ip v4)
     std::vector<std::string> lmaNames;                     ///< LMA names, in vertex order
     std::vector<Ptr<Pmipv6LmaApplication>> lmas;           ///< the LMAs
     std::vector<std::string> magNames;                     ///< MAG names, in vertex order
@@ -392,12 +401,17 @@ BuildNetwork(const Pmipv6ScenarioConfig& c, Pmipv6TopologyHelper& topo)
         throw std::invalid_argument("topology " + c.topology +
                                     ": the scenario needs a \"cn\" and at least one \"mag\"");
     }
+    topo.SetIpv4(c.ip != "v6");
+    topo.SetTransport(c.transport.empty() ? "v6" : c.transport);
+    topo.SetMobileNodeIp(c.ip);
+    topo.SetMobileNodeDhcp(c.dhcp);
     topo.Build(graph);
 
     Network net;
     std::string cnName = topo.GetNames("cn").front();
     net.cn = topo.GetNode(cnName);
     net.cnAddress = topo.GetAddress(cnName);
+    net.cnIpv4Address = topo.GetIpv4Address(cnName);
     net.lmaNames = topo.GetNames("lma");
     for (const auto& name : net.lmaNames)
     {
@@ -1121,6 +1135,10 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c, Pmipv6ProgressCallback progress
     std::map<std::string, std::vector<Time>> upArrivals;
     std::map<std::string, Ptr<Application>> downServers;
     std::map<std::string, Ptr<Application>> upServers;
+    const bool v4Flows = c.ip == "v4";
+    // ip v4: each downlink client learns the IPv4 home address (given by the LMA at the
+    // registration) when it starts; the address is kept for the results
+    auto ipv4Homes = std::make_shared<std::map<std::string, Ipv4Address>>();
     for (size_t i = 0; i < net.mnIds.size(); ++i)
     {
         const std::string& mnId = net.mnIds[i];
@@ -1132,13 +1150,29 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c, Pmipv6ProgressCallback progress
             uint16_t port = static_cast<uint16_t>(DOWNLINK_PORT + i);
             ApplicationContainer server = UdpServerHelper(port).Install(mn);
             server.Start(Seconds(0));
-            UdpClientHelper client(net.homeAddresses[mnId], port);
+            UdpClientHelper client(v4Flows ? Address(Ipv4Address::GetAny())
+                                           : Address(net.homeAddresses[mnId]),
+                                   port);
             client.SetAttribute("Interval", TimeValue(Seconds(c.downlinkInterval)));
             client.SetAttribute("PacketSize", UintegerValue(c.packetSize));
             client.SetAttribute("MaxPackets", UintegerValue(std::numeric_limits<uint32_t>::max()));
             ApplicationContainer app = client.Install(net.cn);
-            app.Start(trafficStart + Seconds(uniform->GetValue(0, c.downlinkInterval)));
+            Time start = trafficStart + Seconds(uniform->GetValue(0, c.downlinkInterval));
+            app.Start(start);
             app.Stop(trafficStop);
+            if (v4Flows)
+            {
+                // scheduled before the client's start event (inserted at initialization):
+                // runs first at the same time
+                Ptr<UdpClient> udp = DynamicCast<UdpClient>(app.Get(0));
+                Ptr<LmaIpv4Extension> lma =
+                    topo.GetLma(topo.GetMobileNodeLma(mnId))->GetExtension<LmaIpv4Extension>();
+                Simulator::Schedule(start, [udp, lma, mnId, port, ipv4Homes]() {
+                    Ipv4Address home = lma ? lma->GetHomeAddress(mnId) : Ipv4Address::GetAny();
+                    (*ipv4Homes)[mnId] = home;
+                    udp->SetRemote(home, port);
+                });
+            }
             Recorder::WatchServer(server.Get(0), &downArrivals[mnId]);
             downServers[mnId] = server.Get(0);
         }
@@ -1147,7 +1181,8 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c, Pmipv6ProgressCallback progress
             uint16_t port = static_cast<uint16_t>(UPLINK_PORT + i);
             ApplicationContainer server = UdpServerHelper(port).Install(net.cn);
             server.Start(Seconds(0));
-            UdpClientHelper client(net.cnAddress, port);
+            UdpClientHelper client(v4Flows ? Address(net.cnIpv4Address) : Address(net.cnAddress),
+                                   port);
             client.SetAttribute("Interval", TimeValue(Seconds(c.uplinkInterval)));
             client.SetAttribute("PacketSize", UintegerValue(c.packetSize));
             client.SetAttribute("MaxPackets", UintegerValue(std::numeric_limits<uint32_t>::max()));
@@ -1285,26 +1320,51 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c, Pmipv6ProgressCallback progress
     {
         mnByHome[ToString(net.homeAddresses[mnId])] = mnId;
     }
+    for (const auto& [mnId, home] : *ipv4Homes)
+    {
+        std::ostringstream text;
+        text << home;
+        mnByHome[text.str()] = mnId;
+    }
+    // one run's flows are all IPv6 or all IPv4 (ip v4): the two classifiers number their
+    // flows independently, so one of them is read
     Ptr<Ipv6FlowClassifier> classifier =
         DynamicCast<Ipv6FlowClassifier>(flowHelper.GetClassifier6());
+    Ptr<Ipv4FlowClassifier> classifier4 =
+        v4Flows ? DynamicCast<Ipv4FlowClassifier>(flowHelper.GetClassifier()) : nullptr;
     for (const auto& kv : monitor ? monitor->GetFlowStats() : FlowMonitor::FlowStatsContainer())
     {
-        Ipv6FlowClassifier::FiveTuple t = classifier->FindFlow(kv.first);
         const FlowMonitor::FlowStats& st = kv.second;
         Pmipv6FlowResult f;
         f.flowId = kv.first;
-        f.source = ToString(t.sourceAddress);
-        f.destination = ToString(t.destinationAddress);
-        f.sourcePort = t.sourcePort;
-        f.destinationPort = t.destinationPort;
-        if (mnByHome.count(f.destination) && t.destinationPort >= DOWNLINK_PORT &&
-            t.destinationPort < DOWNLINK_PORT + net.mnIds.size())
+        if (classifier4)
+        {
+            Ipv4FlowClassifier::FiveTuple t4 = classifier4->FindFlow(kv.first);
+            std::ostringstream source;
+            std::ostringstream destination;
+            source << t4.sourceAddress;
+            destination << t4.destinationAddress;
+            f.source = source.str();
+            f.destination = destination.str();
+            f.sourcePort = t4.sourcePort;
+            f.destinationPort = t4.destinationPort;
+        }
+        else
+        {
+            Ipv6FlowClassifier::FiveTuple t6 = classifier->FindFlow(kv.first);
+            f.source = ToString(t6.sourceAddress);
+            f.destination = ToString(t6.destinationAddress);
+            f.sourcePort = t6.sourcePort;
+            f.destinationPort = t6.destinationPort;
+        }
+        if (mnByHome.count(f.destination) && f.destinationPort >= DOWNLINK_PORT &&
+            f.destinationPort < DOWNLINK_PORT + net.mnIds.size())
         {
             f.direction = "downlink";
             f.mnId = mnByHome[f.destination];
         }
-        else if (mnByHome.count(f.source) && t.destinationPort >= UPLINK_PORT &&
-                 t.destinationPort < UPLINK_PORT + net.mnIds.size())
+        else if (mnByHome.count(f.source) && f.destinationPort >= UPLINK_PORT &&
+                 f.destinationPort < UPLINK_PORT + net.mnIds.size())
         {
             f.direction = "uplink";
             f.mnId = mnByHome[f.source];
@@ -1413,6 +1473,20 @@ RunPmipv6Scenario(const Pmipv6ScenarioConfig& c, Pmipv6ProgressCallback progress
         Pmipv6MobileNodeResult m;
         m.mnId = mnId;
         m.homeAddress = ToString(net.homeAddresses[mnId]);
+        if (c.ip != "v6")
+        {
+            Ipv4Address home = topo.GetIpv4HomeAddress(mnId);
+            if (home == Ipv4Address::GetAny() && ipv4Homes->count(mnId))
+            {
+                home = ipv4Homes->at(mnId); // released since (de-registered)
+            }
+            if (home != Ipv4Address::GetAny())
+            {
+                std::ostringstream text;
+                text << home;
+                m.ipv4HomeAddress = text.str();
+            }
+        }
         m.firstMag = net.firstMag[mnId];
         const auto& before = addressesBefore[mnId];
         m.addressKept = std::find(before.begin(), before.end(), m.homeAddress) != before.end() &&

@@ -124,6 +124,17 @@ struct Pmipv6ScenarioConfig
     /// RFC 5847 heartbeat between MAGs and LMAs (Pmipv6TopologyHelper::EnableHeartbeat();
     /// interval and threshold: the attributes of ns3::MagHeartbeatExtension)
     bool heartbeat{false};
+    /// IP version of every mobile node (Pmipv6TopologyHelper::SetMobileNodeIp): "v6" (IPv6
+    /// flows), "dual" (an IPv4 home address too; the flows stay IPv6) or "v4" (the flows are
+    /// IPv4, between the CN's IPv4 address and the node's IPv4 home address). Not "v6": the
+    /// domain gets IPv4 (Pmipv6TopologyHelper::SetIpv4).
+    std::string ip{"v6"};
+    /// MAG-LMA network of the LMAs without a DOT `transport` attribute (the star's LMA):
+    /// "v6" or "v4" (RFC 5844 4, Pmipv6TopologyHelper::SetTransport); "" = "v6".
+    std::string transport;
+    /// ip "v4" / "dual": the mobile nodes get their IPv4 address by DHCP from the MAG
+    /// (Pmipv6TopologyHelper::SetMobileNodeDhcp) rather than from the helper.
+    bool dhcp{false};
     std::map<std::string, std::string> attributes; ///< Config::SetDefault name -> value
     uint32_t seed{1};                              ///< RngSeedManager seed
     uint64_t run{1};                               ///< RngSeedManager run number
@@ -203,6 +214,7 @@ struct Pmipv6MobileNodeResult
 {
     std::string mnId;                 ///< mobile node
     std::string homeAddress;          ///< its home address
+    std::string ipv4HomeAddress;      ///< its IPv4 home address (ip v4 / dual; "" if none)
     std::string firstMag;             ///< MAG it first attached to
     bool addressKept{false};          ///< same global address before its first move and at the end
     uint32_t moves{0};                ///< moves (attachments after the first)

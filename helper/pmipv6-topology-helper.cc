@@ -14,6 +14,10 @@
 #include "ns3/data-rate.h"
 #include "ns3/heartbeat-extension.h"
 #include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-static-routing.h"
+#include "ns3/ipv4.h"
 #include "ns3/ipv6-address-helper.h"
 #include "ns3/ipv6-hash-routing.h"
 #include "ns3/ipv6-interface.h"
@@ -21,10 +25,12 @@
 #include "ns3/ipv6.h"
 #include "ns3/lma-flow-mobility-extension.h"
 #include "ns3/log.h"
+#include "ns3/mag-ipv4-transport-extension.h"
 #include "ns3/mobility-helper.h"
 #include "ns3/mobility-model.h"
 #include "ns3/multicast-rx-filter.h"
 #include "ns3/ndisc-cache.h"
+#include "ns3/pmipv6-ipv4-transport.h"
 #include "ns3/pmipv6-wire-numbers.h"
 #include "ns3/point-to-point-channel.h"
 #include "ns3/point-to-point-helper.h"
@@ -68,6 +74,14 @@ namespace
 
 /// The roles a vertex may have.
 const std::set<std::string> g_roles{"lma", "mag", "cn", "router"};
+/// Second octet of the first LMA's IPv4 home address pool 10.<100 + index>.0.0/16; the
+/// transport links' /24s 10.<k / 256>.<k mod 256>.0 stay below it.
+constexpr uint32_t g_ipv4PoolOctet = 100;
+/// Length of the LMAs' IPv4 home address pools.
+constexpr uint32_t g_ipv4PoolLength = 16;
+/// Delay of the DHCP client's start after the first attachment (its DISCOVER then waits at
+/// the MAG for the PBA, RFC 5844 3.4.1).
+const Time g_dhcpStartDelay = MilliSeconds(1);
 /// The SSID every Wi-Fi access point of the domain uses.
 const char* const g_ssid = "pmipv6";
 /// Data rate of an aggregation switch's uplink to its vertex (no delay).
@@ -350,6 +364,7 @@ MakeDotProperties(G& g)
     dp.property("access_burst", boost::get(&Pmipv6VertexProperties::accessBurst, g));
     dp.property("restart", boost::get(&Pmipv6VertexProperties::restart, g));
     dp.property("switch", boost::get(&Pmipv6VertexProperties::aggregationSwitch, g));
+    dp.property("transport", boost::get(&Pmipv6VertexProperties::transport, g));
     dp.property("loss", boost::get(&Pmipv6EdgeProperties::loss, g));
     dp.property("loss_ab", boost::get(&Pmipv6EdgeProperties::lossAb, g));
     dp.property("loss_ba", boost::get(&Pmipv6EdgeProperties::lossBa, g));
@@ -585,6 +600,16 @@ Pmipv6TopologyHelper::Validate(const Pmipv6Graph& graph, std::string& error)
                     p.aggregationSwitch + "'";
             return false;
         }
+        if (!p.transport.empty() && p.transport != "v6" && p.transport != "v4")
+        {
+            error = "node '" + p.name + "': transport must be v6 or v4, not '" + p.transport + "'";
+            return false;
+        }
+        if (!p.transport.empty() && p.role != "lma")
+        {
+            error = "node '" + p.name + "': only an LMA has a transport (its MAGs follow it)";
+            return false;
+        }
         if (p.role == "mag" && p.access != "csma" && p.access != "wifi")
         {
             error =
@@ -793,9 +818,13 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
     const uint32_t n = boost::num_vertices(m_graph);
 
     // Nodes, stacks, positions; routers, LMAs and MAGs forward (interfaces added later too).
+    for (uint32_t v = 0; v < n; ++v)
+    {
+        m_ipv4 = m_ipv4 || (m_graph[v].role == "lma" && IsIpv4Transport(v));
+    }
     NodeContainer all;
     all.Create(n);
-    Pmipv6Helper::InstallStack(all);
+    Pmipv6Helper::InstallStack(all, m_ipv4);
     Ptr<ListPositionAllocator> positions = CreateObject<ListPositionAllocator>();
     for (uint32_t v = 0; v < n; ++v)
     {
@@ -805,6 +834,10 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
         if (m_graph[v].role != "cn")
         {
             all.Get(v)->GetObject<Ipv6>()->SetAttribute("IpForward", BooleanValue(true));
+            if (m_ipv4)
+            {
+                all.Get(v)->GetObject<Ipv4>()->SetAttribute("IpForward", BooleanValue(true));
+            }
         }
     }
     MobilityHelper mobility;
@@ -965,6 +998,19 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
         link.interfaceB = interfaces.GetInterfaceIndex(1);
         link.deviceA = devices.Get(0);
         link.deviceB = devices.Get(1);
+        if (m_ipv4)
+        {
+            NS_ABORT_MSG_IF(k >= g_ipv4PoolOctet * 256,
+                            "Pmipv6TopologyHelper::Build: too many links for IPv4 /24s");
+            link.ipv4 = true;
+            link.ipv4Prefix = Ipv4Address((10u << 24) | (k << 8));
+            Ipv4AddressHelper address4(link.ipv4Prefix, Ipv4Mask("/24"));
+            Ipv4InterfaceContainer interfaces4 = address4.Assign(devices);
+            link.ipv4A = interfaces4.GetAddress(0);
+            link.ipv4B = interfaces4.GetAddress(1);
+            link.ipv4InterfaceA = interfaces4.Get(0).second;
+            link.ipv4InterfaceB = interfaces4.Get(1).second;
+        }
         m_incident[link.a].push_back(k - 1);
         m_incident[link.b].push_back(k - 1);
         m_links.push_back(link);
@@ -980,7 +1026,26 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
         if (m_graph[v].role == "lma")
         {
             m_lmaIndex[v] = ++lmaIndex;
-            m_lmas[v] = m_pmip.InstallLma(m_nodes[v], GetAddress(m_graph[v].name));
+            if (IsIpv4Transport(v))
+            {
+                Ipv4Address ipv4Lmaa = GetIpv4Address(m_graph[v].name);
+                NS_ABORT_MSG_IF(ipv4Lmaa == Ipv4Address::GetAny(),
+                                "Pmipv6TopologyHelper::Build: LMA '"
+                                    << m_graph[v].name << "' has no IPv4 link (transport=v4)");
+                m_lmas[v] = m_pmip.InstallLma(m_nodes[v], ipv4Lmaa);
+            }
+            else
+            {
+                m_lmas[v] = m_pmip.InstallLma(m_nodes[v], GetAddress(m_graph[v].name));
+            }
+            if (m_ipv4)
+            {
+                Ptr<LmaIpv4Extension> ipv4 = m_pmip.EnableIpv4(m_lmas[v]);
+                ipv4->SetAttribute("PoolNetwork",
+                                   Ipv4AddressValue(Ipv4Address(
+                                       (10u << 24) | ((g_ipv4PoolOctet + lmaIndex) << 16))));
+                ipv4->SetAttribute("PoolMask", Ipv4MaskValue(Ipv4Mask("/16")));
+            }
             Ptr<PrefixPool> pool = CreateObject<PrefixPool>();
             pool->SetAttribute("BasePrefix", Ipv6AddressValue(HnpBlock(lmaIndex)));
             pool->SetAttribute("BasePrefixLength", UintegerValue(48));
@@ -1017,6 +1082,17 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
         const LinkInfo& up = m_links[FirstLink(v, info.lma)];
         Ipv6Address proxyCoa = up.a == v ? up.addressA : up.addressB;
         Ipv6Address lmaAddress = m_lmas[info.lma]->GetAddress();
+        bool v4Transport = IsIpv4Transport(info.lma);
+        Ipv4Address ipv4ProxyCoa = up.a == v ? up.ipv4A : up.ipv4B;
+        Ipv4Address ipv4Lmaa = GetIpv4Address(m_graph[info.lma].name);
+        NS_ABORT_MSG_IF(v4Transport && !up.ipv4,
+                        "Pmipv6TopologyHelper::Build: MAG '"
+                            << p.name << "' reaches its LMA over a link without IPv4 (an "
+                            << "aggregation switch): transport=v4 needs IPv4 links");
+        if (v4Transport)
+        {
+            proxyCoa = Pmipv6Helper::GetIpv4TransportAddress(ipv4ProxyCoa);
+        }
         if (p.access == "csma")
         {
             Ptr<CsmaChannel> channel = m_csmaChannelFactory.Create<CsmaChannel>();
@@ -1024,7 +1100,8 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
             NetDeviceContainer device = access.Install(m_nodes[v], channel);
             info.accessDevice = device.Get(0);
             info.accessChannel = channel;
-            info.app = m_pmip.InstallMag(m_nodes[v], proxyCoa, lmaAddress, device);
+            info.app = v4Transport ? m_pmip.InstallMag(m_nodes[v], ipv4ProxyCoa, ipv4Lmaa, device)
+                                   : m_pmip.InstallMag(m_nodes[v], proxyCoa, lmaAddress, device);
         }
         else
         {
@@ -1048,13 +1125,31 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
             mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(Ssid(g_ssid)));
             NetDeviceContainer ap = wifi.Install(phy, mac, m_nodes[v]);
             info.accessDevice = ap.Get(0);
+            if (v4Transport)
+            {
+                // as Pmipv6Helper::InstallMag(node, Ipv4Address, ...) does for wired access
+                Pmipv6Ipv4Transport::Install(m_nodes[v], ipv4ProxyCoa)
+                    ->SetPeer(lmaAddress, ipv4Lmaa);
+            }
             info.app = m_pmip.InstallWifiMag(m_nodes[v], proxyCoa, lmaAddress, ap);
+            if (v4Transport)
+            {
+                info.app->AddExtension(CreateObject<MagIpv4TransportExtension>());
+            }
+        }
+        if (m_ipv4)
+        {
+            m_pmip.EnableIpv4(info.app);
         }
         m_mags[v] = info;
         m_accessFaults[v] = std::make_shared<AccessFault>();
     }
 
     InstallRoutes();
+    if (m_ipv4)
+    {
+        InstallIpv4Routes();
+    }
     ApplyGraphFaults();
     NS_LOG_INFO("built " << n << " nodes, " << m_links.size() << " links, " << m_lmas.size()
                          << " LMAs, " << m_mags.size() << " MAGs");
@@ -1138,6 +1233,15 @@ Pmipv6TopologyHelper::InstallRoutes()
         // the LMA of a star does not grow with the number of MAGs, as it would with
         // Ipv6StaticRouting's route list.
         Ptr<Ipv6HashRouting> routing = Ipv6HashRouting::Install(m_nodes[v]);
+        if (Ptr<Pmipv6Ipv4Transport> transport = m_nodes[v]->GetObject<Pmipv6Ipv4Transport>())
+        {
+            // IPv4 transport (RFC 5844 4): the IPv4-mapped peers through the transport's
+            // interface, as its own static route says (this protocol decides first)
+            routing->AddNetworkRouteTo(Pmipv6Ipv4Transport::MapIpv4(Ipv4Address::GetAny()),
+                                       96,
+                                       Ipv6Address::GetAny(),
+                                       transport->GetInterface());
+        }
         if (m_incident[v].size() == 1)
         {
             auto [nextHop, interface] = via(v, m_incident[v][0]);
@@ -1176,6 +1280,160 @@ Pmipv6TopologyHelper::InstallRoutes()
             routing->SetDefaultRoute(nextHop, interface);
         }
     }
+}
+
+void
+Pmipv6TopologyHelper::InstallIpv4Routes()
+{
+    const uint32_t n = boost::num_vertices(m_graph);
+    // Next hop IPv4 address and outgoing interface of `v` over link k (IPv4 links only).
+    auto via = [this](uint32_t v, uint32_t k) {
+        const LinkInfo& l = m_links[k];
+        return l.a == v ? std::make_pair(l.ipv4B, l.ipv4InterfaceA)
+                        : std::make_pair(l.ipv4A, l.ipv4InterfaceB);
+    };
+    for (uint32_t v = 0; v < n; ++v)
+    {
+        // Ipv4StaticRouting scans its routes for each packet: O(links) per packet on a node
+        // with several links (the IPv6 routes are hashed, see InstallRoutes()).
+        Ptr<Ipv4StaticRouting> routing =
+            Ipv4StaticRoutingHelper().GetStaticRouting(m_nodes[v]->GetObject<Ipv4>());
+        std::vector<uint32_t> links4;
+        for (uint32_t k : m_incident[v])
+        {
+            if (m_links[k].ipv4)
+            {
+                links4.push_back(k);
+            }
+        }
+        if (links4.empty())
+        {
+            continue;
+        }
+        if (m_incident[v].size() == 1)
+        {
+            auto [nextHop, interface] = via(v, links4.front());
+            routing->SetDefaultRoute(nextHop, interface);
+            continue;
+        }
+        auto route = [&](uint32_t target, Ipv4Address network, Ipv4Mask mask) {
+            uint32_t k = FirstLink(v, target);
+            if (!m_links[k].ipv4)
+            {
+                return;
+            }
+            auto [nextHop, interface] = via(v, k);
+            routing->AddNetworkRouteTo(network, mask, nextHop, interface);
+        };
+        for (uint32_t k = 0; k < m_links.size(); ++k)
+        {
+            const LinkInfo& l = m_links[k];
+            if (l.a == v || l.b == v || !l.ipv4)
+            {
+                continue;
+            }
+            route(m_dist[l.a][v] <= m_dist[l.b][v] ? l.a : l.b, l.ipv4Prefix, Ipv4Mask("/24"));
+        }
+        for (const auto& [lma, index] : m_lmaIndex)
+        {
+            if (lma != v)
+            {
+                route(lma,
+                      Ipv4Address((10u << 24) | ((g_ipv4PoolOctet + index) << 16)),
+                      Ipv4Mask("/16"));
+            }
+        }
+        if (m_graph[v].role == "cn")
+        {
+            uint32_t nearest = m_lmaIndex.begin()->first;
+            for (const auto& [lma, index] : m_lmaIndex)
+            {
+                nearest = m_dist[lma][v] < m_dist[nearest][v] ? lma : nearest;
+            }
+            uint32_t k = FirstLink(v, nearest);
+            if (m_links[k].ipv4)
+            {
+                auto [nextHop, interface] = via(v, k);
+                routing->SetDefaultRoute(nextHop, interface);
+            }
+        }
+    }
+}
+
+bool
+Pmipv6TopologyHelper::IsIpv4Transport(uint32_t lma) const
+{
+    const std::string& t = m_graph[lma].transport;
+    return t == "v4" || (t.empty() && m_transport == "v4");
+}
+
+void
+Pmipv6TopologyHelper::SetIpv4(bool enable)
+{
+    NS_ABORT_MSG_IF(m_built, "Pmipv6TopologyHelper::SetIpv4: call before Build()");
+    m_ipv4 = enable;
+}
+
+void
+Pmipv6TopologyHelper::SetTransport(const std::string& transport)
+{
+    NS_ABORT_MSG_IF(m_built, "Pmipv6TopologyHelper::SetTransport: call before Build()");
+    NS_ABORT_MSG_IF(transport != "v6" && transport != "v4",
+                    "Pmipv6TopologyHelper::SetTransport: v6 or v4, not '" << transport << "'");
+    m_transport = transport;
+}
+
+void
+Pmipv6TopologyHelper::SetMobileNodeIp(const std::string& ip)
+{
+    NS_ABORT_MSG_IF(ip != "v6" && ip != "v4" && ip != "dual",
+                    "Pmipv6TopologyHelper::SetMobileNodeIp: v6, v4 or dual, not '" << ip << "'");
+    m_mnIp = ip;
+}
+
+void
+Pmipv6TopologyHelper::SetMobileNodeDhcp(bool enable)
+{
+    m_mnDhcp = enable;
+}
+
+std::string
+Pmipv6TopologyHelper::GetMobileNodeIp(const std::string& mnId) const
+{
+    MobileOf(mnId);
+    auto it = m_mnIps.find(mnId);
+    return it == m_mnIps.end() ? "v6" : it->second;
+}
+
+Ipv4Address
+Pmipv6TopologyHelper::GetIpv4Address(const std::string& name) const
+{
+    uint32_t v = VertexOf(name);
+    for (uint32_t k : m_incident.at(v))
+    {
+        const LinkInfo& l = m_links[k];
+        if (l.ipv4)
+        {
+            return l.a == v ? l.ipv4A : l.ipv4B;
+        }
+    }
+    return Ipv4Address::GetAny();
+}
+
+Ipv4Address
+Pmipv6TopologyHelper::GetIpv4HomeAddress(const std::string& mnId) const
+{
+    Ptr<LmaIpv4Extension> ipv4 = m_lmas.at(MobileOf(mnId)->lma)->GetExtension<LmaIpv4Extension>();
+    return ipv4 ? ipv4->GetHomeAddress(mnId) : Ipv4Address::GetAny();
+}
+
+std::string
+Pmipv6TopologyHelper::GetTransport(const std::string& lmaName) const
+{
+    uint32_t v = VertexOf(lmaName);
+    NS_ABORT_MSG_IF(m_lmas.count(v) == 0,
+                    "Pmipv6TopologyHelper::GetTransport: '" << lmaName << "' is not an LMA");
+    return IsIpv4Transport(v) ? "v4" : "v6";
 }
 
 void
@@ -1555,8 +1813,13 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
     {
         AddHnpBlockRoutes(mn->lma, HnpBlock(m_lmaIndex.at(mn->lma), chunk));
     }
+    NS_ABORT_MSG_IF(m_mnIp != "v6" && !m_ipv4,
+                    "Pmipv6TopologyHelper::AddMobileNode: ip="
+                        << m_mnIp
+                        << " needs IPv4 (SetIpv4(true) or "
+                           "an IPv4 transport before Build())");
     mn->node = CreateObject<Node>();
-    Pmipv6Helper::InstallStack(NodeContainer(mn->node));
+    Pmipv6Helper::InstallStack(NodeContainer(mn->node), m_mnIp != "v6");
     mn->wifi = firsts.front()->wifi;
     mn->current.assign(mags.size(), nullptr);
     mn->moves.assign(mags.size(), 0);
@@ -1638,6 +1901,13 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
                          m_lmas.at(mn->lma)->GetAddress(),
                          {mn->hnp});
     m_lmas.at(mn->lma)->GetPrefixPool()->Reserve(mn->hnp);
+    if (m_mnIp != "v6")
+    {
+        // RFC 5844: the IPv4 home address from the LMA's pool, configured from the PBA or
+        // by DHCP from the MAG
+        m_pmip.EnableIpv4MobileNode(mnId, mn->IpDevice(), m_mnDhcp, attachAt + g_dhcpStartDelay);
+        m_mnIps[mnId] = m_mnIp;
+    }
     if (m_magAuthorization)
     {
         Ptr<Pmipv6ProfileStore> store = m_pmip.GetProfileStore();
@@ -2225,7 +2495,8 @@ Pmipv6TopologyHelper::WriteDot(std::ostream& os) const
                                          std::make_pair("access_loss_down", p.accessLossDown),
                                          std::make_pair("access_burst", p.accessBurst),
                                          std::make_pair("restart", p.restart),
-                                         std::make_pair("switch", p.aggregationSwitch)})
+                                         std::make_pair("switch", p.aggregationSwitch),
+                                         std::make_pair("transport", p.transport)})
         {
             if (!value.empty())
             {

@@ -8,6 +8,7 @@
 #include "pmipv6-helper.h"
 
 #include "ns3/channel.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/link-fault-error-model.h"
 #include "ns3/net-device.h"
@@ -56,6 +57,9 @@ struct Pmipv6VertexProperties
     /// aggregation switch, one interface and one /64 for all of them (DOT `switch`; see
     /// Pmipv6TopologyHelper)
     std::string aggregationSwitch;
+    /// LMA only: the network between the LMA and its MAGs, "v6" (default) or "v4" (RFC 5844
+    /// 4: the LMA and its MAGs are reached by IPv4 addresses; DOT `transport`)
+    std::string transport;
 };
 
 /**
@@ -357,6 +361,76 @@ class Pmipv6TopologyHelper
      * \param enable true: only the domain's MAGs
      */
     void SetMagAuthorization(bool enable);
+
+    /**
+     * \brief Give the domain IPv4 (RFC 5844) from Build() on: every node an IPv4 stack, every
+     * transport link (not those behind an aggregation switch) an IPv4 /24
+     * 10.<k / 256>.<k mod 256>.0 (k the link's index from 1), IPv4 static routes along the
+     * same shortest paths as the IPv6 ones (one network route per link and per LMA pool, a
+     * default route on single-link nodes and, on CNs, towards the nearest LMA), each LMA an
+     * LmaIpv4Extension with the pool 10.<100 + LMA index>.0.0/16 (router .0.1) and each MAG
+     * the MagIpv4Extension and MagDhcpServer (Pmipv6Helper::EnableIpv4). Needed for
+     * SetMobileNodeIp("v4" / "dual"); implied by an IPv4 transport. Call before Build().
+     * \param enable true: IPv4 too
+     */
+    void SetIpv4(bool enable);
+
+    /**
+     * \brief The MAG-LMA network of the LMAs whose vertex has no `transport` attribute: "v6"
+     * (default) or "v4" (RFC 5844 4: the LMA installed with its first IPv4 address as
+     * IPv4-LMAA, its MAGs with their IPv4 address on the link towards it as IPv4-Proxy-CoA;
+     * signalling in IPv4 / UDP, tunnels IPv6 / IPv4 in IPv4). The links keep their IPv6
+     * addresses (the correspondents' IPv6 traffic reaches the LMA over them). Call before
+     * Build().
+     * \param transport "v6" or "v4"
+     */
+    void SetTransport(const std::string& transport);
+
+    /**
+     * \brief The IP version of the mobile nodes added next: "v6" (default: IPv6 home network
+     * prefix only), "dual" (also an IPv4 home address, Pmipv6Helper::EnableIpv4MobileNode) or
+     * "v4" (the IPv4 home address is the one the node uses; its registration still carries a
+     * home network prefix, as the RFC 5213 core refuses a PBU without one, and its IPv6 stack
+     * stays). "v4" and "dual" need IPv4 (SetIpv4() or an IPv4 transport).
+     * \param ip "v6", "v4" or "dual"
+     */
+    void SetMobileNodeIp(const std::string& ip);
+
+    /**
+     * \brief Whether the mobile nodes added next with IPv4 get their address by DHCP from
+     * the MAG (RFC 5844 3.4.1; the client starts 1 ms after the first attachment) rather than
+     * configured by the helper from the PBA (default).
+     * \param enable true: DHCP
+     */
+    void SetMobileNodeDhcp(bool enable);
+
+    /**
+     * \brief A mobile node's IP version (SetMobileNodeIp() when it was added).
+     * \param mnId the identifier
+     * \return "v6", "v4" or "dual"
+     */
+    std::string GetMobileNodeIp(const std::string& mnId) const;
+
+    /**
+     * \brief A vertex's first IPv4 transport address (SetIpv4()).
+     * \param name the vertex name
+     * \return the address, 0.0.0.0 when the domain has no IPv4
+     */
+    Ipv4Address GetIpv4Address(const std::string& name) const;
+
+    /**
+     * \brief The IPv4 home address a mobile node's LMA gave it (0.0.0.0: none yet).
+     * \param mnId the identifier
+     * \return the address
+     */
+    Ipv4Address GetIpv4HomeAddress(const std::string& mnId) const;
+
+    /**
+     * \brief The MAG-LMA transport of an LMA.
+     * \param lmaName the LMA's vertex name
+     * \return "v6" or "v4"
+     */
+    std::string GetTransport(const std::string& lmaName) const;
 
     /**
      * \brief Whether the CSMA devices of the mobile nodes added next filter multicast frames
@@ -664,6 +738,12 @@ class Pmipv6TopologyHelper
         Ipv6Address addressB;            ///< b's address
         uint32_t interfaceA{0};          ///< a's IPv6 interface
         uint32_t interfaceB{0};          ///< b's IPv6 interface
+        bool ipv4{false};                ///< the link has IPv4 (SetIpv4())
+        Ipv4Address ipv4Prefix;          ///< its /24
+        Ipv4Address ipv4A;               ///< a's IPv4 address
+        Ipv4Address ipv4B;               ///< b's IPv4 address
+        uint32_t ipv4InterfaceA{0};      ///< a's IPv4 interface
+        uint32_t ipv4InterfaceB{0};      ///< b's IPv4 interface
         Ptr<NetDevice> deviceA;          ///< a's device
         Ptr<NetDevice> deviceB;          ///< b's device
         double weight{0};                ///< delay (s) used by Dijkstra
@@ -705,6 +785,14 @@ class Pmipv6TopologyHelper
     void ComputeShortestPaths();
     /// \brief Install the static routes.
     void InstallRoutes();
+    /// \brief Install the IPv4 static routes (SetIpv4()).
+    void InstallIpv4Routes();
+    /**
+     * \brief Whether an LMA vertex uses the IPv4 transport.
+     * \param lma the vertex
+     * \return true for "v4"
+     */
+    bool IsIpv4Transport(uint32_t lma) const;
     /**
      * \brief Whether a vertex's `switch` attribute is set.
      * \param p the vertex's properties
@@ -772,8 +860,13 @@ class Pmipv6TopologyHelper
 
     std::map<std::pair<uint32_t, uint32_t>, Ptr<LinkFaultErrorModel>> m_linkFaults; ///< by dir.
     std::map<uint32_t, std::shared_ptr<AccessFault>> m_accessFaults; ///< MAG vertex -> fault
-    bool m_magAuthorization{false};                                  ///< SetMagAuthorization()
-    int64_t m_faultStream{1000000};                                  ///< next fault stream
+    bool m_ipv4{false};                         ///< SetIpv4() (or an IPv4 transport) at Build()
+    std::string m_transport{"v6"};              ///< SetTransport()
+    std::string m_mnIp{"v6"};                   ///< SetMobileNodeIp()
+    bool m_mnDhcp{false};                       ///< SetMobileNodeDhcp()
+    std::map<std::string, std::string> m_mnIps; ///< IP version of each mobile node (not v6)
+    bool m_magAuthorization{false};             ///< SetMagAuthorization()
+    int64_t m_faultStream{1000000};             ///< next fault stream
     /// the mobile nodes, shared with scheduled MAG restarts
     std::shared_ptr<std::vector<std::shared_ptr<MobileState>>> m_mobileStates{
         std::make_shared<std::vector<std::shared_ptr<MobileState>>>()};

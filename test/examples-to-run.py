@@ -21,6 +21,7 @@ cpp_examples = [
     ("pmipv6-multihoming", "True", "False"),
     ("pmipv6-ipv4", "True", "False"),
     ("pmipv6-ipv4 --transport=v4", "True", "False"),
+    ("pmipv6-ipv4 --dhcp=1", "True", "False"),
     ("pmipv6-local-routing --case=intra-lma", "True", "False"),
     ("pmipv6-local-routing --case=intra-mag", "True", "False"),
     ("pmipv6-local-routing --case=intra-lma-lma-initiated", "True", "False"),
