@@ -29,6 +29,9 @@ constexpr uint32_t ALT_LMA_MAX_ADDRESSES = 15;
 constexpr uint8_t TARGET_COA_LENGTH_IPV4 = 2 + 4;
 /// Target Care-of Address sub-option Length with an IPv6 address (Reserved + 16 octets).
 constexpr uint8_t TARGET_COA_LENGTH_IPV6 = 2 + 16;
+/// The draft's literal Target CoA Length for IPv4 (7.2.3: "12 if IPv4 address is stored"),
+/// accepted on receipt: Reserved, the IPv4 address, then 6 octets that are ignored.
+constexpr uint8_t TARGET_COA_LENGTH_IPV4_DRAFT = 12;
 
 /**
  * Sub-option factory of the Flow Attribute option.
@@ -238,16 +241,20 @@ TargetCareOfAddressSubOption::DeserializeData(Buffer::Iterator i,
                                               uint8_t length,
                                               std::string& error)
 {
-    if (length != TARGET_COA_LENGTH_IPV4 && length != TARGET_COA_LENGTH_IPV6)
+    if (length != TARGET_COA_LENGTH_IPV4 && length != TARGET_COA_LENGTH_IPV6 &&
+        length != TARGET_COA_LENGTH_IPV4_DRAFT)
     {
         std::ostringstream oss;
-        oss << "Length " << +length << ", must be " << +TARGET_COA_LENGTH_IPV4 << " (IPv4) or "
-            << +TARGET_COA_LENGTH_IPV6 << " (IPv6)";
+        oss << "Length " << +length << ", must be " << +TARGET_COA_LENGTH_IPV4 << " or "
+            << +TARGET_COA_LENGTH_IPV4_DRAFT << " (IPv4) or " << +TARGET_COA_LENGTH_IPV6
+            << " (IPv6)";
         error = oss.str();
         return false;
     }
     i.ReadNtohU16(); // Reserved
-    m_ipv4 = (length == TARGET_COA_LENGTH_IPV4);
+    // the draft's literal 12: the address right after Reserved (as drawn), the 6 octets after
+    // it are ignored; the Length keeps the option walk in step
+    m_ipv4 = (length == TARGET_COA_LENGTH_IPV4 || length == TARGET_COA_LENGTH_IPV4_DRAFT);
     m_ipv6 = Ipv6Address::GetAny();
     m_ipv4Address = Ipv4Address::GetAny();
     if (m_ipv4)

@@ -48,6 +48,8 @@ void
 Ipv4HomeAddressRouting::DoDispose()
 {
     m_ipv4 = nullptr;
+    m_flows.Clear();
+    m_localRoutes.clear();
     m_hostRoutes.clear();
     m_sourceRoutes.clear();
     Ipv4RoutingProtocol::DoDispose();
@@ -83,7 +85,14 @@ void
 Ipv4HomeAddressRouting::SetHostRoute(Ipv4Address address, uint32_t interface)
 {
     NS_LOG_FUNCTION(this << address << interface);
-    m_hostRoutes[address.Get()] = interface;
+    m_hostRoutes[address.Get()] = HostRoute{interface, NO_FLOW_OWNER};
+}
+
+void
+Ipv4HomeAddressRouting::SetHostRoute(Ipv4Address address, uint32_t interface, uint64_t flowOwner)
+{
+    NS_LOG_FUNCTION(this << address << interface << flowOwner);
+    m_hostRoutes[address.Get()] = HostRoute{interface, flowOwner};
 }
 
 bool
@@ -91,7 +100,7 @@ Ipv4HomeAddressRouting::RemoveHostRoute(Ipv4Address address, uint32_t interface)
 {
     NS_LOG_FUNCTION(this << address << interface);
     auto it = m_hostRoutes.find(address.Get());
-    if (it == m_hostRoutes.end() || it->second != interface)
+    if (it == m_hostRoutes.end() || it->second.interface != interface)
     {
         return false;
     }
@@ -105,7 +114,114 @@ Ipv4HomeAddressRouting::SetSourceRoute(Ipv4Address address,
                                        uint32_t outInterface)
 {
     NS_LOG_FUNCTION(this << address << inInterface << outInterface);
-    m_sourceRoutes[address.Get()] = SourceRoute{inInterface, outInterface};
+    m_sourceRoutes[address.Get()] = SourceRoute{inInterface, outInterface, NO_FLOW_OWNER};
+}
+
+void
+Ipv4HomeAddressRouting::SetSourceRoute(Ipv4Address address,
+                                       uint32_t inInterface,
+                                       uint32_t outInterface,
+                                       uint64_t flowOwner)
+{
+    NS_LOG_FUNCTION(this << address << inInterface << outInterface << flowOwner);
+    m_sourceRoutes[address.Get()] = SourceRoute{inInterface, outInterface, flowOwner};
+}
+
+namespace
+{
+/**
+ * The key of a local route.
+ * \param source the source address
+ * \param destination the destination address
+ * \return the key
+ */
+uint64_t
+LocalKey(Ipv4Address source, Ipv4Address destination)
+{
+    return (uint64_t(source.Get()) << 32) | destination.Get();
+}
+} // namespace
+
+void
+Ipv4HomeAddressRouting::SetLocalRoute(Ipv4Address source,
+                                      Ipv4Address destination,
+                                      uint32_t interface)
+{
+    NS_LOG_FUNCTION(this << source << destination << interface);
+    m_localRoutes[LocalKey(source, destination)] = interface;
+}
+
+bool
+Ipv4HomeAddressRouting::RemoveLocalRoute(Ipv4Address source, Ipv4Address destination)
+{
+    NS_LOG_FUNCTION(this << source << destination);
+    return m_localRoutes.erase(LocalKey(source, destination)) > 0;
+}
+
+bool
+Ipv4HomeAddressRouting::HasLocalRoute(Ipv4Address source, Ipv4Address destination) const
+{
+    return m_localRoutes.find(LocalKey(source, destination)) != m_localRoutes.end();
+}
+
+uint64_t
+Ipv4HomeAddressRouting::GetLocalRoutedCount() const
+{
+    return m_localRouted;
+}
+
+void
+Ipv4HomeAddressRouting::SetFlowBindingTable(Ptr<FlowBindingTable> table)
+{
+    m_flows.SetTable(table);
+}
+
+Ptr<FlowBindingTable>
+Ipv4HomeAddressRouting::GetFlowBindingTable() const
+{
+    return m_flows.GetTable();
+}
+
+void
+Ipv4HomeAddressRouting::SetBindingResolver(FlowBindingResolver resolver)
+{
+    m_flows.SetResolver(resolver);
+}
+
+uint64_t
+Ipv4HomeAddressRouting::GetFlowForwardedCount() const
+{
+    return m_flows.GetForwardedCount();
+}
+
+uint64_t
+Ipv4HomeAddressRouting::GetFlowDiscardCount() const
+{
+    return m_flows.GetDiscardCount();
+}
+
+bool
+Ipv4HomeAddressRouting::RouteFlow(uint64_t flowOwner,
+                                  const Ptr<const Packet>& p,
+                                  const Ipv4Header& header,
+                                  const UnicastForwardCallback& ucb)
+{
+    if (flowOwner == NO_FLOW_OWNER || !m_flows.HasFlows())
+    {
+        return false;
+    }
+    uint16_t fid = 0;
+    switch (m_flows.Forward(flowOwner, p, header, ucb, fid))
+    {
+    case Ipv4FlowBindingForwarder::DISCARDED:
+        NS_LOG_LOGIC("IPv4 flow " << fid << " of owner " << flowOwner << " discarded");
+        return true;
+    case Ipv4FlowBindingForwarder::FORWARDED:
+        return true;
+    case Ipv4FlowBindingForwarder::NOT_HANDLED:
+        break;
+    }
+    return false;
 }
 
 bool
@@ -125,7 +241,7 @@ int32_t
 Ipv4HomeAddressRouting::GetHostRouteInterface(Ipv4Address address) const
 {
     auto it = m_hostRoutes.find(address.Get());
-    return it == m_hostRoutes.end() ? -1 : static_cast<int32_t>(it->second);
+    return it == m_hostRoutes.end() ? -1 : static_cast<int32_t>(it->second.interface);
 }
 
 int32_t
@@ -167,14 +283,14 @@ Ipv4HomeAddressRouting::RouteOutput(Ptr<Packet> /* p */,
                                     Socket::SocketErrno& sockerr)
 {
     auto it = m_hostRoutes.find(header.GetDestination().Get());
-    if (it == m_hostRoutes.end() || !m_ipv4->IsUp(it->second) ||
-        (oif && oif != m_ipv4->GetNetDevice(it->second)))
+    if (it == m_hostRoutes.end() || !m_ipv4->IsUp(it->second.interface) ||
+        (oif && oif != m_ipv4->GetNetDevice(it->second.interface)))
     {
         sockerr = Socket::ERROR_NOROUTETOHOST;
         return nullptr;
     }
     sockerr = Socket::ERROR_NOTERROR;
-    return MakeRoute(header.GetDestination(), it->second);
+    return MakeRoute(header.GetDestination(), it->second.interface);
 }
 
 bool
@@ -196,17 +312,49 @@ Ipv4HomeAddressRouting::RouteInput(Ptr<const Packet> p,
         static_cast<uint32_t>(iif) == source->second.inInterface &&
         m_ipv4->IsUp(source->second.outInterface))
     {
+        if (!m_localRoutes.empty())
+        {
+            auto local = m_localRoutes.find(LocalKey(header.GetSource(), header.GetDestination()));
+            if (local != m_localRoutes.end())
+            {
+                uint32_t out = local->second;
+                if (out == HOST_ROUTE_INTERFACE)
+                {
+                    auto host = m_hostRoutes.find(header.GetDestination().Get());
+                    out =
+                        host == m_hostRoutes.end() ? HOST_ROUTE_INTERFACE : host->second.interface;
+                }
+                if (out != HOST_ROUTE_INTERFACE && out < m_ipv4->GetNInterfaces() &&
+                    m_ipv4->IsUp(out))
+                {
+                    NS_LOG_LOGIC("local route " << header.GetSource() << " -> "
+                                                << header.GetDestination() << " out of interface "
+                                                << out);
+                    m_localRouted++;
+                    ucb(MakeRoute(header.GetDestination(), out), p, header);
+                    return true;
+                }
+            }
+        }
+        if (RouteFlow(source->second.flowOwner, p, header, ucb))
+        {
+            return true;
+        }
         NS_LOG_LOGIC("from home address " << header.GetSource() << " into interface "
                                           << source->second.outInterface);
         ucb(MakeRoute(header.GetDestination(), source->second.outInterface), p, header);
         return true;
     }
     auto host = m_hostRoutes.find(header.GetDestination().Get());
-    if (host != m_hostRoutes.end() && m_ipv4->IsUp(host->second))
+    if (host != m_hostRoutes.end() && m_ipv4->IsUp(host->second.interface))
     {
+        if (RouteFlow(host->second.flowOwner, p, header, ucb))
+        {
+            return true;
+        }
         NS_LOG_LOGIC("to home address " << header.GetDestination() << " out of interface "
-                                        << host->second);
-        ucb(MakeRoute(header.GetDestination(), host->second), p, header);
+                                        << host->second.interface);
+        ucb(MakeRoute(header.GetDestination(), host->second.interface), p, header);
         return true;
     }
     return false;
@@ -238,6 +386,7 @@ void
 Ipv4HomeAddressRouting::SetIpv4(Ptr<Ipv4> ipv4)
 {
     m_ipv4 = ipv4;
+    m_flows.SetIpv4(ipv4);
 }
 
 void
@@ -249,7 +398,20 @@ Ipv4HomeAddressRouting::PrintRoutingTable(Ptr<OutputStreamWrapper> stream,
        << m_sourceRoutes.size() << " source routes\n";
     for (const auto& r : m_hostRoutes)
     {
-        os << "  to " << Ipv4Address(r.first) << " via interface " << r.second << "\n";
+        os << "  to " << Ipv4Address(r.first) << " via interface " << r.second.interface;
+        if (r.second.flowOwner != NO_FLOW_OWNER)
+        {
+            os << " (flows of owner " << r.second.flowOwner << ")";
+        }
+        os << "\n";
+    }
+    for (const auto& r : m_localRoutes)
+    {
+        os << "  local " << Ipv4Address(uint32_t(r.first >> 32)) << " -> "
+           << Ipv4Address(uint32_t(r.first)) << " via "
+           << (r.second == HOST_ROUTE_INTERFACE ? std::string("its host route")
+                                                : "interface " + std::to_string(r.second))
+           << "\n";
     }
     for (const auto& r : m_sourceRoutes)
     {

@@ -536,7 +536,16 @@ LmaFlowBindingExtension::Start(Operation op, const std::vector<Ipv6Address>& mag
     {
         // 3.1 (add), 3.5 (move): Target CoA required; modify and refresh resend it (3.4:
         // "all information previously sent ... need to be resent")
-        fa->AddSubOption(Create<TargetCareOfAddressSubOption>(op.next.careOfAddress));
+        // section 6: a MAG on the IPv4 transport is named by its IPv4-Proxy-CoA
+        Ptr<BindingCacheEntry> at = BindingAt(op.mnId, op.next.careOfAddress);
+        if (at && !at->ipv4ProxyCoa.IsAny())
+        {
+            fa->AddSubOption(Create<TargetCareOfAddressSubOption>(at->ipv4ProxyCoa));
+        }
+        else
+        {
+            fa->AddSubOption(Create<TargetCareOfAddressSubOption>(op.next.careOfAddress));
+        }
     }
     if (op.next.hasSelector && op.pro != mip6::FA_PRO_DELETE)
     {

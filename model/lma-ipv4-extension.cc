@@ -86,6 +86,14 @@ LmaIpv4Extension::DoDispose()
     NS_LOG_FUNCTION(this);
     m_leases.clear();
     m_answers.clear();
+    m_ownerMnIds.clear();
+    m_ipv4Interfaces.clear();
+    if (m_routing)
+    {
+        // the routing may outlive this extension: no callback into it
+        m_routing->SetBindingResolver(FlowBindingResolver());
+        m_routing->SetFlowBindingTable(nullptr);
+    }
     m_routing = nullptr;
     Pmipv6LmaExtension::DoDispose();
 }
@@ -277,6 +285,7 @@ LmaIpv4Extension::RouteHomeAddress(Ptr<const BindingCacheEntry> entry, Lease& le
     {
         return;
     }
+    m_ipv4Interfaces[entry->tunnelInterface] = ipv4If;
     if (!m_routing)
     {
         m_routing = Ipv4HomeAddressRouting::Install(node);
@@ -284,6 +293,9 @@ LmaIpv4Extension::RouteHomeAddress(Ptr<const BindingCacheEntry> entry, Lease& le
         {
             return;
         }
+        // IPv4 flow bindings: the LMA's one table, BIDs resolved to the bindings' tunnels
+        m_routing->SetFlowBindingTable(lma->GetFlowBindingTable());
+        m_routing->SetBindingResolver(MakeCallback(&LmaIpv4Extension::ResolveBinding, this));
     }
     if (lease.routedEntry != entry->id || lease.routedInterface != ipv4If)
     {
@@ -291,9 +303,44 @@ LmaIpv4Extension::RouteHomeAddress(Ptr<const BindingCacheEntry> entry, Lease& le
                                               << " into tunnel " << entry->proxyCoa
                                               << " (IPv4 interface " << ipv4If << ")");
     }
-    m_routing->SetHostRoute(lease.address, ipv4If);
+    uint64_t owner = lma->GetFlowOwner(entry->mnId);
+    m_ownerMnIds[owner] = entry->mnId;
+    m_routing->SetHostRoute(lease.address, ipv4If, owner);
     lease.routedEntry = entry->id;
     lease.routedInterface = ipv4If;
+}
+
+FlowBindingOutput
+LmaIpv4Extension::ResolveBinding(uint64_t flowOwner, uint16_t bindingId)
+{
+    FlowBindingOutput out;
+    auto mn = m_ownerMnIds.find(flowOwner);
+    Ptr<Pmipv6LmaApplication> lma = GetLma();
+    if (mn == m_ownerMnIds.end() || !lma)
+    {
+        return out;
+    }
+    Ptr<BindingCacheEntry> e = lma->FindBinding(mn->second, bindingId);
+    if (!e || e->state == BindingCacheEntry::DEREGISTERED_PENDING_DELETE || e->tunnelInterface == 0)
+    {
+        return out;
+    }
+    auto known = m_ipv4Interfaces.find(e->tunnelInterface);
+    if (known != m_ipv4Interfaces.end())
+    {
+        out.interface = known->second;
+        return out;
+    }
+    // a binding whose tunnel carries no IPv4 yet (the host route uses another one)
+    Ptr<Ipv6TunnelL4Protocol> tunnels = lma->GetNode()->GetObject<Ipv6TunnelL4Protocol>();
+    uint32_t ipv4If =
+        tunnels ? tunnels->EnableIpv4(e->tunnelInterface) : Ipv6TunnelL4Protocol::NO_INTERFACE;
+    if (ipv4If != Ipv6TunnelL4Protocol::NO_INTERFACE)
+    {
+        m_ipv4Interfaces[e->tunnelInterface] = ipv4If;
+        out.interface = ipv4If;
+    }
+    return out;
 }
 
 void
@@ -323,6 +370,11 @@ LmaIpv4Extension::ReleaseLease(const std::string& mnId)
     }
     m_pool.Release(address);
     m_leases.erase(it);
+    Ptr<Pmipv6LmaApplication> lma = GetLma();
+    if (lma)
+    {
+        m_ownerMnIds.erase(lma->GetFlowOwner(mnId));
+    }
     NS_LOG_INFO("IPv4 home address " << address << " of " << mnId << " released");
     m_releasedTrace(mnId, address);
 }

@@ -43,6 +43,12 @@ namespace ns3
  * address into that tunnel is set in the node's Ipv4HomeAddressRouting on every accepted
  * registration (moved to the new tunnel on a handover), removed when the entry that set it is
  * de-registered or deleted.
+ *
+ * Flow bindings: the host route carries the MN's flow owner (Pmipv6LmaApplication::
+ * GetFlowOwner) and the routing classifies in the LMA's FlowBindingTable, so an IPv4 flow
+ * entry (IPv4 traffic selector) sends the flow into the tunnel of the binding its BID names
+ * (e.g. the flows of a multihomed MN split over its MAGs by LMA-initiated flow binding),
+ * whatever binding the host route uses.
  */
 class LmaIpv4Extension : public Pmipv6LmaExtension
 {
@@ -145,6 +151,15 @@ class LmaIpv4Extension : public Pmipv6LmaExtension
     void SetAnswer(const ProxyBindingRequest& req, uint8_t replyStatus);
 
     /**
+     * \brief The flow-binding resolver of the IPv4 data path: the IPv4 interface of the
+     * tunnel of the binding (flow owner, BID).
+     * \param flowOwner the flow owner (an MN of a lease)
+     * \param bindingId the BID
+     * \return the output (interface NO_INTERFACE when unknown)
+     */
+    FlowBindingOutput ResolveBinding(uint64_t flowOwner, uint16_t bindingId);
+
+    /**
      * \brief Release a lease.
      * \param mnId the MN-ID
      */
@@ -157,8 +172,10 @@ class LmaIpv4Extension : public Pmipv6LmaExtension
     bool m_poolConfigured{false}; ///< ConfigurePool() ran
     Ipv4HomeAddressPool m_pool;   ///< the pool
     Ptr<Ipv4HomeAddressRouting> m_routing; ///< the node's IPv4 home address routes (lazily)
-    std::unordered_map<std::string, Lease> m_leases;   ///< by MN-ID
-    std::unordered_map<std::string, Answer> m_answers; ///< pending answers, by MN-ID
+    std::unordered_map<std::string, Lease> m_leases;         ///< by MN-ID
+    std::unordered_map<std::string, Answer> m_answers;       ///< pending answers, by MN-ID
+    std::unordered_map<uint64_t, std::string> m_ownerMnIds;  ///< flow owner -> MN-ID (leases)
+    std::unordered_map<uint32_t, uint32_t> m_ipv4Interfaces; ///< tunnel IPv6 -> IPv4 interface
 
     /// An address was assigned to an MN (first time, not on refresh or handover).
     TracedCallback<const std::string&, Ipv4Address> m_assignedTrace;

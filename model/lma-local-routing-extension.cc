@@ -32,6 +32,25 @@ NS_LOG_COMPONENT_DEFINE("LmaLocalRoutingExtension");
 
 NS_OBJECT_ENSURE_REGISTERED(LmaLocalRoutingExtension);
 
+namespace
+{
+/**
+ * Draft 004 section 6: "The LMA MUST include IPv4 IPv4-MN-HoA in local routing optimization
+ * messages for both MN and CN": the P flag with the entry's IPv4 home address and
+ * IPv4-Proxy-CoA (0.0.0.0 over the IPv6 transport), when the entry has an IPv4 home address.
+ * \param option the MN-CN pair option
+ * \param entry the binding cache entry it describes (may be null)
+ */
+void
+SetIpv4Of(Ptr<MnCnPairOption> option, Ptr<const BindingCacheEntry> entry)
+{
+    if (entry && !entry->ipv4HomeAddress.IsAny())
+    {
+        option->SetIpv4(entry->ipv4HomeAddress, entry->ipv4ProxyCoa);
+    }
+}
+} // namespace
+
 TypeId
 LmaLocalRoutingExtension::GetTypeId()
 {
@@ -351,10 +370,12 @@ LmaLocalRoutingExtension::HandleMagRequest(Ptr<Packet> p, const Ipv6Header& ip)
         Ptr<MnCnPairOption> own = Create<MnCnPairOption>();
         own->SetHomeNetworkPrefix(mnPrefix.prefix, mnPrefix.length);
         own->SetProxyCoa(mn->proxyCoa);
+        SetIpv4Of(own, mn);
         rsp.AddOption(own);
         Ptr<MnCnPairOption> peer = Create<MnCnPairOption>();
         peer->SetHomeNetworkPrefix(cnPrefix.prefix, cnPrefix.length);
         peer->SetProxyCoa(cn->proxyCoa);
+        SetIpv4Of(peer, cn);
         rsp.AddOption(peer);
         Remember(mnPrefix, cnPrefix, Seconds(req.GetLifetime()), false);
     }
@@ -556,10 +577,12 @@ LmaLocalRoutingExtension::SendRequest(Ipv6Address mag,
     Ptr<MnCnPairOption> first = Create<MnCnPairOption>();
     first->SetHomeNetworkPrefix(own.prefix, own.length);
     first->SetProxyCoa(ownCoa);
+    SetIpv4Of(first, lma->GetBindingCache()->FindByAddress(own.prefix));
     req.AddOption(first);
     Ptr<MnCnPairOption> second = Create<MnCnPairOption>();
     second->SetHomeNetworkPrefix(peer.prefix, peer.length);
     second->SetProxyCoa(peerCoa);
+    SetIpv4Of(second, lma->GetBindingCache()->FindByAddress(peer.prefix));
     req.AddOption(second);
     if (!lifetime.IsZero())
     {

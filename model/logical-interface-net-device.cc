@@ -644,6 +644,20 @@ LogicalInterfaceNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_
             }
         }
     }
+    if (port < 0 && protocolNumber != ETHERTYPE_IPV6)
+    {
+        // IPv4 / ARP to a router's link-layer address (an ARP reply to a MAG, an IPv4 packet
+        // to the default router a MAG's ARP reply named): the link of that router
+        for (uint32_t p = 0; p < m_ports.size(); ++p)
+        {
+            if (m_ports[p].hasGateway && m_ports[p].gateway == to && IsPhysicalDeviceUsable(p))
+            {
+                port = static_cast<int32_t>(p);
+                reason = CHOICE_LEARNT;
+                break;
+            }
+        }
+    }
     if (port < 0)
     {
         port = static_cast<int32_t>(m_defaultPort);

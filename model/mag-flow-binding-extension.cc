@@ -9,6 +9,7 @@
 
 #include "flow-binding-encoding.h"
 #include "flow-options.h"
+#include "mag-ipv4-transport-extension.h"
 #include "mag-routing.h"
 #include "pmipv6-mag-application.h"
 #include "pmipv6-options.h"
@@ -27,6 +28,23 @@ NS_OBJECT_ENSURE_REGISTERED(MagFlowBindingExtension);
 
 namespace
 {
+
+/**
+ * The MAG's IPv4-Proxy-CoA (RFC 5844 4): the address of its MagIpv4TransportExtension, else
+ * the IPv4 address of an IPv4-mapped Proxy-CoA, else 0.0.0.0 (IPv6 transport).
+ * \param mag the MAG
+ * \return the address
+ */
+Ipv4Address
+Ipv4ProxyCoaOf(Ptr<Pmipv6MagApplication> mag)
+{
+    if (Ptr<MagIpv4TransportExtension> transport = mag->GetExtension<MagIpv4TransportExtension>())
+    {
+        return transport->GetIpv4ProxyCoa();
+    }
+    Ipv6Address coa = mag->GetProxyCoa();
+    return coa.IsIpv4MappedAddress() ? coa.GetIpv4MappedAddress() : Ipv4Address::GetAny();
+}
 
 /// Bits of the PRO field (7.2.1: "a 4-bit field").
 constexpr uint8_t FA_PRO_MASK = 0x0f;
@@ -405,7 +423,10 @@ MagFlowBindingExtension::Process(std::string mnId,
     auto it = m_list.find(key);
     Ptr<BindingUpdateListEntry> entry = Registered(mnId);
     Ptr<TargetCareOfAddressSubOption> target = option->GetTargetCareOfAddress();
-    bool here = target && !target->IsIpv4() && target->GetIpv6Address() == mag->GetProxyCoa();
+    // an IPv4 Target CoA (draft 000 section 6) names this MAG by its IPv4-Proxy-CoA
+    bool here = target && (target->IsIpv4() ? target->GetIpv4Address() == Ipv4ProxyCoaOf(mag) &&
+                                                  !target->GetIpv4Address().IsAny()
+                                            : target->GetIpv6Address() == mag->GetProxyCoa());
     FlowBinding b;
     b.mnId = mnId;
     b.fid = fid;

@@ -5,6 +5,7 @@
 #include "mag-local-routing-extension.h"
 
 #include "binding-update-header.h"
+#include "ipv4-home-address-routing.h"
 #include "ipv6-tunnel-l4-protocol.h"
 #include "local-routing-optimization-header.h"
 #include "local-routing-options.h"
@@ -20,6 +21,7 @@
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
+#include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -417,9 +419,13 @@ MagLocalRoutingExtension::HandleResponse(SignallingTransactionManager::Transacti
     Time lifetime = Seconds(rsp->GetLifetime());
     NS_LOG_INFO("MAG " << GetMag()->GetProxyCoa() << ": LRORSP LRI " << +lri << " for " << key.first
                        << " -> " << key.second);
-    if (lri == mip6::LRI_INTRA_MAG && EnableIntraMag(key, lifetime))
+    if (lri == mip6::LRI_INTRA_MAG)
     {
-        return;
+        TakeIpv4HomeAddresses(key, rsp->GetOptions().FindAll<MnCnPairOption>());
+        if (EnableIntraMag(key, lifetime))
+        {
+            return;
+        }
     }
     if (lri == mip6::LRI_INTER_LMA && HandleInterLmaResponse(key, *rsp, ip.GetSource(), lifetime))
     {
@@ -509,6 +515,19 @@ MagLocalRoutingExtension::EnableIntraMag(const PairKey& key, Time lifetime)
                       mn->accessInterface,
                       mn->mnLinkLocalAddress);
     pair.routed = true;
+    if (!pair.ipv4Mn.IsAny() && !pair.ipv4Cn.IsAny())
+    {
+        if (pair.ipv4Mn == mn->ipv4HomeAddress && pair.ipv4Cn == cn->ipv4HomeAddress)
+        {
+            RouteIpv4(pair, true);
+        }
+        else
+        {
+            NS_LOG_WARN("MAG " << GetMag()->GetProxyCoa() << ": IPv4-MN-HoAs " << pair.ipv4Mn
+                               << " / " << pair.ipv4Cn << " are not those of " << mn->mnId << " / "
+                               << cn->mnId << ": no IPv4 local route");
+        }
+    }
     SetState(key, pair, PAIR_ESTABLISHED);
     ArmExpiry(key, pair, lifetime);
     return true;
@@ -877,6 +896,7 @@ MagLocalRoutingExtension::HandleLmaRequest(Ptr<Packet> p, const Ipv6Header& ip)
     Time lifetime = Seconds(req.GetLifetime());
     if (lri == mip6::LRI_INTRA_MAG)
     {
+        TakeIpv4HomeAddresses(key, pairs);
         if (!EnableIntraMag(key, lifetime))
         {
             Refuse(key);
@@ -963,6 +983,61 @@ MagLocalRoutingExtension::Expire(PairKey key)
 }
 
 void
+MagLocalRoutingExtension::TakeIpv4HomeAddresses(const PairKey& key,
+                                                const std::vector<Ptr<MnCnPairOption>>& pairs)
+{
+    auto it = m_pairs.find(key);
+    if (it == m_pairs.end())
+    {
+        return;
+    }
+    for (const auto& option : pairs)
+    {
+        if (!option->HasIpv4())
+        {
+            continue;
+        }
+        HomeNetworkPrefix prefix(option->GetHomeNetworkPrefix(), option->GetPrefixLength());
+        if (prefix == key.first)
+        {
+            it->second.ipv4Mn = option->GetIpv4HomeAddress();
+        }
+        else if (prefix == key.second)
+        {
+            it->second.ipv4Cn = option->GetIpv4HomeAddress();
+        }
+    }
+}
+
+void
+MagLocalRoutingExtension::RouteIpv4(Pair& pair, bool install)
+{
+    Ptr<Node> node = GetMag() ? GetMag()->GetNode() : nullptr;
+    if (!node || !node->GetObject<Ipv4>() || install == pair.ipv4Routed)
+    {
+        return;
+    }
+    Ptr<Ipv4HomeAddressRouting> routing = Ipv4HomeAddressRouting::Install(node);
+    if (!routing)
+    {
+        return;
+    }
+    if (install)
+    {
+        routing->SetLocalRoute(pair.ipv4Mn, pair.ipv4Cn);
+        routing->SetLocalRoute(pair.ipv4Cn, pair.ipv4Mn);
+        NS_LOG_INFO("MAG " << GetMag()->GetProxyCoa() << ": IPv4 local route " << pair.ipv4Mn
+                           << " <-> " << pair.ipv4Cn);
+    }
+    else
+    {
+        routing->RemoveLocalRoute(pair.ipv4Mn, pair.ipv4Cn);
+        routing->RemoveLocalRoute(pair.ipv4Cn, pair.ipv4Mn);
+    }
+    pair.ipv4Routed = install;
+}
+
+void
 MagLocalRoutingExtension::RemovePair(PairKey key, bool notifyPeer)
 {
     auto it = m_pairs.find(key);
@@ -979,6 +1054,7 @@ MagLocalRoutingExtension::RemovePair(PairKey key, bool notifyPeer)
         mag->GetSignalling()->Cancel(pair.tx);
         m_byTransaction.erase(pair.tx);
     }
+    RouteIpv4(pair, false);
     if (pair.routed)
     {
         m_table->RemoveRoute(key.first.prefix,

@@ -11,6 +11,7 @@
 #include "signalling-transaction.h"
 
 #include "ns3/event-id.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
 #include "ns3/traced-callback.h"
@@ -24,6 +25,8 @@
 
 namespace ns3
 {
+
+class MnCnPairOption;
 
 class LocalRoutingPolicy;
 class MagLocalRouteTable;
@@ -282,6 +285,9 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
         Time ownExpiresAt;                                 ///< end of our binding at the peer MAG
         EventId refresh;                                   ///< next refresh of our MAG-MAG binding
         SignallingTransactionManager::TransactionId tx{0}; ///< pending LROREQ
+        Ipv4Address ipv4Mn;     ///< the MN's IPv4-MN-HoA (MN-CN pair option, P flag; 6)
+        Ipv4Address ipv4Cn;     ///< the CN's IPv4-MN-HoA
+        bool ipv4Routed{false}; ///< the IPv4 local routes (intra-MAG) are installed
     };
 
     /**
@@ -396,6 +402,22 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
      * \param notifyPeer send the peer MAG a PBU with lifetime 0
      */
     void RemovePair(PairKey key, bool notifyPeer);
+    /**
+     * \brief Take the IPv4-MN-HoAs of a pair from the MN-CN pair options of an LROREQ or
+     * LRORSP (draft 004 section 6: P flag set), matched to the pair by their prefixes.
+     * \param key the pair
+     * \param pairs the MN-CN pair options
+     */
+    void TakeIpv4HomeAddresses(const PairKey& key, const std::vector<Ptr<MnCnPairOption>>& pairs);
+    /**
+     * \brief Install (or remove) the IPv4 local routes of an intra-MAG pair in the node's
+     * Ipv4HomeAddressRouting: each MN's IPv4 packets to the other leave by the other's access
+     * link (its host route), not the tunnel; both HoAs must be those of the binding update
+     * list entries.
+     * \param pair the pair
+     * \param install true to install, false to remove
+     */
+    void RouteIpv4(Pair& pair, bool install);
     /**
      * \brief Refuse a pair for HoldDown.
      * \param key the pair
