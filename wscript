@@ -29,6 +29,7 @@ BOOST_GRAPH_SOURCES = [
     'test/reliability-test-suite.cc',
     'test/mag-router-advertiser-test-suite.cc',
     'test/tshark-decode-test-suite.cc',
+    'test/wifi-association-bridge-test-suite.cc',
     'helper/pmipv6-topology-helper.h',
     'helper/pmipv6-scenario.h',
     'helper/local-routing-domain.h',
@@ -98,6 +99,42 @@ def _depend_on_compat(bld, tg):
         node = bld.path.find_node(source)
         if node is not None and compat is not None:
             bld.add_manual_dependency(node, compat)
+
+
+def _after_headers(bld, tgens):
+    """Compile the sources of tgens after pmipv6's headers are in build/ns3.
+
+    ns-3.31's waf orders its ns3header tasks (the copies of module headers into build/ns3)
+    and its gen_ns3_module_header task (ns3/pmipv6-module.h) before linking, not before
+    compiling, and posts them only for a plain `./waf build` or `--run`: a source that
+    includes "ns3/x.h" could be compiled before x.h is copied ("ns3/x.h: No such file", seen
+    after a new header), and `--targets` copied no header at all. The feature added here posts
+    pmipv6's header task generators with the first of tgens that is posted and makes every
+    compile task of tgens run after their tasks."""
+    try:
+        from waflib import TaskGen
+    except ImportError:  # utils/check-wscript.py's stand-in for waf
+        return
+    if 'pmipv6_after_headers' not in TaskGen.feats:
+        @TaskGen.feature('pmipv6_after_headers')
+        @TaskGen.after_method('process_source')
+        def pmipv6_after_headers(self):
+            header_tasks = []
+            # the copies first: the module header's generator reads their list
+            for feature in ('ns3header', 'ns3moduleheader'):
+                for gen in list(self.bld.all_task_gen):
+                    if (getattr(gen, 'module', None) == 'pmipv6' and
+                            feature in self.to_list(getattr(gen, 'features', []))):
+                        gen.post()
+                        header_tasks.extend(getattr(gen, 'tasks', []))
+            for task in getattr(self, 'compiled_tasks', []):
+                for header_task in header_tasks:
+                    task.set_run_after(header_task)
+    for tg in tgens:
+        if isinstance(tg.features, str):
+            tg.features += ' pmipv6_after_headers'
+        else:
+            tg.features = list(tg.features) + ['pmipv6_after_headers']
 
 
 def _have_boost_graph(bld):
@@ -194,6 +231,7 @@ def build(bld):
         'model/pmipv6-mag-extension.cc',
         'model/mag-router-advertiser.cc',
         'model/pmipv6-mag-application.cc',
+        'model/pmipv6-wifi-association-bridge.cc',
         'model/heartbeat-extension.cc',
         'helper/pmipv6-helper.cc',
         'helper/mobility-message-samples.cc',
@@ -255,11 +293,13 @@ def build(bld):
         'test/inter-lma-local-routing-test-suite.cc',
         'test/reliability-test-suite.cc',
         'test/mag-router-advertiser-test-suite.cc',
+        'test/wifi-association-bridge-test-suite.cc',
         ]
     module_test.source = _without_boost_graph(bld, module_test.source)
     module_test.cxxflags = list(getattr(module_test, 'cxxflags', [])) + cxxflags
     module_test.defines = list(getattr(module_test, 'defines', [])) + defines
     _depend_on_compat(bld, module_test)
+    _after_headers(bld, [module, module_test])
 
     headers = bld(features='ns3header')
     headers.module = 'pmipv6'
@@ -341,6 +381,7 @@ def build(bld):
         'model/proxy-binding-request.h',
         'model/mag-router-advertiser.h',
         'model/pmipv6-mag-application.h',
+        'model/pmipv6-wifi-association-bridge.h',
         'helper/pmipv6-helper.h',
         'helper/mobility-message-samples.h',
         'helper/pmipv6-topology-helper.h',
@@ -354,4 +395,5 @@ def build(bld):
     headers.source = _without_boost_graph(bld, headers.source)
 
     if bld.env.ENABLE_EXAMPLES:
+        bld.pmipv6_after_headers = lambda tgens: _after_headers(bld, tgens)
         bld.recurse('examples')

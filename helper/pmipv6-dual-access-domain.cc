@@ -143,6 +143,9 @@ Pmipv6DualAccessDomain::InstallWifiAccess()
                                  "ControlMode",
                                  StringValue("OfdmRate6Mbps"));
     YansWifiChannelHelper channel = YansWifiChannelHelper::Default();
+#if defined(PMIPV6_NS3_VERSION) && PMIPV6_NS3_VERSION <= 331
+    m_phy = YansWifiPhyHelper::Default(); // 3.31's constructor sets no error model
+#endif
     m_phy.SetChannel(channel.Create());
     m_phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
     Ssid ssid("pmipv6-flow");

@@ -25,6 +25,7 @@
 #include "ns3/mag-ipv4-transport-extension.h"
 #include "ns3/node.h"
 #include "ns3/pmipv6-ipv4-transport.h"
+#include "ns3/pmipv6-wifi-association-bridge.h"
 #include "ns3/uinteger.h"
 
 #include <unordered_map>
@@ -433,6 +434,8 @@ Pmipv6Helper::AddMobileNode(const std::string& mnId,
         if (!lif)
         {
             profile.linkLayerAddresses.push_back((*it)->GetAddress());
+            // ns-3 <= 3.31: a Wi-Fi station reports its association to the AP's MAG.
+            Pmipv6WifiAssociationBridge::ConnectStation(*it);
             continue;
         }
         // A logical interface: each physical device attaches with its own MAC address, and the
@@ -440,6 +443,7 @@ Pmipv6Helper::AddMobileNode(const std::string& mnId,
         for (uint32_t port = 0; port < lif->GetNPhysicalDevices(); ++port)
         {
             profile.linkLayerAddresses.push_back(lif->GetPhysicalDevice(port)->GetAddress());
+            Pmipv6WifiAssociationBridge::ConnectStation(lif->GetPhysicalDevice(port));
         }
         profile.mnLinkLocalAddress = lif->GetLinkLocalAddress();
     }

@@ -11,6 +11,7 @@
 #include "mag-routing.h"
 #include "mobility-l4-protocol.h"
 #include "pmipv6-options.h"
+#include "pmipv6-wifi-association-bridge.h"
 #include "pmipv6-wire-numbers.h"
 #include "signalling-transaction.h"
 
@@ -557,6 +558,15 @@ Pmipv6MagApplication::AddWifiAccessPoint(Ptr<NetDevice> apDevice)
 {
     NS_LOG_FUNCTION(this << apDevice);
     AddAccessInterface(apDevice, mip6::ATT_IEEE_802_11);
+    if (Pmipv6WifiAssociationBridge::IsUsed())
+    {
+        // ns-3 <= 3.31: no association traces at the AP; its stations report to this MAG.
+        Pmipv6WifiAssociationBridge::AddAccessPoint(
+            apDevice,
+            MakeCallback(&Pmipv6MagApplication::WifiAssociated, this, apDevice),
+            MakeCallback(&Pmipv6MagApplication::WifiDeassociated, this, apDevice));
+        return;
+    }
     std::ostringstream path;
     path << "/NodeList/" << apDevice->GetNode()->GetId() << "/DeviceList/" << apDevice->GetIfIndex()
          << "/$ns3::WifiNetDevice/Mac/$ns3::ApWifiMac/";

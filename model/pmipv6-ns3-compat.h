@@ -267,6 +267,13 @@ MakeEvent(F f)
 #define WIFI_STANDARD_80211a WIFI_PHY_STANDARD_80211a
 #endif
 
+// ns-3.31's ApWifiMac has no AssociatedSta / DeAssociatedSta trace sources: a Wi-Fi MAG
+// learns association from its stations' StaWifiMac Assoc / DeAssoc traces instead
+// (model/pmipv6-wifi-association-bridge.h).
+#if PMIPV6_NS3_VERSION <= 331
+#define PMIPV6_WIFI_ASSOCIATION_FROM_STATIONS 1
+#endif
+
 // Icmpv6OptionPrefixInformation's flag names (3.34): the enum is added to the class while
 // icmpv6-header.h is read, in front of SetValidTime, the one place where that name occurs.
 #if PMIPV6_NS3_VERSION < 334

@@ -64,6 +64,22 @@ using namespace ns3;
 namespace
 {
 
+/**
+ * \brief Quote a string for /bin/sh.
+ * \param s the string
+ * \return it in single quotes
+ */
+std::string
+ShellQuote(const std::string& s)
+{
+    std::string q = "'";
+    for (char c : s)
+    {
+        q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+    }
+    return q + "'";
+}
+
 /// PPP protocol of IPv4.
 constexpr uint16_t PPP_IPV4 = 0x0021;
 /// PPP protocol of IPv6.
@@ -1114,8 +1130,9 @@ class Ipv4TransportTsharkTestCase : public TestCase
         for (uint32_t node : {2u, 3u})
         {
             std::string file = prefix + "-" + std::to_string(node) + "-1.pcap";
-            std::string command = "HOME=" + CreateTempDirFilename("home") + " " + tshark +
-                                  " -n -r " + file +
+            // quoted: waf-era ns-3 puts the test case's name (with spaces) in the paths
+            std::string command = "HOME=" + ShellQuote(CreateTempDirFilename("home")) + " " +
+                                  ShellQuote(tshark) + " -n -r " + ShellQuote(file) +
                                   " -d udp.port==5436,ipv6 -o ip.check_checksum:TRUE"
                                   " -o udp.check_checksum:TRUE -V 2>&1";
             std::string out = Run(command, ok);

@@ -270,7 +270,13 @@ class RsAnsweredTestCase : public TestCase
             beforeAnswered += t < Seconds(5) && a ? 1 : 0;
             atSeven += t >= Seconds(7) && t < Seconds(7.01) && a ? 1 : 0;
         }
+#if defined(PMIPV6_NS3_VERSION) && PMIPV6_NS3_VERSION <= 331
+        // ns-3.31's Icmpv6L4Protocol sends one RS and does not retransmit it (ns-3.37 does,
+        // RFC 7559: its RsMaxRetransmissionCount and related attributes)
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(before, 1u, "mn1's RS while its PBU was unanswered");
+#else
         NS_TEST_EXPECT_MSG_GT_OR_EQ(before, 2u, "mn1's RSs while its PBU was unanswered");
+#endif
         NS_TEST_EXPECT_MSG_EQ(beforeAnswered, 0u, "none answered by an RA of its own");
         NS_TEST_EXPECT_MSG_EQ(atSeven, 1u, "the RS at 7 s is answered");
         NS_TEST_EXPECT_MSG_EQ(solicitations, rs.size(), "every RS counted");

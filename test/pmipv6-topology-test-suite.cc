@@ -831,7 +831,14 @@ class Pmipv6TopologyWriteDotTestCase : public TestCase
         for (const std::string& mag : again.GetMagNames())
         {
             NS_TEST_ASSERT_MSG_EQ(again.GetMagLma(mag), topo.GetMagLma(mag), "same LMA");
+            NS_TEST_ASSERT_MSG_EQ(again.GetAddress(mag).CombinePrefix(Ipv6Prefix(64)),
+                                  topo.GetAddress(mag).CombinePrefix(Ipv6Prefix(64)),
+                                  "same link prefix");
+#if !defined(PMIPV6_NS3_VERSION) || PMIPV6_NS3_VERSION > 331
+            // ns-3.31 does not reset the MAC allocation at Simulator::Destroy: there the
+            // second topology's devices get other MAC addresses, hence interface identifiers.
             NS_TEST_ASSERT_MSG_EQ(again.GetAddress(mag), topo.GetAddress(mag), "same address");
+#endif
         }
         Simulator::Destroy();
     }

@@ -3,7 +3,8 @@
 # ns3 source package), the way a user of those releases would: this repository
 # linked into contrib/pmipv6, `./waf configure --enable-tests --enable-examples
 # --enable-modules=pmipv6`, `./waf build`, then test.py for every pmipv6 suite
-# and every example in test/examples-to-run.py.
+# and, one at a time with its arguments, every example that test/examples-to-run.py
+# lists (nothing else of the tree).
 #
 # The tree: a deb-src entry for bullseye main derived from the machine's own apt
 # sources (utils/apt-deb-src.sh bullseye), then `apt-get source ns3=3.31+dfsg-3`
@@ -20,9 +21,13 @@
 #                        ns-3-dev, when the archive does not serve the package)
 #   PMIPV6_JOBS          parallel build jobs (default: number of cores)
 #   PMIPV6_PROFILE       ns-3 build profile (default: debug, -O0, asserts and logs)
+#   PMIPV6_EXAMPLE_TIMEOUT  seconds an example may run (default 1200)
 # Options:
-#   --deps-only   build ns-3 without the module (warms the tree and ccache), no tests
-#   --no-tests    build everything, run no tests
+#   --deps-only      build ns-3 without the module (warms the tree and ccache), no tests
+#   --no-tests       build everything, run no tests
+#   --tests-only     no configure, no build: run the tests of the last build
+#   --suites-only    like --tests-only, the test suites only
+#   --examples-only  like --tests-only, the examples only
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,12 +38,18 @@ PKG_VERSION=3.31+dfsg-3
 PY=/usr/bin/python3 # Debian's Python (waf and test.py need nothing else)
 DEPS_ONLY=0
 RUN_TESTS=1
+BUILD=1
+RUN_SUITES=1
+RUN_EXAMPLES=1
 for arg in "$@"; do
     case "$arg" in
     --deps-only) DEPS_ONLY=1 RUN_TESTS=0 ;;
     --no-tests) RUN_TESTS=0 ;;
+    --tests-only) BUILD=0 ;;
+    --suites-only) BUILD=0 RUN_EXAMPLES=0 ;;
+    --examples-only) BUILD=0 RUN_SUITES=0 ;;
     *)
-        echo "usage: $0 [--deps-only|--no-tests]" >&2
+        echo "usage: $0 [--deps-only|--no-tests|--tests-only|--suites-only|--examples-only]" >&2
         exit 2
         ;;
     esac
@@ -101,67 +112,80 @@ EOF
 MODULES=pmipv6
 [ "$DEPS_ONLY" -eq 0 ] || MODULES=$DEP_MODULES
 
-# 3. configure. ns-3.31 warns under gcc 12 (-Werror off) and builds C++11 by
-# default; the module needs C++17. ccache, when installed, caches the compiles.
-CXX_CMD=${CXX:-g++}
-if command -v ccache >/dev/null && [[ "$CXX_CMD" != ccache* ]]; then
-    CXX_CMD="ccache $CXX_CMD"
-fi
-CONFIG=(-d "$PROFILE" --enable-tests --enable-examples --enable-modules="$MODULES"
-    --disable-werror --disable-python --cxx-standard=-std=c++17)
-STAMP=build/.pmipv6-configure-args
-STAMP_TEXT="$CXX_CMD ${CONFIG[*]} $(cat "$REPO/wscript" "$REPO/examples/wscript" | sha1sum | cut -d" " -f1)"
-if [ ! -f build/c4che/_cache.py ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$STAMP_TEXT" ]; then
-    log "configure: ${CONFIG[*]}"
-    CXX="$CXX_CMD" $PY ./waf configure "${CONFIG[@]}" >waf-configure.log 2>&1 || {
-        tail -n 50 waf-configure.log
+if [ "$BUILD" -eq 1 ]; then
+    # 3. configure. ns-3.31 warns under gcc 12 (-Werror off) and builds C++11 by
+    # default; the module needs C++17. ccache, when installed, caches the compiles.
+    CXX_CMD=${CXX:-g++}
+    if command -v ccache >/dev/null && [[ "$CXX_CMD" != ccache* ]]; then
+        CXX_CMD="ccache $CXX_CMD"
+    fi
+    CONFIG=(-d "$PROFILE" --enable-tests --enable-examples --enable-modules="$MODULES"
+        --disable-werror --disable-python --cxx-standard=-std=c++17)
+    STAMP=build/.pmipv6-configure-args
+    STAMP_TEXT="$CXX_CMD ${CONFIG[*]} $(cat "$REPO/wscript" "$REPO/examples/wscript" | sha1sum | cut -d" " -f1)"
+    if [ ! -f build/c4che/_cache.py ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$STAMP_TEXT" ]; then
+        log "configure: ${CONFIG[*]}"
+        CXX="$CXX_CMD" $PY ./waf configure "${CONFIG[@]}" >waf-configure.log 2>&1 || {
+            tail -n 50 waf-configure.log
+            exit 1
+        }
+        echo "$STAMP_TEXT" >"$STAMP"
+        # the module's own configure-time messages (Boost.Graph, Python module, C++17)
+        grep -E '^pmipv6|^Checking for Boost.Graph' waf-configure.log || true
+    fi
+
+    # 4. build what test.py needs: test-runner (every enabled module and its test
+    # library) and pmipv6's examples; the dependencies' own examples are not built.
+    TARGETS=test-runner
+    if [ "$DEPS_ONLY" -eq 0 ]; then
+        TARGETS=$TARGETS,$(grep -o "create_ns3_program('[^']*'" "$REPO/examples/wscript" |
+            sed "s/.*('//;s/'//" | paste -sd, -)
+    fi
+    log "build (-j $JOBS)"
+    start=$(date +%s)
+    # ns-3.31's waf does not rebuild objects that include a module header through its copy in
+    # build/ns3 when only that header changed (seen: a test object compiled against an older
+    # binding-update-list.h, then linked with a module built against the new one: heap
+    # corruption in 20 suites). So when any of the module's headers changed since the last
+    # build here, the module's objects are removed and rebuilt; a fresh tree is not affected.
+    HEADERS_SIG=$(cat "$REPO"/model/*.h "$REPO"/helper/*.h "$REPO"/test/*.h 2>/dev/null | sha1sum | cut -d" " -f1)
+    HEADERS_STAMP=build/.pmipv6-headers-sig
+    if [ "$DEPS_ONLY" -eq 0 ] && [ -d build/contrib/pmipv6 ] &&
+        [ "$(cat "$HEADERS_STAMP" 2>/dev/null)" != "$HEADERS_SIG" ]; then
+        log "the module's headers changed since the last build here: rebuilding the module"
+        rm -rf build/contrib/pmipv6 build/lib/*pmipv6*
+    fi
+    # ns-3.31's waf copies module headers into build/ns3 only when their task generators are posted:
+    # a plain build posts them all, --targets does not, --run posts them all (and builds only the
+    # program when --targets names it too). So: --run one small pmipv6 example first (every module's
+    # headers copied, for a fresh tree; that program and the libraries it uses built), then
+    # --targets for the rest. ns-3.31 orders the header copies before linking only, not before
+    # compiling, so a first build after a new pmipv6 header could compile a source that includes
+    # it as "ns3/x.h" before the copy ("No such file"): the wscripts make every pmipv6 compile task
+    # run after pmipv6's header copies and ns3/pmipv6-module.h (wscript, _after_headers), which
+    # orders it for any waf build, not only this script's.
+    FIRST=$(grep -o "create_ns3_program('[^']*'" "$REPO/examples/wscript" | sed "s/.*('//;s/'//" |
+        head -n 1)
+    $PY ./waf --run "$FIRST" --targets="$FIRST" -j "$JOBS" >waf-headers.log 2>&1 || {
+        grep -E -A5 'error:' waf-headers.log | head -n 80
+        tail -n 20 waf-headers.log
         exit 1
     }
-    echo "$STAMP_TEXT" >"$STAMP"
-    # the module's own configure-time messages (Boost.Graph, Python module, C++17)
-    grep -E '^pmipv6|^Checking for Boost.Graph' waf-configure.log || true
+    $PY ./waf build -j "$JOBS" --targets="$TARGETS" >waf-build.log 2>&1 || {
+        grep -E -A5 'error:' waf-build.log | head -n 80
+        tail -n 20 waf-build.log
+        exit 1
+    }
+    [ "$DEPS_ONLY" -eq 1 ] || echo "$HEADERS_SIG" >"$HEADERS_STAMP"
+    log "build took $(($(date +%s) - start)) s"
+else
+    [ -f build/c4che/_cache.py ] || {
+        echo "check-waf: $NS3 is not built: run without --tests-only first" >&2
+        exit 1
+    }
+    [ "$(cat build/.pmipv6-headers-sig 2>/dev/null)" = "$(cat "$REPO"/model/*.h "$REPO"/helper/*.h "$REPO"/test/*.h 2>/dev/null | sha1sum | cut -d" " -f1)" ] ||
+        log "warning: the module's headers changed since the last build here"
 fi
-
-# 4. build what test.py needs: test-runner (every enabled module and its test
-# library) and pmipv6's examples; the dependencies' own examples are not built.
-TARGETS=test-runner
-if [ "$DEPS_ONLY" -eq 0 ]; then
-    TARGETS=$TARGETS,$(grep -o "create_ns3_program('[^']*'" "$REPO/examples/wscript" |
-        sed "s/.*('//;s/'//" | paste -sd, -)
-fi
-log "build (-j $JOBS)"
-start=$(date +%s)
-# ns-3.31's waf does not rebuild objects that include a module header through its copy in
-# build/ns3 when only that header changed (seen: a test object compiled against an older
-# binding-update-list.h, then linked with a module built against the new one: heap
-# corruption in 20 suites). So when any of the module's headers changed since the last
-# build here, the module's objects are removed and rebuilt; a fresh tree is not affected.
-HEADERS_SIG=$(cat "$REPO"/model/*.h "$REPO"/helper/*.h "$REPO"/test/*.h 2>/dev/null | sha1sum | cut -d" " -f1)
-HEADERS_STAMP=build/.pmipv6-headers-sig
-if [ "$DEPS_ONLY" -eq 0 ] && [ -d build/contrib/pmipv6 ] &&
-    [ "$(cat "$HEADERS_STAMP" 2>/dev/null)" != "$HEADERS_SIG" ]; then
-    log "the module's headers changed since the last build here: rebuilding the module"
-    rm -rf build/contrib/pmipv6 build/lib/*pmipv6*
-fi
-# ns-3.31's waf copies module headers into build/ns3 only when their task generators are posted:
-# a plain build posts them all, --targets does not, --run posts them all (and builds only the
-# program when --targets names it too). So: --run one small pmipv6 example first (every header
-# copied; that program and the libraries it uses built), then --targets for the rest. A fresh
-# tree and a newly added header both work this way.
-FIRST=$(grep -o "create_ns3_program('[^']*'" "$REPO/examples/wscript" | sed "s/.*('//;s/'//" |
-    head -n 1)
-$PY ./waf --run "$FIRST" --targets="$FIRST" -j "$JOBS" >waf-headers.log 2>&1 || {
-    grep -E -A5 'error:' waf-headers.log | head -n 80
-    tail -n 20 waf-headers.log
-    exit 1
-}
-$PY ./waf build -j "$JOBS" --targets="$TARGETS" >waf-build.log 2>&1 || {
-    grep -E -A5 'error:' waf-build.log | head -n 80
-    tail -n 20 waf-build.log
-    exit 1
-}
-[ "$DEPS_ONLY" -eq 1 ] || echo "$HEADERS_SIG" >"$HEADERS_STAMP"
-log "build took $(($(date +%s) - start)) s"
 [ "$RUN_TESTS" -eq 1 ] || {
     log "total $(($(date +%s) - start_all)) s"
     exit 0
@@ -203,6 +227,7 @@ fail() {
     echo "FAIL: $1"
 }
 start=$(date +%s)
+[ "$RUN_SUITES" -eq 1 ] || suites=()
 for s in "${suites[@]}"; do
     rc=0
     out=$($PY ./test.py --nowaf -s "$s" 2>&1 | clean) || rc=$?
@@ -214,19 +239,39 @@ for s in "${suites[@]}"; do
         echo "$out" | tail -n 40
     fi
 done
-if [ "${#examples[@]}" -gt 0 ]; then
-    # One test.py run for the examples, with the arguments from examples-to-run.py.
-    # Only pmipv6 has examples here (its dependencies' are built too, but
-    # test.py is constrained to examples and the lines are matched by name).
-    rc=0
-    out=$($PY ./test.py --nowaf --constrain=example 2>&1 | clean) || rc=$?
+if [ "$RUN_EXAMPLES" -eq 1 ] && [ "${#examples[@]}" -gt 0 ]; then
+    # Each listed example on its own, with its arguments, as test.py runs one (its program
+    # from the build, in a scratch directory, the build's libraries on LD_LIBRARY_PATH; passed
+    # when it exits with 0), and nothing else of the tree. ns-3.31's `test.py -e NAME` takes no
+    # arguments, and `--constrain=example` runs every enabled module's examples.
+    case "$PROFILE" in
+    release) SUFFIX= ;;
+    *) SUFFIX=-$PROFILE ;;
+    esac
     for e in "${examples[@]}"; do
-        if echo "$out" | grep -Eq "^PASS: Example (contrib/pmipv6/examples/)?$(printf '%s' "$e" | sed 's/[][\.*^$+?(){}|/]/\\&/g')\$"; then
-            pass "example $e"
+        name=${e%% *}
+        args=
+        [ "$name" = "$e" ] || args=${e#* }
+        program=$NS3/build/contrib/pmipv6/examples/ns$(cat VERSION)-$name$SUFFIX
+        if [ ! -x "$program" ]; then
+            fail "example $e"
+            echo "(not built: $program)"
+            continue
+        fi
+        scratch=$(mktemp -d)
+        t0=$(date +%s)
+        rc=0
+        # shellcheck disable=SC2086 # the arguments are words
+        (cd "$scratch" && LD_LIBRARY_PATH=$NS3/build/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
+            timeout "${PMIPV6_EXAMPLE_TIMEOUT:-1200}" "$program" $args >output.txt 2>&1) || rc=$?
+        if [ "$rc" -eq 0 ]; then
+            pass "example $e ($(($(date +%s) - t0)) s)"
         else
             fail "example $e"
-            echo "$out" | grep -F "${e%% *}" || echo "(not run: not built?)"
+            echo "exit status $rc after $(($(date +%s) - t0)) s; its last lines:"
+            tail -n 20 "$scratch/output.txt"
         fi
+        rm -rf "$scratch"
     done
 fi
 log "tests took $(($(date +%s) - start)) s"
