@@ -265,6 +265,16 @@ class MagDhcpServer : public Pmipv6MagExtension
                    dhcp4::MessageType type);
 
     /**
+     * \brief After a DHCPACK: resolve the MAG's ARP entry of the address to the MN's
+     * link-layer address when it waits for a reply (packets queued while the MN had no
+     * address), and send what waited.
+     * \param device the access device
+     * \param address the MN's address
+     * \param mac its link-layer address
+     */
+    void ResolveNeighbour(Ptr<NetDevice> device, Ipv4Address address, const Address& mac);
+
+    /**
      * \brief Count, trace and log a dropped message.
      * \param packet the packet
      * \param reason why
