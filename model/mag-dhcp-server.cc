@@ -8,9 +8,11 @@
 #include "ipv4-options.h"
 #include "pmipv6-mag-application.h"
 
+#include "ns3/arp-cache.h"
 #include "ns3/dhcp-header.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-header.h"
+#include "ns3/ipv4-interface.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
@@ -607,11 +609,47 @@ MagDhcpServer::SendReply(const Request& request,
     case dhcp4::ACK:
         ++m_acks;
         m_ackTrace(packet, entry->mnId, yiaddr);
+        ResolveNeighbour(request.device, yiaddr, request.mac);
         break;
     default:
         ++m_naks;
         m_nakTrace(packet, entry->mnId, yiaddr);
         break;
+    }
+}
+
+void
+MagDhcpServer::ResolveNeighbour(Ptr<NetDevice> device, Ipv4Address address, const Address& mac)
+{
+    Ptr<Node> node = GetMag()->GetNode();
+    Ptr<Ipv4L3Protocol> ipv4 = node->GetObject<Ipv4L3Protocol>();
+    int32_t i = ipv4 ? ipv4->GetInterfaceForDevice(device) : -1;
+    Ptr<ArpCache> cache = i >= 0 ? ipv4->GetInterface(i)->GetArpCache() : nullptr;
+    ArpCache::Entry* entry = cache ? cache->Lookup(address) : nullptr;
+    if (!entry)
+    {
+        return; // the first packet to the address resolves it; the MN answers now
+    }
+    if (entry->IsWaitReply())
+    {
+        // Packets for the address arrived before the MN had it (the registration came
+        // first): its ARP request went unanswered, the next one would be WaitReplyTimeout
+        // later. The MAG knows the MN's link-layer address: as an ARP reply would.
+        entry->MarkAlive(mac);
+        uint32_t n = 0;
+        ArpCache::Ipv4PayloadHeaderPair pending = entry->DequeuePending();
+        while (pending.first)
+        {
+            ipv4->GetInterface(i)->Send(pending.first, pending.second, address);
+            pending = entry->DequeuePending();
+            ++n;
+        }
+        NS_LOG_INFO("MAG DHCP server: ARP entry " << address << " -> " << mac << ", " << n
+                                                  << " waiting packets sent");
+    }
+    else if (entry->IsAlive() && entry->GetMacAddress() != mac)
+    {
+        entry->SetMacAddress(mac);
     }
 }
 

@@ -113,6 +113,10 @@ enum MessageType : uint8_t
  * link-layer address (the MN has no address yet; the IP broadcast destination reaches its
  * client socket).
  *
+ * On a DHCPACK the MAG's ARP entry of the address, when it waits for a reply (packets for the
+ * MN queued while it had no address yet, e.g. after a Wi-Fi reassociation), is resolved to
+ * the MN's link-layer address and the waiting packets are sent.
+ *
  * A held message and the lease record go when the entry is removed (de-registration,
  * failure, revocation): the MN keeps its address only until its lease ends. A PBA with a DHCP
  * Support Mode option (RFC 5844 3.3.4) whose S flag is clear asks for the relay mode, which is
@@ -263,6 +267,16 @@ class MagDhcpServer : public Pmipv6MagExtension
     void SendReply(const Request& request,
                    Ptr<const BindingUpdateListEntry> entry,
                    dhcp4::MessageType type);
+
+    /**
+     * \brief After a DHCPACK: resolve the MAG's ARP entry of the address to the MN's
+     * link-layer address when it waits for a reply (packets queued while the MN had no
+     * address), and send what waited.
+     * \param device the access device
+     * \param address the MN's address
+     * \param mac its link-layer address
+     */
+    void ResolveNeighbour(Ptr<NetDevice> device, Ipv4Address address, const Address& mac);
 
     /**
      * \brief Count, trace and log a dropped message.
