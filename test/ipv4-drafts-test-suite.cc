@@ -389,9 +389,12 @@ class Ipv4FlowSplitTestCase : public Ipv4DraftsFixture
         const auto* b = m_lmaExt->GetFlowBinding(m_d->mnId, 2);
         NS_TEST_ASSERT_MSG_NE(a, nullptr, "flow A listed");
         NS_TEST_ASSERT_MSG_NE(b, nullptr, "flow B listed");
-        NS_TEST_EXPECT_MSG_EQ(a->careOfAddress, m_d->proxyCoa[0], "flow A at MAG1");
-        NS_TEST_EXPECT_MSG_EQ(b->careOfAddress, m_d->proxyCoa[1], "flow B at MAG2");
-        NS_TEST_EXPECT_MSG_EQ(a->selector.IsIpv4(), true, "an IPv4 selector");
+        if (a && b) // the test runner may continue after a failed assertion
+        {
+            NS_TEST_EXPECT_MSG_EQ(a->careOfAddress, m_d->proxyCoa[0], "flow A at MAG1");
+            NS_TEST_EXPECT_MSG_EQ(b->careOfAddress, m_d->proxyCoa[1], "flow B at MAG2");
+            NS_TEST_EXPECT_MSG_EQ(a->selector.IsIpv4(), true, "an IPv4 selector");
+        }
         NS_TEST_EXPECT_MSG_EQ(m_magExt[0]->GetFlowBindings(m_d->mnId).size(), 1, "MAG1 list");
         NS_TEST_EXPECT_MSG_EQ(m_magExt[1]->GetFlowBindings(m_d->mnId).size(), 1, "MAG2 list");
 
@@ -454,6 +457,10 @@ class Ipv4ProxyCoaPfbiTestCase : public Ipv4DraftsFixture
                    const std::string& what)
     {
         NS_TEST_ASSERT_MSG_GT(frame.size(), 2u + 20 + 8 + 40 + 10, what + ": frame length");
+        if (frame.size() <= 2u + 20 + 8 + 40 + 10)
+        {
+            return;
+        }
         const uint8_t* ip = frame.data() + 2;
         uint8_t dst[4];
         mag.Serialize(dst);
@@ -469,6 +476,10 @@ class Ipv4ProxyCoaPfbiTestCase : public Ipv4DraftsFixture
         NS_TEST_ASSERT_MSG_LT_OR_EQ(static_cast<size_t>(mh - frame.data()) + mhLength,
                                     frame.size(),
                                     what + ": whole Mobility Header");
+        if (static_cast<size_t>(mh - frame.data()) + mhLength > frame.size())
+        {
+            return;
+        }
         // options from offset 10 (Sequence, Trigger, flags), find the Flow Attribute option
         size_t i = 10;
         size_t fa = 0;
@@ -487,6 +498,10 @@ class Ipv4ProxyCoaPfbiTestCase : public Ipv4DraftsFixture
             i += 2 + mh[i + 1];
         }
         NS_TEST_ASSERT_MSG_NE(fa, 0u, what + ": Flow Attribute option");
+        if (fa == 0 || fa + 18 > mhLength)
+        {
+            return;
+        }
         NS_TEST_EXPECT_MSG_EQ(+mh[fa + 2], +pro, what + ": PRO");
         // the Target CoA sub-option first after the 8 fixed octets
         const uint8_t* sub = mh + fa + 10;
@@ -528,25 +543,30 @@ class Ipv4ProxyCoaPfbiTestCase : public Ipv4DraftsFixture
         // the PFBIs: add to MAG1; move to MAG2 and to MAG1 (its source), Target CoA MAG2's
         NS_TEST_ASSERT_MSG_EQ(m_down[0].pfbis.size(), 2u, "two PFBIs to MAG1 (add, move)");
         NS_TEST_ASSERT_MSG_EQ(m_down[1].pfbis.size(), 1u, "one PFBI to MAG2 (move)");
-        CheckPfbi(m_down[0].pfbis[0],
-                  m_d->ipv4ProxyCoa[0],
-                  mip6::FA_PRO_ADD,
-                  m_d->ipv4ProxyCoa[0],
-                  "add to MAG1");
-        CheckPfbi(m_down[1].pfbis[0],
-                  m_d->ipv4ProxyCoa[1],
-                  mip6::FA_PRO_MOVE,
-                  m_d->ipv4ProxyCoa[1],
-                  "move, to MAG2");
-        CheckPfbi(m_down[0].pfbis[1],
-                  m_d->ipv4ProxyCoa[0],
-                  mip6::FA_PRO_MOVE,
-                  m_d->ipv4ProxyCoa[1],
-                  "move, to MAG1");
+        if (m_down[0].pfbis.size() == 2 && m_down[1].pfbis.size() == 1)
+        {
+            CheckPfbi(m_down[0].pfbis[0],
+                      m_d->ipv4ProxyCoa[0],
+                      mip6::FA_PRO_ADD,
+                      m_d->ipv4ProxyCoa[0],
+                      "add to MAG1");
+            CheckPfbi(m_down[1].pfbis[0],
+                      m_d->ipv4ProxyCoa[1],
+                      mip6::FA_PRO_MOVE,
+                      m_d->ipv4ProxyCoa[1],
+                      "move, to MAG2");
+            CheckPfbi(m_down[0].pfbis[1],
+                      m_d->ipv4ProxyCoa[0],
+                      mip6::FA_PRO_MOVE,
+                      m_d->ipv4ProxyCoa[1],
+                      "move, to MAG1");
+        }
         // the lists after the move's PFBAs
         const auto* a = m_lmaExt->GetFlowBinding(m_d->mnId, 1);
         NS_TEST_ASSERT_MSG_NE(a, nullptr, "listed");
-        NS_TEST_EXPECT_MSG_EQ(a->careOfAddress, m_d->proxyCoa[1], "moved to MAG2");
+        NS_TEST_EXPECT_MSG_EQ((a ? a->careOfAddress : Ipv6Address()),
+                              m_d->proxyCoa[1],
+                              "moved to MAG2");
         NS_TEST_EXPECT_MSG_EQ(m_magExt[0]->GetFlowBindings(m_d->mnId).size(), 0, "MAG1: source");
         NS_TEST_EXPECT_MSG_EQ(m_magExt[1]->GetFlowBindings(m_d->mnId).size(), 1, "MAG2: target");
         // the flow: by MAG1's tunnel between add and move, by MAG2's after the move
@@ -617,12 +637,24 @@ class TargetCoaLength12TestCase : public TestCase
         std::string error;
         Ptr<FlowAttributeOption> p = Parse(fa, error);
         NS_TEST_ASSERT_MSG_NE(p, nullptr, "Length 12 accepted: " + error);
+        if (!p)
+        {
+            return; // the test runner may continue after a failed assertion
+        }
         NS_TEST_ASSERT_MSG_NE(p->GetTargetCareOfAddress(), nullptr, "Target CoA");
+        if (!p->GetTargetCareOfAddress())
+        {
+            return;
+        }
         NS_TEST_EXPECT_MSG_EQ(p->GetTargetCareOfAddress()->IsIpv4(), true, "read as IPv4");
         NS_TEST_EXPECT_MSG_EQ(p->GetTargetCareOfAddress()->GetIpv4Address(),
                               Ipv4Address("192.0.2.10"),
                               "the address after Reserved");
         NS_TEST_ASSERT_MSG_NE(p->GetAlternateLma(), nullptr, "the next sub-option is read");
+        if (!p->GetAlternateLma() || p->GetAlternateLma()->GetAddresses().empty())
+        {
+            return;
+        }
         NS_TEST_EXPECT_MSG_EQ(p->GetAlternateLma()->GetAddresses().size(), 1u, "one LMA");
         NS_TEST_EXPECT_MSG_EQ(p->GetAlternateLma()->GetAddresses()[0],
                               Ipv6Address("2001:db8:a::1"),
@@ -635,6 +667,10 @@ class TargetCoaLength12TestCase : public TestCase
         std::vector<uint8_t> bytes(out.GetSize());
         out.CopyData(bytes.data(), bytes.size());
         NS_TEST_ASSERT_MSG_GT(bytes.size(), 18u, "re-serialized");
+        if (bytes.size() <= 18)
+        {
+            return;
+        }
         std::vector<uint8_t> target(bytes.begin() + 10, bytes.begin() + 18);
         std::vector<uint8_t> want{0x02, 6, 0, 0, 192, 0, 2, 10};
         NS_TEST_EXPECT_MSG_EQ((target == want), true, "sent again as Length 6");
@@ -872,7 +908,8 @@ class Ipv4LocalRoutingTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(routedAt4, true, "MAG1: IPv4 local route MN1 -> MN2");
         // the first LROREQ: two MN-CN pair options with the P flag and the IPv4-MN-HoAs
         NS_TEST_ASSERT_MSG_GT_OR_EQ(m_lroreqs.size(), 1u, "an LROREQ to MAG1");
-        const std::vector<uint8_t>& mh = m_lroreqs[0];
+        const std::vector<uint8_t> mh =
+            m_lroreqs.empty() ? std::vector<uint8_t>(2, 0) : m_lroreqs[0];
         std::vector<std::vector<uint8_t>> pairOptions;
         size_t i = 12; // options after Sequence, R, LRI, Reserved, Lifetime
         while (i + 1 < mh.size() && i < (mh[1] + 1u) * 8u)
@@ -890,10 +927,14 @@ class Ipv4LocalRoutingTestCase : public TestCase
         }
         NS_TEST_ASSERT_MSG_EQ(pairOptions.size(), 2u, "two MN-CN pair options");
         Ipv4Address hoas[2] = {m_hoa1, m_hoa2};
-        for (uint32_t k = 0; k < 2; ++k)
+        for (uint32_t k = 0; k < 2 && k < pairOptions.size(); ++k)
         {
             const std::vector<uint8_t>& o = pairOptions[k];
-            NS_TEST_ASSERT_MSG_EQ(o.size(), 2u + 2 + 32 + 8, "Length with the IPv4 fields");
+            NS_TEST_EXPECT_MSG_EQ(o.size(), 2u + 2 + 32 + 8, "Length with the IPv4 fields");
+            if (o.size() != 2u + 2 + 32 + 8)
+            {
+                continue;
+            }
             NS_TEST_EXPECT_MSG_EQ((o[2] & 0x80), 0x80, "P flag");
             uint8_t hoa[4];
             hoas[k].Serialize(hoa);
