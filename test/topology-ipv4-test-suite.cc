@@ -330,7 +330,12 @@ class TopologyIpv4TestSuite : public TestSuite
         : TestSuite("pmipv6-topology-ipv4", SYSTEM)
     {
         AddTestCase(new TopologyIpv4OnlyTestCase, TestCase::QUICK);
+#if !defined(PMIPV6_NS3_VERSION) || PMIPV6_NS3_VERSION > 331
+        // ns-3.31's DhcpClient adds its link-change callback again on every link up, from
+        // within that callback, so the CSMA move's link up loops forever at one instant
+        // (fixed in later ns-3); the DHCP case runs where the client is sound
         AddTestCase(new TopologyDualDhcpTestCase, TestCase::QUICK);
+#endif
     }
 };
 
