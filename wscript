@@ -261,6 +261,8 @@ def build(bld):
         'test/ipv4-transport-test-suite.cc',
         'test/ipv4-drafts-test-suite.cc',
         'test/ipv4-home-address-test-suite.cc',
+        'test/ipv4-only-test-suite.cc',
+        'test/ipv4-nat-keepalive-test-suite.cc',
         'test/draft-options-test-suite.cc',
         'test/traffic-selector-test-suite.cc',
         'test/flow-binding-table-test-suite.cc',

@@ -261,9 +261,18 @@ Ptr<DhcpClient>
 Pmipv6Helper::EnableIpv4MobileNode(const std::string& mnId,
                                    Ptr<NetDevice> device,
                                    bool dhcp,
-                                   Time start)
+                                   Time start,
+                                   bool ipv4Only)
 {
     EnableIpv4MobileNode(mnId, device);
+    if (ipv4Only)
+    {
+        Pmipv6Profile profile = *m_profiles->Lookup(mnId);
+        profile.ipv4Only = true;
+        m_profiles->RemoveProfile(mnId);
+        m_profiles->AddProfile(profile);
+        NS_LOG_INFO("MN " << mnId << ": IPv4 only (no home network prefix)");
+    }
     if (!dhcp)
     {
         return nullptr;

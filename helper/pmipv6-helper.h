@@ -110,12 +110,16 @@ class Pmipv6Helper
      * \param device the MN's device (a logical interface or a single physical device)
      * \param dhcp true: DHCP, false: static configuration
      * \param start when the DHCP client starts
+     * \param ipv4Only true: an IPv4-only mobile node (RFC 5844 3.1.3), its profile's
+     * ipv4Only set: its PBUs carry no Home Network Prefix option, its binding has no home
+     * network prefix and its MAG sends it no Router Advertisement
      * \return the DHCP client, or nullptr when \p dhcp is false
      */
     Ptr<DhcpClient> EnableIpv4MobileNode(const std::string& mnId,
                                          Ptr<NetDevice> device,
                                          bool dhcp,
-                                         Time start = Seconds(0));
+                                         Time start = Seconds(0),
+                                         bool ipv4Only = false);
 
     /**
      * \brief Set an attribute of the DHCP clients EnableIpv4MobileNode() installs next.

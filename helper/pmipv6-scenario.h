@@ -125,9 +125,10 @@ struct Pmipv6ScenarioConfig
     /// interval and threshold: the attributes of ns3::MagHeartbeatExtension)
     bool heartbeat{false};
     /// IP version of every mobile node (Pmipv6TopologyHelper::SetMobileNodeIp): "v6" (IPv6
-    /// flows), "dual" (an IPv4 home address too; the flows stay IPv6) or "v4" (the flows are
-    /// IPv4, between the CN's IPv4 address and the node's IPv4 home address). Not "v6": the
-    /// domain gets IPv4 (Pmipv6TopologyHelper::SetIpv4).
+    /// flows), "dual" (an IPv4 home address too; the flows stay IPv6) or "v4" (an IPv4-only
+    /// registration without a home network prefix, RFC 5844 3.1.3; the flows are IPv4,
+    /// between the CN's IPv4 address and the node's IPv4 home address). Not "v6": the domain
+    /// gets IPv4 (Pmipv6TopologyHelper::SetIpv4).
     std::string ip{"v6"};
     /// MAG-LMA network of the LMAs without a DOT `transport` attribute (the star's LMA):
     /// "v6" or "v4" (RFC 5844 4, Pmipv6TopologyHelper::SetTransport); "" = "v6".

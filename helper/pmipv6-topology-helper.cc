@@ -1904,8 +1904,13 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
     if (m_mnIp != "v6")
     {
         // RFC 5844: the IPv4 home address from the LMA's pool, configured from the PBA or
-        // by DHCP from the MAG
-        m_pmip.EnableIpv4MobileNode(mnId, mn->IpDevice(), m_mnDhcp, attachAt + g_dhcpStartDelay);
+        // by DHCP from the MAG; "v4" registers IPv4 only (3.1.3: no Home Network Prefix
+        // option, no prefix in the binding, no Router Advertisement)
+        m_pmip.EnableIpv4MobileNode(mnId,
+                                    mn->IpDevice(),
+                                    m_mnDhcp,
+                                    attachAt + g_dhcpStartDelay,
+                                    m_mnIp == "v4");
         m_mnIps[mnId] = m_mnIp;
     }
     if (m_magAuthorization)

@@ -389,9 +389,10 @@ class Pmipv6TopologyHelper
     /**
      * \brief The IP version of the mobile nodes added next: "v6" (default: IPv6 home network
      * prefix only), "dual" (also an IPv4 home address, Pmipv6Helper::EnableIpv4MobileNode) or
-     * "v4" (the IPv4 home address is the one the node uses; its registration still carries a
-     * home network prefix, as the RFC 5213 core refuses a PBU without one, and its IPv6 stack
-     * stays). "v4" and "dual" need IPv4 (SetIpv4() or an IPv4 transport).
+     * "v4" (an IPv4-only registration, RFC 5844 3.1.3: the PBUs carry the IPv4 Home Address
+     * Request and no Home Network Prefix option, the binding has no home network prefix, the
+     * MAG sends no Router Advertisement; the node's IPv6 stack stays, with its link-local
+     * address only). "v4" and "dual" need IPv4 (SetIpv4() or an IPv4 transport).
      * \param ip "v6", "v4" or "dual"
      */
     void SetMobileNodeIp(const std::string& ip);

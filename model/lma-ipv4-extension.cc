@@ -162,6 +162,17 @@ LmaIpv4Extension::SetAnswer(const ProxyBindingRequest& req, uint8_t replyStatus)
     m_answers[req.mnId] = Answer{req.sequence, replyStatus};
 }
 
+bool
+LmaIpv4Extension::AcceptsWithoutHomeNetworkPrefix(const ProxyBindingRequest& req)
+{
+    if (!req.options.Find<Ipv4HomeAddressRequestOption>())
+    {
+        return false;
+    }
+    NS_LOG_LOGIC("PBU for " << req.mnId << ": IPv4 Home Address Request, no HNP (IPv4 only)");
+    return true;
+}
+
 uint8_t
 LmaIpv4Extension::CheckPbu(const ProxyBindingRequest& req)
 {

@@ -62,6 +62,13 @@ class LmaIpv4Extension : public Pmipv6LmaExtension
     LmaIpv4Extension();
     ~LmaIpv4Extension() override;
 
+    /**
+     * \brief RFC 5844 3.2: a PBU with an IPv4 Home Address Request option needs no Home
+     * Network Prefix option (an IPv4-only registration).
+     * \param req the request
+     * \return true when it carries an IPv4 Home Address Request option
+     */
+    bool AcceptsWithoutHomeNetworkPrefix(const ProxyBindingRequest& req) override;
     uint8_t CheckPbu(const ProxyBindingRequest& req) override;
     void NotifyBinding(BindingEvent event,
                        Ptr<BindingCacheEntry> entry,

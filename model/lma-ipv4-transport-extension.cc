@@ -31,8 +31,8 @@ LmaIpv4TransportExtension::GetTypeId()
             .AddConstructor<LmaIpv4TransportExtension>()
             .AddAttribute("NatRefreshTime",
                           "Refresh time of the NAT Detection option (RFC 5555 3.2.2; its "
-                          "NATKATIMEOUT default). Written in the option only: no keepalives "
-                          "are sent, ns-3 has no NAT bindings to keep alive.",
+                          "NATKATIMEOUT default): the MAG (MagIpv4TransportExtension, "
+                          "NatKeepalive) refreshes its binding this long after each PBA.",
                           TimeValue(Seconds(110)),
                           MakeTimeAccessor(&LmaIpv4TransportExtension::m_natRefreshTime),
                           MakeTimeChecker(Seconds(0)))

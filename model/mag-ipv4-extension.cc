@@ -69,6 +69,15 @@ MagIpv4Extension::WantsIpv4(const std::string& mnId) const
     return profile && profile->ipv4HomeAddressMobility;
 }
 
+bool
+MagIpv4Extension::RegistersWithoutHomeNetworkPrefix(Ptr<const BindingUpdateListEntry> entry)
+{
+    Ptr<Pmipv6MagApplication> mag = GetMag();
+    Ptr<Pmipv6ProfileStore> store = mag ? mag->GetProfileStore() : nullptr;
+    const Pmipv6Profile* profile = store ? store->Lookup(entry->mnId) : nullptr;
+    return profile && profile->ipv4Only && WantsIpv4(entry->mnId);
+}
+
 void
 MagIpv4Extension::AddPbuOptions(BindingUpdateHeader& pbu, Ptr<const BindingUpdateListEntry> entry)
 {

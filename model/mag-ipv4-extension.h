@@ -54,6 +54,13 @@ class MagIpv4Extension : public Pmipv6MagExtension
     void AddPbuOptions(BindingUpdateHeader& pbu, Ptr<const BindingUpdateListEntry> entry) override;
     void NotifyPba(const BindingAckHeader& pba, Ptr<BindingUpdateListEntry> entry) override;
     void NotifyBinding(BindingEvent event, Ptr<BindingUpdateListEntry> entry) override;
+    /**
+     * \brief RFC 5844 3.1.3: an IPv4-only mobile node (profile ipv4Only, and an IPv4 home
+     * address asked for it) registers without a Home Network Prefix option.
+     * \param entry the entry
+     * \return true for such a node
+     */
+    bool RegistersWithoutHomeNetworkPrefix(Ptr<const BindingUpdateListEntry> entry) override;
 
     /**
      * \brief Whether the MAG asks for an IPv4 home address for a mobile node.

@@ -747,8 +747,24 @@ Pmipv6LmaApplication::CheckRequest(const ProxyBindingRequest& req) const
     }
     if (req.hnpOptionCount == 0)
     {
-        NS_LOG_LOGIC("reject: no HNP option");
-        return mip6::BA_MISSING_HOME_NETWORK_PREFIX_OPTION;
+        // RFC 5213 5.3.1 refuses it, unless an extension registers without a prefix (e.g.
+        // RFC 5844 3.2, an IPv4-only mobile node).
+        bool withoutPrefix = false;
+        for (const auto& extension : m_extensions.Get())
+        {
+            if (extension->AcceptsWithoutHomeNetworkPrefix(req))
+            {
+                NS_LOG_LOGIC(extension->GetName()
+                             << ": " << req.mnId << " registers without a prefix");
+                withoutPrefix = true;
+                break;
+            }
+        }
+        if (!withoutPrefix)
+        {
+            NS_LOG_LOGIC("reject: no HNP option");
+            return mip6::BA_MISSING_HOME_NETWORK_PREFIX_OPTION;
+        }
     }
     if (!req.hasHandoffIndicator)
     {
@@ -1063,6 +1079,12 @@ Pmipv6LmaApplication::CreateSession(const ProxyBindingRequest& req, bool sharePr
             reserved.push_back(prefix);
         }
         entry->homeNetworkPrefixes = req.prefixes;
+    }
+    else if (req.hnpOptionCount == 0)
+    {
+        // No Home Network Prefix option, accepted by an extension (CheckRequest()): a session
+        // without a prefix (RFC 5844 3.2, IPv4 only).
+        NS_LOG_LOGIC(req.mnId << ": a new session without a home network prefix");
     }
     else if (sharePrefixes && !m_cache->FindByMnId(req.mnId).empty())
     {

@@ -85,6 +85,12 @@ Pmipv6LmaExtension::CheckPbu(const ProxyBindingRequest& req)
     return mip6::BA_ACCEPTED;
 }
 
+bool
+Pmipv6LmaExtension::AcceptsWithoutHomeNetworkPrefix(const ProxyBindingRequest& /* req */)
+{
+    return false;
+}
+
 Pmipv6LmaExtension::SessionChoice
 Pmipv6LmaExtension::SelectSession(const ProxyBindingRequest& req)
 {

@@ -31,6 +31,8 @@ class Pmipv6LmaApplication;
  * An extension is registered with Pmipv6LmaApplication::AddExtension(). The core then:
  * - hands it every Mobility Header message of the MH types it claims (GetMhTypes(); two
  *   claims of one type abort the simulation with both names);
+ * - asks it whether a PBU without a Home Network Prefix option is acceptable
+ *   (AcceptsWithoutHomeNetworkPrefix(); e.g. an RFC 5844 IPv4-only registration);
  * - asks it, after the RFC 5213 checks, whether a PBU is acceptable (CheckPbu());
  * - lets it correct the home network prefixes a PBU lists before the RFC 5213 5.4.1 lookup
  *   (ReviseRequestedPrefixes(); e.g. a prefix the LMA moved between the sessions of a mobile
@@ -116,6 +118,18 @@ class Pmipv6LmaExtension : public Object
      * \return mip6::BA_ACCEPTED (0) to let it pass, or the status of the PBA that refuses it
      */
     virtual uint8_t CheckPbu(const ProxyBindingRequest& req);
+
+    /**
+     * \brief Whether a PBU without a Home Network Prefix option is acceptable to this
+     * extension (asked before the RFC 5213 5.3.1 check that refuses it with 158). E.g. RFC
+     * 5844 3.2: an IPv4-only registration carries an IPv4 Home Address Request option
+     * instead. When one extension says yes, the core goes on without a prefix: the session
+     * is found by MN-ID (and link-layer identifier / access technology, RFC 5213 5.4.1), a new
+     * one gets no home network prefix and its PBAs carry none.
+     * \param req the request (req.hnpOptionCount is 0)
+     * \return true to accept the missing option (false by default)
+     */
+    virtual bool AcceptsWithoutHomeNetworkPrefix(const ProxyBindingRequest& req);
 
     /**
      * \brief Say which mobility session a registration refers to, before the RFC 5213 5.4.1

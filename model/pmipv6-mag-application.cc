@@ -883,7 +883,7 @@ Pmipv6MagApplication::SendPbu(Ptr<BindingUpdateListEntry> entry)
     pbu.SetSequence(entry->sequence);
     pbu.SetLifetime(static_cast<uint16_t>(entry->requestedLifetime.GetSeconds() / 4));
     pbu.AddOption(Create<MobileNodeIdentifierOption>(entry->mnId));
-    if (entry->homeNetworkPrefixes.empty())
+    if (entry->homeNetworkPrefixes.empty() && !RegistersWithoutPrefix(entry))
     {
         pbu.AddOption(Create<HomeNetworkPrefixOption>(Ipv6Address::GetAny(), 0));
     }
@@ -1054,7 +1054,7 @@ Pmipv6MagApplication::HandleBindingAck(Ptr<Packet> p, const Ipv6Header& ip, uint
             prefixes.push_back({hnp->GetPrefix(), hnp->GetPrefixLength()});
         }
     }
-    if (prefixes.empty())
+    if (prefixes.empty() && !RegistersWithoutPrefix(entry))
     {
         NS_LOG_WARN("accepted PBA without a home network prefix for " << entry->mnId);
         NotifyExtensions(Pmipv6MagExtension::BINDING_FAILED, entry);
@@ -1392,9 +1392,28 @@ Pmipv6MagApplication::DeactivateBinding(Ptr<BindingUpdateListEntry> entry)
     }
 }
 
+bool
+Pmipv6MagApplication::RegistersWithoutPrefix(Ptr<const BindingUpdateListEntry> entry) const
+{
+    for (const auto& extension : m_extensions.Get())
+    {
+        if (extension->RegistersWithoutHomeNetworkPrefix(entry))
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
 void
 Pmipv6MagApplication::StartAdvertising(Ptr<BindingUpdateListEntry> entry)
 {
+    if (entry->homeNetworkPrefixes.empty())
+    {
+        // A mobile node registered without a prefix (IPv4 only): no IPv6 router for it.
+        NS_LOG_LOGIC("no Router Advertisement for " << entry->mnId << ": no home network prefix");
+        return;
+    }
     m_advertiser->Advertise(entry->id,
                             entry->accessDevice->GetIfIndex(),
                             entry->mnLinkLocalAddress);

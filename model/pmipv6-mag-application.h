@@ -464,6 +464,14 @@ class Pmipv6MagApplication : public Application
     void SetNeighbor(Ptr<BindingUpdateListEntry> entry, bool present);
 
     /**
+     * \brief Whether an extension registers this mobile node without a home network prefix
+     * (Pmipv6MagExtension::RegistersWithoutHomeNetworkPrefix(), e.g. RFC 5844 IPv4 only).
+     * \param entry the entry
+     * \return true when one does
+     */
+    bool RegistersWithoutPrefix(Ptr<const BindingUpdateListEntry> entry) const;
+
+    /**
      * \brief Start the Router Advertisements of an entry whose binding came up (or that
      * re-attached): the first now, then the initial repeats and answers to its RSs.
      * \param entry the entry

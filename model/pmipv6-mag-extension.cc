@@ -85,6 +85,12 @@ Pmipv6MagExtension::AddPbuOptions(BindingUpdateHeader& pbu, Ptr<const BindingUpd
 {
 }
 
+bool
+Pmipv6MagExtension::RegistersWithoutHomeNetworkPrefix(Ptr<const BindingUpdateListEntry> /* entry */)
+{
+    return false;
+}
+
 void
 Pmipv6MagExtension::NotifyPba(const BindingAckHeader& pba, Ptr<BindingUpdateListEntry> entry)
 {

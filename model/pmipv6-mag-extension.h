@@ -108,6 +108,15 @@ class Pmipv6MagExtension : public Object
     virtual void AddPbuOptions(BindingUpdateHeader& pbu, Ptr<const BindingUpdateListEntry> entry);
 
     /**
+     * \brief Whether a mobile node registers without a home network prefix (e.g. an RFC 5844
+     * IPv4-only node): its PBUs then carry no Home Network Prefix option, a PBA without one
+     * is accepted, and the MAG sends it no Router Advertisement. Asked for each PBU and PBA.
+     * \param entry the binding update list entry
+     * \return true for no prefix (false by default)
+     */
+    virtual bool RegistersWithoutHomeNetworkPrefix(Ptr<const BindingUpdateListEntry> entry);
+
+    /**
      * \brief A PBA matched an entry; called before the core acts on it.
      * \param pba the message
      * \param entry the entry

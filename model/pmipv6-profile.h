@@ -69,6 +69,13 @@ struct Pmipv6Profile
     /// (LmaIpv4Extension) authorizes the request (else status 170,
     /// NOT_AUTHORIZED_FOR_IPV4_MOBILITY_SERVICE).
     bool ipv4HomeAddressMobility = false;
+
+    /// IPv4-only mobile node (RFC 5844 3.1.3 / 3.2): with ipv4HomeAddressMobility, a MAG with
+    /// the IPv4 extension sends this MN's PBUs with the IPv4 Home Address Request option and
+    /// no Home Network Prefix option, accepts a PBA without one and sends the MN no Router
+    /// Advertisement; an LMA with the IPv4 extension accepts such a PBU (no 158) and its
+    /// binding cache entry has no home network prefix.
+    bool ipv4Only = false;
 };
 
 /**

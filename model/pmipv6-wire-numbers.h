@@ -231,6 +231,9 @@ constexpr uint16_t IPV4_DSM_FLAG_S = 0x0001;
 /// NAT Detection option (RFC 5555 3.2.2): the F flag, first bit of the 16-bit word before the
 /// 32-bit Refresh time: the home agent (here the LMA) forces UDP encapsulation.
 constexpr uint16_t NAT_DETECTION_FLAG_F = 0x8000;
+/// NAT Detection option Refresh time (RFC 5555 3.2.2, as read here): all ones = no keepalives
+/// needed; 0 = the field is ignored.
+constexpr uint32_t NAT_DETECTION_REFRESH_NO_KEEPALIVES = 0xffffffff;
 /// UDP port of PMIPv6 signalling over an IPv4 transport (IANA "pmip6-cntl", RFC 5844 4):
 /// IPv4 / UDP / IPv6 / Mobility Header.
 constexpr uint16_t PMIP6_CNTL_UDP_PORT = 5436;

@@ -3,7 +3,8 @@
  *
  * Pmipv6TopologyHelper with IPv4 (RFC 5844): the shipped DOT topology ipv4-transport.dot
  * (transport=v4 on the LMA) with an IPv4-only mobile node (SetMobileNodeIp("v4")): it
- * registers over the IPv4 transport at mag1 and, after a move, at mag2, and exchanges IPv4
+ * registers over the IPv4 transport at mag1 and, after a move, at mag2, without a home
+ * network prefix (RFC 5844 3.1.3: no prefix in the binding, no RA), and exchanges IPv4
  * UDP with the CN both ways, while the MAG-LMA links carry IPv4 only; and a dual-stack mobile
  * node that gets its IPv4 address by DHCP from the MAG over the IPv6 transport
  * (SetIpv4(true), SetMobileNodeIp("dual"), SetMobileNodeDhcp(true)): IPv4 and IPv6 both
@@ -214,6 +215,14 @@ class TopologyIpv4OnlyTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ((bce ? bce->ipv4HomeAddress : Ipv4Address::GetAny()),
                               hoa,
                               "with the IPv4 home address");
+        // ip=v4 is an IPv4-only registration (RFC 5844 3.1.3): no prefix, no RA
+        NS_TEST_EXPECT_MSG_EQ((bce ? bce->homeNetworkPrefixes.size() : 99u),
+                              0u,
+                              "no home network prefix in the binding");
+        NS_TEST_EXPECT_MSG_EQ(topo.GetMag("mag1")->GetRouterAdvertisementCount() +
+                                  topo.GetMag("mag2")->GetRouterAdvertisementCount(),
+                              0u,
+                              "no Router Advertisement");
         // 40 packets each way in 1 s .. 3 s, 60 in 3 s .. 6 s less the move
         NS_TEST_EXPECT_MSG_EQ(down.before, 40u, "downlink IPv4 at mag1: every packet");
         NS_TEST_EXPECT_MSG_EQ(up.before, 40u, "uplink IPv4 at mag1: every packet");
