@@ -18,7 +18,8 @@
  * handover has had `settle` s to complete. Printed, one per line ("name: value"):
  *  - setup_s: wall time to build the topology and the mobile nodes;
  *  - run_s: wall time of Simulator::Run;
- *  - per_mn_us: (setup_s + run_s) / N, in microseconds;
+ *  - per_mn_us: (setup_s + run_s) / N, in microseconds; cpu_per_mn_us: the process's CPU
+ *    time over the same span, per MN;
  *  - peak_rss_mib: peak resident set size (getrusage);
  *  - events, events_per_s: simulator events executed, and per second of run_s;
  *  - bindings: LMA binding cache entries at the end;
@@ -48,13 +49,6 @@
  * asks for huge pages for its heap, which cuts TLB misses and page faults on the large heaps of
  * big runs (measured 2026-12-07: about 25 % less time per MN at 1,000 MNs and 10 % at 100,000).
  * Not under valgrind, whose tool would not follow the new image. Printed as huge_pages.
- *
- * --lazy=1 adds the mobile nodes during the run instead of before it: a generator event every
- * 0.1 s of simulated time adds (AddMobileNode, ScheduleMove) those that attach within the next
- * 0.6 s, so that the event queue holds a few hundred of the bench's attachments and moves
- * instead of all 2N, and no node is built before Simulator::Run (ns-3 records every Time
- * constructed before Run in a std::set, Time marking). The same nodes, attachment and move
- * times; setup_s then covers the topology only and run_s the rest.
  *
  * --queueStats=1 (a diagnostic, not for timing) runs ns-3's priority-queue scheduler wrapped to
  * count the most events pending at once (max_pending_events), the events taken out of the
@@ -93,7 +87,6 @@
 #include <cstdlib>
 #include <ctime>
 #include <cxxabi.h>
-#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <malloc.h>
@@ -321,7 +314,6 @@ Progress(Time step, Time end, double wallStart)
  * \param progress print progress on stderr
  * \param aggregationSwitch MAGs behind one L2 switch instead of one link each
  * \param filter the mobile nodes' devices filter multicast frames (SetMobileNodeMulticastFilter)
- * \param lazy add the mobile nodes during the run, shortly before they attach
  * \return the exit status
  */
 int
@@ -333,14 +325,14 @@ RunScale(uint32_t nMns,
          double settle,
          bool progress,
          bool aggregationSwitch,
-         bool filter,
-         bool lazy)
+         bool filter)
 {
     const Time linkSwitch = MilliSeconds(50);
     const double firstAttach = 0.5;
     const Time stop = Seconds(firstAttach + window + dwell + settle) + linkSwitch;
 
     uint64_t heapStart = HeapInUse();
+    double c0 = CpuSeconds();
     double t0 = WallSeconds();
     Pmipv6TopologyHelper topo;
     topo.Build(Pmipv6TopologyHelper::MakeStar(nMags, "5ms", "csma", aggregationSwitch));
@@ -382,33 +374,9 @@ RunScale(uint32_t nMns,
         }
         topo.ScheduleMove(ids[k], 0, target(k), attach + Seconds(dwell), linkSwitch);
     };
-    // --lazy=1: a generator event adds, every LAZY_BATCH of simulated time, the mobile nodes
-    // that attach within the next LAZY_LEAD + LAZY_BATCH (the same nodes, attachment and move
-    // times as when all are added before the run).
-    const double lazyLead = 0.5;
-    const double lazyBatch = 0.1;
-    uint32_t nextMn = 0;
-    std::function<void()> generate = [&]() {
-        double horizon = Simulator::Now().GetSeconds() + lazyLead + lazyBatch;
-        while (nextMn < nMns && attachTime(nextMn) < horizon)
-        {
-            addMobileNode(nextMn++);
-        }
-        if (nextMn < nMns)
-        {
-            Simulator::Schedule(Seconds(lazyBatch), generate);
-        }
-    };
-    if (lazy)
+    for (uint32_t k = 0; k < nMns; ++k)
     {
-        generate();
-    }
-    else
-    {
-        for (uint32_t k = 0; k < nMns; ++k)
-        {
-            addMobileNode(k);
-        }
+        addMobileNode(k);
     }
     double t1 = WallSeconds();
     if (progress)
@@ -418,6 +386,7 @@ RunScale(uint32_t nMns,
     Simulator::Stop(stop);
     Simulator::Run();
     double t2 = WallSeconds();
+    double c2 = CpuSeconds();
     uint64_t heapEnd = HeapInUse();
 
     Ptr<Pmipv6LmaApplication> lma = topo.GetLma(topo.GetNames("lma").front());
@@ -500,11 +469,13 @@ RunScale(uint32_t nMns,
     std::cout << "switch: " << (aggregationSwitch ? 1 : 0) << "\n";
     std::cout << "multicast_filter: " << (filter ? 1 : 0) << "\n";
     std::cout << "point_to_multipoint: " << (pointToMultipoint.Get() ? 1 : 0) << "\n";
-    std::cout << "lazy: " << (lazy ? 1 : 0) << "\n";
     std::cout << "lma_ipv6_interfaces: " << lmaInterfaces << "\n";
     std::cout << "setup_s: " << setup << "\n";
     std::cout << "run_s: " << run << "\n";
     std::cout << "per_mn_us: " << std::setprecision(1) << (setup + run) / nMns * 1e6 << "\n";
+    // the process's CPU time (user and system) over the same span: the wall time less what
+    // the process did not run (other processes, the hypervisor)
+    std::cout << "cpu_per_mn_us: " << (c2 - c0) / nMns * 1e6 << "\n";
     std::cout << "peak_rss_mib: " << PeakRssMiB() << "\n";
     std::cout << "events: " << events << "\n";
     std::cout << "events_per_s: " << std::setprecision(0) << events / run << "\n";
@@ -691,7 +662,6 @@ main(int argc, char* argv[])
     bool pointToMultipoint = true;
     bool hugePages = true;
     bool queueStats = false;
-    bool lazy = false;
     CommandLine cmd(__FILE__);
     cmd.AddValue("mns", "Number of mobile nodes", mns);
     cmd.AddValue("mags", "Number of MAGs (at least 2)", mags);
@@ -728,10 +698,6 @@ main(int argc, char* argv[])
                  "program re-executes itself with GLIBC_TUNABLES=glibc.malloc.hugetlb=1; fewer "
                  "TLB misses and page faults on a large heap) or as started (0)",
                  hugePages);
-    cmd.AddValue("lazy",
-                 "Add the mobile nodes during the run, each batch of 0.1 s of attachments 0.5 s "
-                 "before it (1), or all before the run (0); the same attachments and moves",
-                 lazy);
     cmd.AddValue("queueStats",
                  "Diagnostic: run with ns-3's priority-queue scheduler wrapped to count the most "
                  "events pending at once and, after the run, the pending events by type "
@@ -787,6 +753,5 @@ main(int argc, char* argv[])
                     settle,
                     progress,
                     aggregationSwitch,
-                    filter,
-                    lazy);
+                    filter);
 }
