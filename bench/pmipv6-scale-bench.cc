@@ -18,7 +18,8 @@
  * handover has had `settle` s to complete. Printed, one per line ("name: value"):
  *  - setup_s: wall time to build the topology and the mobile nodes;
  *  - run_s: wall time of Simulator::Run;
- *  - per_mn_us: (setup_s + run_s) / N, in microseconds;
+ *  - per_mn_us: (setup_s + run_s) / N, in microseconds; cpu_per_mn_us: the process's CPU
+ *    time over the same span, per MN;
  *  - peak_rss_mib: peak resident set size (getrusage);
  *  - events, events_per_s: simulator events executed, and per second of run_s;
  *  - bindings: LMA binding cache entries at the end;
@@ -49,6 +50,11 @@
  * big runs (measured 2026-12-07: about 25 % less time per MN at 1,000 MNs and 10 % at 100,000).
  * Not under valgrind, whose tool would not follow the new image. Printed as huge_pages.
  *
+ * --queueStats=1 (a diagnostic, not for timing) runs ns-3's priority-queue scheduler wrapped to
+ * count the most events pending at once (max_pending_events), the events taken out of the
+ * queue during the run per MN by type (events_per_mn_by_type) and the events still pending
+ * after it by type, cancelled ones counted (pending_at_end).
+ *
  * --interfaces=2: every MN has two CSMA interfaces behind a logical interface
  * (Pmipv6TopologyHelper::SetMobileNodeInterfaces): interface 0 attaches to MAG k mod M and
  * interface 1 to MAG (k + 1) mod M at the same time (two bindings sharing the MN's prefix,
@@ -74,16 +80,20 @@
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 #include "ns3/pmipv6-module.h"
+#include "ns3/priority-queue-scheduler.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <cxxabi.h>
 #include <iomanip>
 #include <iostream>
 #include <malloc.h>
+#include <map>
 #include <string>
 #include <sys/resource.h>
+#include <typeinfo>
 #include <unistd.h>
 #include <vector>
 
@@ -153,6 +163,93 @@ ReexecWithHugePages(char* argv[])
     (void)argv;
 #endif
 }
+
+/**
+ * \brief A readable event type name.
+ * \param mangled the typeid name
+ * \return the demangled name, shortened
+ */
+std::string
+EventTypeName(const char* mangled)
+{
+    int status = 0;
+    char* name = abi::__cxa_demangle(mangled, nullptr, nullptr, &status);
+    std::string type = status == 0 && name ? name : mangled;
+    std::free(name);
+    return type.substr(0, 160);
+}
+
+/**
+ * \brief The priority-queue scheduler (ns-3's binary heap) that also counts: the most events
+ * pending at once, the events taken out during the run by type, and, while s_draining is set,
+ * the events still pending when it is emptied (by Simulator::SetScheduler after the run), by
+ * type and whether cancelled. The diagnostic of --queueStats=1 (not for timing: a map update
+ * per event).
+ */
+class CountingPriorityQueueScheduler : public PriorityQueueScheduler
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::Pmipv6BenchCountingScheduler")
+                                .SetParent<PriorityQueueScheduler>()
+                                .SetGroupName("Pmipv6")
+                                .AddConstructor<CountingPriorityQueueScheduler>();
+        return tid;
+    }
+
+    void Insert(const Scheduler::Event& ev) override
+    {
+        PriorityQueueScheduler::Insert(ev);
+        s_pending++;
+        s_maxPending = std::max(s_maxPending, s_pending);
+    }
+
+    Scheduler::Event RemoveNext() override
+    {
+        Scheduler::Event ev = PriorityQueueScheduler::RemoveNext();
+        s_pending--;
+        if (!s_draining)
+        {
+            // executed (or skipped as cancelled) during the run, by event type: the type's
+            // name pointer is unique per type (no string work per event)
+            s_executed[typeid(*ev.impl).name()]++;
+        }
+        else
+        {
+            auto& row = s_remaining[EventTypeName(typeid(*ev.impl).name())];
+            row.first++;
+            row.second += ev.impl->IsCancelled() ? 1 : 0;
+        }
+        return ev;
+    }
+
+    void Remove(const Scheduler::Event& ev) override
+    {
+        PriorityQueueScheduler::Remove(ev);
+        s_pending--;
+    }
+
+    static uint64_t s_pending;    ///< events in the queue now
+    static uint64_t s_maxPending; ///< the most at once
+    static bool s_draining;       ///< record what RemoveNext() returns
+    /// event type (typeid name) -> events taken out of the queue during the run
+    static std::map<const char*, uint64_t> s_executed;
+    /// event type -> (pending, of which cancelled) when drained
+    static std::map<std::string, std::pair<uint64_t, uint64_t>> s_remaining;
+};
+
+uint64_t CountingPriorityQueueScheduler::s_pending = 0;
+uint64_t CountingPriorityQueueScheduler::s_maxPending = 0;
+bool CountingPriorityQueueScheduler::s_draining = false;
+std::map<std::string, std::pair<uint64_t, uint64_t>> CountingPriorityQueueScheduler::s_remaining;
+std::map<const char*, uint64_t> CountingPriorityQueueScheduler::s_executed;
+
+NS_OBJECT_ENSURE_REGISTERED(CountingPriorityQueueScheduler);
 
 /// Heap bytes in use (glibc).
 uint64_t
@@ -235,6 +332,7 @@ RunScale(uint32_t nMns,
     const Time stop = Seconds(firstAttach + window + dwell + settle) + linkSwitch;
 
     uint64_t heapStart = HeapInUse();
+    double c0 = CpuSeconds();
     double t0 = WallSeconds();
     Pmipv6TopologyHelper topo;
     topo.Build(Pmipv6TopologyHelper::MakeStar(nMags, "5ms", "csma", aggregationSwitch));
@@ -259,10 +357,13 @@ RunScale(uint32_t nMns,
                 [&failures](const std::string&, uint8_t) { failures++; }));
     }
     std::vector<std::string> ids(nMns);
-    for (uint32_t k = 0; k < nMns; ++k)
-    {
+    auto attachTime = [firstAttach, window, nMns](uint32_t k) {
+        return firstAttach + window * k / nMns;
+    };
+    // Mobile node k: created, its attachment and its move scheduled.
+    auto addMobileNode = [&](uint32_t k) {
         ids[k] = "mn" + std::to_string(k);
-        Time attach = Seconds(firstAttach + window * k / nMns);
+        Time attach = Seconds(attachTime(k));
         if (interfaces == 1)
         {
             topo.AddMobileNode(ids[k], mags[k % nMags], attach);
@@ -272,6 +373,10 @@ RunScale(uint32_t nMns,
             topo.AddMobileNode(ids[k], {mags[k % nMags], mags[(k + 1) % nMags]}, attach);
         }
         topo.ScheduleMove(ids[k], 0, target(k), attach + Seconds(dwell), linkSwitch);
+    };
+    for (uint32_t k = 0; k < nMns; ++k)
+    {
+        addMobileNode(k);
     }
     double t1 = WallSeconds();
     if (progress)
@@ -281,6 +386,7 @@ RunScale(uint32_t nMns,
     Simulator::Stop(stop);
     Simulator::Run();
     double t2 = WallSeconds();
+    double c2 = CpuSeconds();
     uint64_t heapEnd = HeapInUse();
 
     Ptr<Pmipv6LmaApplication> lma = topo.GetLma(topo.GetNames("lma").front());
@@ -328,7 +434,10 @@ RunScale(uint32_t nMns,
     // Simulator::Remove is a linear search in some schedulers (PriorityQueueScheduler): move
     // the remaining events to a map first.
     ObjectFactory mapScheduler("ns3::MapScheduler");
+    uint64_t pendingAtEnd = CountingPriorityQueueScheduler::s_pending;
+    CountingPriorityQueueScheduler::s_draining = true;
     Simulator::SetScheduler(mapScheduler);
+    CountingPriorityQueueScheduler::s_draining = false;
     uint32_t bindings = cache->GetEntryCount();
     Ptr<LmaRouting> routing = LmaRouting::Install(lma->GetNode());
     uint32_t routes = routing->GetRouteCount();
@@ -364,6 +473,9 @@ RunScale(uint32_t nMns,
     std::cout << "setup_s: " << setup << "\n";
     std::cout << "run_s: " << run << "\n";
     std::cout << "per_mn_us: " << std::setprecision(1) << (setup + run) / nMns * 1e6 << "\n";
+    // the process's CPU time (user and system) over the same span: the wall time less what
+    // the process did not run (other processes, the hypervisor)
+    std::cout << "cpu_per_mn_us: " << (c2 - c0) / nMns * 1e6 << "\n";
     std::cout << "peak_rss_mib: " << PeakRssMiB() << "\n";
     std::cout << "events: " << events << "\n";
     std::cout << "events_per_s: " << std::setprecision(0) << events / run << "\n";
@@ -378,6 +490,35 @@ RunScale(uint32_t nMns,
     std::cout << "registration_failures: " << failures << "\n";
     std::cout << "multicast_filtered_per_mn: " << std::setprecision(1) << double(filtered) / nMns
               << "\n";
+    if (CountingPriorityQueueScheduler::s_maxPending > 0)
+    {
+        // --queueStats=1: the event queue's size, and what was still in it after the run
+        std::cout << "max_pending_events: " << CountingPriorityQueueScheduler::s_maxPending << "\n";
+        std::cout << "pending_events_at_end: " << pendingAtEnd << "\n";
+        std::vector<std::pair<std::pair<uint64_t, uint64_t>, std::string>> rows;
+        for (const auto& [type, counts] : CountingPriorityQueueScheduler::s_remaining)
+        {
+            rows.emplace_back(counts, type);
+        }
+        std::sort(rows.rbegin(), rows.rend());
+        for (const auto& [counts, type] : rows)
+        {
+            std::cout << "pending_at_end: " << counts.first << " (" << counts.second
+                      << " cancelled) " << type << "\n";
+        }
+        std::vector<std::pair<uint64_t, const char*>> executed;
+        for (const auto& [type, count] : CountingPriorityQueueScheduler::s_executed)
+        {
+            executed.emplace_back(count, type);
+        }
+        std::sort(executed.rbegin(), executed.rend());
+        for (uint32_t i = 0; i < executed.size() && i < 25; ++i)
+        {
+            std::cout << "events_per_mn_by_type: " << std::setprecision(2)
+                      << double(executed[i].first) / nMns << " "
+                      << EventTypeName(executed[i].second) << "\n";
+        }
+    }
     std::cout << "registered: " << registered << "/" << nMns << std::endl;
     Simulator::Destroy();
     if (registered != nMns)
@@ -520,6 +661,7 @@ main(int argc, char* argv[])
     uint32_t exchanges = 1000;
     bool pointToMultipoint = true;
     bool hugePages = true;
+    bool queueStats = false;
     CommandLine cmd(__FILE__);
     cmd.AddValue("mns", "Number of mobile nodes", mns);
     cmd.AddValue("mags", "Number of MAGs (at least 2)", mags);
@@ -556,13 +698,19 @@ main(int argc, char* argv[])
                  "program re-executes itself with GLIBC_TUNABLES=glibc.malloc.hugetlb=1; fewer "
                  "TLB misses and page faults on a large heap) or as started (0)",
                  hugePages);
+    cmd.AddValue("queueStats",
+                 "Diagnostic: run with ns-3's priority-queue scheduler wrapped to count the most "
+                 "events pending at once and, after the run, the pending events by type "
+                 "(max_pending_events, pending_at_end lines)",
+                 queueStats);
     cmd.Parse(argc, argv);
     if (hugePages)
     {
         ReexecWithHugePages(argv);
     }
     std::cout << "huge_pages: " << (HugePagesTunableSet() ? 1 : 0) << "\n";
-    Simulator::SetScheduler(ObjectFactory(scheduler));
+    Simulator::SetScheduler(
+        ObjectFactory(queueStats ? "ns3::Pmipv6BenchCountingScheduler" : scheduler));
     Config::SetDefault("ns3::Pmipv6LmaApplication::PointToMultipointTunnel",
                        BooleanValue(pointToMultipoint));
 

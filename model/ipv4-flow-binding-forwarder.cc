@@ -55,6 +55,39 @@ Ipv4FlowBindingForwarder::Clear()
     m_table = nullptr;
     m_resolver = FlowBindingResolver();
     m_outputRoutes.clear();
+    m_tunnels = nullptr;
+    m_sharedInterface = Ipv6TunnelL4Protocol::NO_INTERFACE;
+}
+
+uint32_t
+Ipv4FlowBindingForwarder::OutputInterface(uint32_t interface)
+{
+    if (!Ipv6TunnelL4Protocol::IsTunnelId(interface))
+    {
+        return interface;
+    }
+    if (m_sharedInterface == Ipv6TunnelL4Protocol::NO_INTERFACE && m_ipv4)
+    {
+        // one IPv4 interface for every tunnel identifier: found once
+        if (!m_tunnels)
+        {
+            m_tunnels = m_ipv4->GetObject<Ipv6TunnelL4Protocol>();
+        }
+        if (m_tunnels)
+        {
+            m_sharedInterface = m_tunnels->GetIpv4OutputInterface(interface);
+        }
+    }
+    return m_sharedInterface;
+}
+
+void
+Ipv4FlowBindingForwarder::SelectTunnel(const Ptr<const Packet>& p, uint32_t interface) const
+{
+    if (p && m_tunnels && Ipv6TunnelL4Protocol::IsTunnelId(interface))
+    {
+        m_tunnels->SelectTunnel(p, interface);
+    }
 }
 
 TrafficSelector::FlowKey
@@ -132,16 +165,18 @@ Ipv4FlowBindingForwarder::Forward(uint64_t owner,
     uint32_t handed = 0;
     for (uint32_t i = 0; i < n; ++i)
     {
-        uint32_t interface = outputs[i].interface;
+        uint32_t interface = OutputInterface(outputs[i].interface);
         if (interface >= m_ipv4->GetNInterfaces() || !m_ipv4->IsUp(interface))
         {
             continue;
         }
         NS_LOG_LOGIC("IPv4 flow of " << owner << ": " << header.GetSource() << " -> "
                                      << header.GetDestination() << " into IPv4 interface "
-                                     << interface);
+                                     << interface << " (" << outputs[i].interface << ")");
         m_forwardedCount++;
         handed++;
+        // a point-to-multipoint tunnel: named on the packet (each copy in turn)
+        SelectTunnel(p, outputs[i].interface);
         ucb(OutputRoute(interface), p, header);
     }
     // no BID resolved: the host route

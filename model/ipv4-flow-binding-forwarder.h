@@ -6,6 +6,7 @@
 #define PMIPV6_IPV4_FLOW_BINDING_FORWARDER_H
 
 #include "flow-binding-table.h"
+#include "ipv6-tunnel-l4-protocol.h"
 
 #include "ns3/ipv4-header.h"
 #include "ns3/ipv4-route.h"
@@ -29,6 +30,12 @@ namespace ns3
  * binding, FlowBindingOutput::interface; the next hop is not used: IPv4 tunnels are
  * point-to-point). The cost per packet is the table's Classify (no scan of owners or entries)
  * plus one resolver call per output; the routes handed on are cached per output interface.
+ *
+ * Point-to-multipoint tunnels (Ipv6TunnelL4Protocol "PointToMultipoint"): an output (or a
+ * route's interface, see OutputInterface()) may be a tunnel identifier instead of an IPv4
+ * interface index; the packet then leaves by the shared tunnel device's IPv4 interface with
+ * the identifier on it (Ipv6TunnelL4Protocol::SelectTunnel, each n-cast copy in turn), as
+ * FlowBindingForwarder does for IPv6.
  */
 class Ipv4FlowBindingForwarder
 {
@@ -119,6 +126,24 @@ class Ipv4FlowBindingForwarder
      */
     void Clear();
 
+    /**
+     * \brief The IPv4 interface a route's output leaves by: \p interface itself, or for a
+     * point-to-multipoint tunnel identifier the shared tunnel device's IPv4 interface (found
+     * once, then cached: O(1)).
+     * \param interface an IPv4 interface index or a tunnel identifier
+     * \return the IPv4 interface, or Ipv6TunnelL4Protocol::NO_INTERFACE when an identifier has
+     * no IPv4 interface (IPv4 not enabled on the tunnel)
+     */
+    uint32_t OutputInterface(uint32_t interface);
+
+    /**
+     * \brief Name the tunnel on a packet routed to a tunnel identifier (a packet tag read by
+     * the shared tunnel device); nothing for an interface index.
+     * \param p the packet
+     * \param interface what the route names: an IPv4 interface index or a tunnel identifier
+     */
+    void SelectTunnel(const Ptr<const Packet>& p, uint32_t interface) const;
+
   private:
     /**
      * \brief The route out of an IPv4 interface (cached per interface).
@@ -127,12 +152,14 @@ class Ipv4FlowBindingForwarder
      */
     Ptr<Ipv4Route> OutputRoute(uint32_t interface);
 
-    Ptr<Ipv4> m_ipv4;                                            ///< the node's IPv4
-    Ptr<FlowBindingTable> m_table;                               ///< flow bindings, or nullptr
-    FlowBindingResolver m_resolver;                              ///< (owner, BID) -> interface
-    std::unordered_map<uint32_t, Ptr<Ipv4Route>> m_outputRoutes; ///< route per interface
-    uint64_t m_discardCount{0};                                  ///< dropped by DISCARD
-    uint64_t m_forwardedCount{0};                                ///< copies handed on
+    Ptr<Ipv4> m_ipv4;                                               ///< the node's IPv4
+    Ptr<FlowBindingTable> m_table;                                  ///< flow bindings, or nullptr
+    FlowBindingResolver m_resolver;                                 ///< (owner, BID) -> interface
+    std::unordered_map<uint32_t, Ptr<Ipv4Route>> m_outputRoutes;    ///< route per interface
+    uint64_t m_discardCount{0};                                     ///< dropped by DISCARD
+    uint64_t m_forwardedCount{0};                                   ///< copies handed on
+    Ptr<Ipv6TunnelL4Protocol> m_tunnels;                            ///< for tunnel identifiers
+    uint32_t m_sharedInterface{Ipv6TunnelL4Protocol::NO_INTERFACE}; ///< their IPv4 interface
 };
 
 } // namespace ns3

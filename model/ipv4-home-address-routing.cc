@@ -277,20 +277,29 @@ Ipv4HomeAddressRouting::MakeRoute(Ipv4Address destination, uint32_t interface) c
 }
 
 Ptr<Ipv4Route>
-Ipv4HomeAddressRouting::RouteOutput(Ptr<Packet> /* p */,
+Ipv4HomeAddressRouting::RouteOutput(Ptr<Packet> p,
                                     const Ipv4Header& header,
                                     Ptr<NetDevice> oif,
                                     Socket::SocketErrno& sockerr)
 {
     auto it = m_hostRoutes.find(header.GetDestination().Get());
-    if (it == m_hostRoutes.end() || !m_ipv4->IsUp(it->second.interface) ||
-        (oif && oif != m_ipv4->GetNetDevice(it->second.interface)))
+    uint32_t out = 0;
+    if (it == m_hostRoutes.end() || !Usable(it->second.interface, out) ||
+        (oif && oif != m_ipv4->GetNetDevice(out)))
     {
         sockerr = Socket::ERROR_NOROUTETOHOST;
         return nullptr;
     }
     sockerr = Socket::ERROR_NOTERROR;
-    return MakeRoute(header.GetDestination(), it->second.interface);
+    m_flows.SelectTunnel(p, it->second.interface);
+    return MakeRoute(header.GetDestination(), out);
+}
+
+bool
+Ipv4HomeAddressRouting::Usable(uint32_t interface, uint32_t& out)
+{
+    out = m_flows.OutputInterface(interface);
+    return out < m_ipv4->GetNInterfaces() && m_ipv4->IsUp(out);
 }
 
 bool
@@ -308,9 +317,10 @@ Ipv4HomeAddressRouting::RouteInput(Ptr<const Packet> p,
     }
     int32_t iif = m_ipv4->GetInterfaceForDevice(idev);
     auto source = m_sourceRoutes.find(header.GetSource().Get());
+    uint32_t sourceOut = 0;
     if (source != m_sourceRoutes.end() && iif >= 0 &&
         static_cast<uint32_t>(iif) == source->second.inInterface &&
-        m_ipv4->IsUp(source->second.outInterface))
+        Usable(source->second.outInterface, sourceOut))
     {
         if (!m_localRoutes.empty())
         {
@@ -342,11 +352,13 @@ Ipv4HomeAddressRouting::RouteInput(Ptr<const Packet> p,
         }
         NS_LOG_LOGIC("from home address " << header.GetSource() << " into interface "
                                           << source->second.outInterface);
-        ucb(MakeRoute(header.GetDestination(), source->second.outInterface), p, header);
+        m_flows.SelectTunnel(p, source->second.outInterface);
+        ucb(MakeRoute(header.GetDestination(), sourceOut), p, header);
         return true;
     }
     auto host = m_hostRoutes.find(header.GetDestination().Get());
-    if (host != m_hostRoutes.end() && m_ipv4->IsUp(host->second.interface))
+    uint32_t hostOut = 0;
+    if (host != m_hostRoutes.end() && Usable(host->second.interface, hostOut))
     {
         if (RouteFlow(host->second.flowOwner, p, header, ucb))
         {
@@ -354,7 +366,9 @@ Ipv4HomeAddressRouting::RouteInput(Ptr<const Packet> p,
         }
         NS_LOG_LOGIC("to home address " << header.GetDestination() << " out of interface "
                                         << host->second.interface);
-        ucb(MakeRoute(header.GetDestination(), host->second.interface), p, header);
+        // a point-to-multipoint tunnel identifier: named on the packet (O(1))
+        m_flows.SelectTunnel(p, host->second.interface);
+        ucb(MakeRoute(header.GetDestination(), hostOut), p, header);
         return true;
     }
     return false;

@@ -39,6 +39,11 @@ class Node;
  * resolver gives for the winning entry's BIDs, DISCARD drops them, no match (or no BID
  * resolved) uses the route itself. Cost per packet: the hash lookup of the route and the
  * table's Classify of that one owner.
+ *
+ * Point-to-multipoint tunnels (the LMA's "PointToMultipointTunnel"): a route's interface may
+ * be a tunnel identifier (Ipv6TunnelL4Protocol::EnableIpv4 returns it for such a tunnel); the
+ * packet then leaves by the shared tunnel device's IPv4 interface, named on the packet with
+ * Ipv6TunnelL4Protocol::SelectTunnel (O(1), as LmaRouting does for IPv6).
  */
 class Ipv4HomeAddressRouting : public Ipv4RoutingProtocol
 {
@@ -62,7 +67,7 @@ class Ipv4HomeAddressRouting : public Ipv4RoutingProtocol
     /**
      * \brief Route packets to \p address out of \p interface (replaces the previous route).
      * \param address the IPv4 home address
-     * \param interface the IPv4 interface index
+     * \param interface the IPv4 interface index, or a point-to-multipoint tunnel identifier
      */
     void SetHostRoute(Ipv4Address address, uint32_t interface);
 
@@ -70,7 +75,7 @@ class Ipv4HomeAddressRouting : public Ipv4RoutingProtocol
      * \brief Route packets to \p address out of \p interface, classifying them first under
      * \p flowOwner in the flow-binding table (replaces the previous route).
      * \param address the IPv4 home address
-     * \param interface the IPv4 interface index
+     * \param interface the IPv4 interface index, or a point-to-multipoint tunnel identifier
      * \param flowOwner the FlowBindingTable owner of the packets to \p address
      */
     void SetHostRoute(Ipv4Address address, uint32_t interface, uint64_t flowOwner);
@@ -184,7 +189,7 @@ class Ipv4HomeAddressRouting : public Ipv4RoutingProtocol
     /**
      * \brief The interface of the host route of an address.
      * \param address the address
-     * \return the IPv4 interface index, or -1 when none
+     * \return the IPv4 interface index (or tunnel identifier), or -1 when none
      */
     int32_t GetHostRouteInterface(Ipv4Address address) const;
 
@@ -257,6 +262,15 @@ class Ipv4HomeAddressRouting : public Ipv4RoutingProtocol
      * \return the route
      */
     Ptr<Ipv4Route> MakeRoute(Ipv4Address destination, uint32_t interface) const;
+
+    /**
+     * \brief Whether what a route names (an IPv4 interface or a point-to-multipoint tunnel
+     * identifier) can be used, and the IPv4 interface it leaves by.
+     * \param interface the route's interface or tunnel identifier
+     * \param out set to the IPv4 interface
+     * \return true when \p out exists and is up
+     */
+    bool Usable(uint32_t interface, uint32_t& out);
 
     Ptr<Ipv4> m_ipv4;                                         ///< the node's IPv4
     std::unordered_map<uint32_t, HostRoute> m_hostRoutes;     ///< address -> route

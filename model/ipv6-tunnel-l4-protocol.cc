@@ -214,8 +214,9 @@ Ipv6TunnelL4Protocol::GetTypeId()
                           "VirtualNetDevice) instead of one each: AddTunnelReference returns a "
                           "tunnel identifier, and what routes a packet into the shared "
                           "interface names its tunnel with SelectTunnel (LmaRouting and "
-                          "FlowBindingForwarder do). The node then sends no ICMPv6 Redirects; "
-                          "EnableIpv4 is not available for these tunnels.",
+                          "FlowBindingForwarder do). The node then sends no ICMPv6 Redirects. "
+                          "IPv4 (EnableIpv4) uses the same identifiers and tag "
+                          "(Ipv4HomeAddressRouting, Ipv4FlowBindingForwarder).",
                           BooleanValue(false),
                           MakeBooleanAccessor(&Ipv6TunnelL4Protocol::m_pointToMultipoint),
                           MakeBooleanChecker())
@@ -530,11 +531,6 @@ Ipv6TunnelL4Protocol::EnableIpv4(uint32_t ifIndex)
     Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
     auto it = m_byInterface.find(ifIndex);
     const Tunnel* tunnel = it == m_byInterface.end() ? nullptr : FindActive(it->second);
-    if (tunnel && IsTunnelId(tunnel->ifIndex))
-    {
-        NS_LOG_WARN("no IPv4 over point-to-multipoint tunnel " << ifIndex);
-        return NO_INTERFACE;
-    }
     if (!ipv4 || !tunnel)
     {
         NS_LOG_WARN("no IPv4 over interface " << ifIndex << ": "
@@ -552,7 +548,30 @@ Ipv6TunnelL4Protocol::EnableIpv4(uint32_t ifIndex)
     {
         ipv4->SetUp(ipv4If);
     }
+    if (IsTunnelId(tunnel->ifIndex))
+    {
+        // the shared device: its IPv4 interface carries every tunnel, the identifier names one
+        // (SelectTunnel, as for IPv6)
+        return tunnel->ifIndex;
+    }
     return static_cast<uint32_t>(ipv4If);
+}
+
+uint32_t
+Ipv6TunnelL4Protocol::GetIpv4OutputInterface(uint32_t tunnel) const
+{
+    if (!IsTunnelId(tunnel))
+    {
+        return tunnel;
+    }
+    Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
+    if (!ipv4 || !m_sharedDevice || tunnel - TUNNEL_ID_BASE >= m_byId.size())
+    {
+        return NO_INTERFACE;
+    }
+    // a map lookup among the node's few IPv4 interfaces (one for all tunnels)
+    int32_t ipv4If = ipv4->GetInterfaceForDevice(m_sharedDevice);
+    return ipv4If < 0 ? NO_INTERFACE : static_cast<uint32_t>(ipv4If);
 }
 
 uint32_t

@@ -81,7 +81,10 @@ class VirtualNetDevice;
  * node sends no ICMPv6 Redirects in this mode (a packet from one peer to another enters and
  * leaves by the same interface; with one interface per peer ns-3's Redirects only came from
  * a tunnel's link-local address and were dropped by FilterLinkLocal). IPv4 over the tunnels
- * (EnableIpv4) is not available in this mode.
+ * works the same way: EnableIpv4() adds the shared device to the node's IPv4 once and returns
+ * the tunnel identifier, which names the tunnel in IPv4 routes (Ipv4HomeAddressRouting,
+ * Ipv4FlowBindingForwarder); GetIpv4OutputInterface() gives the shared IPv4 interface, and the
+ * IPv4 packet is tagged with SelectTunnel() like an IPv6 one.
  *
  * \note The tunnel interface has only a link-local address (none at all with
  * "LinkLocalAddress" false, as at the LMA). A static route through it
@@ -269,11 +272,21 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
     /**
      * \brief Carry IPv4 over an active tunnel: add its device to the node's IPv4 (once),
      * with forwarding, and set that interface up.
-     * \param ifIndex the tunnel's IPv6 interface index
-     * \return the IPv4 interface index, or NO_INTERFACE when the node has no IPv4 or
-     * \p ifIndex is not an active tunnel
+     * \param ifIndex the tunnel's IPv6 interface index (point-to-multipoint: its identifier)
+     * \return the IPv4 interface index (point-to-multipoint: the tunnel identifier again, which
+     * names the tunnel in IPv4 routes as in IPv6 ones; see GetIpv4OutputInterface()), or
+     * NO_INTERFACE when the node has no IPv4 or \p ifIndex is not an active tunnel
      */
     uint32_t EnableIpv4(uint32_t ifIndex);
+
+    /**
+     * \brief The IPv4 interface an IPv4 route through a tunnel leaves by.
+     * \param tunnel what EnableIpv4() returned: an IPv4 interface index, or a tunnel identifier
+     * \return the shared point-to-multipoint device's IPv4 interface for a known identifier
+     * whose IPv4 is enabled, NO_INTERFACE for any other identifier; an interface index is
+     * returned as it is
+     */
+    uint32_t GetIpv4OutputInterface(uint32_t tunnel) const;
 
     /**
      * \brief Number of active tunnels (reference count above zero).

@@ -157,10 +157,14 @@ class Ipv4DraftsFixture : public TestCase
      * \brief Constructor.
      * \param name the case name
      * \param ipv4Transport the MAG-LMA network is IPv4 only
+     * \param pointToMultipoint the LMA's PointToMultipointTunnel (one tunnel interface for
+     * both MAGs, tunnels named by identifier)
      */
-    Ipv4DraftsFixture(const std::string& name, bool ipv4Transport)
-        : TestCase(name + (ipv4Transport ? " [IPv4 transport]" : " [IPv6 transport]")),
-          m_ipv4Transport(ipv4Transport)
+    Ipv4DraftsFixture(const std::string& name, bool ipv4Transport, bool pointToMultipoint = false)
+        : TestCase(name + (ipv4Transport ? " [IPv4 transport]" : " [IPv6 transport]") +
+                   (pointToMultipoint ? " [LMA point-to-multipoint tunnel]" : "")),
+          m_ipv4Transport(ipv4Transport),
+          m_pointToMultipoint(pointToMultipoint)
     {
     }
 
@@ -177,6 +181,7 @@ class Ipv4DraftsFixture : public TestCase
                                          Pmipv6DualAccessDomain::CSMA_FIRST_ACCESS,
                                          true,
                                          m_ipv4Transport);
+        m_d->lmaApp->SetAttribute("PointToMultipointTunnel", BooleanValue(m_pointToMultipoint));
         m_lmaIpv4 = m_d->pmip.EnableIpv4(m_d->lmaApp);
         for (uint32_t k = 0; k < 2; ++k)
         {
@@ -332,6 +337,7 @@ class Ipv4DraftsFixture : public TestCase
     }
 
     bool m_ipv4Transport;                     ///< IPv4 MAG-LMA network
+    bool m_pointToMultipoint;                 ///< the LMA's point-to-multipoint tunnel
     Pmipv6DualAccessDomain* m_d{nullptr};     ///< the domain
     Ptr<LmaIpv4Extension> m_lmaIpv4;          ///< the LMA's IPv4 extension
     Ptr<LmaFlowBindingExtension> m_lmaExt;    ///< draft 000 at the LMA
@@ -357,10 +363,15 @@ class Ipv4DraftsFixture : public TestCase
 class Ipv4FlowSplitTestCase : public Ipv4DraftsFixture
 {
   public:
-    /// \param ipv4Transport IPv4 MAG-LMA network
-    explicit Ipv4FlowSplitTestCase(bool ipv4Transport)
+    /**
+     * \brief Constructor.
+     * \param ipv4Transport IPv4 MAG-LMA network
+     * \param pointToMultipoint the LMA's point-to-multipoint tunnel
+     */
+    Ipv4FlowSplitTestCase(bool ipv4Transport, bool pointToMultipoint = false)
         : Ipv4DraftsFixture("two IPv4 flows of a multihomed MN leave the LMA by two tunnels",
-                            ipv4Transport)
+                            ipv4Transport,
+                            pointToMultipoint)
     {
     }
 
@@ -1002,6 +1013,10 @@ class Ipv4DraftsTestSuite : public TestSuite
     {
         AddTestCase(new Ipv4FlowSplitTestCase(false), TestCase::QUICK);
         AddTestCase(new Ipv4FlowSplitTestCase(true), TestCase::QUICK);
+        // the same with the LMA's point-to-multipoint tunnel (tunnel identifiers in the IPv4
+        // host route and the flow resolver's outputs)
+        AddTestCase(new Ipv4FlowSplitTestCase(false, true), TestCase::QUICK);
+        AddTestCase(new Ipv4FlowSplitTestCase(true, true), TestCase::QUICK);
         AddTestCase(new Ipv4ProxyCoaPfbiTestCase, TestCase::QUICK);
         AddTestCase(new TargetCoaLength12TestCase, TestCase::QUICK);
         AddTestCase(new Ipv4LocalRoutingTestCase, TestCase::QUICK);

@@ -5,7 +5,8 @@
  * Ipv6TunnelL4Protocol "PointToMultipoint"): the LMA's IPv6 interface count stays the same as
  * MAGs are added, and every mobile node's downlink and uplink still cross the tunnel of its
  * own MAG, counted per tunnel at both ends, also after a handover; the tunnel protocol's
- * identifiers, shared interface and drop of an untagged packet.
+ * identifiers, shared interface and drop of an untagged packet; IPv4 home addresses (RFC 5844)
+ * routed through the shared interface by tunnel identifier, both ways, over a handover.
  */
 
 #include "ns3/applications-module.h"
@@ -292,7 +293,8 @@ class LmaPointToMultipointHandoverTestCase : public TestCase
  * \ingroup pmipv6-tests
  * \brief Ipv6TunnelL4Protocol in point-to-multipoint mode, alone: one interface for any number
  * of tunnels, distinct identifiers mapped to that interface, end points by identifier, a
- * packet routed into the interface without SelectTunnel dropped (no-tunnel), and no IPv4.
+ * packet routed into the interface without SelectTunnel dropped (no-tunnel), and IPv4 on the
+ * same shared device (one IPv4 interface, EnableIpv4 returns the identifier).
  */
 class TunnelPointToMultipointTestCase : public TestCase
 {
@@ -337,9 +339,24 @@ class TunnelPointToMultipointTestCase : public TestCase
             tunnels->GetOutputInterface(Ipv6TunnelL4Protocol::TUNNEL_ID_BASE + 10),
             Ipv6TunnelL4Protocol::NO_INTERFACE,
             "unknown identifier");
-        NS_TEST_EXPECT_MSG_EQ(tunnels->EnableIpv4(ids[0]),
+        // IPv4: the shared device joins IPv4 once; the identifiers name the tunnels there too
+        Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
+        uint32_t before4 = ipv4->GetNInterfaces();
+        NS_TEST_EXPECT_MSG_EQ(tunnels->GetIpv4OutputInterface(ids[0]),
                               Ipv6TunnelL4Protocol::NO_INTERFACE,
-                              "no IPv4 over a point-to-multipoint tunnel");
+                              "no IPv4 interface before EnableIpv4");
+        NS_TEST_EXPECT_MSG_EQ(tunnels->EnableIpv4(ids[0]), ids[0], "IPv4: the identifier");
+        NS_TEST_EXPECT_MSG_EQ(tunnels->EnableIpv4(ids[3]), ids[3], "IPv4: the identifier");
+        NS_TEST_EXPECT_MSG_EQ(ipv4->GetNInterfaces(), before4 + 1, "one IPv4 interface");
+        NS_TEST_EXPECT_MSG_EQ(tunnels->GetIpv4OutputInterface(ids[0]), before4, "the shared one");
+        NS_TEST_EXPECT_MSG_EQ(tunnels->GetIpv4OutputInterface(ids[3]), before4, "the shared one");
+        NS_TEST_EXPECT_MSG_EQ(ipv4->GetNetDevice(before4),
+                              ipv6->GetNetDevice(before),
+                              "its device");
+        NS_TEST_EXPECT_MSG_EQ(
+            tunnels->GetIpv4OutputInterface(Ipv6TunnelL4Protocol::TUNNEL_ID_BASE + 10),
+            Ipv6TunnelL4Protocol::NO_INTERFACE,
+            "unknown identifier");
         // a packet handed to the shared device without SelectTunnel: dropped
         Ptr<NetDevice> shared = ipv6->GetNetDevice(before);
         Ipv6Header h;
@@ -369,6 +386,172 @@ class TunnelPointToMultipointTestCase : public TestCase
 };
 
 /**
+ * \brief A UDP flow over IPv4 (20 packets a second from \p start) counted before and after a
+ * boundary.
+ */
+struct P2mpIpv4Flow
+{
+    Time split;         ///< the boundary
+    uint32_t before{0}; ///< received before it
+    uint32_t after{0};  ///< received after it
+
+    /**
+     * \brief UdpServer "Rx" sink.
+     * \param p the packet
+     */
+    void Rx(Ptr<const Packet> p)
+    {
+        (Simulator::Now() < split ? before : after)++;
+        (void)p;
+    }
+
+    /**
+     * \brief Start the flow.
+     * \param from the sender
+     * \param to the receiver's IPv4 address
+     * \param sinkNode the receiver
+     * \param port the port
+     * \param packets how many
+     * \param start the first packet
+     */
+    void Start(Ptr<Node> from,
+               Ipv4Address to,
+               Ptr<Node> sinkNode,
+               uint16_t port,
+               uint32_t packets,
+               Time start)
+    {
+        ApplicationContainer server = UdpServerHelper(port).Install(sinkNode);
+        server.Get(0)->TraceConnectWithoutContext("Rx", MakeCallback(&P2mpIpv4Flow::Rx, this));
+        UdpClientHelper client(InetSocketAddress(to, port));
+        client.SetAttribute("Interval", TimeValue(MilliSeconds(50)));
+        client.SetAttribute("PacketSize", UintegerValue(200));
+        client.SetAttribute("MaxPackets", UintegerValue(packets));
+        client.Install(from).Start(start);
+    }
+};
+
+/**
+ * \ingroup pmipv6-tests
+ * \brief With the point-to-multipoint tunnel and IPv4 home addresses (dual-stack mobile nodes,
+ * RFC 5844 over the IPv6 transport): the LMA's IPv4 host routes name tunnel identifiers and
+ * the IPv4 packets leave by the shared interface into the right MAG's tunnel; mn1 moves from
+ * mag1 to mag3 while IPv4 flows both ways, mn2 stays at mag2; every IPv4 datagram is counted in
+ * its MAG's tunnel at the LMA, the host route follows the move, and the LMA has one IPv4
+ * interface for all tunnels.
+ */
+class LmaPointToMultipointIpv4TestCase : public TestCase
+{
+  public:
+    LmaPointToMultipointIpv4TestCase()
+        : TestCase("P2MP tunnel: IPv4 home addresses both ways through the right MAG's tunnel, "
+                   "over a handover")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(3);
+        Pmipv6TopologyHelper topo;
+        topo.SetIpv4(true);
+        topo.SetMobileNodeIp("dual");
+        topo.Build(Pmipv6TopologyHelper::MakeStar(3, "5ms", "csma", true));
+        Ptr<Pmipv6LmaApplication> lma = topo.GetLma("lma");
+        lma->SetAttribute("PointToMultipointTunnel", BooleanValue(true));
+        topo.AddMobileNode("mn1", "mag1", Seconds(0.5));
+        topo.AddMobileNode("mn2", "mag2", Seconds(0.5));
+        const Time move = Seconds(3);
+        topo.ScheduleMove("mn1", "mag3", move, MilliSeconds(50));
+        // 100 datagrams each, 1 s to 6 s
+        P2mpIpv4Flow down1{move};
+        P2mpIpv4Flow up1{move};
+        P2mpIpv4Flow down2{move};
+        P2mpIpv4Flow up2{move};
+        Ipv4Address cn = topo.GetIpv4Address("cn");
+        // the IPv4 home addresses are given in the PBA: read them when the flows start
+        Simulator::Schedule(Seconds(0.9), [&]() {
+            down1.Start(topo.GetNode("cn"),
+                        topo.GetIpv4HomeAddress("mn1"),
+                        topo.GetNode("mn1"),
+                        9000,
+                        100,
+                        Seconds(0.1));
+            down2.Start(topo.GetNode("cn"),
+                        topo.GetIpv4HomeAddress("mn2"),
+                        topo.GetNode("mn2"),
+                        9001,
+                        100,
+                        Seconds(0.1));
+            up1.Start(topo.GetNode("mn1"), cn, topo.GetNode("cn"), 9002, 100, Seconds(0.1));
+            up2.Start(topo.GetNode("mn2"), cn, topo.GetNode("cn"), 9003, 100, Seconds(0.1));
+        });
+        Simulator::Stop(Seconds(6.5));
+        Simulator::Run();
+
+        Ptr<Node> lmaNode = lma->GetNode();
+        Ptr<Ipv6TunnelL4Protocol> tunnels = lmaNode->GetObject<Ipv6TunnelL4Protocol>();
+        Ipv6Address self = lma->GetAddress();
+        Ipv6Address mag1 = topo.GetMag("mag1")->GetProxyCoa();
+        Ipv6Address mag2 = topo.GetMag("mag2")->GetProxyCoa();
+        Ipv6Address mag3 = topo.GetMag("mag3")->GetProxyCoa();
+        NS_TEST_EXPECT_MSG_EQ(topo.GetCurrentMag("mn1"), "mag3", "mn1 moved");
+        NS_TEST_ASSERT_MSG_NE(topo.GetIpv4HomeAddress("mn1"),
+                              Ipv4Address::GetAny(),
+                              "mn1 has an IPv4 home address");
+        // IPv4 both ways, before and after the move
+        NS_TEST_EXPECT_MSG_EQ(down1.before, 40u, "mn1's IPv4 downlink at mag1: every datagram");
+        NS_TEST_EXPECT_MSG_EQ(up1.before, 40u, "mn1's IPv4 uplink at mag1: every datagram");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(down1.after, 55u, "mn1's IPv4 downlink at mag3");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(up1.after, 55u, "mn1's IPv4 uplink at mag3");
+        NS_TEST_EXPECT_MSG_EQ(down2.before + down2.after, 100u, "mn2's IPv4 downlink");
+        NS_TEST_EXPECT_MSG_EQ(up2.before + up2.after, 100u, "mn2's IPv4 uplink");
+        // each datagram in its MAG's tunnel at the LMA (the LMA sends nothing else into them)
+        NS_TEST_EXPECT_MSG_EQ(tunnels->GetEncapsulatedCount(self, mag2),
+                              100u,
+                              "mn2's downlink by mag2's tunnel only");
+        NS_TEST_EXPECT_MSG_EQ(tunnels->GetDecapsulatedCount(self, mag2),
+                              100u,
+                              "mn2's uplink from mag2's tunnel");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(tunnels->GetEncapsulatedCount(self, mag1),
+                                    down1.before,
+                                    "mn1's downlink before the move by mag1's tunnel");
+        NS_TEST_EXPECT_MSG_EQ(tunnels->GetEncapsulatedCount(self, mag3),
+                              down1.after,
+                              "after the move by mag3's tunnel, each one delivered");
+        NS_TEST_EXPECT_MSG_EQ(tunnels->GetDecapsulatedCount(self, mag1),
+                              up1.before,
+                              "mn1's uplink before the move from mag1's tunnel");
+        NS_TEST_EXPECT_MSG_EQ(tunnels->GetDecapsulatedCount(self, mag3),
+                              up1.after,
+                              "mn1's uplink after the move from mag3's tunnel");
+        NS_TEST_EXPECT_MSG_EQ(tunnels->GetDropCount(self, mag3), 0u, "no drop in mag3's tunnel");
+        NS_TEST_EXPECT_MSG_EQ(tunnels->GetDropCount(Ipv6TunnelL4Protocol::DROP_NO_TUNNEL),
+                              0u,
+                              "no packet in the shared interface without its tunnel");
+        // the host route names mag3's tunnel identifier; one IPv4 interface for all tunnels
+        Ptr<Ipv4HomeAddressRouting> routing = Ipv4HomeAddressRouting::Install(lmaNode);
+        uint32_t id3 = tunnels->GetTunnelInterface(self, mag3);
+        NS_TEST_EXPECT_MSG_EQ(Ipv6TunnelL4Protocol::IsTunnelId(id3), true, "an identifier");
+        NS_TEST_EXPECT_MSG_EQ(routing->GetHostRouteInterface(topo.GetIpv4HomeAddress("mn1")),
+                              static_cast<int32_t>(id3),
+                              "mn1's IPv4 host route names mag3's tunnel");
+        NS_TEST_EXPECT_MSG_EQ(routing->GetHostRouteInterface(topo.GetIpv4HomeAddress("mn2")),
+                              static_cast<int32_t>(tunnels->GetTunnelInterface(self, mag2)),
+                              "mn2's names mag2's");
+        Ptr<Ipv4> ipv4 = lmaNode->GetObject<Ipv4>();
+        uint32_t shared = tunnels->GetIpv4OutputInterface(id3);
+        NS_TEST_ASSERT_MSG_LT(shared, ipv4->GetNInterfaces(), "the shared IPv4 interface");
+        NS_TEST_EXPECT_MSG_EQ(
+            ipv4->GetNetDevice(shared),
+            lmaNode->GetObject<Ipv6>()->GetNetDevice(tunnels->GetOutputInterface(id3)),
+            "IPv4 and IPv6 share the tunnel device");
+        Simulator::Destroy();
+    }
+};
+
+/**
  * \ingroup pmipv6-tests
  * \brief The LMA's point-to-multipoint tunnel.
  */
@@ -381,6 +564,7 @@ class LmaPointToMultipointTestSuite : public TestSuite
         AddTestCase(new TunnelPointToMultipointTestCase, TestCase::QUICK);
         AddTestCase(new LmaInterfaceCountTestCase, TestCase::QUICK);
         AddTestCase(new LmaPointToMultipointHandoverTestCase, TestCase::QUICK);
+        AddTestCase(new LmaPointToMultipointIpv4TestCase, TestCase::QUICK);
     }
 };
 

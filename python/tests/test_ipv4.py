@@ -87,3 +87,12 @@ def test_wifi_dhcp_delivers_as_static():
 
     assert down(static) > 300
     assert down(dhcp) >= 0.97 * down(static)
+
+
+@pytest.mark.parametrize("transport", ["v6", "v4"])
+def test_ipv4_over_lma_point_to_multipoint_tunnel(transport):
+    """The LMA's point-to-multipoint tunnel (one tunnel interface for all MAGs) carries the
+    IPv4 home addresses too: two IPv4-only MNs, IPv4 flows both ways across their moves."""
+    r = pmipv6.run(SMALL, n_mns=2, ip="v4", transport=transport,
+                   **{"ns3::Pmipv6LmaApplication::PointToMultipointTunnel": "true"})
+    _check_ipv4_run(r, 2)
