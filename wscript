@@ -260,6 +260,7 @@ def build(bld):
         'test/topology-ipv4-test-suite.cc',
         'test/ipv4-transport-test-suite.cc',
         'test/ipv4-drafts-test-suite.cc',
+        'test/ipv4-local-routing-test-suite.cc',
         'test/ipv4-home-address-test-suite.cc',
         'test/draft-options-test-suite.cc',
         'test/traffic-selector-test-suite.cc',
