@@ -26,6 +26,7 @@ BOOST_GRAPH_SOURCES = [
     'test/local-routing-test-suite.cc',
     'test/localized-routing-test-suite.cc',
     'test/inter-lma-local-routing-test-suite.cc',
+    'test/ipv4-local-routing-test-suite.cc',
     'test/reliability-test-suite.cc',
     'test/mag-router-advertiser-test-suite.cc',
     'test/tshark-decode-test-suite.cc',
