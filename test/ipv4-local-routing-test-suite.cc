@@ -720,6 +720,82 @@ class LmaInitiatedTest : public Ipv4LocalRoutingCase
 };
 
 /**
+ * \brief The IPv4 routes follow the MAG-MAG binding's life: with a local routing lifetime of
+ * 8 s and MAG-MAG bindings of 4 s (PeerBindingLifetime) the bindings are refreshed and the
+ * IPv4 routes stay; when the last bindings end (the lifetime, the last refresh rounded up to
+ * the PBU's 4 s units) both MAGs remove them and the datagrams go through the LMA again.
+ */
+class RefreshExpiryTest : public Ipv4LocalRoutingCase
+{
+  public:
+    RefreshExpiryTest()
+        : Ipv4LocalRoutingCase("IPv4 local routes kept over MAG-MAG refreshes, removed at the "
+                               "end of the local routing lifetime")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Seed();
+        Pmipv6LocalRoutingDomain d(3, MilliSeconds(10), MilliSeconds(2), 1, "dual");
+        for (const auto& mag : d.GetTopology().GetMagNames())
+        {
+            Ptr<MagLocalRoutingExtension> ext = d.GetMagExtension(mag);
+            ext->SetAttribute("EnableDetectLocalRouting", BooleanValue(false));
+            ext->SetAttribute("Lifetime", TimeValue(Seconds(8)));
+            ext->SetAttribute("PeerBindingLifetime", TimeValue(Seconds(4)));
+        }
+        Pmipv6TopologyHelper& topo = d.GetTopology();
+        d.AddMobileNode("mn1@v4lr", "mag1", Seconds(1));
+        d.AddMobileNode("mn2@v4lr", "mag2", Seconds(1));
+        uint32_t flows[2] = {
+            d.AddIpv4Flow("mn1@v4lr", "mn2@v4lr", Seconds(2), Seconds(16), MilliSeconds(50)),
+            d.AddIpv4Flow("mn2@v4lr", "mn1@v4lr", Seconds(2), Seconds(16), MilliSeconds(50))};
+        Simulator::Schedule(Seconds(3), [&]() {
+            d.GetMagExtension("mag1")->RequestLocalRouting(topo.GetHomeAddress("mn1@v4lr"),
+                                                           topo.GetHomeAddress("mn2@v4lr"));
+        });
+        Snapshot at[4];
+        const Time times[4] = {Seconds(3.525), Seconds(9.025), Seconds(14.525), Seconds(15.925)};
+        for (uint32_t i = 0; i < 4; ++i)
+        {
+            TakeAt(d, "mag1", "mag2", times[i], &at[i]);
+        }
+        Ipv4Address hoa1;
+        Ipv4Address hoa2;
+        bool routes[4] = {false, false, true, true};
+        Simulator::Schedule(Seconds(9), [&]() {
+            hoa1 = topo.GetIpv4HomeAddress("mn1@v4lr");
+            hoa2 = topo.GetIpv4HomeAddress("mn2@v4lr");
+            routes[0] = HasIpv4Route(d, "mag1", hoa1, hoa2);
+            routes[1] = HasIpv4Route(d, "mag2", hoa2, hoa1);
+        });
+        Simulator::Schedule(Seconds(14.5), [&]() {
+            routes[2] = HasIpv4Route(d, "mag1", hoa1, hoa2);
+            routes[3] = HasIpv4Route(d, "mag2", hoa2, hoa1);
+        });
+        Simulator::Stop(Seconds(16.5));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_GT(d.GetMagExtension("mag1")->GetPeerRefreshCount() +
+                                  d.GetMagExtension("mag2")->GetPeerRefreshCount(),
+                              0u,
+                              "MAG-MAG bindings refreshed");
+        NS_TEST_EXPECT_MSG_EQ(routes[0], true, "MAG1: IPv4 route after the refreshes");
+        NS_TEST_EXPECT_MSG_EQ(routes[1], true, "MAG2: IPv4 route after the refreshes");
+        NS_TEST_EXPECT_MSG_EQ(routes[2], false, "MAG1: removed at the end of the lifetime");
+        NS_TEST_EXPECT_MSG_EQ(routes[3], false, "MAG2: removed too");
+        ExpectWindow(d, flows, times[0], times[1], LOCAL_PATH_HOPS, 110, "local, refreshed");
+        NS_TEST_EXPECT_MSG_EQ(at[1].lma - at[0].lma, 0u, "local: the LMA's tunnels carry none");
+        ExpectWindow(d, flows, times[2], times[3], LMA_PATH_HOPS, 28, "after the lifetime");
+        NS_TEST_EXPECT_MSG_EQ(at[3].lma - at[2].lma, 4u * 28, "after the lifetime: via the LMA");
+        NS_TEST_EXPECT_MSG_EQ(at[3].magMag - at[2].magMag, 0u, "after: MAG-MAG tunnel idle");
+        Simulator::Destroy();
+    }
+};
+
+/**
  * \brief MAG-initiated handover with context transfer (4.1.1): MN1 moves from MAG1 to MAG3
  * during the optimised session; the registration PBA to MAG3 carries the pair options with the
  * IPv4 fields, MAG3 and MAG2 route the pair's IPv4 datagrams through their tunnel, MAG1 has no
@@ -1108,6 +1184,7 @@ class Ipv4LocalRoutingTestSuite : public TestSuite
         AddTestCase(new MagInitiatedTest(false), TestCase::QUICK);
         AddTestCase(new MagInitiatedTest(true), TestCase::QUICK);
         AddTestCase(new LmaInitiatedTest, TestCase::QUICK);
+        AddTestCase(new RefreshExpiryTest, TestCase::QUICK);
         AddTestCase(new HandoverTest(false), TestCase::QUICK);
         AddTestCase(new HandoverTest(true), TestCase::QUICK);
         AddTestCase(new InterLmaTest(true), TestCase::QUICK);
