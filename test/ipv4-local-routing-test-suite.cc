@@ -1157,7 +1157,7 @@ class TsharkTest : public Ipv4LocalRoutingCase
         command = "HOME=" + Quote(CreateTempDirFilename("home")) + " " + Quote(tshark) + " -n -r " +
                   Quote(file) + " -Y " +
                   Quote("ip.src==" + src.str() + " && ip.dst==" + dst.str() + " && ip.proto==4") +
-                  " -T fields -e frame.number 2>&1";
+                  " -T fields -e frame.number 2>/dev/null";
         out = Run(command, ok);
         NS_TEST_EXPECT_MSG_EQ(ok, true, "tshark ran:\n" << out);
         uint32_t data = 0;
