@@ -32,6 +32,13 @@
  *    after the handover lma1 starts again with mn1's new Proxy-CoA.
  * (Any other case: exit status 2.)
  *
+ * --ip=dual: the mobile nodes are dual-stack (an IPv4 home address from the LMA, RFC 5844) and
+ * two IPv4 UDP probe flows run beside the IPv6 ones (draft 004 section 6: the pair options carry
+ * the IPv4-MN-HoAs, the MAG-MAG tunnel carries the IPv4 datagrams too); their hops (64 - TTL),
+ * delay and the datagrams of the pair the LMAs forwarded are printed per phase as well.
+ * --transport=v4: the MAG-LMA (and MAG-MAG) network is IPv4-only (RFC 5844 4). Not with
+ * --case=rfc6705 (exit status 2).
+ *
  * Two UDP probe flows, mn1 -> mn2 and mn2 -> mn1, one packet each per --interval. Printed: the
  * signalling (every local routing message on the wire), and for three phases (before the
  * optimisation, optimised, after the handover) the packets, their IP hops (3 = through the
@@ -137,6 +144,62 @@ ConnectPrinters(Pmipv6LocalRoutingDomain* d)
     }
 }
 
+/// The IPv4 side of a run (--ip=dual): the pair's IPv4 flows and what the LMAs forwarded.
+struct Ipv4Side
+{
+    bool enabled{false};   ///< --ip=dual
+    uint32_t up{0};        ///< mn1 -> mn2 IPv4 flow
+    uint32_t down{0};      ///< mn2 -> mn1 IPv4 flow
+    Ipv4Address hoa1;      ///< mn1's IPv4 home address
+    Ipv4Address hoa2;      ///< mn2's
+    uint64_t forwarded{0}; ///< IPv4 datagrams of the pair an LMA forwarded
+};
+
+/// The IPv4 side.
+Ipv4Side g_v4;
+
+/**
+ * \brief UnicastForward of an LMA's IPv4: count the pair's datagrams.
+ * \param header the IPv4 header
+ */
+void
+LmaIpv4Forward(const Ipv4Header& header, Ptr<const Packet> /* p */, uint32_t /* interface */)
+{
+    Ipv4Address s = header.GetSource();
+    Ipv4Address t = header.GetDestination();
+    if ((s == g_v4.hoa1 && t == g_v4.hoa2) || (s == g_v4.hoa2 && t == g_v4.hoa1))
+    {
+        g_v4.forwarded++;
+    }
+}
+
+/**
+ * \brief --ip=dual: add the IPv4 flows and watch the LMAs' IPv4 forwarding.
+ * \param d the domain
+ * \param start first packet
+ * \param stop no packet from then on
+ * \param interval between packets
+ */
+void
+SetupIpv4(Pmipv6LocalRoutingDomain& d, Time start, Time stop, Time interval)
+{
+    g_v4.up = d.AddIpv4Flow("mn1", "mn2", start, stop, interval);
+    g_v4.down = d.AddIpv4Flow("mn2", "mn1", start + interval / 2, stop, interval);
+    for (const auto& lma : d.GetLmaNames())
+    {
+        d.GetTopology()
+            .GetLma(lma)
+            ->GetNode()
+            ->GetObject<Ipv4L3Protocol>()
+            ->TraceConnectWithoutContext("UnicastForward", MakeCallback(&LmaIpv4Forward));
+    }
+    Pmipv6LocalRoutingDomain* dp = &d;
+    Simulator::Schedule(start, [dp]() {
+        g_v4.hoa1 = dp->GetTopology().GetIpv4HomeAddress("mn1");
+        g_v4.hoa2 = dp->GetTopology().GetIpv4HomeAddress("mn2");
+    });
+}
+
 /// Statistics of one phase of one flow.
 struct Phase
 {
@@ -173,6 +236,60 @@ Summarise(const std::vector<Pmipv6LocalRoutingDomain::Sample>& samples, Time fro
     return ph;
 }
 
+/// One phase of the IPv4 table.
+struct Ipv4Row
+{
+    std::string name;   ///< phase
+    Time from;          ///< start (send time)
+    Time to;            ///< end
+    uint64_t forwarded; ///< the pair's IPv4 datagrams the LMAs forwarded in it
+    bool optimised;     ///< the local route holds: MAG-MAG and nothing forwarded by an LMA
+};
+
+/**
+ * \brief Print the IPv4 flows' phases and check them.
+ * \param d the domain
+ * \param rows the phases (the first one: before the optimisation)
+ * \return true when every phase delivered and the optimised ones were shorter than the first
+ *         and not forwarded by an LMA
+ */
+bool
+PrintIpv4(const Pmipv6LocalRoutingDomain& d, const std::vector<Ipv4Row>& rows)
+{
+    bool ok = true;
+    std::cout << "\nIPv4 pair " << g_v4.hoa1 << " <-> " << g_v4.hoa2
+              << " (hops = 64 - TTL; LMA fwd = datagrams of the pair the LMAs forwarded):\n"
+              << "  phase            flow       packets  hops  delay (ms)  LMA fwd (both)\n";
+    double hopsBefore = 0;
+    for (const auto& row : rows)
+    {
+        for (uint32_t f : {g_v4.up, g_v4.down})
+        {
+            Phase ph = Summarise(d.GetSamples(f), row.from, row.to);
+            std::cout << "  " << std::setw(16) << std::left << row.name << " " << std::setw(10)
+                      << (f == g_v4.up ? "mn1->mn2" : "mn2->mn1") << std::right << std::setw(7)
+                      << ph.packets << std::setw(6) << std::setprecision(2) << ph.hops
+                      << std::setw(12) << std::setprecision(2) << ph.delayMs << std::setw(16)
+                      << row.forwarded << "\n";
+            ok = ok && ph.packets > 0;
+            if (&row == &rows.front())
+            {
+                hopsBefore = std::max(hopsBefore, ph.hops);
+            }
+            else if (row.optimised)
+            {
+                ok = ok && ph.hops < hopsBefore;
+            }
+        }
+        ok = ok && (!row.optimised || row.forwarded == 0);
+    }
+    uint32_t sent = d.GetSentCount(g_v4.up) + d.GetSentCount(g_v4.down);
+    uint32_t received = d.GetSamples(g_v4.up).size() + d.GetSamples(g_v4.down).size();
+    std::cout << "IPv4: " << sent << " sent, " << received << " received; the LMAs forwarded "
+              << g_v4.forwarded << " datagrams of the pair in all\n";
+    return ok;
+}
+
 /**
  * \brief The inter-LMA cases (7, Figure 6; Appendix A.2).
  * \param scenario "inter-lma" or "inter-lma-lma-initiated"
@@ -187,7 +304,9 @@ RunInterLma(const std::string& scenario,
             double handoverAt,
             double simTime,
             double interval,
-            bool pcap)
+            bool pcap,
+            const std::string& ip,
+            const std::string& transport)
 {
     bool lmaInitiated = scenario == "inter-lma-lma-initiated";
     Config::SetDefault("ns3::MagLocalRoutingExtension::EnableDetectLocalRouting",
@@ -195,7 +314,7 @@ RunInterLma(const std::string& scenario,
     Config::SetDefault("ns3::LmaLocalRoutingExtension::EnableDetectLocalRouting",
                        BooleanValue(lmaInitiated));
 
-    Pmipv6LocalRoutingDomain d(3, MilliSeconds(10), MilliSeconds(2), 2);
+    Pmipv6LocalRoutingDomain d(3, MilliSeconds(10), MilliSeconds(2), 2, ip, transport);
     Pmipv6TopologyHelper& topo = d.GetTopology();
     // A.2: "triggered at one of the LMAs, e.g. LMA1" (both may detect: the LMA with the smaller
     // address wins a crossing LMA RO Start; here only lma1 detects, as in the figure)
@@ -216,9 +335,17 @@ RunInterLma(const std::string& scenario,
     uint32_t up = d.AddFlow("mn1", "mn2", start, stop, Seconds(interval));
     uint32_t down = d.AddFlow("mn2", "mn1", start + Seconds(interval / 2), stop, Seconds(interval));
     Simulator::Schedule(Seconds(0.5), &ConnectPrinters, &d);
+    if (g_v4.enabled)
+    {
+        SetupIpv4(d, start, stop, Seconds(interval));
+    }
 
     Time optimisedFrom = Seconds(4);
     Time afterFrom = Seconds(handoverAt + 2);
+    uint64_t forwarded[4] = {0, 0, 0, 0};
+    Simulator::Schedule(optimisedFrom, [&]() { forwarded[0] = g_v4.forwarded; });
+    Simulator::Schedule(Seconds(handoverAt), [&]() { forwarded[1] = g_v4.forwarded; });
+    Simulator::Schedule(afterFrom, [&]() { forwarded[2] = g_v4.forwarded; });
     Ptr<LmaLocalRoutingExtension> lma1 = d.GetLmaExtension("lma1");
     Ptr<LmaLocalRoutingExtension> lma2 = d.GetLmaExtension("lma2");
     uint64_t relayed[4][2] = {};
@@ -239,6 +366,7 @@ RunInterLma(const std::string& scenario,
     Simulator::Stop(Seconds(simTime));
     Simulator::Run();
     snapshot(3);
+    forwarded[3] = g_v4.forwarded;
 
     bool ok = true;
 
@@ -293,8 +421,20 @@ RunInterLma(const std::string& scenario,
               << " packets of the pair in all; LMA RO Start Requests sent: lma1 "
               << lma1->GetRoStartRequestCount() << ", lma2 " << lma2->GetRoStartRequestCount()
               << "; " << sent << " sent, " << received << " received (" << sent - received
-              << " lost during the handover)\n"
-              << (ok ? "OK" : "FAILED") << "\n";
+              << " lost during the handover)\n";
+    if (g_v4.enabled)
+    {
+        ok = PrintIpv4(d,
+                       {{"before", start, start + Seconds(0.9), forwarded[0], false},
+                        {"optimised",
+                         optimisedFrom,
+                         Seconds(handoverAt),
+                         forwarded[1] - forwarded[0],
+                         true},
+                        {"after handover", afterFrom, stop, forwarded[3] - forwarded[2], true}}) &&
+             ok;
+    }
+    std::cout << (ok ? "OK" : "FAILED") << "\n";
     Simulator::Destroy();
     return ok ? 0 : 1;
 }
@@ -309,6 +449,8 @@ main(int argc, char* argv[])
     double simTime = 11;
     double interval = 0.02;
     bool pcap = false;
+    std::string ip = "v6";
+    std::string transport = "v6";
     CommandLine cmd(__FILE__);
     cmd.AddValue("case",
                  "intra-mag | intra-lma | intra-lma-lma-initiated | rfc6705 | inter-lma | "
@@ -318,7 +460,17 @@ main(int argc, char* argv[])
     cmd.AddValue("simTime", "simulation end (s)", simTime);
     cmd.AddValue("interval", "probe interval (s)", interval);
     cmd.AddValue("pcap", "write pcap files pmipv6-local-routing-*.pcap", pcap);
+    cmd.AddValue("ip", "the mobile nodes: v6 | dual (IPv4 home addresses, IPv4 probe flows)", ip);
+    cmd.AddValue("transport", "the MAG-LMA network: v6 | v4 (RFC 5844 4)", transport);
     cmd.Parse(argc, argv);
+    if ((ip != "v6" && ip != "dual") || (transport != "v6" && transport != "v4") ||
+        (scenario == "rfc6705" && (ip != "v6" || transport != "v6")))
+    {
+        std::cerr << "pmipv6-local-routing: --ip is v6 or dual, --transport v6 or v4 (both v6 "
+                     "with --case=rfc6705)\n";
+        return 2;
+    }
+    g_v4.enabled = ip == "dual";
 
     if (scenario == "inter-lma" || scenario == "inter-lma-lma-initiated")
     {
@@ -330,7 +482,7 @@ main(int argc, char* argv[])
         policy->SetAttribute("Window", TimeValue(Seconds(2)));
         Config::SetDefault("ns3::MagLocalRoutingExtension::Policy", PointerValue(policy));
         Config::SetDefault("ns3::LmaLocalRoutingExtension::Policy", PointerValue(policy));
-        return RunInterLma(scenario, handoverAt, simTime, interval, pcap);
+        return RunInterLma(scenario, handoverAt, simTime, interval, pcap, ip, transport);
     }
     bool intraMag = scenario == "intra-mag";
     bool rfc6705 = scenario == "rfc6705"; // RFC 6705 LRI / LRA: LMA-initiated, intra-LMA
@@ -361,7 +513,7 @@ main(int argc, char* argv[])
     Config::SetDefault("ns3::LmaLocalRoutingExtension::EnableDetectLocalRouting",
                        BooleanValue(lmaInitiated));
 
-    Pmipv6LocalRoutingDomain d;
+    Pmipv6LocalRoutingDomain d(3, MilliSeconds(10), MilliSeconds(2), 1, ip, transport);
     Pmipv6TopologyHelper& topo = d.GetTopology();
     g_names[topo.GetLma("lma")->GetAddress()] = "lma";
     for (const auto& mag : topo.GetMagNames())
@@ -377,6 +529,10 @@ main(int argc, char* argv[])
     uint32_t up = d.AddFlow("mn1", "mn2", start, stop, Seconds(interval));
     uint32_t down = d.AddFlow("mn2", "mn1", start + Seconds(interval / 2), stop, Seconds(interval));
     Simulator::Schedule(Seconds(0.5), &ConnectPrinters, &d);
+    if (g_v4.enabled)
+    {
+        SetupIpv4(d, start, stop, Seconds(interval));
+    }
 
     // Phases (by send time): before = until the optimisation, optimised = 4 s to the handover,
     // after = 2 s after the handover (time for the rate threshold to detect the pair again) to
@@ -389,6 +545,10 @@ main(int argc, char* argv[])
     Simulator::Schedule(Seconds(handoverAt),
                         [&]() { relayed[1] = d.GetLmaExtension()->GetRelayedCount(); });
     Simulator::Schedule(afterFrom, [&]() { relayed[2] = d.GetLmaExtension()->GetRelayedCount(); });
+    uint64_t forwarded[4] = {0, 0, 0, 0};
+    Simulator::Schedule(optimisedFrom, [&]() { forwarded[0] = g_v4.forwarded; });
+    Simulator::Schedule(Seconds(handoverAt), [&]() { forwarded[1] = g_v4.forwarded; });
+    Simulator::Schedule(afterFrom, [&]() { forwarded[2] = g_v4.forwarded; });
     if (pcap)
     {
         topo.EnablePcap("pmipv6-local-routing");
@@ -399,6 +559,7 @@ main(int argc, char* argv[])
     Simulator::Stop(Seconds(simTime));
     Simulator::Run();
     relayed[3] = d.GetLmaExtension()->GetRelayedCount();
+    forwarded[3] = g_v4.forwarded;
 
     bool ok = true;
 
@@ -445,8 +606,20 @@ main(int argc, char* argv[])
     uint32_t received = d.GetSamples(up).size() + d.GetSamples(down).size();
     std::cout << "\nLMA relayed " << relayed[3] << " packets of the pair in all; " << sent
               << " sent, " << received << " received (" << sent - received
-              << " lost during the handover)\n"
-              << (ok ? "OK" : "FAILED") << "\n";
+              << " lost during the handover)\n";
+    if (g_v4.enabled)
+    {
+        ok = PrintIpv4(d,
+                       {{"before", start, start + Seconds(0.9), forwarded[0], false},
+                        {"optimised",
+                         optimisedFrom,
+                         Seconds(handoverAt),
+                         forwarded[1] - forwarded[0],
+                         true},
+                        {"after handover", afterFrom, stop, forwarded[3] - forwarded[2], true}}) &&
+             ok;
+    }
+    std::cout << (ok ? "OK" : "FAILED") << "\n";
     Simulator::Destroy();
     return ok ? 0 : 1;
 }

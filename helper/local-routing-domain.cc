@@ -6,6 +6,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
+#include "ns3/inet-socket-address.h"
 #include "ns3/inet6-socket-address.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/log.h"
@@ -31,6 +32,10 @@ struct Pmipv6LocalRoutingDomain::Flow
     Time interval;                  ///< between packets
     uint32_t sent{0};               ///< packets sent
     std::vector<Sample> samples;    ///< received packets
+    bool ipv4{false};               ///< an IPv4 flow (destination: ipv4To's home address)
+    std::string ipv4To;             ///< the IPv4 receiver's MN-ID
+    uint16_t port{0};               ///< the receiver's port
+    const Pmipv6TopologyHelper* topology{nullptr}; ///< where the IPv4 home address is read
 
     /**
      * \brief A flow.
@@ -50,9 +55,15 @@ static constexpr uint32_t PROBE_HOP_LIMIT = 64;
 Pmipv6LocalRoutingDomain::Pmipv6LocalRoutingDomain(uint32_t nMags,
                                                    Time lmaRouterDelay,
                                                    Time magRouterDelay,
-                                                   uint32_t nLmas)
+                                                   uint32_t nLmas,
+                                                   const std::string& ip,
+                                                   const std::string& transport)
     : m_nextPort(9000)
 {
+    NS_ABORT_MSG_IF(ip != "v6" && ip != "dual" && ip != "v4",
+                    "Pmipv6LocalRoutingDomain: ip is v6, dual or v4");
+    NS_ABORT_MSG_IF(transport != "v6" && transport != "v4",
+                    "Pmipv6LocalRoutingDomain: transport is v6 or v4");
     NS_ABORT_MSG_IF(nMags < 1 || nMags > 9, "Pmipv6LocalRoutingDomain: 1 to 9 MAGs");
     NS_ABORT_MSG_IF(nLmas < 1 || nLmas > 9, "Pmipv6LocalRoutingDomain: 1 to 9 LMAs");
     std::vector<std::string> lmas;
@@ -64,7 +75,8 @@ Pmipv6LocalRoutingDomain::Pmipv6LocalRoutingDomain(uint32_t nMags,
     dot << "graph pmipv6 {\n";
     for (uint32_t i = 0; i < nLmas; i++)
     {
-        dot << "  " << lmas[i] << " [role=lma, x=" << i * 500 << ", y=-1000];\n";
+        dot << "  " << lmas[i] << " [role=lma, x=" << i * 500 << ", y=-1000"
+            << (transport == "v4" ? ", transport=v4" : "") << "];\n";
     }
     dot << "  r [role=router, x=0, y=-500];\n";
     for (uint32_t i = 1; i <= nMags; i++)
@@ -90,7 +102,12 @@ Pmipv6LocalRoutingDomain::Pmipv6LocalRoutingDomain(uint32_t nMags,
     Pmipv6Graph graph;
     std::string error;
     NS_ABORT_MSG_IF(!Pmipv6TopologyHelper::TryParseDot(dot.str(), graph, error), error);
+    if (ip != "v6" || transport == "v4")
+    {
+        m_topology.SetIpv4(true);
+    }
     m_topology.Build(graph);
+    m_topology.SetMobileNodeIp(ip);
     if (nLmas > 1)
     {
         // 7 (a): the prefix blocks of the domain's LMAs, one table for all
@@ -229,7 +246,22 @@ Pmipv6LocalRoutingDomain::Send(std::shared_ptr<Flow> flow)
     {
         payload[4 + i] = (ns >> (56 - 8 * i)) & 0xff;
     }
-    flow->tx->SendTo(Create<Packet>(payload, PROBE_SIZE), 0, flow->destination);
+    if (flow->ipv4)
+    {
+        Ipv4Address hoa = flow->topology->GetIpv4HomeAddress(flow->ipv4To);
+        if (hoa.IsAny())
+        {
+            Simulator::Schedule(flow->interval, &Pmipv6LocalRoutingDomain::Send, flow);
+            return; // the receiver has no IPv4 home address yet
+        }
+        flow->tx->SendTo(Create<Packet>(payload, PROBE_SIZE),
+                         0,
+                         InetSocketAddress(hoa, flow->port));
+    }
+    else
+    {
+        flow->tx->SendTo(Create<Packet>(payload, PROBE_SIZE), 0, flow->destination);
+    }
     flow->sent++;
     Simulator::Schedule(flow->interval, &Pmipv6LocalRoutingDomain::Send, flow);
 }
@@ -257,14 +289,45 @@ Pmipv6LocalRoutingDomain::Receive(std::shared_ptr<Flow> flow, Ptr<Socket> socket
             ns = (ns << 8) | payload[4 + i];
         }
         SocketIpv6HopLimitTag tag;
+        SocketIpTtlTag ttl;
         uint32_t hops = 0;
         if (p->RemovePacketTag(tag))
         {
             hops = PROBE_HOP_LIMIT - tag.GetHopLimit();
         }
+        else if (p->RemovePacketTag(ttl))
+        {
+            hops = PROBE_HOP_LIMIT - ttl.GetTtl(); // ns-3's default IPv4 TTL is 64 too
+        }
         flow->samples.push_back(
             Sample{seq, NanoSeconds(static_cast<int64_t>(ns)), Simulator::Now(), hops});
     }
+}
+
+uint32_t
+Pmipv6LocalRoutingDomain::AddIpv4Flow(const std::string& from,
+                                      const std::string& to,
+                                      Time start,
+                                      Time stop,
+                                      Time interval)
+{
+    uint16_t port = m_nextPort++;
+    auto flow = std::make_shared<Flow>(Inet6SocketAddress(Ipv6Address::GetAny(), port));
+    flow->ipv4 = true;
+    flow->ipv4To = to;
+    flow->port = port;
+    flow->topology = &m_topology;
+    flow->stop = stop;
+    flow->interval = interval;
+    flow->rx = Socket::CreateSocket(m_topology.GetNode(to), UdpSocketFactory::GetTypeId());
+    flow->rx->Bind(InetSocketAddress(Ipv4Address::GetAny(), port));
+    flow->rx->SetIpRecvTtl(true);
+    flow->rx->SetRecvCallback(MakeBoundCallback(&Pmipv6LocalRoutingDomain::Receive, flow));
+    flow->tx = Socket::CreateSocket(m_topology.GetNode(from), UdpSocketFactory::GetTypeId());
+    flow->tx->Bind();
+    m_flows.push_back(flow);
+    Simulator::Schedule(start, &Pmipv6LocalRoutingDomain::Send, flow);
+    return m_flows.size() - 1;
 }
 
 const std::vector<Pmipv6LocalRoutingDomain::Sample>&

@@ -66,11 +66,18 @@ class Pmipv6LocalRoutingDomain
      * \param lmaRouterDelay delay of the LMA - router link
      * \param magRouterDelay delay of each router - MAG link
      * \param nLmas the number of LMAs (1: "lma"; 2 to 9: "lma1", "lma2", ...)
+     * \param ip the mobile nodes' IP: "v6" (IPv6 only), "dual" (IPv6 and an IPv4 home address
+     *        from the LMA, RFC 5844; the domain gets IPv4) or "v4" (Pmipv6TopologyHelper::
+     *        SetMobileNodeIp)
+     * \param transport the MAG-LMA network: "v6", or "v4" (RFC 5844 4: signalling in IPv4 /
+     *        UDP, tunnels in IPv4; the MAG-MAG signalling and tunnels too)
      */
     Pmipv6LocalRoutingDomain(uint32_t nMags = 3,
                              Time lmaRouterDelay = MilliSeconds(10),
                              Time magRouterDelay = MilliSeconds(2),
-                             uint32_t nLmas = 1);
+                             uint32_t nLmas = 1,
+                             const std::string& ip = "v6",
+                             const std::string& transport = "v6");
     ~Pmipv6LocalRoutingDomain();
 
     /**
@@ -133,6 +140,24 @@ class Pmipv6LocalRoutingDomain
                      Time start,
                      Time stop,
                      Time interval);
+
+    /**
+     * \brief Start a probe flow of IPv4 UDP packets from one mobile node's IPv4 home address
+     * to another's (the domain built with ip "dual" or "v4"). The destination is the
+     * receiver's IPv4 home address at the LMA when each packet is sent (none is sent before
+     * the receiver has one). Sample::hops is 64 - the received TTL.
+     * \param from the sender
+     * \param to the receiver
+     * \param start first packet
+     * \param stop no packet from then on
+     * \param interval between packets
+     * \return the flow's index (the same numbering as AddFlow)
+     */
+    uint32_t AddIpv4Flow(const std::string& from,
+                         const std::string& to,
+                         Time start,
+                         Time stop,
+                         Time interval);
 
     /**
      * \brief The packets of a flow received so far.

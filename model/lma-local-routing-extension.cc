@@ -32,24 +32,23 @@ NS_LOG_COMPONENT_DEFINE("LmaLocalRoutingExtension");
 
 NS_OBJECT_ENSURE_REGISTERED(LmaLocalRoutingExtension);
 
-namespace
-{
-/**
- * Draft 004 section 6: "The LMA MUST include IPv4 IPv4-MN-HoA in local routing optimization
- * messages for both MN and CN": the P flag with the entry's IPv4 home address and
- * IPv4-Proxy-CoA (0.0.0.0 over the IPv6 transport), when the entry has an IPv4 home address.
- * \param option the MN-CN pair option
- * \param entry the binding cache entry it describes (may be null)
- */
 void
-SetIpv4Of(Ptr<MnCnPairOption> option, Ptr<const BindingCacheEntry> entry)
+LmaLocalRoutingExtension::SetIpv4Of(Ptr<MnCnPairOption> option, Ptr<const BindingCacheEntry> entry)
 {
     if (entry && !entry->ipv4HomeAddress.IsAny())
     {
         option->SetIpv4(entry->ipv4HomeAddress, entry->ipv4ProxyCoa);
     }
 }
-} // namespace
+
+void
+LmaLocalRoutingExtension::CopyIpv4(Ptr<MnCnPairOption> option, Ptr<const MnCnPairOption> from)
+{
+    if (from && from->HasIpv4())
+    {
+        option->SetIpv4(from->GetIpv4HomeAddress(), from->GetIpv4ProxyCoa());
+    }
+}
 
 TypeId
 LmaLocalRoutingExtension::GetTypeId()
@@ -562,7 +561,8 @@ LmaLocalRoutingExtension::SendRequest(Ipv6Address mag,
                                       Ipv6Address ownCoa,
                                       const HomeNetworkPrefix& peer,
                                       Ipv6Address peerCoa,
-                                      Time lifetime)
+                                      Time lifetime,
+                                      Ptr<const MnCnPairOption> peerIpv4)
 {
     Ptr<Pmipv6LmaApplication> lma = GetLma();
     Ptr<SignallingTransactionManager> sig = lma->GetSignalling();
@@ -582,7 +582,15 @@ LmaLocalRoutingExtension::SendRequest(Ipv6Address mag,
     Ptr<MnCnPairOption> second = Create<MnCnPairOption>();
     second->SetHomeNetworkPrefix(peer.prefix, peer.length);
     second->SetProxyCoa(peerCoa);
-    SetIpv4Of(second, lma->GetBindingCache()->FindByAddress(peer.prefix));
+    Ptr<BindingCacheEntry> peerEntry = lma->GetBindingCache()->FindByAddress(peer.prefix);
+    if (peerEntry)
+    {
+        SetIpv4Of(second, peerEntry);
+    }
+    else
+    {
+        CopyIpv4(second, peerIpv4); // the other LMA's MN (A.2.1)
+    }
     req.AddOption(second);
     if (!lifetime.IsZero())
     {

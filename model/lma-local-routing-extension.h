@@ -23,6 +23,7 @@ namespace ns3
 {
 
 class LocalRoutingPolicy;
+class MnCnPairOption;
 class LmaLocalRoutingMonitor;
 class LmaLocalizedRouting;
 class LmaPrefixDirectory;
@@ -260,6 +261,8 @@ class LmaLocalRoutingExtension : public Pmipv6LmaExtension
      * \param peer the peer (prefix)
      * \param peerCoa its Proxy-CoA
      * \param lifetime the lifetime
+     * \param peerIpv4 inter-LMA: the peer's MN-CN pair option from the other LMA, whose IPv4
+     *        fields (P flag) are copied when this LMA has no binding of the peer (A.2.1)
      */
     void SendRequest(Ipv6Address mag,
                      uint8_t lri,
@@ -267,7 +270,21 @@ class LmaLocalRoutingExtension : public Pmipv6LmaExtension
                      Ipv6Address ownCoa,
                      const HomeNetworkPrefix& peer,
                      Ipv6Address peerCoa,
-                     Time lifetime);
+                     Time lifetime,
+                     Ptr<const MnCnPairOption> peerIpv4 = nullptr);
+    /**
+     * \brief Draft 004 section 6: the P flag with an entry's IPv4 home address and
+     * IPv4-Proxy-CoA (0.0.0.0 over the IPv6 transport), when the entry has an IPv4 home address.
+     * \param option the MN-CN pair option
+     * \param entry the binding cache entry it describes (may be null)
+     */
+    static void SetIpv4Of(Ptr<MnCnPairOption> option, Ptr<const BindingCacheEntry> entry);
+    /**
+     * \brief Copy the IPv4 fields (P flag) of one MN-CN pair option into another.
+     * \param option the option written
+     * \param from the option read (may be null)
+     */
+    static void CopyIpv4(Ptr<MnCnPairOption> option, Ptr<const MnCnPairOption> from);
     /**
      * \brief Record an allowed pair for its lifetime.
      * \param a one end

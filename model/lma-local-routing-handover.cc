@@ -69,6 +69,7 @@ LmaLocalRoutingExtension::AddPbaOptions(BindingAckHeader& pba,
             Ptr<MnCnPairOption> option = Create<MnCnPairOption>();
             option->SetHomeNetworkPrefix(other.prefix, other.length);
             option->SetProxyCoa(cn->proxyCoa);
+            SetIpv4Of(option, cn); // draft 004 section 6: the CN's IPv4-MN-HoA (P flag)
             peers.push_back(option);
         }
     }
@@ -82,6 +83,7 @@ LmaLocalRoutingExtension::AddPbaOptions(BindingAckHeader& pba,
     Ptr<MnCnPairOption> self = Create<MnCnPairOption>();
     self->SetHomeNetworkPrefix(own.prefix, own.length);
     self->SetProxyCoa(entry->proxyCoa);
+    SetIpv4Of(self, entry);
     pba.AddOption(self);
     for (const auto& option : peers)
     {

@@ -141,7 +141,9 @@ LmaLocalRoutingExtension::HandleInterLmaMagRequest(const LocalRoutingOptimizatio
     Ptr<LocalRoutingOptimizationOption> lro = Create<LocalRoutingOptimizationOption>();
     lro->SetLri(mip6::LRI_INTER_LMA);
     rsp.AddOption(lro);
-    rsp.AddOption(PairOption(mnPrefix, mn->proxyCoa));
+    Ptr<MnCnPairOption> own = PairOption(mnPrefix, mn->proxyCoa);
+    SetIpv4Of(own, mn);
+    rsp.AddOption(own);
     // "LRORSP(LMA2)": LMA2's address in the CN's Proxy-CoA field (the module's reading)
     rsp.AddOption(PairOption(cnPrefix, peerLma));
     Remember(mnPrefix, cnPrefix, Seconds(req.GetLifetime()), false);
@@ -191,8 +193,13 @@ LmaLocalRoutingExtension::AnswerPeerMagRequest(const LocalRoutingOptimizationReq
     rsp.AddOption(lro);
     if (ok)
     {
-        rsp.AddOption(PairOption(mnPrefix, ip.GetSource()));
-        rsp.AddOption(PairOption(cnPrefix, cn->proxyCoa));
+        // section 6 / A.2.1: the MN's IPv4 fields as its MAG sent them, the CN's ours
+        Ptr<MnCnPairOption> first = PairOption(mnPrefix, ip.GetSource());
+        CopyIpv4(first, pairs[0]);
+        rsp.AddOption(first);
+        Ptr<MnCnPairOption> second = PairOption(cnPrefix, cn->proxyCoa);
+        SetIpv4Of(second, cn);
+        rsp.AddOption(second);
         if (remove)
         {
             Forget(KeyOf(mnPrefix, cnPrefix));
@@ -268,7 +275,10 @@ LmaLocalRoutingExtension::InitiateInterLma(Ptr<BindingCacheEntry> mn,
     uint16_t seq = sig->NextSequence(peerLma);
     req.SetSequence(seq);
     req.SetLifetime(Seconds16(lifetime));
-    req.AddOption(PairOption(mnHnp, mn->proxyCoa));
+    // A.2.1: IPv6 messages between the LMAs, with the IPv4 fields (P flag) of our MN
+    Ptr<MnCnPairOption> first = PairOption(mnHnp, mn->proxyCoa);
+    SetIpv4Of(first, mn);
+    req.AddOption(first);
     req.AddOption(PairOption(cnHnp, Ipv6Address::GetAny()));
     SignallingTransactionManager::Request r(lma->GetAddress(),
                                             peerLma,
@@ -382,8 +392,12 @@ LmaLocalRoutingExtension::HandleRoStartRequest(Ptr<Packet> p, const Ipv6Header& 
     if (ok)
     {
         // A.1.2: the pair options copied, the zero Proxy-CoA replaced by Proxy-CoA2
-        rsp.AddOption(PairOption(peerPrefix, pairs[0]->GetProxyCoa()));
-        rsp.AddOption(PairOption(ownPrefix, cn->proxyCoa));
+        Ptr<MnCnPairOption> first = PairOption(peerPrefix, pairs[0]->GetProxyCoa());
+        CopyIpv4(first, pairs[0]);
+        rsp.AddOption(first);
+        Ptr<MnCnPairOption> second = PairOption(ownPrefix, cn->proxyCoa);
+        SetIpv4Of(second, cn); // A.2.1: MN2's IPv4-MN-HoA and IPv4-Proxy-CoA
+        rsp.AddOption(second);
     }
     m_roStartResponses[status]++;
     NS_LOG_INFO("LMA " << lma->GetAddress() << ": LMA RO Start Request from " << ip.GetSource()
@@ -416,7 +430,8 @@ LmaLocalRoutingExtension::HandleRoStartRequest(Ptr<Packet> p, const Ipv6Header& 
                 cn->proxyCoa,
                 peerPrefix,
                 pairs[0]->GetProxyCoa(),
-                lifetime);
+                lifetime,
+                pairs[0]);
 }
 
 void
@@ -473,7 +488,8 @@ LmaLocalRoutingExtension::HandleRoStartResponse(HomeNetworkPrefix mnHnp,
                 mn->proxyCoa,
                 peerPrefix,
                 proxyCoa2,
-                lifetime);
+                lifetime,
+                pairs[1]);
 }
 
 } // namespace ns3

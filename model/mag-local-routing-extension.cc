@@ -14,6 +14,7 @@
 #include "mag-localized-routing.h"
 #include "mag-routing.h"
 #include "mobility-l4-protocol.h"
+#include "pmipv6-ipv4-transport.h"
 #include "pmipv6-mag-application.h"
 #include "pmipv6-options.h"
 #include "pmipv6-wire-numbers.h"
@@ -419,9 +420,10 @@ MagLocalRoutingExtension::HandleResponse(SignallingTransactionManager::Transacti
     Time lifetime = Seconds(rsp->GetLifetime());
     NS_LOG_INFO("MAG " << GetMag()->GetProxyCoa() << ": LRORSP LRI " << +lri << " for " << key.first
                        << " -> " << key.second);
+    // draft 004 section 6: the IPv4-MN-HoAs (and the CN's MAG's IPv4-Proxy-CoA) of the pair
+    TakeIpv4HomeAddresses(key, rsp->GetOptions().FindAll<MnCnPairOption>());
     if (lri == mip6::LRI_INTRA_MAG)
     {
-        TakeIpv4HomeAddresses(key, rsp->GetOptions().FindAll<MnCnPairOption>());
         if (EnableIntraMag(key, lifetime))
         {
             return;
@@ -560,6 +562,7 @@ MagLocalRoutingExtension::AllowIntraLma(const PairKey& key,
                              key.second.prefix,
                              key.second.length);
         pair.routed = false;
+        UnrouteIpv4ToPeer(pair);
     }
     if (pair.peerMag != peerMag)
     {
@@ -572,6 +575,7 @@ MagLocalRoutingExtension::AllowIntraLma(const PairKey& key,
         SetState(key, pair, PAIR_ALLOWED);
     }
     ArmExpiry(key, pair, lifetime);
+    LearnPeerTransport(pair);
     if (!pair.ownSent)
     {
         SendPeerPbu(key, pair, BindingLifetime(pair));
@@ -596,7 +600,18 @@ MagLocalRoutingExtension::SendPeerPbu(const PairKey& key, Pair& pair, Time lifet
     Ptr<MnCnPairOption> cn = Create<MnCnPairOption>();
     cn->SetHomeNetworkPrefix(key.second.prefix, key.second.length);
     cn->SetProxyCoa(pair.peerMag);
+    Ptr<MnCnPairOption> own = OwnIpv4PairOption(key);
+    if (own && !pair.ipv4Cn.IsAny())
+    {
+        // draft 004 section 6: the IPv4-MN-HoAs of both ends, the target (the receiving MAG's
+        // MN) first as 9.5 orders them, then this MAG's MN with its IPv4-Proxy-CoA
+        cn->SetIpv4(pair.ipv4Cn, pair.ipv4PeerCoa);
+    }
     pbu.AddOption(cn);
+    if (own)
+    {
+        pbu.AddOption(own);
+    }
     SignallingTransactionManager::Request r(mag->GetProxyCoa(),
                                             pair.peerMag,
                                             mip6::MH_BINDING_ACK,
@@ -763,10 +778,13 @@ MagLocalRoutingExtension::HandlePeerPbu(Ptr<Packet> p, const Ipv6Header& ip)
             m_table->RemoveRoute(local.prefix, local.length, remote.prefix, remote.length);
             pair.routed = false;
         }
+        UnrouteIpv4ToPeer(pair);
         pair.ownSent = false;
         pair.ownAccepted = false;
         pair.peerMag = ip.GetSource();
     }
+    // the target first, then the sending MAG's MN with the P flag (draft 004 section 6)
+    TakeIpv4HomeAddresses(key, pbu.GetOptions().FindAll<MnCnPairOption>());
     RouteToPeer(key, pair);
     ArmExpiry(key, pair, pair.lifetime);
     SendPeerPba(pbu.GetSequence(),
@@ -813,6 +831,7 @@ MagLocalRoutingExtension::RouteToPeer(const PairKey& key, Pair& pair)
                       pair.tunnel,
                       Ipv6Address::GetAny());
     pair.routed = true;
+    RouteIpv4ToPeer(key, pair);
 }
 
 void
@@ -894,9 +913,9 @@ MagLocalRoutingExtension::HandleLmaRequest(Ptr<Packet> p, const Ipv6Header& ip)
         m_byMn[mn->mnId].insert(key);
     }
     Time lifetime = Seconds(req.GetLifetime());
+    TakeIpv4HomeAddresses(key, pairs);
     if (lri == mip6::LRI_INTRA_MAG)
     {
-        TakeIpv4HomeAddresses(key, pairs);
         if (!EnableIntraMag(key, lifetime))
         {
             Refuse(key);
@@ -1004,7 +1023,12 @@ MagLocalRoutingExtension::TakeIpv4HomeAddresses(const PairKey& key,
         }
         else if (prefix == key.second)
         {
+            if (it->second.ipv4Cn != option->GetIpv4HomeAddress())
+            {
+                UnrouteIpv4ToPeer(it->second);
+            }
             it->second.ipv4Cn = option->GetIpv4HomeAddress();
+            it->second.ipv4PeerCoa = option->GetIpv4ProxyCoa();
         }
     }
 }
@@ -1038,6 +1062,120 @@ MagLocalRoutingExtension::RouteIpv4(Pair& pair, bool install)
 }
 
 void
+MagLocalRoutingExtension::RouteIpv4ToPeer(const PairKey& key, Pair& pair)
+{
+    Ptr<Pmipv6MagApplication> mag = GetMag();
+    Ptr<Node> node = mag ? mag->GetNode() : nullptr;
+    if (!node || !node->GetObject<Ipv4>() || pair.ipv4Cn.IsAny() || pair.tunnel == 0)
+    {
+        return;
+    }
+    Ptr<BindingUpdateListEntry> mn = mag->GetBindingUpdateList()->FindByPrefix(key.first);
+    if (!mn || mn->ipv4HomeAddress.IsAny())
+    {
+        return;
+    }
+    if (!pair.ipv4Mn.IsAny() && pair.ipv4Mn != mn->ipv4HomeAddress)
+    {
+        NS_LOG_WARN("MAG " << mag->GetProxyCoa() << ": IPv4-MN-HoA " << pair.ipv4Mn
+                           << " is not that of " << mn->mnId << " (" << mn->ipv4HomeAddress
+                           << "): no IPv4 local route");
+        return;
+    }
+    Ptr<Ipv4HomeAddressRouting> routing = Ipv4HomeAddressRouting::Install(node);
+    uint32_t ipv4If = mag->GetTunnels()->EnableIpv4(pair.tunnel);
+    if (!routing || ipv4If == Ipv6TunnelL4Protocol::NO_INTERFACE)
+    {
+        return;
+    }
+    if (pair.ipv4Tunnel != 0 && pair.ipv4Tunnel != ipv4If)
+    {
+        UnrouteIpv4ToPeer(pair);
+    }
+    pair.ipv4Mn = mn->ipv4HomeAddress;
+    // the uplink of the pair into the MAG-MAG tunnel; the peer MAG's downlink out of the
+    // tunnel takes its host route of the CN (the access link)
+    routing->SetLocalRoute(pair.ipv4Mn, pair.ipv4Cn, ipv4If);
+    if (pair.ipv4Tunnel == 0)
+    {
+        NS_LOG_INFO("MAG " << mag->GetProxyCoa() << ": IPv4 local route " << pair.ipv4Mn << " -> "
+                           << pair.ipv4Cn << " into the tunnel to MAG " << pair.peerMag
+                           << " (IPv4 interface " << ipv4If << ")");
+    }
+    pair.ipv4Tunnel = ipv4If;
+}
+
+void
+MagLocalRoutingExtension::UnrouteIpv4ToPeer(Pair& pair)
+{
+    if (pair.ipv4Tunnel == 0)
+    {
+        return;
+    }
+    pair.ipv4Tunnel = 0;
+    Ptr<Node> node = GetMag() ? GetMag()->GetNode() : nullptr;
+    if (!node || !node->GetObject<Ipv4>())
+    {
+        return;
+    }
+    Ptr<Ipv4HomeAddressRouting> routing = Ipv4HomeAddressRouting::Install(node);
+    if (routing)
+    {
+        routing->RemoveLocalRoute(pair.ipv4Mn, pair.ipv4Cn);
+        NS_LOG_INFO("MAG " << GetMag()->GetProxyCoa() << ": IPv4 local route " << pair.ipv4Mn
+                           << " -> " << pair.ipv4Cn << " removed");
+    }
+}
+
+Ipv4Address
+MagLocalRoutingExtension::GetOwnIpv4ProxyCoa() const
+{
+    Ptr<Node> node = GetMag() ? GetMag()->GetNode() : nullptr;
+    Ptr<Pmipv6Ipv4Transport> transport = node ? node->GetObject<Pmipv6Ipv4Transport>() : nullptr;
+    return transport ? transport->GetLocalAddress() : Ipv4Address::GetAny();
+}
+
+void
+MagLocalRoutingExtension::LearnPeerTransport(const Pair& pair)
+{
+    Ptr<Node> node = GetMag() ? GetMag()->GetNode() : nullptr;
+    Ptr<Pmipv6Ipv4Transport> transport = node ? node->GetObject<Pmipv6Ipv4Transport>() : nullptr;
+    if (!transport || pair.ipv4PeerCoa.IsAny() || pair.peerMag.IsAny())
+    {
+        return;
+    }
+    Ipv4Address source;
+    uint16_t port = 0;
+    if (transport->GetSignallingSource(pair.peerMag, source, port))
+    {
+        return; // where its own signalling came from (5.1: the PBU's source address)
+    }
+    const Pmipv6Ipv4Transport::Peer* known = transport->GetPeer(pair.peerMag);
+    if (known && known->address == pair.ipv4PeerCoa)
+    {
+        return;
+    }
+    NS_LOG_INFO("MAG " << GetMag()->GetProxyCoa() << ": peer MAG " << pair.peerMag
+                       << " at IPv4-Proxy-CoA " << pair.ipv4PeerCoa);
+    transport->SetPeer(pair.peerMag, pair.ipv4PeerCoa);
+}
+
+Ptr<MnCnPairOption>
+MagLocalRoutingExtension::OwnIpv4PairOption(const PairKey& key) const
+{
+    Ptr<BindingUpdateListEntry> mn = GetMag()->GetBindingUpdateList()->FindByPrefix(key.first);
+    if (!mn || mn->ipv4HomeAddress.IsAny())
+    {
+        return nullptr;
+    }
+    Ptr<MnCnPairOption> own = Create<MnCnPairOption>();
+    own->SetHomeNetworkPrefix(key.first.prefix, key.first.length);
+    own->SetProxyCoa(GetMag()->GetProxyCoa());
+    own->SetIpv4(mn->ipv4HomeAddress, GetOwnIpv4ProxyCoa());
+    return own;
+}
+
+void
 MagLocalRoutingExtension::RemovePair(PairKey key, bool notifyPeer)
 {
     auto it = m_pairs.find(key);
@@ -1055,6 +1193,7 @@ MagLocalRoutingExtension::RemovePair(PairKey key, bool notifyPeer)
         m_byTransaction.erase(pair.tx);
     }
     RouteIpv4(pair, false);
+    UnrouteIpv4ToPeer(pair);
     if (pair.routed)
     {
         m_table->RemoveRoute(key.first.prefix,

@@ -285,9 +285,11 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
         Time ownExpiresAt;                                 ///< end of our binding at the peer MAG
         EventId refresh;                                   ///< next refresh of our MAG-MAG binding
         SignallingTransactionManager::TransactionId tx{0}; ///< pending LROREQ
-        Ipv4Address ipv4Mn;     ///< the MN's IPv4-MN-HoA (MN-CN pair option, P flag; 6)
-        Ipv4Address ipv4Cn;     ///< the CN's IPv4-MN-HoA
-        bool ipv4Routed{false}; ///< the IPv4 local routes (intra-MAG) are installed
+        Ipv4Address ipv4Mn;      ///< the MN's IPv4-MN-HoA (MN-CN pair option, P flag; 6)
+        Ipv4Address ipv4Cn;      ///< the CN's IPv4-MN-HoA
+        bool ipv4Routed{false};  ///< the IPv4 local routes (intra-MAG) are installed
+        Ipv4Address ipv4PeerCoa; ///< the CN's MAG's IPv4-Proxy-CoA (MN-CN pair option, 6)
+        uint32_t ipv4Tunnel{0};  ///< IPv4 interface of the MAG-MAG tunnel routed into (0: none)
     };
 
     /**
@@ -419,6 +421,40 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
      */
     void RouteIpv4(Pair& pair, bool install);
     /**
+     * \brief Install (or move) the IPv4 local route of a pair whose CN is at another MAG:
+     * from the MN's IPv4-MN-HoA, arriving on its access link, to the CN's, into the MAG-MAG
+     * tunnel (IPv4 enabled on the tunnel's device). Nothing when an HoA is unknown or the
+     * node has no IPv4.
+     * \param key the pair
+     * \param pair the pair (its IPv6 route and tunnel in place)
+     */
+    void RouteIpv4ToPeer(const PairKey& key, Pair& pair);
+    /**
+     * \brief Remove the IPv4 local route of a pair whose CN is at another MAG (if any).
+     * \param pair the pair
+     */
+    void UnrouteIpv4ToPeer(Pair& pair);
+    /**
+     * \brief This MAG's IPv4-Proxy-CoA: the address of its Pmipv6Ipv4Transport, 0.0.0.0 when it
+     * talks over IPv6.
+     * \return the address
+     */
+    Ipv4Address GetOwnIpv4ProxyCoa() const;
+    /**
+     * \brief Over the IPv4 transport: make the CN's MAG a transport peer at the IPv4-Proxy-CoA
+     * the LMA named (draft 004 section 6), unless its own signalling taught the transport
+     * where it is already.
+     * \param pair the pair
+     */
+    void LearnPeerTransport(const Pair& pair);
+    /**
+     * \brief The MN-CN pair option describing this MAG's MN of a pair, with the P flag, its
+     * IPv4-MN-HoA and this MAG's IPv4-Proxy-CoA when the MN has an IPv4 home address.
+     * \param key the pair
+     * \return the option, or null when the MN has no IPv4 home address
+     */
+    Ptr<MnCnPairOption> OwnIpv4PairOption(const PairKey& key) const;
+    /**
      * \brief Refuse a pair for HoldDown.
      * \param key the pair
      */
@@ -496,12 +532,12 @@ class MagLocalRoutingExtension : public Pmipv6MagExtension
      * \param mnId the MN
      * \param lma its LMA
      * \param own its prefix
-     * \param peers the CNs' prefixes and their MAGs
+     * \param peers the CNs' MN-CN pair options (prefix, MAG, IPv4 fields)
      */
     void AdoptContext(std::string mnId,
                       Ipv6Address lma,
                       HomeNetworkPrefix own,
-                      std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> peers);
+                      std::vector<Ptr<MnCnPairOption>> peers);
 
     bool m_detect; ///< EnableDetectLocalRouting
     bool m_allow;  ///< AllowLocalRouting (the MAG's flag)

@@ -136,13 +136,7 @@ MagLocalRoutingExtension::NotifyPba(const BindingAckHeader& pba, Ptr<BindingUpda
         return;
     }
     HomeNetworkPrefix own(pairs[0]->GetHomeNetworkPrefix(), pairs[0]->GetPrefixLength());
-    std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> peers;
-    for (size_t i = 1; i < pairs.size(); i++)
-    {
-        peers.emplace_back(
-            HomeNetworkPrefix(pairs[i]->GetHomeNetworkPrefix(), pairs[i]->GetPrefixLength()),
-            pairs[i]->GetProxyCoa());
-    }
+    std::vector<Ptr<MnCnPairOption>> peers(pairs.begin() + 1, pairs.end());
     // after the core has registered the MN (its prefix bound to the access link)
     Simulator::ScheduleNow(&MagLocalRoutingExtension::AdoptContext,
                            this,
@@ -156,15 +150,17 @@ void
 MagLocalRoutingExtension::AdoptContext(std::string mnId,
                                        Ipv6Address lma,
                                        HomeNetworkPrefix own,
-                                       std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> peers)
+                                       std::vector<Ptr<MnCnPairOption>> peers)
 {
     Ptr<BindingUpdateListEntry> mn = GetMag()->GetBindingUpdateList()->FindByPrefix(own);
     if (!mn || mn->mnId != mnId || mn->state != BindingUpdateListEntry::REGISTERED)
     {
         return;
     }
-    for (const auto& [peer, peerMag] : peers)
+    for (const auto& option : peers)
     {
+        HomeNetworkPrefix peer(option->GetHomeNetworkPrefix(), option->GetPrefixLength());
+        Ipv6Address peerMag = option->GetProxyCoa();
         PairKey key(own, peer);
         if (m_pairs.count(key) != 0 || m_pairs.count(PairKey(peer, own)) != 0)
         {
@@ -176,6 +172,8 @@ MagLocalRoutingExtension::AdoptContext(std::string mnId,
         pair.lifetime = m_lifetime;
         m_byMn[mnId].insert(key);
         m_contextPairs++;
+        // the CN's IPv4-MN-HoA and its MAG's IPv4-Proxy-CoA (P flag, draft 004 section 6)
+        TakeIpv4HomeAddresses(key, {option});
         NS_LOG_INFO("MAG " << GetMag()->GetProxyCoa() << ": context of " << mnId << ": pair " << own
                            << " -> " << peer << " at MAG " << peerMag);
         if (peerMag == GetMag()->GetProxyCoa())

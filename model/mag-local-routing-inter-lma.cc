@@ -90,6 +90,10 @@ MagLocalRoutingExtension::SendInterLmaRequest(const PairKey& key, Pair& pair)
     Ptr<MnCnPairOption> mn = Create<MnCnPairOption>();
     mn->SetHomeNetworkPrefix(key.first.prefix, key.first.length);
     mn->SetProxyCoa(mag->GetProxyCoa());
+    if (Ptr<MnCnPairOption> own = OwnIpv4PairOption(key))
+    {
+        mn = own; // the same with the P flag, its IPv4-MN-HoA and IPv4-Proxy-CoA (section 6)
+    }
     req.AddOption(mn);
     Ptr<MnCnPairOption> cn = Create<MnCnPairOption>();
     cn->SetHomeNetworkPrefix(key.second.prefix, key.second.length);
