@@ -19,6 +19,7 @@
  *    MinDelayBeforeBCEDelete), and at unit level for both entry classes.
  */
 
+#include "../fuzz/ipv4-receive-target.h"
 #include "../fuzz/mag-receive-target.h"
 #include "../fuzz/mobility-header-target.h"
 #include "../fuzz/mobility-l4-receive-target.h"
@@ -350,6 +351,72 @@ class MagReceiveReplayTestCase : public TestCase
 
 /**
  * \ingroup pmipv6-tests
+ * \brief Replays the seeds and the committed corpus of an IPv4 receive target (ipv4-transport,
+ * mag-dhcp) on its domain: every input keeps the target's properties; the seeds reach the
+ * path (packets handed to IPv6, DHCP replies).
+ */
+class Ipv4ReceiveReplayTestCase : public TestCase
+{
+  public:
+    /**
+     * \brief Build the case.
+     * \param dir the target's name (its corpus folder)
+     * \param path the receive path
+     * \param seeds builds the target's seeds
+     */
+    Ipv4ReceiveReplayTestCase(const std::string& dir,
+                              pmipv6fuzz::ipv4receive::Path path,
+                              pmipv6fuzz::Seeds (*seeds)())
+        : TestCase("replay the " + dir + " seeds and corpus"),
+          m_dir(dir),
+          m_path(path),
+          m_seeds(seeds)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        uint32_t files = 0;
+        std::vector<FuzzInput> inputs = CollectInputs(m_seeds(), m_dir, files);
+        NS_TEST_EXPECT_MSG_GT(files, 0, NoCorpus(m_dir));
+        {
+            pmipv6fuzz::ipv4receive::Domain domain;
+            domain.Build();
+            NS_TEST_ASSERT_MSG_EQ(domain.GetHomeAddress(),
+                                  Ipv4Address(pmipv6fuzz::ipv4receive::HOME_ADDRESS),
+                                  "the MN's IPv4 home address at MAG1");
+            pmipv6fuzz::ipv4receive::Path path = m_path;
+            for (const auto& input : inputs)
+            {
+                std::string failure = RunChecked(
+                    [&domain, path](const uint8_t* d, size_t n) { domain.Run(path, d, n); },
+                    input);
+                NS_TEST_EXPECT_MSG_EQ(failure, "", m_dir << " input " << input.name);
+            }
+            if (m_path == pmipv6fuzz::ipv4receive::TRANSPORT)
+            {
+                NS_TEST_EXPECT_MSG_GT(domain.GetTransportReceived(),
+                                      0,
+                                      "no input was handed to IPv6");
+            }
+            else
+            {
+                NS_TEST_EXPECT_MSG_GT(domain.GetDhcpReplies(), 0, "no DHCP message answered");
+            }
+            Simulator::Destroy();
+        }
+    }
+
+    std::string m_dir;                    ///< corpus directory
+    pmipv6fuzz::ipv4receive::Path m_path; ///< receive path
+    pmipv6fuzz::Seeds (*m_seeds)();       ///< seeds
+};
+
+/**
+ * \ingroup pmipv6-tests
  * \brief The leak scripted: the MN's binding moves to another MAG (the LMA revokes the old
  * MAG's binding: its BUL entry is removed), then that MAG de-registers (the LMA deletes its
  * binding cache entry MinDelayBeforeBCEDelete later); both removed entries must be freed.
@@ -505,6 +572,14 @@ class FuzzRegressionTestSuite : public TestSuite
         AddTestCase(new MagReceiveReplayTestCase("mag-pbu",
                                                  pmipv6fuzz::magreceive::PEER_PBU,
                                                  &pmipv6fuzz::magreceive::MakePeerPbuSeeds),
+                    TestCase::QUICK);
+        AddTestCase(new Ipv4ReceiveReplayTestCase("ipv4-transport",
+                                                  pmipv6fuzz::ipv4receive::TRANSPORT,
+                                                  &pmipv6fuzz::ipv4receive::MakeTransportSeeds),
+                    TestCase::QUICK);
+        AddTestCase(new Ipv4ReceiveReplayTestCase("mag-dhcp",
+                                                  pmipv6fuzz::ipv4receive::DHCP,
+                                                  &pmipv6fuzz::ipv4receive::MakeDhcpSeeds),
                     TestCase::QUICK);
         AddTestCase(new TimerCycleTestCase, TestCase::QUICK);
         AddTestCase(new CancelTimersReleasesTestCase, TestCase::QUICK);
