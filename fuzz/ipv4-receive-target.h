@@ -29,7 +29,7 @@
  *   Control bits 6-7: 3: run the simulation 5 s after the packet (timers fire), else 20 ms
  * The packet is built as the receiver's device would deliver it (a valid outer IPv4 header, a
  * UDP header with the right length) and handed to Ipv4L3Protocol::Receive of the receiver's
- * interface towards that source.
+ * interface towards that source, in the receiver's context (an event scheduled for now).
  * Properties: no crash / sanitizer report / assertion; the transport accounts for the packet,
  * as received (handed to IPv6) or as dropped (a DropReason). (What the packet leads to may be
  * counted in the same call too: an answer the transport cannot send, a packet nested in it for
@@ -81,6 +81,7 @@
 #include "ns3/pmipv6-wire-numbers.h"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 namespace pmipv6fuzz
@@ -495,6 +496,20 @@ class Domain
 
   private:
     /**
+     * \brief Run a receive call now, in a node's context, as a device's receive event would
+     * (ns-3's debug build asserts that Node::ReceiveFromDevice runs in the node's context), and
+     * what it schedules for the same instant.
+     * \param nodeId the node
+     * \param call the call
+     */
+    static void InNodeContext(uint32_t nodeId, std::function<void()> call)
+    {
+        Simulator::ScheduleWithContext(nodeId, Seconds(0), call);
+        Simulator::Stop(Seconds(0));
+        Simulator::Run();
+    }
+
+    /**
      * \brief Everything a transport counted (received, every kind, and dropped).
      * \param t the transport
      * \return the count
@@ -580,12 +595,14 @@ class Domain
 
         uint64_t before = Counted(receiver);
         uint64_t receivedBefore = Counted(receiver) - receiver->GetDropCount();
-        ipv4->Receive(device,
-                      p,
-                      Ipv4L3Protocol::PROT_NUMBER,
-                      Mac48Address("02:00:00:00:00:99"),
-                      device->GetAddress(),
-                      NetDevice::PACKET_HOST);
+        InNodeContext(node->GetId(), [ipv4, device, p]() {
+            ipv4->Receive(device,
+                          p,
+                          Ipv4L3Protocol::PROT_NUMBER,
+                          Mac48Address("02:00:00:00:00:99"),
+                          device->GetAddress(),
+                          NetDevice::PACKET_HOST);
+        });
         uint64_t counted = Counted(receiver) - before;
         // at least once: what the packet leads to may be counted too, in the same call (an
         // answer the transport cannot send, a nested packet to this node's transport address)
@@ -636,12 +653,17 @@ class Domain
         uint64_t drops = m_server->GetDropCount();
         m_lastYiaddr = Ipv4Address::GetAny();
         m_lastWasNak = false;
-        m_server->ReceiveFrame(m_d->access[0],
-                               Create<Packet>(frame.data(), frame.size()),
-                               Ipv4L3Protocol::PROT_NUMBER,
-                               from,
-                               Mac48Address::GetBroadcast(),
-                               NetDevice::PACKET_BROADCAST);
+        Ptr<MagDhcpServer> server = m_server;
+        Ptr<NetDevice> access = m_d->access[0];
+        Ptr<Packet> packet = Create<Packet>(frame.data(), frame.size());
+        InNodeContext(access->GetNode()->GetId(), [server, access, packet, from]() {
+            server->ReceiveFrame(access,
+                                 packet,
+                                 Ipv4L3Protocol::PROT_NUMBER,
+                                 from,
+                                 Mac48Address::GetBroadcast(),
+                                 NetDevice::PACKET_BROADCAST);
+        });
         uint64_t replied = m_replies - replies;
         uint64_t dropped = m_server->GetDropCount() - drops;
         FUZZ_CHECK(replied + dropped <= 1,
