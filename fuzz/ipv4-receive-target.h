@@ -863,17 +863,6 @@ MakeDhcpSeeds()
 }
 
 /**
- * \brief The domain of an ipv4 fuzzer executable (one per process, built by FuzzerInitialize).
- * \return a reference to the pointer, null before FuzzerInitialize
- */
-inline Domain*&
-FuzzerDomain()
-{
-    static Domain* domain = nullptr;
-    return domain;
-}
-
-/**
  * \brief The LLVMFuzzerInitialize of an IPv4 target: `--write-corpus=DIR` writes the target's
  * seeds and exits; otherwise the domain is built, once.
  * \param argc libFuzzer's argument count
@@ -884,38 +873,14 @@ FuzzerDomain()
 inline int
 FuzzerInitialize(int* argc, char*** argv, Seeds (*makeSeeds)())
 {
-    HandleWriteCorpus(*argc, *argv, makeSeeds);
-    FuzzerDomain() = new Domain;
-    FuzzerDomain()->Build();
-    return 0;
-}
-
-/**
- * \brief Run one input of the target of path P on the domain.
- * \tparam P the receive path
- * \param data the octets
- * \param size their number
- */
-template <Path P>
-void
-RunOnFuzzerDomain(const uint8_t* data, size_t size)
-{
-    // The LMA accepts what a MAG's fuzzed PBUs ask for (bindings of new MN-IDs with lifetimes
-    // up to days, each with its tunnel and pool address) while each input advances the clock
-    // by 20 ms: start again from a fresh domain now and then so that memory stays bounded.
-    static uint64_t runs = 0;
-    if (++runs % REBUILD_INTERVAL == 0)
-    {
-        delete FuzzerDomain();
-        Simulator::Destroy();
-        FuzzerDomain() = new Domain;
-        FuzzerDomain()->Build();
-    }
-    FuzzerDomain()->Run(P, data, size);
+    return InitializeProcessDomain<Domain>(argc, argv, makeSeeds);
 }
 
 /**
  * \brief The LLVMFuzzerTestOneInput of the IPv4 target of path P.
+ * The LMA accepts what a MAG's fuzzed PBUs ask for (bindings of new MN-IDs with lifetimes up to
+ * days, each with its tunnel and pool address) while each input advances the clock by 20 ms:
+ * the domain is built anew every REBUILD_INTERVAL inputs so that memory stays bounded.
  * \tparam P the receive path
  * \param data the input
  * \param size its length
@@ -925,7 +890,7 @@ template <Path P>
 int
 FuzzerTestOneInput(const uint8_t* data, size_t size)
 {
-    return RunFuzzerInput(&RunOnFuzzerDomain<P>, data, size);
+    return TestOneInputOnProcessDomain<Domain, Path, P, REBUILD_INTERVAL>(data, size);
 }
 
 } // namespace ipv4receive

@@ -580,45 +580,17 @@ MakePeerPbuSeeds()
 }
 
 /**
- * \brief The domain of a mag-* fuzzer executable (one per process, built by FuzzerInitialize).
- * \return a reference to the pointer, null before FuzzerInitialize
- */
-inline Domain*&
-FuzzerDomain()
-{
-    static Domain* domain = nullptr;
-    return domain;
-}
-
-/**
  * \brief The LLVMFuzzerInitialize of a mag-* target: `--write-corpus=DIR` writes the target's
  * seeds and exits; otherwise the domain is built, once.
  * \param argc libFuzzer's argument count
  * \param argv libFuzzer's arguments
- * \param makeSeeds the target's seeds (MakeFmiSeeds, ...)
+ * \param makeSeeds the target's seeds
  * \return 0
  */
 inline int
 FuzzerInitialize(int* argc, char*** argv, Seeds (*makeSeeds)())
 {
-    HandleWriteCorpus(*argc, *argv, makeSeeds);
-    FuzzerDomain() = new Domain;
-    FuzzerDomain()->Build();
-    return 0;
-}
-
-/**
- * \brief Run one input of the target of path P on the domain (a plain function, as
- * RunFuzzerInput takes).
- * \tparam P the receive path
- * \param data the octets
- * \param size their number
- */
-template <Path P>
-void
-RunOnFuzzerDomain(const uint8_t* data, size_t size)
-{
-    FuzzerDomain()->Run(P, data, size);
+    return InitializeProcessDomain<Domain>(argc, argv, makeSeeds);
 }
 
 /**
@@ -632,7 +604,7 @@ template <Path P>
 int
 FuzzerTestOneInput(const uint8_t* data, size_t size)
 {
-    return RunFuzzerInput(&RunOnFuzzerDomain<P>, data, size);
+    return TestOneInputOnProcessDomain<Domain, Path, P>(data, size);
 }
 
 } // namespace magreceive

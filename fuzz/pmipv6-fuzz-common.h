@@ -26,6 +26,7 @@
 #include "ns3/mobility-message-samples.h"
 #include "ns3/mobility-option.h"
 #include "ns3/packet.h"
+#include "ns3/simulator.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -350,6 +351,82 @@ RunFuzzerInput(void (*run)(const uint8_t*, size_t), const uint8_t* data, size_t 
         __builtin_trap();
     }
     return 0;
+}
+
+/**
+ * \brief The domain of a receive-path fuzzer executable: one per process and domain type,
+ * built by InitializeProcessDomain.
+ * \tparam D the domain type (Build(), Run(path, data, size))
+ * \return a reference to the pointer, null before InitializeProcessDomain
+ */
+template <typename D>
+D*&
+ProcessDomain()
+{
+    static D* domain = nullptr;
+    return domain;
+}
+
+/**
+ * \brief The LLVMFuzzerInitialize of a receive-path target: `--write-corpus=DIR` writes the
+ * target's seeds and exits; otherwise the domain is built, once.
+ * \tparam D the domain type
+ * \param argc libFuzzer's argument count
+ * \param argv libFuzzer's arguments
+ * \param makeSeeds the target's seeds
+ * \return 0
+ */
+template <typename D>
+int
+InitializeProcessDomain(int* argc, char*** argv, Seeds (*makeSeeds)())
+{
+    HandleWriteCorpus(*argc, *argv, makeSeeds);
+    ProcessDomain<D>() = new D;
+    ProcessDomain<D>()->Build();
+    return 0;
+}
+
+/**
+ * \brief Run one input of a receive path on the process's domain; with a non-zero
+ * rebuildInterval the domain is built anew after that many inputs (for domains whose state
+ * grows with what the inputs ask for).
+ * \tparam D the domain type
+ * \tparam P the path type
+ * \tparam path the path
+ * \tparam rebuildInterval inputs between rebuilds (0: never)
+ * \param data the octets
+ * \param size their number
+ */
+template <typename D, typename P, P path, uint64_t rebuildInterval>
+void
+RunOnProcessDomain(const uint8_t* data, size_t size)
+{
+    static uint64_t runs = 0;
+    if (rebuildInterval != 0 && ++runs % rebuildInterval == 0)
+    {
+        delete ProcessDomain<D>();
+        ns3::Simulator::Destroy();
+        ProcessDomain<D>() = new D;
+        ProcessDomain<D>()->Build();
+    }
+    ProcessDomain<D>()->Run(path, data, size);
+}
+
+/**
+ * \brief The LLVMFuzzerTestOneInput of a receive-path target.
+ * \tparam D the domain type
+ * \tparam P the path type
+ * \tparam path the path
+ * \tparam rebuildInterval inputs between rebuilds of the domain (0: never)
+ * \param data the input
+ * \param size its length
+ * \return 0
+ */
+template <typename D, typename P, P path, uint64_t rebuildInterval = 0>
+int
+TestOneInputOnProcessDomain(const uint8_t* data, size_t size)
+{
+    return RunFuzzerInput(&RunOnProcessDomain<D, P, path, rebuildInterval>, data, size);
 }
 
 } // namespace pmipv6fuzz
