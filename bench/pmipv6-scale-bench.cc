@@ -33,6 +33,11 @@
  *    completed both registrations (e.g. "registered: 1000/1000").
  * The program exits with status 1 and a "FAIL: " line when an MN is left unregistered.
  *
+ * --access=p2p: each MAG's access link is a point-to-point link to each of its mobile nodes,
+ * all ending on one MAG device (PointToPointAccessChannel, SimpleNetDevices with the CSMA
+ * links' rate and delay): a frame costs one receive event at its addressee instead of one at
+ * every device on the link. --filter then has no effect (no other node's multicast arrives).
+ *
  * --filter=1 (the default): the mobile nodes' CSMA devices filter multicast frames as an
  * Ethernet NIC does (Pmipv6TopologyHelper::SetMobileNodeMulticastFilter): another node's
  * Neighbor Solicitation, DAD probe or Router Solicitation stops at the device instead of
@@ -314,6 +319,7 @@ Progress(Time step, Time end, double wallStart)
  * \param progress print progress on stderr
  * \param aggregationSwitch MAGs behind one L2 switch instead of one link each
  * \param filter the mobile nodes' devices filter multicast frames (SetMobileNodeMulticastFilter)
+ * \param access the MAGs' access links, "csma" or "p2p"
  * \return the exit status
  */
 int
@@ -325,7 +331,8 @@ RunScale(uint32_t nMns,
          double settle,
          bool progress,
          bool aggregationSwitch,
-         bool filter)
+         bool filter,
+         const std::string& access)
 {
     const Time linkSwitch = MilliSeconds(50);
     const double firstAttach = 0.5;
@@ -335,7 +342,7 @@ RunScale(uint32_t nMns,
     double c0 = CpuSeconds();
     double t0 = WallSeconds();
     Pmipv6TopologyHelper topo;
-    topo.Build(Pmipv6TopologyHelper::MakeStar(nMags, "5ms", "csma", aggregationSwitch));
+    topo.Build(Pmipv6TopologyHelper::MakeStar(nMags, "5ms", access, aggregationSwitch));
     topo.SetMobileNodeInterfaces(interfaces);
     topo.SetMobileNodeMulticastFilter(filter);
     std::vector<std::string> mags = topo.GetMagNames();
@@ -467,7 +474,8 @@ RunScale(uint32_t nMns,
     std::cout << "mns: " << nMns << "\n";
     std::cout << "mags: " << nMags << "\n";
     std::cout << "switch: " << (aggregationSwitch ? 1 : 0) << "\n";
-    std::cout << "multicast_filter: " << (filter ? 1 : 0) << "\n";
+    std::cout << "access: " << access << "\n";
+    std::cout << "multicast_filter: " << (filter && access == "csma" ? 1 : 0) << "\n";
     std::cout << "point_to_multipoint: " << (pointToMultipoint.Get() ? 1 : 0) << "\n";
     std::cout << "lma_ipv6_interfaces: " << lmaInterfaces << "\n";
     std::cout << "setup_s: " << setup << "\n";
@@ -655,6 +663,7 @@ main(int argc, char* argv[])
     bool progress = false;
     bool aggregationSwitch = true;
     bool filter = true;
+    std::string access = "csma";
     std::string mode = "scale";
     std::string scheduler = "ns3::PriorityQueueScheduler";
     std::string variant = "pbu";
@@ -682,6 +691,10 @@ main(int argc, char* argv[])
                  "interface has not joined, as an Ethernet NIC does (1), or pass them all up "
                  "(0, ns-3's CsmaNetDevice)",
                  filter);
+    cmd.AddValue("access",
+                 "The MAGs' access links: csma (one CSMA link per MAG) or p2p (a point-to-point "
+                 "link per mobile node, PointToPointAccessChannel)",
+                 access);
     cmd.AddValue("mode", "scale, or signalling (PBU/PBA against ICMPv6 echo)", mode);
     cmd.AddValue("variant", "signalling mode: idle, pbu or echo", variant);
     cmd.AddValue("exchanges", "signalling mode: exchanges in the measured window", exchanges);
@@ -738,6 +751,11 @@ main(int argc, char* argv[])
         std::cerr << "error: --mode must be scale or signalling" << std::endl;
         return 2;
     }
+    if (access != "csma" && access != "p2p")
+    {
+        std::cerr << "error: --access must be csma or p2p" << std::endl;
+        return 2;
+    }
     if (mns == 0 || mags < 1 + interfaces || !(window >= 0) || !(dwell > 0.1) || !(settle > 0))
     {
         std::cerr << "error: need --mns >= 1, --mags >= 2 (3 with --interfaces=2), "
@@ -753,5 +771,6 @@ main(int argc, char* argv[])
                     settle,
                     progress,
                     aggregationSwitch,
-                    filter);
+                    filter,
+                    access);
 }

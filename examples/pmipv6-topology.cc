@@ -2,10 +2,12 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * A Proxy Mobile IPv6 domain built from a graph (GraphViz DOT file or a generated star) by
- * Pmipv6TopologyHelper: routers, one or more LMAs, MAGs with CSMA or Wi-Fi access, CNs.
+ * Pmipv6TopologyHelper: routers, one or more LMAs, MAGs with CSMA, point-to-point or Wi-Fi
+ * access, CNs.
  *
- *   --topology=<file.dot>    a DOT file (see the files in examples/topologies)
- *   --topology=star:N[:wifi] a generated star CN - LMA - N MAGs
+ *   --topology=<file.dot>             a DOT file (see the files in examples/topologies)
+ *   --topology=star:N[:wifi|:p2p]     a generated star CN - LMA - N MAGs (CSMA access, or
+ *                                     Wi-Fi, or a point-to-point link per mobile node)
  *
  * Mobile node k (from 0) attaches to MAG k mod M (M MAGs, in vertex order) and then moves to
  * the next MAG with the same access type every --dwell seconds. A UDP flow runs from a CN (CN k mod
@@ -144,7 +146,7 @@ main(int argc, char* argv[])
 
     CommandLine cmd(__FILE__);
     cmd.AddValue("topology",
-                 "DOT file, or star:N[:wifi] (default " + g_defaultTopology + ")",
+                 "DOT file, or star:N[:wifi|:p2p] (default " + g_defaultTopology + ")",
                  topology);
     cmd.AddValue("mns", "Number of mobile nodes", mns);
     cmd.AddValue("simTime", "Simulated time (s)", simTime);

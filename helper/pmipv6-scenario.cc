@@ -103,9 +103,9 @@ Validate(const Pmipv6ScenarioConfig& c)
     {
         fail("nMns must be at least 1");
     }
-    if (c.access != "csma" && c.access != "wifi")
+    if (c.access != "csma" && c.access != "wifi" && c.access != "p2p")
     {
-        fail("access must be \"csma\" or \"wifi\", not \"" + c.access + "\"");
+        fail("access must be \"csma\", \"p2p\" or \"wifi\", not \"" + c.access + "\"");
     }
     if (!(c.simTime > 0))
     {

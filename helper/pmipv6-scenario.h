@@ -83,7 +83,7 @@ struct Pmipv6ScenarioConfig
     std::string topology{"star"};   ///< "star" or the path of a DOT file
     uint32_t nMags{2};              ///< MAGs of the star
     uint32_t nMns{1};               ///< mobile nodes
-    std::string access{"csma"};     ///< access of the star's MAGs: "csma" or "wifi"
+    std::string access{"csma"};     ///< access of the star's MAGs: "csma", "p2p" or "wifi"
     std::string magLmaDelay{"5ms"}; ///< one-way delay of each MAG-LMA link (star)
     /// star: the MAGs reach the LMA through one L2 aggregation switch (MakeStar's
     /// aggregationSwitch) instead of one link each

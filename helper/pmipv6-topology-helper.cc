@@ -12,6 +12,7 @@
 #include "ns3/csma-helper.h"
 #include "ns3/csma-net-device.h"
 #include "ns3/data-rate.h"
+#include "ns3/ethernet-header.h"
 #include "ns3/heartbeat-extension.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/ipv4-address-helper.h"
@@ -30,8 +31,11 @@
 #include "ns3/mobility-model.h"
 #include "ns3/multicast-rx-filter.h"
 #include "ns3/ndisc-cache.h"
+#include "ns3/pcap-file-wrapper.h"
+#include "ns3/pcap-file.h"
 #include "ns3/pmipv6-ipv4-transport.h"
 #include "ns3/pmipv6-wire-numbers.h"
+#include "ns3/point-to-point-access-channel.h"
 #include "ns3/point-to-point-channel.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/point-to-point-net-device.h"
@@ -43,6 +47,7 @@
 #include "ns3/ssid.h"
 #include "ns3/sta-wifi-mac.h"
 #include "ns3/string.h"
+#include "ns3/trace-helper.h"
 #include "ns3/txop.h"
 #include "ns3/uinteger.h"
 #include "ns3/vector.h"
@@ -88,6 +93,8 @@ const char* const g_ssid = "pmipv6";
 const char* const g_switchUplinkRate = "100Gbps";
 /// MTU of an aggregation switch's port links (that of its CSMA uplink).
 const uint16_t g_switchMtu = 1500;
+/// MTU of the "p2p" access links' SimpleNetDevices (Ethernet's, as on the CSMA access links).
+const uint16_t g_accessMtu = 1500;
 /// Distance between the access points of MakeStar() (m): out of each other's 802.11a range.
 const double g_starSpacing = 500.0;
 /// Where a station is placed relative to its access point.
@@ -374,6 +381,53 @@ MakeDotProperties(G& g)
     return dp;
 }
 
+/**
+ * \brief Set the receive error model of a wired device.
+ * \param device a CSMA, point-to-point or simple device
+ * \param model the model
+ */
+void
+SetReceiveErrorModel(Ptr<NetDevice> device, Ptr<ErrorModel> model)
+{
+    if (auto csma = DynamicCast<CsmaNetDevice>(device))
+    {
+        csma->SetReceiveErrorModel(model);
+    }
+    else if (auto p2p = DynamicCast<PointToPointNetDevice>(device))
+    {
+        p2p->SetReceiveErrorModel(model);
+    }
+    else
+    {
+        NS_ABORT_MSG_IF(!DynamicCast<SimpleNetDevice>(device),
+                        "no receive error model on " << device->GetInstanceTypeId().GetName());
+        DynamicCast<SimpleNetDevice>(device)->SetReceiveErrorModel(model);
+    }
+}
+
+/**
+ * \brief Write a frame of a point-to-point access link to a pcap file, with an Ethernet II
+ * header in front (PointToPointAccessChannel's Tx trace).
+ * \param file the file
+ * \param packet the frame's packet
+ * \param protocol its EtherType
+ * \param to destination address
+ * \param from source address
+ */
+void
+WriteAccessFrame(Ptr<PcapFileWrapper> file,
+                 Ptr<const Packet> packet,
+                 uint16_t protocol,
+                 Mac48Address to,
+                 Mac48Address from)
+{
+    EthernetHeader header(false);
+    header.SetSource(from);
+    header.SetDestination(to);
+    header.SetLengthType(protocol);
+    file->Write(Simulator::Now(), header, packet);
+}
+
 } // namespace
 
 /// Where a mobile node can attach: one MAG's access.
@@ -382,7 +436,8 @@ struct Pmipv6TopologyHelper::Attachment
     std::string mag;                    ///< the MAG's name
     Ptr<Pmipv6MagApplication> app;      ///< the MAG
     Ptr<NetDevice> access;              ///< its access device
-    Ptr<CsmaChannel> channel;           ///< its CSMA access link (null for Wi-Fi)
+    Ptr<CsmaChannel> channel;           ///< its CSMA access link (CSMA access)
+    Ptr<PointToPointAccessChannel> p2p; ///< its point-to-point access link ("p2p" access)
     Vector ap;                          ///< its access point's position (Wi-Fi)
     bool wifi{false};                   ///< Wi-Fi access
     std::shared_ptr<AccessFault> fault; ///< loss on its access link
@@ -400,6 +455,7 @@ struct Pmipv6TopologyHelper::MobileState
     Ptr<LogicalInterfaceNetDevice> lif;               ///< over the devices (several), else null
     Ptr<MobilityModel> mobility;                      ///< its mobility model (Wi-Fi)
     bool wifi{false};                                 ///< Wi-Fi station
+    bool p2p{false};                                  ///< "p2p" access (SimpleNetDevices)
     std::vector<std::shared_ptr<Attachment>> current; ///< where each is (null: nowhere)
     std::vector<uint64_t> moves;                      ///< attach and detach events of each
     std::vector<Ptr<LinkFaultErrorModel>> downFaults; ///< access downlink loss of each device
@@ -610,10 +666,10 @@ Pmipv6TopologyHelper::Validate(const Pmipv6Graph& graph, std::string& error)
             error = "node '" + p.name + "': only an LMA has a transport (its MAGs follow it)";
             return false;
         }
-        if (p.role == "mag" && p.access != "csma" && p.access != "wifi")
+        if (p.role == "mag" && p.access != "csma" && p.access != "wifi" && p.access != "p2p")
         {
-            error =
-                "node '" + p.name + "': unknown access '" + p.access + "' (expected csma or wifi)";
+            error = "node '" + p.name + "': unknown access '" + p.access +
+                    "' (expected csma, p2p or wifi)";
             return false;
         }
     }
@@ -1098,6 +1154,26 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
             Ptr<CsmaChannel> channel = m_csmaChannelFactory.Create<CsmaChannel>();
             CsmaHelper access;
             NetDeviceContainer device = access.Install(m_nodes[v], channel);
+            info.accessDevice = device.Get(0);
+            info.accessChannel = channel;
+            info.app = v4Transport ? m_pmip.InstallMag(m_nodes[v], ipv4ProxyCoa, ipv4Lmaa, device)
+                                   : m_pmip.InstallMag(m_nodes[v], proxyCoa, lmaAddress, device);
+        }
+        else if (p.access == "p2p")
+        {
+            // One point-to-point link per mobile node, all ending on the MAG's one device
+            // (PointToPointAccessChannel): the CSMA access links' rate and delay.
+            Ptr<CsmaChannel> csma = m_csmaChannelFactory.Create<CsmaChannel>();
+            DataRateValue rate;
+            TimeValue delay;
+            csma->GetAttribute("DataRate", rate);
+            csma->GetAttribute("Delay", delay);
+            Ptr<PointToPointAccessChannel> channel = CreateObject<PointToPointAccessChannel>();
+            channel->SetAttribute("Delay", delay);
+            SimpleNetDeviceHelper access;
+            access.SetDeviceAttribute("DataRate", rate);
+            NetDeviceContainer device = access.Install(m_nodes[v], channel);
+            device.Get(0)->SetMtu(g_accessMtu);
             info.accessDevice = device.Get(0);
             info.accessChannel = channel;
             info.app = v4Transport ? m_pmip.InstallMag(m_nodes[v], ipv4ProxyCoa, ipv4Lmaa, device)
@@ -1605,6 +1681,7 @@ Pmipv6TopologyHelper::AttachmentOf(uint32_t magVertex) const
     a->app = info.app;
     a->access = info.accessDevice;
     a->channel = DynamicCast<CsmaChannel>(info.accessChannel);
+    a->p2p = DynamicCast<PointToPointAccessChannel>(info.accessChannel);
     a->ap = Vector(m_graph[magVertex].x, m_graph[magVertex].y, 0);
     a->wifi = m_graph[magVertex].access == "wifi";
     a->fault = m_accessFaults.at(magVertex);
@@ -1631,7 +1708,14 @@ Pmipv6TopologyHelper::DoAttach(std::shared_ptr<MobileState> mn,
     }
     else
     {
-        DynamicCast<CsmaNetDevice>(device)->Attach(to->channel);
+        if (mn->p2p)
+        {
+            DynamicCast<SimpleNetDevice>(device)->SetChannel(to->p2p);
+        }
+        else
+        {
+            DynamicCast<CsmaNetDevice>(device)->Attach(to->channel);
+        }
         // One interface: the MAG's DefaultHandoffIndicator. Several: each interface's first
         // attachment shares the prefix of the others (RFC 7864 HI 6, LmaFlowMobilityExtension);
         // a later one is the same interface moving (the MAG's default; the LMA finds the
@@ -1660,7 +1744,7 @@ Pmipv6TopologyHelper::DoAttach(std::shared_ptr<MobileState> mn,
             {
                 if (mn->filters.empty())
                 {
-                    DynamicCast<CsmaNetDevice>(device)->SetReceiveErrorModel(mn->downFaults[port]);
+                    SetReceiveErrorModel(device, mn->downFaults[port]);
                 }
                 else
                 {
@@ -1733,7 +1817,14 @@ Pmipv6TopologyHelper::DoDetach(std::shared_ptr<MobileState> mn, uint32_t port)
         {
             mn->lif->SetPhysicalDeviceUp(port, false);
         }
-        mn->current[port]->channel->Detach(DynamicCast<CsmaNetDevice>(device));
+        if (mn->p2p)
+        {
+            mn->current[port]->p2p->Detach(DynamicCast<SimpleNetDevice>(device));
+        }
+        else
+        {
+            mn->current[port]->channel->Detach(DynamicCast<CsmaNetDevice>(device));
+        }
         mn->current[port]->app->NotifyDetach(mn->current[port]->access, device->GetAddress());
     }
     mn->current[port] = nullptr;
@@ -1821,6 +1912,7 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
     mn->node = CreateObject<Node>();
     Pmipv6Helper::InstallStack(NodeContainer(mn->node), m_mnIp != "v6");
     mn->wifi = firsts.front()->wifi;
+    mn->p2p = firsts.front()->p2p != nullptr;
     mn->current.assign(mags.size(), nullptr);
     mn->moves.assign(mags.size(), 0);
     mn->downFaults.assign(mags.size(), nullptr);
@@ -1854,6 +1946,24 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
         mn->mobility = mn->node->GetObject<MobilityModel>();
         mn->mobility->SetPosition(g_nowhere);
     }
+    else if (mn->p2p)
+    {
+        // On the link from attachAt only: attached by the helper, detached until then.
+        SimpleNetDeviceHelper simple;
+        DataRateValue rate; // that of the MAG's end
+        firsts.front()->access->GetAttribute("DataRate", rate);
+        simple.SetDeviceAttribute("DataRate", rate);
+        for (const auto& first : firsts)
+        {
+            NS_ABORT_MSG_IF(!first->p2p,
+                            "Pmipv6TopologyHelper::AddMobileNode: "
+                                << mnId << "'s interfaces reach MAGs of different access");
+            Ptr<NetDevice> device = simple.Install(mn->node, first->p2p).Get(0);
+            device->SetMtu(g_accessMtu);
+            first->p2p->Detach(DynamicCast<SimpleNetDevice>(device));
+            mn->devices.push_back(device);
+        }
+    }
     else
     {
         // On the link from attachAt only: attached by the helper, detached until then.
@@ -1886,7 +1996,8 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
             lma->AddExtension(CreateObject<LmaFlowMobilityExtension>());
         }
     }
-    if (m_mnMulticastFilter && !mn->wifi)
+    // ("p2p" access: no other node's multicast reaches the device)
+    if (m_mnMulticastFilter && !mn->wifi && !mn->p2p)
     {
         for (const auto& device : mn->devices)
         {
@@ -1972,10 +2083,13 @@ Pmipv6TopologyHelper::ScheduleMove(const std::string& mnId,
     NS_ABORT_MSG_IF(m_mags.count(magVertex) == 0,
                     "Pmipv6TopologyHelper::ScheduleMove: '" << toMag << "' is not a MAG");
     std::shared_ptr<Attachment> to = AttachmentOf(magVertex);
-    NS_ABORT_MSG_IF(to->wifi != mn->wifi,
+    auto kind = [](bool wifi, bool p2p) {
+        return wifi ? "a Wi-Fi" : p2p ? "a point-to-point" : "a CSMA";
+    };
+    NS_ABORT_MSG_IF(to->wifi != mn->wifi || (to->p2p != nullptr) != mn->p2p,
                     "Pmipv6TopologyHelper::ScheduleMove: "
-                        << mnId << " has a " << (mn->wifi ? "Wi-Fi" : "CSMA") << " device and "
-                        << toMag << " a " << (to->wifi ? "Wi-Fi" : "CSMA") << " access link");
+                        << mnId << " has " << kind(mn->wifi, mn->p2p) << " device and " << toMag
+                        << " " << kind(to->wifi, to->p2p != nullptr) << " access link");
     NS_ABORT_MSG_IF(at < Simulator::Now() || linkSwitchDelay.IsStrictlyNegative(),
                     "Pmipv6TopologyHelper::ScheduleMove: the move is in the past");
     Simulator::Schedule(at - Simulator::Now(), [mn, interface]() { DoDetach(mn, interface); });
@@ -2094,6 +2208,13 @@ Pmipv6TopologyHelper::EnablePcap(const std::string& prefix)
     m_pcapPrefix = prefix;
     PointToPointHelper().EnablePcapAll(prefix);
     CsmaHelper().EnablePcapAll(prefix);
+    for (const auto& [v, info] : m_mags)
+    {
+        if (m_graph[v].access == "p2p")
+        {
+            EnablePcapOn(info.accessDevice);
+        }
+    }
     if (m_wifiChannel)
     {
         NetDeviceContainer wifiDevices;
@@ -2131,7 +2252,22 @@ Pmipv6TopologyHelper::EnablePcapOn(Ptr<NetDevice> device) const
     {
         CsmaHelper().EnablePcap(m_pcapPrefix, device);
     }
-    else
+    else if (auto simple = DynamicCast<SimpleNetDevice>(device))
+    {
+        // A point-to-point access link: one file at the MAG's end with every frame of the
+        // link (both directions); the mobile nodes' ends have none of their own.
+        auto channel = DynamicCast<PointToPointAccessChannel>(simple->GetChannel());
+        if (channel && channel->GetMagDevice() == simple)
+        {
+            PcapHelper pcap;
+            Ptr<PcapFileWrapper> file =
+                pcap.CreateFile(pcap.GetFilenameFromDevice(m_pcapPrefix, device),
+                                std::ios::out,
+                                PcapHelper::DLT_EN10MB);
+            channel->TraceConnectWithoutContext("Tx", MakeBoundCallback(&WriteAccessFrame, file));
+        }
+    }
+    else if (DynamicCast<WifiNetDevice>(device))
     {
         YansWifiPhyHelper phy;
 #if defined(PMIPV6_NS3_VERSION) && PMIPV6_NS3_VERSION <= 331
@@ -2209,19 +2345,7 @@ Pmipv6TopologyHelper::GetLinkFault(const std::string& from, const std::string& t
     if (!model)
     {
         model = NewFaultModel();
-        Ptr<NetDevice> receiver = l.a == vto ? l.deviceA : l.deviceB;
-        if (auto p2p = DynamicCast<PointToPointNetDevice>(receiver))
-        {
-            p2p->SetReceiveErrorModel(model);
-        }
-        else if (auto simple = DynamicCast<SimpleNetDevice>(receiver))
-        {
-            simple->SetReceiveErrorModel(model);
-        }
-        else
-        {
-            DynamicCast<CsmaNetDevice>(receiver)->SetReceiveErrorModel(model);
-        }
+        SetReceiveErrorModel(l.a == vto ? l.deviceA : l.deviceB, model);
     }
     return model;
 }
@@ -2310,7 +2434,7 @@ Pmipv6TopologyHelper::SetAccessLoss(const std::string& mag,
         }
         else
         {
-            DynamicCast<CsmaNetDevice>(access)->SetReceiveErrorModel(fault->upLink);
+            SetReceiveErrorModel(access, fault->upLink);
         }
     }
     if (fault->upLink)

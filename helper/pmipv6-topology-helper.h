@@ -41,7 +41,7 @@ struct Pmipv6VertexProperties
 {
     std::string name;            ///< unique name (DOT node id)
     std::string role;            ///< "lma", "mag", "cn" or "router"
-    std::string access = "csma"; ///< MAG access link: "csma" or "wifi"
+    std::string access = "csma"; ///< MAG access link: "csma", "p2p" or "wifi"
     double x = 0;                ///< position (m): Wi-Fi access points, NetAnim
     double y = 0;                ///< position (m)
     std::string lma;             ///< MAG only: name of its LMA (empty: the nearest one)
@@ -110,8 +110,12 @@ typedef boost::adjacency_list<boost::vecS,
  *   profile names none) from its own pool over its block 2001:1:<lma index>::/48;
  * - a MAG on each "mag" vertex, served by the LMA its `lma` attribute names or else the nearest
  *   LMA (shortest path); its Proxy-CoA is its address on the link towards that LMA. Its access
- *   link is a CsmaChannel of its own ("csma") or a Wi-Fi access point ("wifi", 802.11a, SSID
- *   "pmipv6", one YansWifiChannel shared by all, the AP at the vertex's x/y).
+ *   link is a CsmaChannel of its own ("csma"), a point-to-point link to each mobile node all
+ *   ending on one device of the MAG ("p2p": PointToPointAccessChannel, SimpleNetDevices with
+ *   the CSMA access links' DataRate and Delay; a frame reaches only its addressee, so its cost
+ *   does not grow with the mobile nodes on the link; pcap: one file at the MAG's end) or a
+ *   Wi-Fi access point ("wifi", 802.11a, SSID "pmipv6", one YansWifiChannel shared by all,
+ *   the AP at the vertex's x/y).
  * - aggregation switch (vertex attribute `switch=1`, MakeStar(..., true)): the vertex's links
  *   to MAGs that have no other link (the MAGs of a star) are not links of their own but
  *   ports of one L2 switch, a node with a BridgeNetDevice (learning, no IP): each such
@@ -133,8 +137,9 @@ typedef boost::adjacency_list<boost::vecS,
  * static home network prefix 2001:1:<lma index>:<mn index>::/64 (mn index from 1, in the order
  * added; from the 65536th on, 2001:<1 + index / 65536>:<lma index>:<index mod 65536>::/64, in
  * further /48 blocks routed towards the LMA when first used), reserved in that LMA's pool; their
- * LMA is the LMA of the MAG they first attach to. ScheduleMove() moves them: on CSMA the device
- * leaves one channel and joins another (the MAGs are told by NotifyDetach/NotifyAttach); on Wi-Fi
+ * LMA is the LMA of the MAG they first attach to. ScheduleMove() moves them: on CSMA and "p2p"
+ * the device leaves one channel and joins another (the MAGs are told by NotifyDetach/NotifyAttach);
+ * on Wi-Fi
  * the station is teleported (see ScheduleMove()).
  *
  * Scheduled attachments and moves hold what they need by reference count, so the helper may be
@@ -231,7 +236,7 @@ class Pmipv6TopologyHelper
      * range), the LMA and the CN below them.
      * \param nMags number of MAGs (at least 1)
      * \param magLmaDelay delay of each MAG-LMA link
-     * \param access access of the MAGs, "csma" or "wifi"
+     * \param access access of the MAGs, "csma", "p2p" or "wifi"
      * \param aggregationSwitch connect the MAGs to the LMA through one L2 switch (the LMA's
      * `switch` attribute, see the class description) instead of one link each
      * \return the graph
@@ -756,7 +761,7 @@ class Pmipv6TopologyHelper
     {
         Ptr<Pmipv6MagApplication> app; ///< the MAG
         Ptr<NetDevice> accessDevice;   ///< CSMA device or access point
-        Ptr<Channel> accessChannel;    ///< CSMA channel (CSMA access)
+        Ptr<Channel> accessChannel;    ///< CSMA or point-to-point access channel (not Wi-Fi)
         uint32_t lma{0};               ///< serving LMA (vertex)
     };
 

@@ -12,6 +12,7 @@ cpp_examples = [
     ("pmipv6-wifi-handover --simTime=30", "True", "False"),
     ("pmipv6-topology --mns=2 --simTime=12", "True", "False"),
     ("pmipv6-topology --topology=star:4 --mns=4 --simTime=12", "True", "False"),
+    ("pmipv6-topology --topology=star:4:p2p --mns=4 --simTime=12", "True", "False"),
     ("pmipv6-logical-interface", "True", "False"),
     ("pmipv6-shared-prefix-flow-move", "True", "False"),
     ("pmipv6-flow-identification", "True", "False"),

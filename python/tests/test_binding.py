@@ -46,6 +46,20 @@ def test_mag_switch_star():
     assert s["down_rx_packets"] > 500 and s["down_loss_ratio"] < 0.05
 
 
+def test_point_to_point_access_star():
+    # "p2p" access (a point-to-point link per mobile node to its MAG): the same registrations,
+    # handovers and delivery as CSMA access, and the access time series are there.
+    r = pmipv6.run(SMALL, mag_lma_delay="10ms", access="p2p")
+    s = r.scalars
+    assert r.config["access"] == "p2p"
+    assert s["moves"] == 2 and s["moves_restored"] == 2
+    assert s["registrations"] == 3 and s["handover_registrations"] == 2
+    assert 20 <= s["handover_latency_mean_ms"] < 30
+    assert s["down_rx_packets"] > 500 and s["down_loss_ratio"] < 0.05
+    assert s["addresses_kept_ratio"] == 1.0
+    assert len(r.time_series(link="access", direction="tx")) > 0
+
+
 def test_run_returns_sane_results():
     r = pmipv6.run(SMALL, mag_lma_delay="10ms")
     s = r.scalars
