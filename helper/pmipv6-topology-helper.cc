@@ -476,8 +476,8 @@ struct Pmipv6TopologyHelper::MobileState
 Pmipv6TopologyHelper::Pmipv6TopologyHelper()
 {
     m_csmaChannelFactory.SetTypeId(CsmaChannel::GetTypeId());
-    m_csmaChannelFactory.Set("DataRate", DataRateValue(DataRate("100Mbps")));
-    m_csmaChannelFactory.Set("Delay", TimeValue(MicroSeconds(10)));
+    m_csmaChannelFactory.Set("DataRate", DataRateValue(m_accessRate));
+    m_csmaChannelFactory.Set("Delay", TimeValue(m_accessDelay));
 }
 
 Pmipv6TopologyHelper::~Pmipv6TopologyHelper() = default;
@@ -493,6 +493,19 @@ Pmipv6TopologyHelper::SetCsmaAccessChannelAttribute(const std::string& name,
                                                     const AttributeValue& value)
 {
     m_csmaChannelFactory.Set(name, value);
+    // Kept for the "p2p" access links, which take the same rate and delay.
+    if (name == "DataRate")
+    {
+        Ptr<AttributeValue> rate = MakeDataRateChecker()->CreateValidValue(value);
+        NS_ABORT_MSG_IF(!rate, "SetCsmaAccessChannelAttribute: not a data rate");
+        m_accessRate = DynamicCast<DataRateValue>(rate)->Get();
+    }
+    else if (name == "Delay")
+    {
+        Ptr<AttributeValue> delay = MakeTimeChecker()->CreateValidValue(value);
+        NS_ABORT_MSG_IF(!delay, "SetCsmaAccessChannelAttribute: not a time");
+        m_accessDelay = DynamicCast<TimeValue>(delay)->Get();
+    }
 }
 
 void
@@ -1163,15 +1176,10 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
         {
             // One point-to-point link per mobile node, all ending on the MAG's one device
             // (PointToPointAccessChannel): the CSMA access links' rate and delay.
-            Ptr<CsmaChannel> csma = m_csmaChannelFactory.Create<CsmaChannel>();
-            DataRateValue rate;
-            TimeValue delay;
-            csma->GetAttribute("DataRate", rate);
-            csma->GetAttribute("Delay", delay);
             Ptr<PointToPointAccessChannel> channel = CreateObject<PointToPointAccessChannel>();
-            channel->SetAttribute("Delay", delay);
+            channel->SetAttribute("Delay", TimeValue(m_accessDelay));
             SimpleNetDeviceHelper access;
-            access.SetDeviceAttribute("DataRate", rate);
+            access.SetDeviceAttribute("DataRate", DataRateValue(m_accessRate));
             NetDeviceContainer device = access.Install(m_nodes[v], channel);
             device.Get(0)->SetMtu(g_accessMtu);
             info.accessDevice = device.Get(0);
@@ -1881,8 +1889,11 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
         firsts.push_back(AttachmentOf(magVertex));
         NS_ABORT_MSG_IF(mags.size() > 1 && firsts.back()->wifi,
                         "Pmipv6TopologyHelper::AddMobileNode: a mobile node with several "
-                        "interfaces attaches over CSMA; '"
+                        "interfaces attaches over CSMA or p2p; '"
                             << mag << "' has Wi-Fi access");
+        NS_ABORT_MSG_IF((firsts.back()->p2p != nullptr) != (firsts.front()->p2p != nullptr),
+                        "Pmipv6TopologyHelper::AddMobileNode: the interfaces of "
+                            << mnId << " would attach to MAGs of different access (CSMA and p2p)");
         NS_ABORT_MSG_IF(m_mags.at(magVertex).lma != m_mags.at(VertexOf(mags.front())).lma,
                         "Pmipv6TopologyHelper::AddMobileNode: the MAGs of "
                             << mnId << " are served by different LMAs");
@@ -1950,9 +1961,7 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
     {
         // On the link from attachAt only: attached by the helper, detached until then.
         SimpleNetDeviceHelper simple;
-        DataRateValue rate; // that of the MAG's end
-        firsts.front()->access->GetAttribute("DataRate", rate);
-        simple.SetDeviceAttribute("DataRate", rate);
+        simple.SetDeviceAttribute("DataRate", DataRateValue(m_accessRate));
         for (const auto& first : firsts)
         {
             NS_ABORT_MSG_IF(!first->p2p,
@@ -1996,7 +2005,8 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
             lma->AddExtension(CreateObject<LmaFlowMobilityExtension>());
         }
     }
-    // ("p2p" access: no other node's multicast reaches the device)
+    // Not on "p2p" access: no other mobile node's frame reaches the device there (the MAG's
+    // multicast still reaches every mobile node of the link, as on CSMA).
     if (m_mnMulticastFilter && !mn->wifi && !mn->p2p)
     {
         for (const auto& device : mn->devices)
@@ -2660,7 +2670,10 @@ Pmipv6TopologyHelper::WriteDot(std::ostream& os) const
         std::shared_ptr<MobileState> mn = m_mobiles.at(mnId);
         os << "  // mobile node " << Quote(mnId) << " (node " << mn->node->GetId()
            << "): home network prefix " << mn->hnp << ", LMA " << Quote(m_graph[mn->lma].name)
-           << ", " << (mn->wifi ? "Wi-Fi" : "CSMA");
+           << ", "
+           << (mn->wifi  ? "Wi-Fi"
+               : mn->p2p ? "p2p"
+                         : "CSMA");
         if (mn->devices.size() > 1)
         {
             os << ", " << mn->devices.size() << " interfaces (logical interface)";

@@ -8,6 +8,7 @@
 #include "pmipv6-helper.h"
 
 #include "ns3/channel.h"
+#include "ns3/data-rate.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/link-fault-error-model.h"
@@ -475,12 +476,10 @@ class Pmipv6TopologyHelper
     /**
      * \brief Add a mobile node with one interface per MAG given, all attaching at \p attachAt
      * (one MAG: as AddMobileNode(mnId, firstMag, attachAt) with one interface; several: see
-     * SetMobileNodeInterfaces()). The MAGs must be CSMA MAGs of one LMA when there are
-     * several. Call after Build().
-     * \param mnId the identifier (NAI); also the name GetNode() knows it by
-     * \param mags the MAG of each interface (1 or 2; one MAG may appear twice)
-     * \param attachAt when (absolute simulation time)
-     * \return the mobile node
+     * SetMobileNodeInterfaces()). The MAGs must be CSMA MAGs, or all "p2p" MAGs, of one LMA when
+     * there are several. Call after Build(). \param mnId the identifier (NAI); also the name
+     * GetNode() knows it by \param mags the MAG of each interface (1 or 2; one MAG may appear
+     * twice) \param attachAt when (absolute simulation time) \return the mobile node
      */
     Ptr<Node> AddMobileNode(const std::string& mnId,
                             const std::vector<std::string>& mags,
@@ -835,10 +834,12 @@ class Pmipv6TopologyHelper
     std::vector<std::string> m_mobileOrder;                        ///< mnIds in the order added
     std::set<std::pair<uint32_t, uint16_t>> m_hnpBlocks;           ///< further HNP blocks routed
     ObjectFactory m_csmaChannelFactory;                            ///< CSMA access channels
-    std::string m_wifiDataMode{"OfdmRate12Mbps"};                  ///< Wi-Fi data mode
-    Ptr<Channel> m_wifiChannel;                                    ///< shared YansWifiChannel
-    std::string m_pcapPrefix;                                      ///< pcap prefix, empty: none
-    uint32_t m_mnInterfaces{1};      ///< interfaces of the mobile nodes added next
+    DataRate m_accessRate{"100Mbps"};     ///< the access links' rate (CSMA factory's, for "p2p")
+    Time m_accessDelay{MicroSeconds(10)}; ///< the access links' delay (likewise)
+    std::string m_wifiDataMode{"OfdmRate12Mbps"}; ///< Wi-Fi data mode
+    Ptr<Channel> m_wifiChannel;                   ///< shared YansWifiChannel
+    std::string m_pcapPrefix;                     ///< pcap prefix, empty: none
+    uint32_t m_mnInterfaces{1};                   ///< interfaces of the mobile nodes added next
     bool m_mnMulticastFilter{false}; ///< mobile nodes added next filter multicast frames
 
     /**

@@ -123,7 +123,8 @@ PointToPointAccessChannel::IsAttached(Ptr<const SimpleNetDevice> device) const
         return true;
     }
     auto it = m_index.find(Mac48Address::ConvertFrom(device->GetAddress()));
-    return it != m_index.end() && m_stations[it->second] == device;
+    // A station that joined another channel without Detach here has left this one.
+    return it != m_index.end() && m_stations[it->second] == device && device->GetChannel() == this;
 }
 
 void
@@ -157,7 +158,7 @@ PointToPointAccessChannel::Send(Ptr<Packet> p,
         return;
     }
     auto it = m_index.find(to);
-    if (it == m_index.end())
+    if (it == m_index.end() || m_stations[it->second]->GetChannel() != this)
     {
         NS_LOG_LOGIC("drop a frame to " << to << ": no such station attached");
         Drop(p, protocol, to, from);
@@ -171,17 +172,35 @@ PointToPointAccessChannel::Deliver(Ptr<SimpleNetDevice> device,
                                    Ptr<const Packet> p,
                                    uint16_t protocol,
                                    Mac48Address to,
-                                   Mac48Address from) const
+                                   Mac48Address from)
 {
     Ptr<Node> node = device->GetNode();
     Simulator::ScheduleWithContext(node ? node->GetId() : Simulator::NO_CONTEXT,
                                    m_delay,
-                                   &SimpleNetDevice::Receive,
+                                   &PointToPointAccessChannel::Receive,
+                                   this,
                                    device,
                                    p->Copy(),
                                    protocol,
                                    to,
                                    from);
+}
+
+void
+PointToPointAccessChannel::Receive(Ptr<SimpleNetDevice> device,
+                                   Ptr<Packet> p,
+                                   uint16_t protocol,
+                                   Mac48Address to,
+                                   Mac48Address from)
+{
+    if (!IsAttached(device))
+    {
+        // It left during the frame's delay: lost, as on a link that went away.
+        NS_LOG_LOGIC("drop a frame to " << device->GetAddress() << ": detached on the way");
+        Drop(p, protocol, to, from);
+        return;
+    }
+    device->Receive(p, protocol, to, from);
 }
 
 void

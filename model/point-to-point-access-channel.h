@@ -35,13 +35,20 @@ class Packet;
  * point-to-point link. Each delivery takes the channel's Delay (ns3::SimpleChannel's attribute,
  * read whenever a device is added); each device's DataRate gives its transmission time.
  *
- * A station leaves with Detach() and joins again (here or on another channel) through
- * SimpleNetDevice::SetChannel. Frames to or from a device that is not attached are dropped
- * (trace source Drop). Unlike ns3::CsmaChannel, which schedules a receive event on every
- * device of the link for every frame, a frame here costs one event per receiving device.
+ * A station leaves with Detach() (or by joining another channel) and joins again (here or on
+ * another channel) through SimpleNetDevice::SetChannel. Frames to or from a device that is
+ * not attached are dropped (trace source Drop), so is a frame whose receiver left during its
+ * delay. Unlike ns3::CsmaChannel, which schedules a receive event on every device of the link
+ * for every frame, a frame here costs one event per receiving device.
  *
- * Trace source Tx sees every frame a device hands to the channel (the helpers write a pcap
- * file of the MAG's access link from it, with an Ethernet header put in front).
+ * What it does not model: the MAG's end is one device, so its frames to all stations share
+ * one queue and one transmitter (at that device's DataRate); there is no Ethernet header
+ * or trailer on the wire (the transmission time counts the packet only); the Delay is read
+ * when a device is added (a later change takes effect at the next one).
+ *
+ * Trace source Tx sees every frame a device hands to the channel, dropped ones included, when
+ * its transmission ends (the helpers write a pcap file of the MAG's access link from it,
+ * with an Ethernet header put in front).
  */
 class PointToPointAccessChannel : public SimpleChannel
 {
@@ -160,7 +167,8 @@ class PointToPointAccessChannel : public SimpleChannel
     };
 
     /**
-     * \brief Schedule the reception of a copy of a frame on a device, in its node's context.
+     * \brief Schedule the reception of a copy of a frame on a device, in its node's context,
+     * one Delay from now (Receive()).
      * \param device the receiving device
      * \param p the packet
      * \param protocol the protocol number
@@ -171,7 +179,22 @@ class PointToPointAccessChannel : public SimpleChannel
                  Ptr<const Packet> p,
                  uint16_t protocol,
                  Mac48Address to,
-                 Mac48Address from) const;
+                 Mac48Address from);
+
+    /**
+     * \brief Hand a frame to a device at the end of the delay, if it is still attached
+     * (else drop it).
+     * \param device the receiving device
+     * \param p the packet
+     * \param protocol the protocol number
+     * \param to destination address
+     * \param from source address
+     */
+    void Receive(Ptr<SimpleNetDevice> device,
+                 Ptr<Packet> p,
+                 uint16_t protocol,
+                 Mac48Address to,
+                 Mac48Address from);
 
     /**
      * \brief Drop a frame: count it and fire the Drop trace.

@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <limits>
 #include <map>
+#include <set>
 #include <unistd.h>
 
 using namespace ns3;
@@ -174,6 +175,15 @@ class PointToPointAccessChannelTestCase : public TestCase
             s1->SetChannel(a);
         });
         Simulator::Schedule(Seconds(16), &Send, mag, bcast, 16);
+        // 17: MAG to s2, which leaves 1 ms later, within the 3 ms delay: lost
+        Simulator::Schedule(Seconds(17), &Send, mag, Mac48Address("00:00:00:00:00:12"), 17);
+        Simulator::Schedule(Seconds(17.001), [a, s2]() { a->Detach(s2); });
+        // s3 joins b without Detach from a: 19 from mag (to s3) is dropped, 20 from magB
+        // reaches it, 21 (mag broadcast) reaches s1 only
+        Simulator::Schedule(Seconds(18), [b, s3]() { s3->SetChannel(b); });
+        Simulator::Schedule(Seconds(19), &Send, mag, Mac48Address("00:00:00:00:00:13"), 19);
+        Simulator::Schedule(Seconds(20), &Send, magB, Mac48Address("00:00:00:00:00:13"), 20);
+        Simulator::Schedule(Seconds(21), &Send, mag, bcast, 21);
         Simulator::Run();
 
         struct Expect
@@ -183,21 +193,11 @@ class PointToPointAccessChannelTestCase : public TestCase
         };
 
         const Expect expected[] = {
-            {1, 1, 0, 0, 0, 0},
-            {2, 1, 0, 0, 0, 0},
-            {3, 1, 0, 0, 0, 0},
-            {4, 0, 0, 0, 1, 0},
-            {5, 0, 0, 1, 1, 1},
-            {6, 0, 0, 1, 1, 1},
-            {7, 0, 0, 0, 0, 0},
-            {9, 0, 0, 0, 1, 1},
-            {10, 0, 0, 0, 0, 0},
-            {11, 0, 0, 0, 0, 0},
-            {12, 0, 0, 0, 0, 1},
-            {13, 0, 0, 1, 0, 0},
-            {14, 0, 0, 0, 0, 0},
-            {15, 0, 1, 0, 0, 0},
-            {16, 0, 0, 1, 1, 1},
+            {1, 1, 0, 0, 0, 0},  {2, 1, 0, 0, 0, 0},  {3, 1, 0, 0, 0, 0},  {4, 0, 0, 0, 1, 0},
+            {5, 0, 0, 1, 1, 1},  {6, 0, 0, 1, 1, 1},  {7, 0, 0, 0, 0, 0},  {9, 0, 0, 0, 1, 1},
+            {10, 0, 0, 0, 0, 0}, {11, 0, 0, 0, 0, 0}, {12, 0, 0, 0, 0, 1}, {13, 0, 0, 1, 0, 0},
+            {14, 0, 0, 0, 0, 0}, {15, 0, 1, 0, 0, 0}, {16, 0, 0, 1, 1, 1}, {17, 0, 0, 0, 0, 0},
+            {19, 0, 0, 0, 0, 0}, {20, 0, 0, 0, 0, 1}, {21, 0, 0, 1, 0, 0},
         };
         for (const auto& e : expected)
         {
@@ -217,14 +217,21 @@ class PointToPointAccessChannelTestCase : public TestCase
                                       name << " received frame " << r.proto << " 3 ms late");
             }
         }
-        NS_TEST_ASSERT_MSG_EQ(a->GetDropped(), 4, "frames 7, 10, 11, 14 dropped on a");
-        NS_TEST_ASSERT_MSG_EQ(dropTrace, 4, "the Drop trace saw them");
-        NS_TEST_ASSERT_MSG_EQ(txTrace, 13, "the Tx trace saw every frame handed to a (not 13, 15)");
+        // 7, 10, 11, 14; 17 (its receiver left on the way); 19 (s3 joined b); 21's copy for s3
+        NS_TEST_ASSERT_MSG_EQ(a->GetDropped(), 7, "frames dropped on a");
+        NS_TEST_ASSERT_MSG_EQ(dropTrace, 7, "the Drop trace saw them");
+        NS_TEST_ASSERT_MSG_EQ(txTrace,
+                              16,
+                              "the Tx trace saw every frame handed to a (not 13, 15, 20)");
         NS_TEST_ASSERT_MSG_EQ(b->GetDropped(), 0, "nothing dropped on b");
         NS_TEST_ASSERT_MSG_EQ(a->IsAttached(s1), true, "s1 back on a");
         NS_TEST_ASSERT_MSG_EQ(b->IsAttached(s1), false, "s1 left b");
-        NS_TEST_ASSERT_MSG_EQ(a->GetNDevices(), 4, "a: the MAG and three stations again");
-        NS_TEST_ASSERT_MSG_EQ(b->GetNDevices(), 1, "b: its MAG only");
+        NS_TEST_ASSERT_MSG_EQ(a->IsAttached(s2), false, "s2 detached");
+        NS_TEST_ASSERT_MSG_EQ(a->IsAttached(s3), false, "s3 left a by joining b");
+        NS_TEST_ASSERT_MSG_EQ(b->IsAttached(s3), true, "s3 on b");
+        // s3 left without Detach: still counted on a (see GetNDevices)
+        NS_TEST_ASSERT_MSG_EQ(a->GetNDevices(), 3, "a: the MAG, s1 and s3's stale entry");
+        NS_TEST_ASSERT_MSG_EQ(b->GetNDevices(), 2, "b: its MAG and s3");
         a->Detach(mag);
         NS_TEST_ASSERT_MSG_EQ(a->IsAttached(mag), true, "the MAG's device cannot be detached");
         Simulator::Destroy();
@@ -255,6 +262,8 @@ class PointToPointAccessTopologyTestCase : public TestCase
         uint32_t mag2Registrations{0};  ///< RegistrationCompleted at mag2
         std::vector<uint32_t> udp;      ///< downlink UDP packets each MN received
         std::vector<uint32_t> otherUdp; ///< UDP packets to another MN that reached its IPv6
+        std::vector<uint32_t> frames;   ///< frames each MN's access device received
+        std::vector<uint32_t> foreign;  ///< of which for another host or not from the MAG
         uint64_t events{0};             ///< simulator events
         std::string pcap;               ///< mag1's access pcap file (p2p, with a prefix)
     };
@@ -322,6 +331,8 @@ class PointToPointAccessTopologyTestCase : public TestCase
                 [&out](const std::string&, Time, uint8_t) { out.mag2Registrations++; }));
         const uint32_t n = 4;
         out.otherUdp.assign(n, 0);
+        out.frames.assign(n, 0);
+        out.foreign.assign(n, 0);
         std::vector<Ptr<UdpServer>> servers;
         std::vector<Ipv6Address> homes;
         for (uint32_t k = 0; k < n; ++k)
@@ -347,6 +358,26 @@ class PointToPointAccessTopologyTestCase : public TestCase
                             out.otherUdp[k]++;
                         }
                     }));
+            // Every frame the access device receives (promiscuous: for other hosts too).
+            std::set<Address> mags;
+            for (const char* mag : {"mag1", "mag2"})
+            {
+                mags.insert(topo.GetAccessDevice(mag)->GetAddress());
+            }
+            topo.GetMobileDevice(mnId)->SetPromiscReceiveCallback(
+                NetDevice::PromiscReceiveCallback([&out, k, mags](Ptr<NetDevice>,
+                                                                  Ptr<const Packet>,
+                                                                  uint16_t,
+                                                                  const Address& from,
+                                                                  const Address&,
+                                                                  NetDevice::PacketType type) {
+                    out.frames[k]++;
+                    if (type == NetDevice::PACKET_OTHERHOST || mags.count(from) == 0)
+                    {
+                        out.foreign[k]++;
+                    }
+                    return true;
+                }));
             // mn0's flow runs after its handover to mag2 at 3.5 s
             Time start = k == 0 ? Seconds(4) : Seconds(2);
             servers.push_back(Flow(topo.GetNode("cn"), homes[k], node, start, start + Seconds(1)));
@@ -413,7 +444,15 @@ class PointToPointAccessTopologyTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(csma.udp[k], 20, "CSMA: mn" << k << " got its 20 packets");
             NS_TEST_ASSERT_MSG_EQ(p2p.udp[k], 20, "p2p: mn" << k << " got its 20 packets");
             NS_TEST_ASSERT_MSG_EQ(p2p.otherUdp[k], 0, "p2p: no other node's UDP at mn" << k);
+            NS_TEST_ASSERT_MSG_GT(p2p.frames[k], 20, "p2p: mn" << k << "'s device got frames");
+            NS_TEST_ASSERT_MSG_EQ(p2p.foreign[k],
+                                  0,
+                                  "p2p: mn" << k
+                                            << " got no frame for another host or from another "
+                                               "node than a MAG");
         }
+        // On CSMA the same devices see the other nodes' frames: mn1 the downlink to mn2, mn3.
+        NS_TEST_ASSERT_MSG_GT(csma.foreign[1], 40, "CSMA: mn1 saw the others' frames");
         NS_TEST_ASSERT_MSG_LT(p2p.events, csma.events, "p2p access: fewer events than CSMA");
 
         // mag1's file: the 60 downlink packets to mn1..mn3, with Ethernet headers.
