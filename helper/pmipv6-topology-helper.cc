@@ -1162,28 +1162,28 @@ Pmipv6TopologyHelper::Build(const Pmipv6Graph& graph)
         {
             proxyCoa = Pmipv6Helper::GetIpv4TransportAddress(ipv4ProxyCoa);
         }
-        if (p.access == "csma")
+        if (p.access == "csma" || p.access == "p2p")
         {
-            Ptr<CsmaChannel> channel = m_csmaChannelFactory.Create<CsmaChannel>();
-            CsmaHelper access;
-            NetDeviceContainer device = access.Install(m_nodes[v], channel);
+            NetDeviceContainer device;
+            if (p.access == "csma")
+            {
+                Ptr<CsmaChannel> channel = m_csmaChannelFactory.Create<CsmaChannel>();
+                device = CsmaHelper().Install(m_nodes[v], channel);
+                info.accessChannel = channel;
+            }
+            else
+            {
+                // One point-to-point link per mobile node, all ending on the MAG's one device
+                // (PointToPointAccessChannel): the CSMA access links' rate and delay.
+                Ptr<PointToPointAccessChannel> channel = CreateObject<PointToPointAccessChannel>();
+                channel->SetAttribute("Delay", TimeValue(m_accessDelay));
+                SimpleNetDeviceHelper access;
+                access.SetDeviceAttribute("DataRate", DataRateValue(m_accessRate));
+                device = access.Install(m_nodes[v], channel);
+                device.Get(0)->SetMtu(g_accessMtu);
+                info.accessChannel = channel;
+            }
             info.accessDevice = device.Get(0);
-            info.accessChannel = channel;
-            info.app = v4Transport ? m_pmip.InstallMag(m_nodes[v], ipv4ProxyCoa, ipv4Lmaa, device)
-                                   : m_pmip.InstallMag(m_nodes[v], proxyCoa, lmaAddress, device);
-        }
-        else if (p.access == "p2p")
-        {
-            // One point-to-point link per mobile node, all ending on the MAG's one device
-            // (PointToPointAccessChannel): the CSMA access links' rate and delay.
-            Ptr<PointToPointAccessChannel> channel = CreateObject<PointToPointAccessChannel>();
-            channel->SetAttribute("Delay", TimeValue(m_accessDelay));
-            SimpleNetDeviceHelper access;
-            access.SetDeviceAttribute("DataRate", DataRateValue(m_accessRate));
-            NetDeviceContainer device = access.Install(m_nodes[v], channel);
-            device.Get(0)->SetMtu(g_accessMtu);
-            info.accessDevice = device.Get(0);
-            info.accessChannel = channel;
             info.app = v4Transport ? m_pmip.InstallMag(m_nodes[v], ipv4ProxyCoa, ipv4Lmaa, device)
                                    : m_pmip.InstallMag(m_nodes[v], proxyCoa, lmaAddress, device);
         }
@@ -1964,9 +1964,6 @@ Pmipv6TopologyHelper::AddMobileNode(const std::string& mnId,
         simple.SetDeviceAttribute("DataRate", DataRateValue(m_accessRate));
         for (const auto& first : firsts)
         {
-            NS_ABORT_MSG_IF(!first->p2p,
-                            "Pmipv6TopologyHelper::AddMobileNode: "
-                                << mnId << "'s interfaces reach MAGs of different access");
             Ptr<NetDevice> device = simple.Install(mn->node, first->p2p).Get(0);
             device->SetMtu(g_accessMtu);
             first->p2p->Detach(DynamicCast<SimpleNetDevice>(device));
