@@ -325,6 +325,47 @@ class Ipv4LocalRoutingCase : public TestCase
         });
     }
 
+    /// What a case watches of the pair mn1@v4lr / mn2@v4lr between MAG1 and MAG2.
+    struct PairWatch
+    {
+        Snapshot at[4];                              ///< the counters at four times
+        Ipv4Address hoa1;                            ///< mn1's IPv4 HoA (at the first check)
+        Ipv4Address hoa2;                            ///< mn2's IPv4 HoA (likewise)
+        bool routes[4] = {false, false, true, true}; ///< MAG1's and MAG2's routes, twice
+    };
+
+    /**
+     * \brief Watch the pair: the counters of the MAG1-MAG2 tunnel and of the LMAs at \p times;
+     * at \p first the two HoAs and whether MAG1 (mn1 to mn2) and MAG2 (mn2 to mn1) have the
+     * IPv4 local route (routes[0], routes[1]); at \p second the routes again (routes[2], [3]).
+     * \param d the domain
+     * \param times when to take the counters
+     * \param first the first route check
+     * \param second the second route check
+     * \param out where (lives until the run ends)
+     */
+    static void Watch(Pmipv6LocalRoutingDomain& d,
+                      const Time (&times)[4],
+                      Time first,
+                      Time second,
+                      PairWatch* out)
+    {
+        for (uint32_t i = 0; i < 4; ++i)
+        {
+            TakeAt(d, "mag1", "mag2", times[i], &out->at[i]);
+        }
+        Simulator::Schedule(first, [&d, out]() {
+            out->hoa1 = d.GetTopology().GetIpv4HomeAddress("mn1@v4lr");
+            out->hoa2 = d.GetTopology().GetIpv4HomeAddress("mn2@v4lr");
+            out->routes[0] = HasIpv4Route(d, "mag1", out->hoa1, out->hoa2);
+            out->routes[1] = HasIpv4Route(d, "mag2", out->hoa2, out->hoa1);
+        });
+        Simulator::Schedule(second, [&d, out]() {
+            out->routes[2] = HasIpv4Route(d, "mag1", out->hoa1, out->hoa2);
+            out->routes[3] = HasIpv4Route(d, "mag2", out->hoa2, out->hoa1);
+        });
+    }
+
     /**
      * \brief Whether a MAG has the IPv4 local route from one HoA to another.
      * \param d the domain
@@ -521,27 +562,15 @@ class MagInitiatedTest : public Ipv4LocalRoutingCase
             torn = d.GetMagExtension("mag1")->TearDown(topo.GetHomeAddress("mn1@v4lr"),
                                                        topo.GetHomeAddress("mn2@v4lr"));
         });
-        Snapshot at[4];
         const Time times[4] = {Seconds(3.525), Seconds(4.925), Seconds(5.525), Seconds(6.925)};
-        for (uint32_t i = 0; i < 4; ++i)
-        {
-            TakeAt(d, "mag1", "mag2", times[i], &at[i]);
-        }
-        Ipv4Address hoa1;
-        Ipv4Address hoa2;
-        bool routes[4] = {false, false, true, true};
+        PairWatch watch;
+        Watch(d, times, Seconds(4), Seconds(6), &watch);
+        auto& at = watch.at;
+        auto& hoa1 = watch.hoa1;
+        auto& hoa2 = watch.hoa2;
+        auto& routes = watch.routes;
         uint32_t ipv4FramesLocal[2] = {0, 0};
         uint32_t ipv6FramesLocal[2] = {0, 0};
-        Simulator::Schedule(Seconds(4), [&]() {
-            hoa1 = topo.GetIpv4HomeAddress("mn1@v4lr");
-            hoa2 = topo.GetIpv4HomeAddress("mn2@v4lr");
-            routes[0] = HasIpv4Route(d, "mag1", hoa1, hoa2);
-            routes[1] = HasIpv4Route(d, "mag2", hoa2, hoa1);
-        });
-        Simulator::Schedule(Seconds(6), [&]() {
-            routes[2] = HasIpv4Route(d, "mag1", hoa1, hoa2);
-            routes[3] = HasIpv4Route(d, "mag2", hoa2, hoa1);
-        });
         Simulator::Schedule(times[0], [&]() {
             ipv4FramesLocal[0] = m_ipv4Frames;
             ipv6FramesLocal[0] = m_ipv6Frames;
@@ -672,25 +701,13 @@ class LmaInitiatedTest : public Ipv4LocalRoutingCase
             stopped = d.GetLmaExtension()->StopLocalRouting(topo.GetHomeAddress("mn1@v4lr"),
                                                             topo.GetHomeAddress("mn2@v4lr"));
         });
-        Snapshot at[4];
         const Time times[4] = {Seconds(3.525), Seconds(4.925), Seconds(5.525), Seconds(6.925)};
-        for (uint32_t i = 0; i < 4; ++i)
-        {
-            TakeAt(d, "mag1", "mag2", times[i], &at[i]);
-        }
-        Ipv4Address hoa1;
-        Ipv4Address hoa2;
-        bool routes[4] = {false, false, true, true};
-        Simulator::Schedule(Seconds(4), [&]() {
-            hoa1 = topo.GetIpv4HomeAddress("mn1@v4lr");
-            hoa2 = topo.GetIpv4HomeAddress("mn2@v4lr");
-            routes[0] = HasIpv4Route(d, "mag1", hoa1, hoa2);
-            routes[1] = HasIpv4Route(d, "mag2", hoa2, hoa1);
-        });
-        Simulator::Schedule(Seconds(6), [&]() {
-            routes[2] = HasIpv4Route(d, "mag1", hoa1, hoa2);
-            routes[3] = HasIpv4Route(d, "mag2", hoa2, hoa1);
-        });
+        PairWatch watch;
+        Watch(d, times, Seconds(4), Seconds(6), &watch);
+        auto& at = watch.at;
+        auto& hoa1 = watch.hoa1;
+        auto& hoa2 = watch.hoa2;
+        auto& routes = watch.routes;
         Simulator::Stop(Seconds(7.5));
         Simulator::Run();
 
@@ -756,25 +773,11 @@ class RefreshExpiryTest : public Ipv4LocalRoutingCase
             d.GetMagExtension("mag1")->RequestLocalRouting(topo.GetHomeAddress("mn1@v4lr"),
                                                            topo.GetHomeAddress("mn2@v4lr"));
         });
-        Snapshot at[4];
         const Time times[4] = {Seconds(3.525), Seconds(9.025), Seconds(14.525), Seconds(15.925)};
-        for (uint32_t i = 0; i < 4; ++i)
-        {
-            TakeAt(d, "mag1", "mag2", times[i], &at[i]);
-        }
-        Ipv4Address hoa1;
-        Ipv4Address hoa2;
-        bool routes[4] = {false, false, true, true};
-        Simulator::Schedule(Seconds(9), [&]() {
-            hoa1 = topo.GetIpv4HomeAddress("mn1@v4lr");
-            hoa2 = topo.GetIpv4HomeAddress("mn2@v4lr");
-            routes[0] = HasIpv4Route(d, "mag1", hoa1, hoa2);
-            routes[1] = HasIpv4Route(d, "mag2", hoa2, hoa1);
-        });
-        Simulator::Schedule(Seconds(14.5), [&]() {
-            routes[2] = HasIpv4Route(d, "mag1", hoa1, hoa2);
-            routes[3] = HasIpv4Route(d, "mag2", hoa2, hoa1);
-        });
+        PairWatch watch;
+        Watch(d, times, Seconds(9), Seconds(14.5), &watch);
+        auto& at = watch.at;
+        auto& routes = watch.routes;
         Simulator::Stop(Seconds(16.5));
         Simulator::Run();
 
