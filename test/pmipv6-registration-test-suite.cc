@@ -9,6 +9,8 @@
  * refresh, and a move during the initial registration.
  */
 
+#include "pmipv6-test-udp-flow.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/csma-module.h"
@@ -22,6 +24,7 @@
 #include <limits>
 
 using namespace ns3;
+using ns3::pmipv6test::UdpFlow;
 
 namespace
 {
@@ -193,35 +196,6 @@ struct Domain
         }
         return false;
     }
-
-    /**
-     * \brief Install a UDP flow of one packet every 50 ms.
-     * \param from sender
-     * \param to receiver address
-     * \param sinkNode receiver
-     * \param port port
-     * \param start start time
-     * \param stop stop time
-     * \return the server application
-     */
-    Ptr<UdpServer> Flow(Ptr<Node> from,
-                        Ipv6Address to,
-                        Ptr<Node> sinkNode,
-                        uint16_t port,
-                        Time start,
-                        Time stop)
-    {
-        UdpServerHelper sink(port);
-        ApplicationContainer server = sink.Install(sinkNode);
-        UdpClientHelper client(to, port);
-        client.SetAttribute("Interval", TimeValue(MilliSeconds(50)));
-        client.SetAttribute("PacketSize", UintegerValue(200));
-        client.SetAttribute("MaxPackets", UintegerValue(std::numeric_limits<uint32_t>::max()));
-        ApplicationContainer app = client.Install(from);
-        app.Start(start);
-        app.Stop(stop);
-        return DynamicCast<UdpServer>(server.Get(0));
-    }
 };
 
 /**
@@ -370,9 +344,9 @@ class Pmipv6RegistrationTestCase : public TestCase
                 [&](const std::string&, Time t, uint8_t) { latency = t; }));
         Simulator::Schedule(Seconds(1), &Domain::AttachToMag1, &d);
         Ptr<UdpServer> down =
-            d.Flow(d.cn.Get(0), d.mnHome, d.mn.Get(0), 9000, Seconds(4), Seconds(6));
+            UdpFlow(d.cn.Get(0), d.mnHome, d.mn.Get(0), 9000, Seconds(4), Seconds(6));
         Ptr<UdpServer> up =
-            d.Flow(d.mn.Get(0), d.cnAddress, d.cn.Get(0), 9001, Seconds(4), Seconds(6));
+            UdpFlow(d.mn.Get(0), d.cnAddress, d.cn.Get(0), 9001, Seconds(4), Seconds(6));
         bool addressAt3 = false;
         uint32_t bce = 0;
         uint32_t bul = 0;
@@ -430,7 +404,7 @@ class Pmipv6RefreshTestCase : public TestCase
                 }));
         Simulator::Schedule(Seconds(1), &Domain::AttachToMag1, &d);
         Ptr<UdpServer> down =
-            d.Flow(d.cn.Get(0), d.mnHome, d.mn.Get(0), 9000, Seconds(55), Seconds(56));
+            UdpFlow(d.cn.Get(0), d.mnHome, d.mn.Get(0), 9000, Seconds(55), Seconds(56));
         Simulator::Stop(Seconds(57));
         Simulator::Run();
         // PBUs at 1, 11, 21, 31, 41, 51 s.
@@ -470,9 +444,9 @@ class Pmipv6HandoverTestCase : public TestCase
         Simulator::Schedule(Seconds(1), &Domain::AttachToMag1, &d);
         Simulator::Schedule(Seconds(6), &Domain::MoveToMag2, &d);
         Ptr<UdpServer> down =
-            d.Flow(d.cn.Get(0), d.mnHome, d.mn.Get(0), 9000, Seconds(4), Seconds(10));
+            UdpFlow(d.cn.Get(0), d.mnHome, d.mn.Get(0), 9000, Seconds(4), Seconds(10));
         Ptr<UdpServer> up =
-            d.Flow(d.mn.Get(0), d.cnAddress, d.cn.Get(0), 9001, Seconds(4), Seconds(10));
+            UdpFlow(d.mn.Get(0), d.cnAddress, d.cn.Get(0), 9001, Seconds(4), Seconds(10));
         WindowCounter before{Seconds(4), Seconds(6)};
         WindowCounter after{Seconds(7), Seconds(10)};
         down->TraceConnectWithoutContext("Rx", MakeCallback(&WindowCounter::Rx, &before));
@@ -716,7 +690,7 @@ class Pmipv6ReattachWhileRefreshingTestCase : public TestCase
             refsBefore = tunnels->GetReferenceCount(d.mag1->GetProxyCoa(), d.lmaAddress);
         });
         Ptr<UdpServer> down =
-            d.Flow(d.cn.Get(0), d.mnHome, d.mn.Get(0), 9000, Seconds(6), Seconds(7));
+            UdpFlow(d.cn.Get(0), d.mnHome, d.mn.Get(0), 9000, Seconds(6), Seconds(7));
         Simulator::Stop(Seconds(7.5));
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(reattached, true, "the refresh started (REFRESHING reached)");
@@ -891,7 +865,7 @@ class Pmipv6MoveDuringRegistrationTestCase : public TestCase
             d.mag2->NotifyAttach(d.accessB.Get(0), d.mnId, d.mnDevice->GetAddress());
         });
         Ptr<UdpServer> down =
-            d.Flow(d.cn.Get(0), d.mnHome, d.mn.Get(0), 9000, Seconds(3), Seconds(4));
+            UdpFlow(d.cn.Get(0), d.mnHome, d.mn.Get(0), 9000, Seconds(3), Seconds(4));
         Simulator::Stop(Seconds(5));
         Simulator::Run();
         std::vector<Ptr<BindingCacheEntry>> entries = d.lmaApp->GetBindingCache()->GetEntries();

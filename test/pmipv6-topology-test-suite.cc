@@ -10,6 +10,7 @@
  */
 
 #include "pmipv6-test-source-dir.h"
+#include "pmipv6-test-udp-flow.h"
 
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
@@ -24,6 +25,7 @@
 #include <sstream>
 
 using namespace ns3;
+using ns3::pmipv6test::UdpFlow;
 
 namespace
 {
@@ -54,31 +56,6 @@ CountRole(const Pmipv6Graph& g, const std::string& role)
         n += g[v].role == role ? 1 : 0;
     }
     return n;
-}
-
-/**
- * \brief A downlink UDP flow of one packet every 50 ms.
- * \param from sender
- * \param to receiver address
- * \param sinkNode receiver
- * \param port port
- * \param start start time
- * \param stop stop time
- * \return the server application
- */
-Ptr<UdpServer>
-Flow(Ptr<Node> from, Ipv6Address to, Ptr<Node> sinkNode, uint16_t port, Time start, Time stop)
-{
-    UdpServerHelper sink(port);
-    ApplicationContainer server = sink.Install(sinkNode);
-    UdpClientHelper client(to, port);
-    client.SetAttribute("Interval", TimeValue(MilliSeconds(50)));
-    client.SetAttribute("PacketSize", UintegerValue(200));
-    client.SetAttribute("MaxPackets", UintegerValue(std::numeric_limits<uint32_t>::max()));
-    ApplicationContainer app = client.Install(from);
-    app.Start(start);
-    app.Stop(stop);
-    return DynamicCast<UdpServer>(server.Get(0));
 }
 
 /// Counts the packets a UdpServer received inside a time window.
@@ -319,12 +296,12 @@ class Pmipv6TopologyRegistrationTestCase : public TestCase
         {
             std::string mnId = "mn" + std::to_string(k + 1);
             topo.AddMobileNode(mnId, mags[k], Seconds(0.5));
-            servers.push_back(Flow(topo.GetNode("cn"),
-                                   topo.GetHomeAddress(mnId),
-                                   topo.GetNode(mnId),
-                                   9000,
-                                   Seconds(2),
-                                   Seconds(4)));
+            servers.push_back(UdpFlow(topo.GetNode("cn"),
+                                      topo.GetHomeAddress(mnId),
+                                      topo.GetNode(mnId),
+                                      9000,
+                                      Seconds(2),
+                                      Seconds(4)));
         }
         NS_TEST_ASSERT_MSG_EQ(topo.GetHomeNetworkPrefix("mn3"),
                               HomeNetworkPrefix(Ipv6Address("2001:1:1:3::"), 64),
@@ -332,12 +309,12 @@ class Pmipv6TopologyRegistrationTestCase : public TestCase
         // mn1 moves from mag1 to mag3 (other branch of the tree) at 5 s.
         topo.ScheduleMove("mn1", "mag3", Seconds(5), MilliSeconds(50));
         WindowCounter after{Seconds(6), Seconds(8)};
-        Ptr<UdpServer> late = Flow(topo.GetNode("cn"),
-                                   topo.GetHomeAddress("mn1"),
-                                   topo.GetNode("mn1"),
-                                   9001,
-                                   Seconds(6),
-                                   Seconds(8));
+        Ptr<UdpServer> late = UdpFlow(topo.GetNode("cn"),
+                                      topo.GetHomeAddress("mn1"),
+                                      topo.GetNode("mn1"),
+                                      9001,
+                                      Seconds(6),
+                                      Seconds(8));
         late->TraceConnectWithoutContext("Rx", MakeCallback(&WindowCounter::Rx, &after));
         std::string magAt4;
         std::string magAt7;
@@ -409,11 +386,11 @@ class Pmipv6TopologyTwoInterfacesTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(lif->GetNPhysicalDevices(), 2, "over two physical devices");
         Ipv6Address home = topo.GetHomeAddress("mn1");
         Ptr<UdpServer> server =
-            Flow(topo.GetNode("cn"), home, topo.GetNode("mn1"), 9000, Seconds(2), Seconds(4));
+            UdpFlow(topo.GetNode("cn"), home, topo.GetNode("mn1"), 9000, Seconds(2), Seconds(4));
         topo.ScheduleMove("mn1", 0, "mag3", Seconds(5), MilliSeconds(50));
         WindowCounter after{Seconds(6), Seconds(8)};
         Ptr<UdpServer> late =
-            Flow(topo.GetNode("cn"), home, topo.GetNode("mn1"), 9001, Seconds(6), Seconds(8));
+            UdpFlow(topo.GetNode("cn"), home, topo.GetNode("mn1"), 9001, Seconds(6), Seconds(8));
         late->TraceConnectWithoutContext("Rx", MakeCallback(&WindowCounter::Rx, &after));
 
         Ptr<Pmipv6LmaApplication> lma = topo.GetLma("lma");
@@ -535,24 +512,24 @@ class Pmipv6TopologyTwoLmasTestCase : public TestCase
             true,
             "lma-b assigns from its own block, where the routes lead");
         poolB->Release(assigned);
-        Ptr<UdpServer> toA = Flow(topo.GetNode("cn1"),
-                                  topo.GetHomeAddress("mn-a"),
-                                  topo.GetNode("mn-a"),
-                                  9000,
-                                  Seconds(2),
-                                  Seconds(3));
-        Ptr<UdpServer> toB = Flow(topo.GetNode("cn1"),
-                                  topo.GetHomeAddress("mn-b"),
-                                  topo.GetNode("mn-b"),
-                                  9000,
-                                  Seconds(2),
-                                  Seconds(3));
-        Ptr<UdpServer> fromCn2 = Flow(topo.GetNode("cn2"),
-                                      topo.GetHomeAddress("mn-a"),
-                                      topo.GetNode("mn-a"),
-                                      9001,
-                                      Seconds(2),
-                                      Seconds(3));
+        Ptr<UdpServer> toA = UdpFlow(topo.GetNode("cn1"),
+                                     topo.GetHomeAddress("mn-a"),
+                                     topo.GetNode("mn-a"),
+                                     9000,
+                                     Seconds(2),
+                                     Seconds(3));
+        Ptr<UdpServer> toB = UdpFlow(topo.GetNode("cn1"),
+                                     topo.GetHomeAddress("mn-b"),
+                                     topo.GetNode("mn-b"),
+                                     9000,
+                                     Seconds(2),
+                                     Seconds(3));
+        Ptr<UdpServer> fromCn2 = UdpFlow(topo.GetNode("cn2"),
+                                         topo.GetHomeAddress("mn-a"),
+                                         topo.GetNode("mn-a"),
+                                         9001,
+                                         Seconds(2),
+                                         Seconds(3));
         Simulator::Stop(Seconds(4));
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(reg.At("mag-a1", "mn-a").size(), 1, "mn-a registered at mag-a1");
@@ -601,12 +578,12 @@ class Pmipv6TopologyWifiTestCase : public TestCase
                 [&moved](const std::string&, Ipv6Address, Ipv6Address) { moved++; }));
         WindowCounter before{Seconds(2.5), Seconds(3.5)};
         WindowCounter after{Seconds(8), Seconds(9)};
-        Ptr<UdpServer> down = Flow(topo.GetNode("cn"),
-                                   topo.GetHomeAddress("mn"),
-                                   topo.GetNode("mn"),
-                                   9000,
-                                   Seconds(2.5),
-                                   Seconds(9));
+        Ptr<UdpServer> down = UdpFlow(topo.GetNode("cn"),
+                                      topo.GetHomeAddress("mn"),
+                                      topo.GetNode("mn"),
+                                      9000,
+                                      Seconds(2.5),
+                                      Seconds(9));
         down->TraceConnectWithoutContext("Rx", MakeCallback(&WindowCounter::Rx, &before));
         down->TraceConnectWithoutContext("Rx", MakeCallback(&WindowCounter::Rx, &after));
         Simulator::Stop(Seconds(9.5));
@@ -907,12 +884,12 @@ class Pmipv6TopologyMulticastFilterTestCase : public TestCase
                 "Rx",
                 Callback<void, Ptr<const Packet>, Ptr<Ipv6>, uint32_t>(
                     [&out, k](Ptr<const Packet>, Ptr<Ipv6>, uint32_t) { out.ipRx[k]++; }));
-            servers.push_back(Flow(topo.GetNode("cn"),
-                                   topo.GetHomeAddress(mnId),
-                                   node,
-                                   9000,
-                                   Seconds(2),
-                                   Seconds(3)));
+            servers.push_back(UdpFlow(topo.GetNode("cn"),
+                                      topo.GetHomeAddress(mnId),
+                                      node,
+                                      9000,
+                                      Seconds(2),
+                                      Seconds(3)));
         }
         Simulator::Stop(Seconds(3.5));
         Simulator::Run();
@@ -1093,21 +1070,21 @@ class Pmipv6TopologySwitchTestCase : public TestCase
         {
             std::string mnId = "mn" + std::to_string(k);
             topo.AddMobileNode(mnId, "mag" + std::to_string(k), Seconds(0.5));
-            servers.push_back(Flow(topo.GetNode("cn"),
-                                   topo.GetHomeAddress(mnId),
-                                   topo.GetNode(mnId),
-                                   9000,
-                                   Seconds(2),
-                                   Seconds(4)));
+            servers.push_back(UdpFlow(topo.GetNode("cn"),
+                                      topo.GetHomeAddress(mnId),
+                                      topo.GetNode(mnId),
+                                      9000,
+                                      Seconds(2),
+                                      Seconds(4)));
         }
         topo.ScheduleMove("mn1", "mag3", Seconds(5), MilliSeconds(50));
         WindowCounter after{Seconds(6), Seconds(8)};
-        Ptr<UdpServer> late = Flow(topo.GetNode("cn"),
-                                   topo.GetHomeAddress("mn1"),
-                                   topo.GetNode("mn1"),
-                                   9001,
-                                   Seconds(6),
-                                   Seconds(8));
+        Ptr<UdpServer> late = UdpFlow(topo.GetNode("cn"),
+                                      topo.GetHomeAddress("mn1"),
+                                      topo.GetNode("mn1"),
+                                      9001,
+                                      Seconds(6),
+                                      Seconds(8));
         late->TraceConnectWithoutContext("Rx", MakeCallback(&WindowCounter::Rx, &after));
         Simulator::Stop(Seconds(8.5));
         Simulator::Run();

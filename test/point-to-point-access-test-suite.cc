@@ -8,6 +8,8 @@
  * handover as with CSMA access, in fewer events; the MAG's pcap file holds the link's frames.
  */
 
+#include "pmipv6-test-udp-flow.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
@@ -22,6 +24,7 @@
 #include <unistd.h>
 
 using namespace ns3;
+using ns3::pmipv6test::UdpFlow;
 
 /**
  * \ingroup pmipv6-test
@@ -269,33 +272,6 @@ class PointToPointAccessTopologyTestCase : public TestCase
     };
 
     /**
-     * \brief A downlink UDP flow of one packet every 50 ms.
-     * \param from sender
-     * \param to receiver address
-     * \param sinkNode receiver
-     * \param start start time
-     * \param stop stop time
-     * \return the server application
-     */
-    static Ptr<UdpServer> Flow(Ptr<Node> from,
-                               Ipv6Address to,
-                               Ptr<Node> sinkNode,
-                               Time start,
-                               Time stop)
-    {
-        UdpServerHelper sink(9000);
-        ApplicationContainer server = sink.Install(sinkNode);
-        UdpClientHelper client(to, 9000);
-        client.SetAttribute("Interval", TimeValue(MilliSeconds(50)));
-        client.SetAttribute("PacketSize", UintegerValue(200));
-        client.SetAttribute("MaxPackets", UintegerValue(std::numeric_limits<uint32_t>::max()));
-        ApplicationContainer app = client.Install(from);
-        app.Start(start);
-        app.Stop(stop);
-        return DynamicCast<UdpServer>(server.Get(0));
-    }
-
-    /**
      * \brief Run the star.
      * \param access "csma" or "p2p"
      * \param pcapPrefix pcap prefix (empty: none)
@@ -380,7 +356,8 @@ class PointToPointAccessTopologyTestCase : public TestCase
                 }));
             // mn0's flow runs after its handover to mag2 at 3.5 s
             Time start = k == 0 ? Seconds(4) : Seconds(2);
-            servers.push_back(Flow(topo.GetNode("cn"), homes[k], node, start, start + Seconds(1)));
+            servers.push_back(
+                UdpFlow(topo.GetNode("cn"), homes[k], node, 9000, start, start + Seconds(1)));
         }
         topo.ScheduleMove("mn0", "mag2", Seconds(3.5), MilliSeconds(50));
         Simulator::Stop(Seconds(5.5));
