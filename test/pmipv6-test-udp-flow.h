@@ -24,7 +24,7 @@ namespace pmipv6test
 /**
  * \brief A UDP flow of one 200-octet packet every 50 ms, with a UdpServer at the receiver.
  * \param from sender
- * \param to receiver address
+ * \param to receiver address (IPv6 or IPv4)
  * \param sinkNode receiver
  * \param port port
  * \param start start time
@@ -32,7 +32,7 @@ namespace pmipv6test
  * \return the server application
  */
 inline Ptr<UdpServer>
-UdpFlow(Ptr<Node> from, Ipv6Address to, Ptr<Node> sinkNode, uint16_t port, Time start, Time stop)
+UdpFlow(Ptr<Node> from, Address to, Ptr<Node> sinkNode, uint16_t port, Time start, Time stop)
 {
     ApplicationContainer server = UdpServerHelper(port).Install(sinkNode);
     UdpClientHelper client(to, port);

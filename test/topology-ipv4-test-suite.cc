@@ -14,6 +14,7 @@
  */
 
 #include "pmipv6-test-source-dir.h"
+#include "pmipv6-test-udp-flow.h"
 
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
@@ -87,16 +88,8 @@ Flow(Ptr<Node> from,
      Time stop,
      Windows* windows)
 {
-    ApplicationContainer server = UdpServerHelper(port).Install(sinkNode);
-    server.Get(0)->TraceConnectWithoutContext("RxWithAddresses",
-                                              MakeCallback(&Windows::Rx, windows));
-    UdpClientHelper client(to, port);
-    client.SetAttribute("Interval", TimeValue(MilliSeconds(50)));
-    client.SetAttribute("PacketSize", UintegerValue(200));
-    client.SetAttribute("MaxPackets", UintegerValue(std::numeric_limits<uint32_t>::max()));
-    ApplicationContainer app = client.Install(from);
-    app.Start(start);
-    app.Stop(stop);
+    pmipv6test::UdpFlow(from, to, sinkNode, port, start, stop)
+        ->TraceConnectWithoutContext("RxWithAddresses", MakeCallback(&Windows::Rx, windows));
 }
 
 /// Frames on the MAG-LMA path by network protocol (PPP: 0x0021 IPv4, 0x0057 IPv6), from
